@@ -1,0 +1,112 @@
+/**
+ * The one contract between the renderer and main, carried by two transports (Electron IPC and the
+ * Node host's HTTP + SSE). Channels are `'noun:verb'`; each has a zod schema for its argument (parsed
+ * by both transports) and a result type. `Handlers` makes a missing handler a compile error.
+ */
+import { z } from 'zod';
+import type { Dashboard } from './dashboard';
+import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
+
+const Empty = z.object({}).strict();
+const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
+
+/** Argument schemas, one per request channel. */
+export const REQUEST_ARGS = {
+  'app:info': Empty,
+  'orgs:list': Empty,
+  'orgs:add': z
+    .object({
+      name: z.string().trim().min(1, 'Give the organization a name.').max(80),
+      apiKey: z.string().trim().min(8, 'Paste the whole Admin key.').max(400),
+      baseUrl: z.string().url().nullable().optional(),
+    })
+    .strict(),
+  'orgs:startDemo': Empty,
+  'orgs:remove': OrgRef,
+  'orgs:select': OrgRef,
+  'dashboard:get': OrgRef,
+  'sync:now': OrgRef,
+  'settings:get': Empty,
+  'settings:update': z
+    .object({
+      syncCron: z.string().trim().min(1).max(100).optional(),
+      backfillDays: z.number().int().min(1).max(365).optional(),
+      timeZone: z.string().trim().min(1).max(64).nullable().optional(),
+    })
+    .strict(),
+} satisfies Record<string, z.ZodType>;
+
+export type RequestChannel = keyof typeof REQUEST_ARGS;
+/** What a caller passes. */
+export type RequestArgs<K extends RequestChannel> = z.input<(typeof REQUEST_ARGS)[K]>;
+/** What a handler receives, after the zod parse. */
+export type ParsedArgs<K extends RequestChannel> = z.output<(typeof REQUEST_ARGS)[K]>;
+
+export interface AppInfo {
+  version: string;
+  transport: 'ipc' | 'http';
+  dataDir: string;
+}
+
+/** Result type per request channel. */
+export interface RequestResults {
+  'app:info': AppInfo;
+  'orgs:list': { orgs: OrgSummary[]; selectedOrgId: string | null };
+  'orgs:add': OrgSummary;
+  'orgs:startDemo': OrgSummary;
+  'orgs:remove': { removed: true };
+  'orgs:select': { selectedOrgId: string };
+  'dashboard:get': Dashboard;
+  'sync:now': SyncStatus;
+  'settings:get': Settings;
+  'settings:update': Settings;
+}
+
+/** Push events from main to the renderer. */
+export interface EventPayloads {
+  'sync:status': { orgId: string; status: SyncStatus };
+  'data:changed': { orgId: string };
+  'orgs:changed': Record<string, never>;
+}
+export type EventChannel = keyof EventPayloads;
+export const EVENT_CHANNELS: readonly EventChannel[] = ['sync:status', 'data:changed', 'orgs:changed'];
+
+/** The API the renderer sees, whatever the transport. Listeners return their unsubscribe function. */
+export interface CreditwatchApi {
+  invoke<K extends RequestChannel>(channel: K, args: RequestArgs<K>): Promise<RequestResults[K]>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+/** Main's implementation of every request channel (a missing one is a compile error). */
+export type Handlers = { [K in RequestChannel]: (args: ParsedArgs<K>) => Promise<RequestResults[K]> };
+
+/** Error codes a transport carries to the renderer. */
+export type ApiErrorCode = 'invalid-argument' | 'not-found' | 'rejected' | 'internal';
+
+/** An error meant for the user: its message is shown as-is. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Whether `name` is a request channel (transports check before dispatching). */
+export function isRequestChannel(name: string): name is RequestChannel {
+  return Object.prototype.hasOwnProperty.call(REQUEST_ARGS, name);
+}
+
+/** Parses a channel's argument with its schema, turning zod issues into one readable ApiError. */
+export function parseArgs<K extends RequestChannel>(channel: K, raw: unknown): ParsedArgs<K> {
+  const result = REQUEST_ARGS[channel].safeParse(raw ?? {});
+  if (!result.success) {
+    const detail = result.error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    throw new ApiError('invalid-argument', detail);
+  }
+  return result.data as ParsedArgs<K>;
+}

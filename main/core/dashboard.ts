@@ -1,0 +1,45 @@
+/**
+ * The dashboard view of one organization: what the first screen and the tray show.
+ * Built by a pure function from stored history (see `buildDashboard`), sent as-is to the renderer.
+ */
+import type { Micros } from './money';
+import type { OrgSummary, SyncStatus } from './schemas';
+
+export interface ProjectName {
+  id: string;
+  name: string;
+}
+
+export interface DailyProjectSpend {
+  /** UTC midnight that starts the cost bucket. */
+  dayStartMs: number;
+  /** Spend per project id (`null` project = spend without a project, shown as "Default project"). */
+  byProject: Array<{ projectId: string | null; micros: Micros }>;
+  totalMicros: Micros;
+}
+
+export interface Dashboard {
+  org: OrgSummary;
+  /** Time of the last successful sync: every figure below is "as of" this. Null before the first sync. */
+  asOfMs: number | null;
+  monthToDate: {
+    /** UTC calendar month start (cost buckets are UTC days). */
+    monthStartMs: number;
+    /** Settled: cost buckets of finished UTC days this month. */
+    settledMicros: Micros;
+    /** Provisional: today's partial cost bucket. */
+    provisionalMicros: Micros;
+    totalMicros: Micros;
+  };
+  today: {
+    dayStartMs: number;
+    /** Today's partial cost bucket (lags usage). */
+    costMicros: Micros;
+    /** Requests seen today in the hourly usage (the intraday picture), null if not fetched. */
+    requests: number | null;
+  };
+  /** The last 30 UTC days, oldest first, including empty days. */
+  daily: DailyProjectSpend[];
+  projects: ProjectName[];
+  sync: SyncStatus;
+}

@@ -1,0 +1,40 @@
+/**
+ * Money in integer micro-dollars (1 USD = 1,000,000 µ$), so sums never drift.
+ *
+ * Example: `toMicros(0.06) === 60_000`; `formatUsd(1_234_560_000) === '$1,234.56'`.
+ */
+export type Micros = number;
+
+export const MICROS_PER_USD = 1_000_000;
+
+/** Converts a USD amount (number or numeric string, as the API sometimes sends) to whole micro-dollars. */
+export function toMicros(usd: number | string): Micros {
+  const value = typeof usd === 'string' ? Number(usd.trim()) : usd;
+  if (!Number.isFinite(value)) throw new RangeError(`not a money amount: ${String(usd)}`);
+  return Math.round(value * MICROS_PER_USD);
+}
+
+/** Converts micro-dollars to a USD number (for display and charts only; never sum the result). */
+export function toUsd(micros: Micros): number {
+  return micros / MICROS_PER_USD;
+}
+
+/** Rounds micro-dollars to whole cents, half away from zero. Example: 1_234_567 → 1_230_000. */
+export function roundToCents(micros: Micros): Micros {
+  const cents = Math.sign(micros) * Math.round(Math.abs(micros) / 10_000);
+  return cents * 10_000;
+}
+
+/** Sums micro-dollar amounts. */
+export function sumMicros(values: Iterable<Micros>): Micros {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+const USD_FORMAT = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** Formats micro-dollars as a US-dollar string to the cent. Example: 1_234_560_000 → "$1,234.56". */
+export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT): string {
+  return format.format(roundToCents(micros) / MICROS_PER_USD);
+}

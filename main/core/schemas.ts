@@ -1,0 +1,84 @@
+/**
+ * Zod schemas of the values that cross a trust boundary (persisted files, IPC/HTTP arguments) and the
+ * plain types inferred from them. One definition, so types are never written twice.
+ */
+import { z } from 'zod';
+
+/** Local organization id (ours, not OpenAI's): `org_` + 8–32 lowercase letters/digits. */
+export const OrgIdSchema = z.string().regex(/^org_[a-z0-9]{8,32}$/, 'not an organization id');
+export type OrgId = z.infer<typeof OrgIdSchema>;
+
+/** An organization the user monitors. `demo` orgs talk to the built-in simulator. */
+export const OrgSchema = z.object({
+  id: OrgIdSchema,
+  name: z.string().trim().min(1).max(80),
+  kind: z.enum(['openai', 'demo']),
+  /** API base URL override (e.g. a proxy); null means https://api.openai.com/v1. */
+  baseUrl: z.string().url().nullable(),
+  createdAtMs: z.number().int().nonnegative(),
+});
+export type Org = z.infer<typeof OrgSchema>;
+
+/** What the renderer may know about an org: never the key, only whether one is stored. */
+export type OrgSummary = Org & { hasKey: boolean };
+
+export const DEFAULT_SYNC_CRON = '*/5 * * * *';
+export const DEFAULT_BACKFILL_DAYS = 90;
+
+/** User settings (settings.json). */
+export const SettingsSchema = z.object({
+  version: z.literal(1),
+  /** node-cron expression for the poll schedule. */
+  syncCron: z.string().min(1).max(100).default(DEFAULT_SYNC_CRON),
+  backfillDays: z.number().int().min(1).max(365).default(DEFAULT_BACKFILL_DAYS),
+  orgs: z.array(OrgSchema).default([]),
+  selectedOrgId: OrgIdSchema.nullable().default(null),
+  /** IANA zone for display and month-end alerts; null = the system zone. */
+  timeZone: z.string().min(1).max(64).nullable().default(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Why a sync failed, in classes a user can act on. */
+export const SyncErrorKindSchema = z.enum([
+  'project-key', // a project key (sk-proj-…) or a key without api.usage.read
+  'invalid-key', // 401: unknown or revoked key
+  'forbidden', // 403 for another reason
+  'rate-limited', // 429
+  'spend-limit', // 429 organization_spend_limit_exceeded
+  'server', // 5xx
+  'network', // unreachable, DNS, reset
+  'timeout',
+  'malformed', // a response we could not parse
+  'unknown',
+]);
+export type SyncErrorKind = z.infer<typeof SyncErrorKindSchema>;
+
+export const SyncErrorSchema = z.object({
+  kind: SyncErrorKindSchema,
+  /** Plain words for the user, with what to do. Never contains the key. */
+  message: z.string(),
+  /** HTTP status, when there was one. */
+  status: z.number().int().nullable(),
+  atMs: z.number().int(),
+  /** Earliest time the next attempt will be made (backoff / Retry-After), if any. */
+  retryAtMs: z.number().int().nullable(),
+});
+export type SyncError = z.infer<typeof SyncErrorSchema>;
+
+export const SyncStatusSchema = z.object({
+  state: z.enum(['never', 'syncing', 'ok', 'error']),
+  lastAttemptMs: z.number().int().nullable(),
+  lastSuccessMs: z.number().int().nullable(),
+  /** Consecutive failed attempts (drives backoff). */
+  failures: z.number().int().nonnegative(),
+  lastError: SyncErrorSchema.nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  state: 'never',
+  lastAttemptMs: null,
+  lastSuccessMs: null,
+  failures: 0,
+  lastError: null,
+};
