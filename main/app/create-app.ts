@@ -1,0 +1,122 @@
+/**
+ * The application both hosts run: settings, key storage, sync engine, scheduler and the handler
+ * object, wired together. Hosts pass in what differs (key storage, transport, data folder).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Handlers } from '@core/api-contract';
+import type { Org } from '@core/schemas';
+import { createAdminApi, verifyAdminKey } from '../services/openai-client';
+import { createScheduler, validateCron } from '../services/scheduler';
+import type { SecretStore } from '../services/secrets';
+import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
+import { createSyncEngine, type SyncEngine } from '../services/sync';
+import { createDemoBackend } from './demo-backend';
+import { createEventBus, type EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { ensureDemoOrg } from './org-handlers';
+
+/** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
+export const ENV_ORG_ID = 'org_environmentkey';
+
+export interface AppOptions {
+  dataDir: string;
+  version: string;
+  transport: 'ipc' | 'http';
+  secrets: SecretStore;
+  /** An Admin key from the environment: monitored as its own org, never written to disk. */
+  envAdminKey?: string | null;
+  /** Fault rules for the demo simulator (tests and demos of error handling). */
+  demoFaults?: string | null;
+  /** Ensure the demo org exists and is selected. */
+  demo?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface App {
+  handlers: Handlers;
+  bus: EventBus;
+  settings: SettingsStore;
+  sync: SyncEngine;
+  /** Starts the poll schedule and an immediate first sync. */
+  start(): void;
+  close(): Promise<void>;
+}
+
+/** Opens the stores and wires the services; nothing polls until `start()`. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const log = opts.log ?? (() => {});
+  const nowMs = () => Date.now();
+  const newOrgId = () => `org_${randomBytes(6).toString('hex')}`;
+  const bus = createEventBus(log);
+  const demo = createDemoBackend({ faults: opts.demoFaults ?? null });
+  const settings = await openSettingsStore(opts.dataDir, {
+    onProblem: (p) => log(`settings: ${'message' in p ? String(p.message) : JSON.stringify(p)}`),
+  });
+  const envKey = opts.envAdminKey?.trim() || null;
+
+  const keyFor = async (org: Org): Promise<string | null> => {
+    if (org.id === ENV_ORG_ID) return envKey;
+    return opts.secrets.get(org.id);
+  };
+
+  const sync = createSyncEngine({
+    dataDir: opts.dataDir,
+    settings,
+    nowMs,
+    log,
+    onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
+    onData: (orgId) => bus.emit('data:changed', { orgId }),
+    clientFor: async (org) => {
+      if (org.kind === 'demo') {
+        const { baseUrl, apiKey } = await demo.connection();
+        return createAdminApi({ apiKey, baseURL: baseUrl });
+      }
+      const apiKey = await keyFor(org);
+      if (!apiKey) {
+        throw new Error(
+          org.id === ENV_ORG_ID
+            ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
+            : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
+        );
+      }
+      return createAdminApi({ apiKey, baseURL: org.baseUrl });
+    },
+  });
+
+  const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
+
+  const deps = {
+    appInfo: { version: opts.version, transport: opts.transport, dataDir: opts.dataDir },
+    settings,
+    secrets: opts.secrets,
+    sync,
+    bus,
+    nowMs,
+    newOrgId,
+    verifyKey: (apiKey: string, baseUrl: string | null) => verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
+    validateCron,
+    reschedule: (cron: string) => scheduler.reschedule(cron),
+    hasKey: async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null,
+  };
+
+  if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
+    const org: Org = { id: ENV_ORG_ID, name: 'OpenAI (OPENAI_ADMIN_KEY)', kind: 'openai', baseUrl: null, createdAtMs: nowMs() };
+    await settings.update((s) => ({ ...s, orgs: [...s.orgs, org], selectedOrgId: s.selectedOrgId ?? org.id }));
+  }
+  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrg(deps);
+
+  return {
+    handlers: createHandlers(deps),
+    bus,
+    settings,
+    sync,
+    start() {
+      scheduler.start();
+      for (const org of settings.get().orgs) void sync.syncOrg(org.id).catch((err: Error) => log(`sync failed: ${err.message}`));
+    },
+    async close() {
+      scheduler.stop();
+      await demo.close();
+    },
+  };
+}

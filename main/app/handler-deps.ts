@@ -1,0 +1,25 @@
+/** What `createHandlers` needs from the outside world, injected so both hosts and the tests can supply it. */
+import type { AppInfo } from '@core/api-contract';
+import type { Org } from '@core/schemas';
+import type { SecretStore } from '../services/secrets';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { SyncEngine } from '../services/sync';
+import type { EventBus } from './event-bus';
+
+export interface HandlerDeps {
+  appInfo: AppInfo;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  sync: SyncEngine;
+  bus: EventBus;
+  nowMs(): number;
+  newOrgId(): string;
+  /** Checks a key with one cheap API call; throws an error whose message is for the user. */
+  verifyKey(apiKey: string, baseUrl: string | null): Promise<void>;
+  /** node-cron validation: null when fine, else the message. */
+  validateCron(expr: string): string | null;
+  /** Applies a new schedule to the running scheduler. */
+  reschedule(cron: string): void;
+  /** Whether an org has a usable key without the renderer ever seeing it. */
+  hasKey(org: Org): Promise<boolean>;
+}

@@ -1,0 +1,81 @@
+/**
+ * The `orgs:*` channels: list, add (key checked by a real call before anything is saved), demo,
+ * remove and select.
+ */
+import { ApiError, type Handlers } from '@core/api-contract';
+import type { Org } from '@core/schemas';
+import type { HandlerDeps } from './handler-deps';
+import { findOrg, summarize } from './org-lookup';
+
+type OrgChannels = 'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select';
+
+export const DEMO_ORG_NAME = 'Demo organization';
+
+/** Handlers for the organization channels. */
+export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels> {
+  const changed = () => deps.bus.emit('orgs:changed', {});
+  const startSync = (orgId: string) => void deps.sync.syncOrg(orgId, { force: true }).catch(() => {});
+
+  return {
+    'orgs:list': async () => {
+      const s = deps.settings.get();
+      return { orgs: await Promise.all(s.orgs.map((o) => summarize(deps, o))), selectedOrgId: s.selectedOrgId };
+    },
+    'orgs:add': async ({ name, apiKey, baseUrl }) => {
+      const key = apiKey.trim();
+      if (/\s/.test(key)) throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
+      try {
+        await deps.verifyKey(key, baseUrl ?? null);
+      } catch (err) {
+        throw new ApiError('rejected', `${(err as Error).message} Nothing was saved.`);
+      }
+      const org: Org = { id: deps.newOrgId(), name, kind: 'openai', baseUrl: baseUrl ?? null, createdAtMs: deps.nowMs() };
+      await deps.secrets.set(org.id, key);
+      await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, org], selectedOrgId: org.id }));
+      changed();
+      startSync(org.id);
+      return summarize(deps, org);
+    },
+    'orgs:startDemo': async () => {
+      const org = await ensureDemoOrg(deps);
+      changed();
+      startSync(org.id);
+      return summarize(deps, org);
+    },
+    'orgs:remove': async ({ orgId }) => {
+      findOrg(deps.settings.get(), orgId);
+      await deps.settings.update((s) => {
+        const orgs = s.orgs.filter((o) => o.id !== orgId);
+        return { ...s, orgs, selectedOrgId: s.selectedOrgId === orgId ? (orgs[0]?.id ?? null) : s.selectedOrgId };
+      });
+      await deps.secrets.remove(orgId);
+      await deps.sync.forget(orgId);
+      changed();
+      return { removed: true };
+    },
+    'orgs:select': async ({ orgId }) => {
+      findOrg(deps.settings.get(), orgId);
+      await deps.settings.update((s) => ({ ...s, selectedOrgId: orgId }));
+      changed();
+      return { selectedOrgId: orgId };
+    },
+  };
+}
+
+/** The demo org, created on first use and selected. */
+export async function ensureDemoOrg(deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId'>): Promise<Org> {
+  const existing = deps.settings.get().orgs.find((o) => o.kind === 'demo');
+  const org: Org = existing ?? {
+    id: deps.newOrgId(),
+    name: DEMO_ORG_NAME,
+    kind: 'demo',
+    baseUrl: null,
+    createdAtMs: deps.nowMs(),
+  };
+  await deps.settings.update((s) => ({
+    ...s,
+    orgs: existing ? s.orgs : [...s.orgs, org],
+    selectedOrgId: org.id,
+  }));
+  return org;
+}

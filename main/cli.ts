@@ -1,0 +1,71 @@
+/**
+ * `creditwatch` — the command line: serve | status | sync | forecast | backtest | simulate.
+ * Each command lives in main/commands; this file only dispatches and reports.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import pkg from '../package.json';
+import { runBacktestCommand } from './commands/backtest-command';
+import { runForecastCommand } from './commands/forecast-command';
+import { UsageError, type CommandIo } from './commands/io';
+import { runServeCommand } from './commands/serve-command';
+import { runSimulateCommand } from './commands/simulate-command';
+import { runStatusCommand } from './commands/status-command';
+
+const HELP = `Creditwatch ${pkg.version} — where your OpenAI API money goes.
+
+Usage: creditwatch <command> [options]   (creditwatch <command> --help for details)
+  serve      run the monitor headless and open it in a browser (127.0.0.1, token-protected)
+  status     print each organization's month-to-date spend and sync state, syncing first
+  forecast   forecast when a balance crosses the auto-reload threshold from an hourly spend CSV
+  backtest   score the forecaster against hourly spend traces
+  simulate   run the built-in OpenAI Admin API simulator`;
+
+const io: CommandIo = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  readFile: (path) => readFile(path, 'utf8'),
+  readDir: (path) => readdir(path),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return runServeCommand(rest, io, pkg.version);
+    case 'status':
+      return runStatusCommand(rest, io, pkg.version);
+    case 'forecast':
+      return runForecastCommand(rest, io);
+    case 'backtest':
+      return runBacktestCommand(rest, io);
+    case 'simulate':
+      return runSimulateCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(HELP);
+      return 0;
+    case '--version':
+      io.out(pkg.version);
+      return 0;
+    default:
+      io.err(`Unknown command '${command}'.\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`${(err as Error).message}\nRun 'creditwatch ${process.argv[2] ?? ''} --help' for usage.`);
+      process.exitCode = 2;
+    } else {
+      io.err(`creditwatch: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  },
+);

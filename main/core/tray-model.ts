@@ -1,0 +1,31 @@
+/**
+ * What the tray icon shows: a one-glance tooltip per organization. Pure, so the wording is tested
+ * without Electron.
+ *
+ * Example: `trayTooltip([{ name: 'Acme', mtdMicros: 12_340_000, asOfMs: t, error: null }], 'en-US', 'UTC')`
+ * → "Creditwatch\nAcme: $12.34 this month (as of 14:05)".
+ */
+import { formatUsd, type Micros } from './money';
+
+export interface TrayOrgLine {
+  name: string;
+  /** Month-to-date spend, or null before the first sync. */
+  mtdMicros: Micros | null;
+  asOfMs: number | null;
+  /** The last sync error's words, if the last sync failed. */
+  error: string | null;
+}
+
+const MAX_TOOLTIP = 120; // Windows truncates tray tooltips at 127 characters.
+
+/** The tray tooltip: app name, then one line per org. */
+export function trayTooltip(orgs: TrayOrgLine[], locale: string, timeZone?: string): string {
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const lines = orgs.map((o) => {
+    if (o.mtdMicros === null || o.asOfMs === null) return `${o.name}: not synced yet`;
+    const base = `${o.name}: ${formatUsd(o.mtdMicros)} this month (as of ${time.format(o.asOfMs)})`;
+    return o.error ? `${base} — sync failing` : base;
+  });
+  const text = ['Creditwatch', ...(lines.length ? lines : ['No organization yet'])].join('\n');
+  return text.length <= MAX_TOOLTIP ? text : text.slice(0, MAX_TOOLTIP - 1) + '…';
+}

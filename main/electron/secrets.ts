@@ -1,0 +1,53 @@
+/**
+ * Admin keys for the desktop app, encrypted with the OS keychain through `safeStorage`, in one file
+ * with mode 0600. Keys never leave main: the renderer only learns whether one is set.
+ */
+import { safeStorage } from 'electron';
+import { chmod, readFile, writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SecretStore } from '../services/secrets';
+
+type EncryptedKeys = Record<string, string>; // orgId → base64 ciphertext
+
+/** A SecretStore backed by safeStorage; refuses to write keys when no OS encryption is available. */
+export function createSafeStorageSecretStore(dataDir: string): SecretStore {
+  const file = join(dataDir, 'keys.enc.json');
+  const load = async (): Promise<EncryptedKeys> => {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as EncryptedKeys;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new Error(`The encrypted key file ${file} cannot be read; it was left untouched.`);
+    }
+  };
+  const save = async (keys: EncryptedKeys) => {
+    const tmp = `${file}.tmp`;
+    await writeFile(tmp, JSON.stringify(keys), { mode: 0o600 });
+    await chmod(tmp, 0o600);
+    await rename(tmp, file);
+  };
+  return {
+    async get(orgId) {
+      const cipher = (await load())[orgId];
+      return cipher ? safeStorage.decryptString(Buffer.from(cipher, 'base64')) : null;
+    },
+    async set(orgId, key) {
+      if (!safeStorage.isEncryptionAvailable()) {
+        throw new Error('This system offers no key encryption (no keychain/keyring), so the key was not saved.');
+      }
+      const keys = await load();
+      keys[orgId] = safeStorage.encryptString(key).toString('base64');
+      await save(keys);
+    },
+    async remove(orgId) {
+      const keys = await load();
+      if (orgId in keys) {
+        delete keys[orgId];
+        await save(keys);
+      }
+    },
+    async has(orgId) {
+      return orgId in (await load());
+    },
+  };
+}

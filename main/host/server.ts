@@ -1,0 +1,100 @@
+/**
+ * The Node host's HTTP server: 127.0.0.1 only, Host check and token before routing, then the
+ * renderer's static files, `POST /api/<channel>` and `GET /api/events` (SSE).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handlers } from '@core/api-contract';
+import type { EventBus } from '../app/event-bus';
+import { handleApiRequest } from './api-routes';
+import { createToken, isAllowedHost, isValidToken, presentedToken, TOKEN_COOKIE } from './auth';
+import { SECURITY_HEADERS } from './security-headers';
+import { createSseHub } from './sse';
+import { readStaticFile } from './static-files';
+
+export interface HostOptions {
+  handlers: Handlers;
+  bus: EventBus;
+  /** Built renderer folder (index.html, main.js, main.css). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  port: number;
+  token: string;
+  /** The address to open, token included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the host on 127.0.0.1; resolves once it listens (port 0 picks a free port). */
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const token = opts.token ?? createToken();
+  const log = opts.log ?? (() => {});
+  const sse = createSseHub(opts.bus);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: Error) => {
+      log(`request failed: ${err.message}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'Wrong Host header: use http://127.0.0.1:' + port + '/');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const presented = presentedToken(req, url);
+    if (!isValidToken(presented, token)) {
+      return send(res, 401, 'text/plain; charset=utf-8', 'Creditwatch needs its access token: open the address it printed at start-up.');
+    }
+    if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+      });
+      return void res.end();
+    }
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
+      return sse.attach(res);
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const reply = await handleApiRequest(opts.handlers, decodeURIComponent(url.pathname.slice(5)), req, log);
+      return send(res, reply.status, 'application/json; charset=utf-8', JSON.stringify(reply.body));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
+    const file = await readStaticFile(opts.staticDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    return send(res, 200, file.contentType, file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sse.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+  res.end(body);
+}

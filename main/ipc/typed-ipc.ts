@@ -1,0 +1,49 @@
+/**
+ * The one place main touches `ipcMain`: every request channel is registered with a trusted-sender
+ * check and the contract's zod parse, and push events go to the app's windows only.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import {
+  ApiError,
+  REQUEST_ARGS,
+  parseArgs,
+  type EventChannel,
+  type EventPayloads,
+  type Handlers,
+  type RequestChannel,
+} from '@core/api-contract';
+import type { IpcEnvelope } from './envelope';
+
+/** Whether an IPC message comes from our own page's main frame (not an iframe, not another origin). */
+export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && frame.url.split('#')[0] === rendererUrl;
+}
+
+/** Registers every handler on `ipcMain.handle`. Returns a function that removes them. */
+export function registerHandlers(handlers: Handlers, rendererUrl: string, log: (line: string) => void): () => void {
+  const channels = Object.keys(REQUEST_ARGS) as RequestChannel[];
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, raw: unknown): Promise<IpcEnvelope<unknown>> => {
+      if (!isTrustedSender(event, rendererUrl)) {
+        log(`refused IPC ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
+        return { ok: false, error: { code: 'rejected', message: 'Refused: not sent by the Creditwatch window.' } };
+      }
+      try {
+        const args = parseArgs(channel, raw);
+        const handler = handlers[channel] as (a: typeof args) => Promise<unknown>;
+        return { ok: true, result: await handler(args) };
+      } catch (err) {
+        if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+        log(`IPC ${channel} failed: ${(err as Error).stack ?? String(err)}`);
+        return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(err as Error).message}` } };
+      }
+    });
+  }
+  return () => channels.forEach((c) => ipcMain.removeHandler(c));
+}
+
+/** Sends a push event to a window, if it is still open. */
+export function sendEvent<E extends EventChannel>(win: BrowserWindow | null, event: E, payload: EventPayloads[E]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: opens the desktop app when Electron's binary is installed; otherwise says so plainly and
+ * runs the same monitor in the browser through `creditwatch serve`.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron/binary';
+
+const electron = findElectronBinary();
+const mainEntry = fileURLToPath(new URL('./main/index.mjs', import.meta.url));
+const cliEntry = fileURLToPath(new URL('./cli.mjs', import.meta.url));
+const extraArgs = process.argv.slice(2);
+
+if (electron.found) {
+  const child = spawn(electron.path, [mainEntry, ...extraArgs], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  process.stderr.write(
+    [
+      '',
+      `Creditwatch's desktop window needs Electron's binary, and it is not installed here (${electron.reason}).`,
+      'This is normal on offline machines, CI and behind proxies that block the download. To get the window, run',
+      "'npx install-electron' where the download is allowed, then 'npm start' again. Meanwhile the same monitor",
+      'runs in your browser: open the address printed below (it works only on this machine and carries a one-time token).',
+      '',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(process.execPath, [cliEntry, 'serve', ...extraArgs], { stdio: 'inherit' });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
