@@ -1,0 +1,101 @@
+/**
+ * The application shell: welcome page until an org exists, then the header (org switcher, add, settings)
+ * over the selected org's dashboard.
+ */
+import { useState } from 'react';
+import type { OrgSummary } from '@core/schemas';
+import { useOrgs } from './hooks/use-orgs';
+import { useSettings } from './hooks/use-settings';
+import { OrgSwitcher } from './components/org-switcher';
+import { AddOrgForm } from './components/add-org-form';
+import { SettingsPanel } from './components/settings-panel';
+import { DashboardPage } from './pages/dashboard-page';
+import { WelcomePage } from './pages/welcome-page';
+import type { DisplayZone } from './view-models/format';
+
+type Panel = 'none' | 'add-org' | 'settings';
+
+/** The root component (expects an `ApiProvider` above it). */
+export function App() {
+  const orgs = useOrgs();
+  const { settings, update } = useSettings();
+  const [panel, setPanel] = useState<Panel>('none');
+  const zone: DisplayZone = { timeZone: settings?.timeZone ?? undefined };
+
+  function onOrgReady(org: OrgSummary) {
+    setPanel('none');
+    orgs.reload();
+    void orgs.select(org.id);
+  }
+
+  if (orgs.isLoading) {
+    return (
+      <main className="app loading" aria-busy="true">
+        Loading…
+      </main>
+    );
+  }
+  if (orgs.orgs.length === 0) {
+    return (
+      <main className="app">
+        {orgs.error && (
+          <p className="banner" role="alert">
+            {orgs.error}
+          </p>
+        )}
+        <WelcomePage onReady={onOrgReady} />
+      </main>
+    );
+  }
+
+  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Creditwatch</span>
+        <OrgSwitcher
+          orgs={orgs.orgs}
+          selectedOrgId={orgs.selectedOrgId}
+          onSelect={(id) => void orgs.select(id)}
+        />
+        <nav className="topbar-actions" aria-label="Application">
+          <button
+            type="button"
+            className="button"
+            aria-expanded={panel === 'add-org'}
+            onClick={() => toggle('add-org')}
+          >
+            Add organization
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={panel === 'settings'}
+            onClick={() => toggle('settings')}
+          >
+            Settings
+          </button>
+        </nav>
+      </header>
+      <main className="content">
+        {orgs.error && (
+          <p className="banner" role="alert">
+            {orgs.error}
+          </p>
+        )}
+        {panel === 'add-org' && (
+          <section className="card" aria-labelledby="add-org-title">
+            <h2 id="add-org-title">Add an organization</h2>
+            <AddOrgForm onAdded={onOrgReady} onCancel={() => setPanel('none')} />
+          </section>
+        )}
+        {panel === 'settings' && settings && (
+          <SettingsPanel settings={settings} onSave={update} onClose={() => setPanel('none')} />
+        )}
+        {orgs.selectedOrgId && (
+          <DashboardPage key={orgs.selectedOrgId} orgId={orgs.selectedOrgId} zone={zone} />
+        )}
+      </main>
+    </div>
+  );
+}

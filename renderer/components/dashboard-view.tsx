@@ -1,0 +1,80 @@
+/**
+ * The dashboard of one organization, from plain values (so it renders the same in tests and in the app).
+ */
+import { useMemo } from 'react';
+import type { Dashboard } from '@core/dashboard';
+import { buildDailyChart } from '../view-models/daily-chart';
+import { buildSpendSummary } from '../view-models/spend-summary';
+import { describeSync } from '../view-models/sync-view';
+import type { DisplayZone } from '../view-models/format';
+import { FigureCard } from './figure-card';
+import { SpendChart } from './spend-chart';
+import { SyncPanel } from './sync-panel';
+
+export interface DashboardViewProps {
+  dashboard: Dashboard;
+  nowMs: number;
+  zone: DisplayZone;
+  isDark: boolean;
+  isSyncing: boolean;
+  syncRequestError: string | null;
+  onSyncNow: () => void;
+}
+
+/** Headline figures, the sync card and the daily chart. */
+export function DashboardView(props: DashboardViewProps) {
+  const { dashboard, nowMs, zone } = props;
+  const summary = buildSpendSummary(dashboard, nowMs, zone);
+  const sync = describeSync(dashboard.sync, nowMs, zone);
+  const chart = useMemo(
+    () => buildDailyChart(dashboard.daily, dashboard.projects),
+    [dashboard.daily, dashboard.projects],
+  );
+  const asOf = summary.asOf ? (
+    <p className="as-of">
+      as of <time data-testid="as-of">{summary.asOf}</time>{' '}
+      <span className="muted">({summary.asOfRelative})</span>
+    </p>
+  ) : (
+    <p className="as-of muted">Not synced yet</p>
+  );
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <div className="figures">
+        <FigureCard
+          label={`Spend this month · ${summary.monthLabel}`}
+          value={summary.mtdTotal}
+          valueTestId="mtd-total"
+        >
+          <dl className="parts">
+            <div>
+              <dt>Settled</dt>
+              <dd data-testid="mtd-settled">{summary.mtdSettled}</dd>
+            </div>
+            <div>
+              <dt>Provisional (today)</dt>
+              <dd data-testid="mtd-provisional">{summary.mtdProvisional}</dd>
+            </div>
+          </dl>
+          {asOf}
+        </FigureCard>
+        <FigureCard label="Today so far (provisional)" value={summary.today} valueTestId="today-cost">
+          <p className="muted">{summary.todayRequests ?? 'Today’s cost bucket is partial and lags usage.'}</p>
+          {summary.asOf && (
+            <p className="as-of">
+              as of <time data-testid="today-as-of">{summary.asOf}</time>
+            </p>
+          )}
+        </FigureCard>
+        <SyncPanel
+          view={sync}
+          isSyncing={props.isSyncing}
+          requestError={props.syncRequestError}
+          onSyncNow={props.onSyncNow}
+        />
+      </div>
+      <SpendChart chart={chart} isDark={props.isDark} />
+    </div>
+  );
+}

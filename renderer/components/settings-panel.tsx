@@ -1,0 +1,108 @@
+/**
+ * Sync settings: the cron schedule and the backfill window, with the server's validation message.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Settings } from '@core/schemas';
+import type { RequestArgs } from '@core/api-contract';
+import { errorText } from '../hooks/use-orgs';
+
+export interface SettingsPanelProps {
+  settings: Settings;
+  onSave: (patch: RequestArgs<'settings:update'>) => Promise<Settings>;
+  onClose: () => void;
+}
+
+/** The settings form. */
+export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps) {
+  const id = useId();
+  const [syncCron, setSyncCron] = useState(settings.syncCron);
+  const [backfillDays, setBackfillDays] = useState(String(settings.backfillDays));
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  useEffect(() => {
+    setSyncCron(settings.syncCron);
+    setBackfillDays(String(settings.backfillDays));
+  }, [settings]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setNotice(null);
+    const days = Number(backfillDays);
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      setError('Backfill days must be a whole number from 1 to 365.');
+      return;
+    }
+    setIsSaving(true);
+    try {
+      await onSave({ syncCron, backfillDays: days });
+      setNotice('Saved.');
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <section className="card settings-card" aria-labelledby={`${id}-title`} data-testid="settings-panel">
+      <div className="card-head">
+        <h2 id={`${id}-title`}>Settings</h2>
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <form className="stack" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-cron`}>Sync schedule (cron)</label>
+          <input
+            id={`${id}-cron`}
+            name="syncCron"
+            value={syncCron}
+            onChange={(e) => setSyncCron(e.currentTarget.value)}
+            spellCheck={false}
+            aria-describedby={`${id}-cron-help`}
+          />
+          <p id={`${id}-cron-help`} className="help">
+            Five fields: minute, hour, day of month, month, day of week. <code>*/5 * * * *</code> syncs every
+            5 minutes.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-days`}>Backfill days</label>
+          <input
+            id={`${id}-days`}
+            name="backfillDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={365}
+            value={backfillDays}
+            onChange={(e) => setBackfillDays(e.currentTarget.value)}
+            aria-describedby={`${id}-days-help`}
+          />
+          <p id={`${id}-days-help`} className="help">
+            How much history to fetch when an organization is added (1–365).
+          </p>
+        </div>
+        {error && (
+          <p className="form-error" role="alert" data-testid="settings-error">
+            {error}
+          </p>
+        )}
+        {notice && (
+          <p className="form-notice" role="status">
+            {notice}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={isSaving}>
+            {isSaving ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

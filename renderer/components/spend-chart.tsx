@@ -1,0 +1,128 @@
+/**
+ * The 30-day daily spend chart, stacked by project, with the same numbers as a table for screen readers.
+ */
+import { useMemo } from 'react';
+import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
+import { Bar } from 'react-chartjs-2';
+import { formatUsd } from '@core/money';
+import type { DailyChart } from '../view-models/daily-chart';
+
+Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+
+const USD_AXIS = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumFractionDigits: 2,
+});
+
+export interface SpendChartProps {
+  chart: DailyChart;
+  isDark: boolean;
+}
+
+/** Renders the stacked bar chart and a collapsible data table. */
+export function SpendChart({ chart, isDark }: SpendChartProps) {
+  const data = useMemo(
+    () => ({
+      labels: chart.labels,
+      datasets: chart.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.color,
+        borderWidth: 0,
+        stack: 'spend',
+      })),
+    }),
+    [chart],
+  );
+  const options = useMemo<ChartOptions<'bar'>>(() => {
+    const text = isDark ? '#c9ced6' : '#3c4043';
+    const grid = isDark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.08)';
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: {
+          stacked: true,
+          ticks: { color: text, autoSkip: true, maxRotation: 0 },
+          grid: { display: false },
+        },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { color: text, callback: (v) => USD_AXIS.format(Number(v)) },
+          grid: { color: grid },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: text, boxWidth: 12, boxHeight: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label ?? ''}: ${USD_AXIS.format(Number(ctx.parsed.y))}`,
+            footer: (items) => {
+              const index = items[0]?.dataIndex;
+              const total = index === undefined ? undefined : chart.dailyTotalsMicros[index];
+              return total === undefined ? '' : `Total: ${formatUsd(total)}`;
+            },
+          },
+        },
+      },
+    };
+  }, [chart, isDark]);
+
+  return (
+    <section className="card chart-card" aria-labelledby="chart-title">
+      <div className="card-head">
+        <h2 id="chart-title">Daily spend, last 30 days</h2>
+        <span className="muted" data-testid="chart-total">
+          {formatUsd(chart.totalMicros)} in total · UTC days
+        </span>
+      </div>
+      {chart.hasSpend ? (
+        <div className="chart-box" data-testid="spend-chart">
+          <Bar
+            data={data}
+            options={options}
+            aria-label="Stacked bar chart of daily spend by project"
+            role="img"
+          />
+        </div>
+      ) : (
+        <p className="empty" data-testid="chart-empty">
+          No spend in the last 30 days.
+        </p>
+      )}
+      {chart.hasSpend && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                {chart.series.map((s) => (
+                  <th scope="col" key={s.key}>
+                    {s.label}
+                  </th>
+                ))}
+                <th scope="col">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chart.labels.map((label, i) => (
+                <tr key={chart.dayKeys[i] ?? label}>
+                  <th scope="row">{label}</th>
+                  {chart.series.map((s) => (
+                    <td key={s.key}>{USD_AXIS.format(s.values[i] ?? 0)}</td>
+                  ))}
+                  <td>{formatUsd(chart.dailyTotalsMicros[i] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Composition root: pick the transport (Electron's preload API, else HTTP to `creditwatch serve`), mount the app.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { CreditwatchApi } from '@core/api-contract';
+import { ApiProvider } from './api/api-context';
+import { createHttpApi } from './api/http-api';
+import { App } from './app';
+import './styles/main.css';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in a browser. */
+    creditwatch?: CreditwatchApi;
+  }
+}
+
+const api = window.creditwatch ?? createHttpApi();
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html must contain <div id="root">.');
+
+createRoot(container).render(
+  <StrictMode>
+    <ApiProvider api={api}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+/**
+ * The selected organization's dashboard, live: loads it, follows its events, and runs "Sync now".
+ */
+import { useCallback, useState } from 'react';
+import { useApi } from '../api/api-context';
+import { useDashboard } from '../hooks/use-dashboard';
+import { useNow } from '../hooks/use-now';
+import { errorText } from '../hooks/use-orgs';
+import { usePrefersDark } from '../hooks/use-color-scheme';
+import { DashboardView } from '../components/dashboard-view';
+import type { DisplayZone } from '../view-models/format';
+
+/** Dashboard for `orgId`. */
+export function DashboardPage({ orgId, zone }: { orgId: string; zone: DisplayZone }) {
+  const api = useApi();
+  const { dashboard, isLoading, error, reload } = useDashboard(orgId);
+  const nowMs = useNow();
+  const isDark = usePrefersDark();
+  const [isSyncing, setIsSyncing] = useState(false);
+  const [syncRequestError, setSyncRequestError] = useState<string | null>(null);
+
+  const syncNow = useCallback(async () => {
+    setIsSyncing(true);
+    setSyncRequestError(null);
+    try {
+      await api.invoke('sync:now', { orgId });
+    } catch (err) {
+      setSyncRequestError(errorText(err));
+    } finally {
+      setIsSyncing(false);
+      reload(); // the sync may have stored new costs, or a new error status
+    }
+  }, [api, orgId, reload]);
+
+  if (!dashboard) {
+    return error ? (
+      <div className="card" role="alert" data-testid="dashboard-error">
+        <p>{error}</p>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p className="loading" aria-busy={isLoading}>
+        Loading the dashboard…
+      </p>
+    );
+  }
+  return (
+    <>
+      {error && (
+        <p className="banner" role="alert">
+          Could not refresh: {error}
+        </p>
+      )}
+      <DashboardView
+        dashboard={dashboard}
+        nowMs={nowMs}
+        zone={zone}
+        isDark={isDark}
+        isSyncing={isSyncing}
+        syncRequestError={syncRequestError}
+        onSyncNow={() => void syncNow()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * First run: add an organization with its Admin key, or try the built-in demo organization.
+ */
+import { useState } from 'react';
+import type { OrgSummary } from '@core/schemas';
+import { useApi } from '../api/api-context';
+import { errorText } from '../hooks/use-orgs';
+import { AddOrgForm } from '../components/add-org-form';
+
+/** The welcome page; `onReady` is called with the org that was added or started. */
+export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void }) {
+  const api = useApi();
+  const [demoError, setDemoError] = useState<string | null>(null);
+  const [isStarting, setIsStarting] = useState(false);
+
+  async function startDemo() {
+    setIsStarting(true);
+    setDemoError(null);
+    try {
+      onReady(await api.invoke('orgs:startDemo', {}));
+    } catch (err) {
+      setDemoError(errorText(err));
+    } finally {
+      setIsStarting(false);
+    }
+  }
+
+  return (
+    <div className="welcome" data-testid="welcome">
+      <header className="welcome-head">
+        <h1>Welcome to Creditwatch</h1>
+        <p className="lead">
+          See what your OpenAI API usage costs: month-to-date spend, today’s spend, and where it goes by
+          project.
+        </p>
+      </header>
+      <div className="welcome-grid">
+        <section className="card" aria-labelledby="add-org-title">
+          <h2 id="add-org-title">Add an organization</h2>
+          <AddOrgForm onAdded={onReady} />
+        </section>
+        <section className="card" aria-labelledby="demo-title">
+          <h2 id="demo-title">Try the demo organization</h2>
+          <p>
+            No key needed: a built-in simulator plays an organization with a few projects and realistic,
+            bursty spend. You can remove it later.
+          </p>
+          {demoError && (
+            <p className="form-error" role="alert">
+              {demoError}
+            </p>
+          )}
+          <button type="button" className="button" onClick={() => void startDemo()} disabled={isStarting}>
+            {isStarting ? 'Starting the demo…' : 'Try the demo'}
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}

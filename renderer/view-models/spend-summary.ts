@@ -1,0 +1,46 @@
+/**
+ * The headline figures of the dashboard as display strings: month-to-date, today, and their "as of".
+ */
+import type { Dashboard } from '@core/dashboard';
+import { formatUsd } from '@core/money';
+import { formatDateTime, formatRelative, formatUtcMonth, type DisplayZone } from './format';
+
+export interface SpendSummary {
+  monthLabel: string;
+  mtdTotal: string;
+  mtdSettled: string;
+  mtdProvisional: string;
+  today: string;
+  /** "1,234 requests so far" or null when usage was not fetched. */
+  todayRequests: string | null;
+  /** "Nov 24, 3:42 PM" in the user's zone, or null before the first successful sync. */
+  asOf: string | null;
+  /** "5 min ago", or null before the first successful sync. */
+  asOfRelative: string | null;
+  hasData: boolean;
+}
+
+/**
+ * Turns the dashboard's money figures into labelled strings, to the cent.
+ *
+ * Example: settled 1_200_000_000 µ$ + provisional 34_560_000 µ$ → mtdTotal "$1,234.56", mtdSettled "$1,200.00",
+ * mtdProvisional "$34.56".
+ */
+export function buildSpendSummary(dashboard: Dashboard, nowMs: number, zone: DisplayZone = {}): SpendSummary {
+  const { monthToDate, today, asOfMs } = dashboard;
+  const requests = today.requests;
+  return {
+    monthLabel: formatUtcMonth(monthToDate.monthStartMs, zone.locale),
+    mtdTotal: formatUsd(monthToDate.totalMicros),
+    mtdSettled: formatUsd(monthToDate.settledMicros),
+    mtdProvisional: formatUsd(monthToDate.provisionalMicros),
+    today: formatUsd(today.costMicros),
+    todayRequests:
+      requests === null
+        ? null
+        : `${new Intl.NumberFormat(zone.locale ?? 'en-US').format(requests)} ${requests === 1 ? 'request' : 'requests'} so far`,
+    asOf: asOfMs === null ? null : formatDateTime(asOfMs, zone),
+    asOfRelative: asOfMs === null ? null : formatRelative(asOfMs, nowMs),
+    hasData: asOfMs !== null,
+  };
+}
