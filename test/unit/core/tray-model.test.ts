@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { trayTooltip } from '@core/tray-model';
+
+const at = Date.UTC(2026, 10, 24, 14, 5);
+
+describe('trayTooltip', () => {
+  it('shows month-to-date spend per org with its as-of time', () => {
+    expect(trayTooltip([{ name: 'Acme', mtdMicros: 12_345_678, asOfMs: at, error: null }], 'en-GB', 'UTC')).toBe(
+      'Creditwatch\nAcme: $12.35 this month (as of 14:05)',
+    );
+  });
+
+  it('says when an org was never synced or its sync is failing', () => {
+    const text = trayTooltip(
+      [
+        { name: 'New', mtdMicros: null, asOfMs: null, error: null },
+        { name: 'Old', mtdMicros: 1_000_000, asOfMs: at, error: 'rate limited' },
+      ],
+      'en-GB',
+      'UTC',
+    );
+    expect(text).toContain('New: not synced yet');
+    expect(text).toContain('Old: $1.00 this month (as of 14:05) — sync failing');
+  });
+
+  it('fits the Windows tooltip limit', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ name: `Organization ${i}`, mtdMicros: 1e9, asOfMs: at, error: null }));
+    expect(trayTooltip(many, 'en-GB', 'UTC').length).toBeLessThanOrEqual(120);
+    expect(trayTooltip([], 'en-GB', 'UTC')).toBe('Creditwatch\nNo organization yet');
+  });
+});
