@@ -2,11 +2,32 @@
  * `npm start`: opens the desktop app when Electron's binary is installed; otherwise says so plainly and
  * runs the same monitor in the browser through `creditwatch serve`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from './electron/binary';
+import { findElectronBinary, type ElectronBinary } from './electron/binary';
 
-const electron = findElectronBinary();
+const DOWNLOAD_TIMEOUT_MS = 180_000;
+
+/** Electron 45 fetches its binary on first use; try that once (quietly), so a connected machine just works. */
+function ensureElectron(): ElectronBinary {
+  const found = findElectronBinary();
+  if (found.found || process.env.CI || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return found;
+  let installer: string;
+  try {
+    installer = createRequire(import.meta.url).resolve('electron/install.js', { paths: [process.cwd()] });
+  } catch {
+    return found;
+  }
+  process.stderr.write("Fetching Electron's binary (once)…\n");
+  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
+  const after = findElectronBinary();
+  if (after.found) return after;
+  const why = (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? 'no reason given';
+  return { found: false, reason: `${found.reason}; fetching it failed: ${why.trim()}` };
+}
+
+const electron = ensureElectron();
 const mainEntry = fileURLToPath(new URL('./main/index.mjs', import.meta.url));
 const cliEntry = fileURLToPath(new URL('./cli.mjs', import.meta.url));
 const extraArgs = process.argv.slice(2);
