@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@core/api-contract';
+import type { Dashboard } from '@core/dashboard';
+import { INITIAL_SYNC_STATUS, SettingsSchema, type Settings } from '@core/schemas';
+import { createEventBus } from '../../../main/app/event-bus';
+import type { HandlerDeps } from '../../../main/app/handler-deps';
+import { createHandlers } from '../../../main/app/handlers';
+
+const ADMIN_KEY = 'sk-admin-valid-0123456789';
+
+function setup() {
+  let settings: Settings = SettingsSchema.parse({ version: 1 });
+  const keys = new Map<string, string>();
+  const bus = createEventBus();
+  const events: string[] = [];
+  bus.subscribe((e) => events.push(e));
+  let n = 0;
+  const deps = {
+    appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x' },
+    settings: {
+      get: () => settings,
+      update: async (mutate: (s: Settings) => Settings) => (settings = SettingsSchema.parse(mutate(settings))),
+    },
+    secrets: {
+      get: async (id: string) => keys.get(id) ?? null,
+      set: async (id: string, k: string) => void keys.set(id, k),
+      remove: async (id: string) => void keys.delete(id),
+      has: async (id: string) => keys.has(id),
+    },
+    sync: {
+      syncOrg: vi.fn(async () => INITIAL_SYNC_STATUS),
+      syncDue: vi.fn(async () => {}),
+      status: () => INITIAL_SYNC_STATUS,
+      dashboard: vi.fn(async (orgId: string) => ({ org: { id: orgId }, asOfMs: null }) as unknown as Dashboard),
+      forget: vi.fn(async () => {}),
+    },
+    bus,
+    nowMs: () => 1_700_000_000_000,
+    newOrgId: () => `org_testorg${String(++n).padStart(3, '0')}`,
+    verifyKey: vi.fn(async (key: string) => {
+      if (key.startsWith('sk-proj-')) throw new Error('This is a project key; Creditwatch needs an Admin key.');
+    }),
+    validateCron: (expr: string) => (expr.split(' ').length === 5 ? null : `'${expr}' needs 5 fields.`),
+    reschedule: vi.fn(),
+    hasKey: async (org: { id: string; kind: string }) => org.kind === 'demo' || keys.has(org.id),
+  } satisfies HandlerDeps;
+  return { deps, handlers: createHandlers(deps), keys, events, getSettings: () => settings };
+}
+
+describe('orgs:add', () => {
+  it('checks the key with a real call first and saves nothing when it fails', async () => {
+    const { handlers, keys, getSettings, deps } = setup();
+    const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-proj-abcdefghijk' });
+    await expect(attempt).rejects.toThrow(ApiError);
+    await expect(attempt).rejects.toThrow(/project key.*Nothing was saved\./);
+    expect(getSettings().orgs).toEqual([]);
+    expect(keys.size).toBe(0);
+    expect(deps.sync.syncOrg).not.toHaveBeenCalled();
+  });
+
+  it('stores the key apart from settings, selects the org, starts a sync, and never returns the key', async () => {
+    const { handlers, keys, getSettings, events, deps } = setup();
+    const org = await handlers['orgs:add']({ name: 'Acme', apiKey: `  ${ADMIN_KEY} ` });
+    expect(org).toMatchObject({ name: 'Acme', kind: 'openai', hasKey: true });
+    expect(JSON.stringify(org)).not.toContain(ADMIN_KEY);
+    expect(keys.get(org.id)).toBe(ADMIN_KEY);
+    expect(JSON.stringify(getSettings())).not.toContain(ADMIN_KEY);
+    expect(getSettings().selectedOrgId).toBe(org.id);
+    expect(deps.sync.syncOrg).toHaveBeenCalledWith(org.id, { force: true });
+    expect(events).toContain('orgs:changed');
+  });
+
+  it('rejects a key with inner spaces without calling OpenAI', async () => {
+    const { handlers, deps } = setup();
+    await expect(handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-abc def' })).rejects.toThrow(/spaces/);
+    expect(deps.verifyKey).not.toHaveBeenCalled();
+  });
+});
+
+describe('orgs:startDemo, orgs:remove, orgs:select', () => {
+  it('creates the demo org once and selects it', async () => {
+    const { handlers, getSettings } = setup();
+    const a = await handlers['orgs:startDemo']({});
+    const b = await handlers['orgs:startDemo']({});
+    expect(a.id).toBe(b.id);
+    expect(getSettings().orgs.filter((o) => o.kind === 'demo')).toHaveLength(1);
+    expect(a.hasKey).toBe(true);
+  });
+
+  it('removes an org with its key and history and moves the selection', async () => {
+    const { handlers, keys, getSettings, deps } = setup();
+    const demo = await handlers['orgs:startDemo']({});
+    const acme = await handlers['orgs:add']({ name: 'Acme', apiKey: ADMIN_KEY });
+    await handlers['orgs:remove']({ orgId: acme.id });
+    expect(keys.has(acme.id)).toBe(false);
+    expect(deps.sync.forget).toHaveBeenCalledWith(acme.id);
+    expect(getSettings().orgs.map((o) => o.id)).toEqual([demo.id]);
+    expect(getSettings().selectedOrgId).toBe(demo.id);
+  });
+
+  it('answers not-found for an org that is not configured', async () => {
+    const { handlers } = setup();
+    await expect(handlers['orgs:select']({ orgId: 'org_missing000' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(handlers['dashboard:get']({ orgId: 'org_missing000' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('settings:update', () => {
+  it('refuses an invalid cron expression with its message and keeps the old schedule', async () => {
+    const { handlers, getSettings, deps } = setup();
+    await expect(handlers['settings:update']({ syncCron: '*/5 * *' })).rejects.toThrow("'*/5 * *' needs 5 fields.");
+    expect(getSettings().syncCron).toBe('*/5 * * * *');
+    expect(deps.reschedule).not.toHaveBeenCalled();
+  });
+
+  it('applies a valid schedule to the running scheduler', async () => {
+    const { handlers, deps } = setup();
+    const next = await handlers['settings:update']({ syncCron: '*/15 * * * *' });
+    expect(next.syncCron).toBe('*/15 * * * *');
+    expect(deps.reschedule).toHaveBeenCalledWith('*/15 * * * *');
+  });
+
+  it('refuses a time zone that does not exist', async () => {
+    const { handlers } = setup();
+    await expect(handlers['settings:update']({ timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);
+    expect((await handlers['settings:update']({ timeZone: 'Europe/Berlin' })).timeZone).toBe('Europe/Berlin');
+  });
+});
+
+describe('dashboard:get', () => {
+  it('adds hasKey to the org without exposing the key', async () => {
+    const { handlers } = setup();
+    const acme = await handlers['orgs:add']({ name: 'Acme', apiKey: ADMIN_KEY });
+    const d = await handlers['dashboard:get']({ orgId: acme.id });
+    expect(d.org).toMatchObject({ id: acme.id, hasKey: true });
+    expect(JSON.stringify(d)).not.toContain(ADMIN_KEY);
+  });
+});
