@@ -1,0 +1,82 @@
+/**
+ * Admin key storage for the Node host: keys.json in the data folder, readable by the owner only (0600).
+ * Electron implements the same port with safeStorage. Keys never go to lowdb files, logs or messages.
+ */
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Where an org's Admin key lives; the renderer only ever learns `has`. */
+export interface SecretStore {
+  get(orgId: string): Promise<string | null>;
+  set(orgId: string, key: string): Promise<void>;
+  remove(orgId: string): Promise<void>;
+  has(orgId: string): Promise<boolean>;
+}
+
+export const KEYS_FILE = 'keys.json';
+
+const KeysFileSchema = z.object({ version: z.literal(1), keys: z.record(z.string(), z.string()) });
+type KeysFile = z.infer<typeof KeysFileSchema>;
+
+/** Creates the file-backed secret store in `dataDir`. */
+export function createFileSecretStore(dataDir: string): SecretStore {
+  const path = join(dataDir, KEYS_FILE);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const load = async (): Promise<KeysFile> => {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, keys: {} };
+      throw err;
+    }
+    const parsed = KeysFileSchema.safeParse(safeJson(text));
+    // Never start afresh over a keys file we cannot read: that would silently drop the user's keys.
+    if (!parsed.success) throw new Error(`${path} is not a valid Creditwatch key file; fix or remove it.`);
+    return parsed.data;
+  };
+
+  const save = async (data: KeysFile): Promise<void> => {
+    await mkdir(dataDir, { recursive: true });
+    const tmp = `${path}.tmp`;
+    await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
+    // writeFile's mode is filtered by the umask and ignored for an existing file: set it explicitly.
+    await chmod(tmp, 0o600);
+    await rename(tmp, path);
+    await chmod(path, 0o600);
+  };
+
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    get: (orgId) => serial(async () => (await load()).keys[orgId] ?? null),
+    has: (orgId) => serial(async () => (await load()).keys[orgId] !== undefined),
+    set: (orgId, key) =>
+      serial(async () => {
+        if (!key.trim()) throw new Error('An empty key cannot be stored.');
+        const data = await load();
+        await save({ ...data, keys: { ...data.keys, [orgId]: key } });
+      }),
+    remove: (orgId) =>
+      serial(async () => {
+        const data = await load();
+        if (!(orgId in data.keys)) return;
+        const { [orgId]: _removed, ...rest } = data.keys;
+        await save({ ...data, keys: rest });
+      }),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

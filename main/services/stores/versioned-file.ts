@@ -1,0 +1,116 @@
+/**
+ * One lowdb JSON file with a `version`: validated with zod on load, upgraded by pure migrations, and
+ * quarantined (renamed `<name>.corrupt-<timestamp>`, reported) when it cannot be used — never overwritten.
+ */
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import type { z } from 'zod';
+import { MeteredJsonFile } from './metered-adapter';
+import type { ProblemList } from './store-problem';
+import type { WriteMeter } from './write-meter';
+
+/** Upgrades raw data of version `n` to version `n + 1` (pure; keyed by `n`). */
+export type Migrations = Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>;
+
+export interface FileSpec<T extends { version: number }> {
+  /** Human name for messages, e.g. "settings". */
+  label: string;
+  version: T['version'];
+  schema: z.ZodType<T>;
+  migrations?: Migrations;
+  defaults(): T;
+  /** Pretty-print (for files people may read, like settings). */
+  indent?: number;
+}
+
+export interface FileContext {
+  meter?: WriteMeter | null;
+  problems?: ProblemList | null;
+  nowMs(): number;
+}
+
+export interface VersionedFile<T> {
+  readonly path: string;
+  /** Current content (the defaults when the file did not exist or was quarantined). */
+  data(): T;
+  /** Validates and writes `next`; an invalid value throws and nothing is written. */
+  write(next: T): Promise<void>;
+}
+
+/**
+ * Upgrades raw file content to the current version. Throws with a readable message when it cannot.
+ *
+ * Example: `{version: 1, a: 1}` with migrations `{1: r => ({...r, version: 2, b: 0})}` → `{version: 2, a: 1, b: 0}`.
+ */
+export function upgrade<T extends { version: number }>(raw: unknown, spec: FileSpec<T>): T {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
+  let data = raw as Record<string, unknown>;
+  const from = data.version;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw new Error('missing or invalid "version"');
+  if (from > spec.version) throw new Error(`written by a newer Creditwatch (version ${from}; this one reads up to ${spec.version})`);
+  for (let v = from; v < spec.version; v++) {
+    const step = spec.migrations?.[v];
+    if (!step) throw new Error(`no upgrade from version ${v}`);
+    data = step(data);
+    if (data.version !== v + 1) throw new Error(`upgrade from version ${v} did not produce version ${v + 1}`);
+  }
+  const parsed = spec.schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
+  }
+  return parsed.data;
+}
+
+/** Opens (or prepares to create) a versioned file. */
+export async function openVersionedFile<T extends { version: number }>(
+  path: string,
+  spec: FileSpec<T>,
+  ctx: FileContext,
+): Promise<VersionedFile<T>> {
+  await mkdir(dirname(path), { recursive: true });
+  const adapter = new MeteredJsonFile(path, ctx.meter ?? null, spec.indent ?? 0);
+  const db = new Low<unknown>(adapter, null);
+  let current: T;
+  let isLocked = false;
+  try {
+    await db.read();
+    current = db.data === null ? spec.defaults() : upgrade(db.data, spec);
+  } catch (err) {
+    current = spec.defaults();
+    // If the bad file could not be moved aside, refuse to write over it.
+    isLocked = !(await quarantine(path, `${spec.label}: ${(err as Error).message}`, ctx));
+  }
+  return {
+    path,
+    data: () => current,
+    async write(next) {
+      if (isLocked) throw new Error(`${path} could not be moved aside after a failed load; not overwriting it.`);
+      const parsed = spec.schema.parse(next);
+      db.data = parsed;
+      await db.write();
+      current = parsed;
+    },
+  };
+}
+
+async function quarantine(path: string, reason: string, ctx: FileContext): Promise<boolean> {
+  const atMs = ctx.nowMs();
+  const stamp = new Date(atMs).toISOString().replace(/[:.]/g, '-');
+  const target = `${path}.corrupt-${stamp}`;
+  let quarantinedAs: string | null = target;
+  try {
+    await rename(path, target);
+  } catch {
+    quarantinedAs = null;
+  }
+  const where = quarantinedAs ? `; the original was kept as ${quarantinedAs}` : '';
+  ctx.problems?.report({
+    file: path,
+    quarantinedAs,
+    atMs,
+    message: `${path} could not be read (${reason}). Creditwatch started this file afresh${where}.`,
+  });
+  return quarantinedAs !== null;
+}
