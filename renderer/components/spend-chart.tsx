@@ -8,6 +8,9 @@ import { formatUsd } from '@core/money';
 import type { DailyChart } from '../view-models/daily-chart';
 
 Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
+// The canvas cannot inherit CSS fonts; match the page's system font stack.
+Chart.defaults.font.family =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 const USD_AXIS = new Intl.NumberFormat('en-US', {
   style: 'currency',

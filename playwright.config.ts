@@ -1,0 +1,43 @@
+// End-to-end tests: the renderer in real (Debian) Chromium against `creditwatch serve`, and the Electron smoke
+// spec where an Electron binary exists. Browsers are never downloaded: CHROMIUM_PATH or /usr/bin/chromium.
+import { defineConfig } from '@playwright/test';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  // Playwright empties its output dir on start; keep it apart so other reports in test-results/ survive.
+  outputDir: 'test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  workers: 2,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'test/e2e',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1000, height: 700 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: CHROMIUM_ARGS,
+        },
+        trace: 'off',
+        screenshot: 'only-on-failure',
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+    },
+  ],
+});

@@ -1,0 +1,15 @@
+// The real renderer over the in-memory fake API, for UI tests that need no host. `?demo=1` starts with a demo org.
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from '../../../renderer/api/api-context';
+import { App } from '../../../renderer/app';
+import { createFakeApi } from '../../unit/renderer/fake-api';
+import '../../../renderer/styles/main.css';
+
+const params = new URLSearchParams(location.search);
+const api = createFakeApi({ nowMs: Date.now(), withDemoOrg: params.get('demo') === '1' });
+(window as unknown as { fakeApi: typeof api }).fakeApi = api;
+createRoot(document.getElementById('root')!).render(
+  <ApiProvider api={api}>
+    <App />
+  </ApiProvider>,
+);

@@ -1,0 +1,214 @@
+/**
+ * An in-memory `CreditwatchApi` for component tests and the browser UI harness: deterministic orgs and
+ * dashboards, the same validation messages shape as the host, and events the test can emit.
+ */
+import {
+  ApiError,
+  parseArgs,
+  type CreditwatchApi,
+  type EventChannel,
+  type EventPayloads,
+  type RequestArgs,
+  type RequestChannel,
+  type RequestResults,
+} from '@core/api-contract';
+import type { Dashboard, DailyProjectSpend } from '@core/dashboard';
+import { createRandom } from '@core/random';
+import {
+  DEFAULT_BACKFILL_DAYS,
+  DEFAULT_SYNC_CRON,
+  INITIAL_SYNC_STATUS,
+  type OrgSummary,
+  type Settings,
+  type SyncError,
+  type SyncStatus,
+} from '@core/schemas';
+import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+
+export const FAKE_PROJECT_KEY_MESSAGE =
+  'This is a project key. Creditwatch needs an Admin key (sk-admin-…) to read costs: create one under Settings → Organization → Admin keys.';
+
+export interface FakeApi extends CreditwatchApi {
+  readonly calls: Array<{ channel: RequestChannel; args: unknown }>;
+  emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void;
+  /** The next `sync:now` of any org ends in this error (and the status is emitted). */
+  failNextSync(error: Omit<SyncError, 'atMs'>): void;
+  listenerCount(): number;
+}
+
+export interface FakeApiOptions {
+  nowMs: number;
+  withDemoOrg?: boolean;
+  seed?: number;
+}
+
+/** Creates the fake; `withDemoOrg` starts with one synced demo org instead of none. */
+export function createFakeApi(options: FakeApiOptions): FakeApi {
+  const { nowMs } = options;
+  const seed = options.seed ?? 7;
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const calls: FakeApi['calls'] = [];
+  const orgs: OrgSummary[] = [];
+  const dashboards = new Map<string, Dashboard>();
+  let settings: Settings = {
+    version: 1,
+    syncCron: DEFAULT_SYNC_CRON,
+    backfillDays: DEFAULT_BACKFILL_DAYS,
+    orgs: [],
+    selectedOrgId: null,
+    timeZone: 'UTC',
+  };
+  let pendingFailure: Omit<SyncError, 'atMs'> | null = null;
+
+  function emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
+  }
+
+  function addOrg(name: string, kind: 'openai' | 'demo'): OrgSummary {
+    const org: OrgSummary = {
+      id: `org_fake${String(orgs.length + 1).padStart(6, '0')}`,
+      name,
+      kind,
+      baseUrl: null,
+      createdAtMs: nowMs,
+      hasKey: true,
+    };
+    orgs.push(org);
+    dashboards.set(org.id, createSampleDashboard(org, nowMs, seed + orgs.length));
+    settings = { ...settings, selectedOrgId: org.id };
+    emit('orgs:changed', {});
+    return org;
+  }
+
+  function dashboardOf(orgId: string): Dashboard {
+    const dashboard = dashboards.get(orgId);
+    if (!dashboard) throw new ApiError('not-found', `No organization ${orgId}.`);
+    return dashboard;
+  }
+
+  const handlers: { [K in RequestChannel]: (args: RequestArgs<K>) => RequestResults[K] } = {
+    'app:info': () => ({ version: '0.0.0-fake', transport: 'http', dataDir: '/fake' }),
+    'orgs:list': () => ({ orgs: [...orgs], selectedOrgId: settings.selectedOrgId }),
+    'orgs:add': (args) => {
+      if (args.apiKey.startsWith('sk-proj-')) throw new ApiError('rejected', FAKE_PROJECT_KEY_MESSAGE);
+      return addOrg(args.name.trim(), 'openai');
+    },
+    'orgs:startDemo': () => addOrg('Demo organization', 'demo'),
+    'orgs:remove': ({ orgId }) => {
+      dashboardOf(orgId);
+      orgs.splice(
+        orgs.findIndex((o) => o.id === orgId),
+        1,
+      );
+      emit('orgs:changed', {});
+      return { removed: true };
+    },
+    'orgs:select': ({ orgId }) => {
+      dashboardOf(orgId);
+      settings = { ...settings, selectedOrgId: orgId };
+      return { selectedOrgId: orgId };
+    },
+    'dashboard:get': ({ orgId }) => dashboardOf(orgId),
+    'sync:now': ({ orgId }) => {
+      const dashboard = dashboardOf(orgId);
+      const status: SyncStatus = pendingFailure
+        ? {
+            state: 'error',
+            lastAttemptMs: nowMs,
+            lastSuccessMs: dashboard.sync.lastSuccessMs,
+            failures: dashboard.sync.failures + 1,
+            lastError: { ...pendingFailure, atMs: nowMs },
+          }
+        : { state: 'ok', lastAttemptMs: nowMs, lastSuccessMs: nowMs, failures: 0, lastError: null };
+      pendingFailure = null;
+      dashboards.set(orgId, { ...dashboard, sync: status });
+      emit('sync:status', { orgId, status });
+      return status;
+    },
+    'settings:get': () => settings,
+    'settings:update': (args) => {
+      if (args.syncCron !== undefined && args.syncCron.trim().split(/\s+/).length !== 5) {
+        throw new ApiError(
+          'invalid-argument',
+          `syncCron: "${args.syncCron}" is not a cron expression (five fields).`,
+        );
+      }
+      settings = {
+        ...settings,
+        ...args,
+        timeZone: args.timeZone === undefined ? settings.timeZone : args.timeZone,
+      };
+      return settings;
+    },
+  };
+
+  if (options.withDemoOrg) addOrg('Demo organization', 'demo');
+
+  return {
+    calls,
+    emit,
+    failNextSync(error) {
+      pendingFailure = error;
+    },
+    listenerCount() {
+      let n = 0;
+      for (const set of listeners.values()) n += set.size;
+      return n;
+    },
+    async invoke<K extends RequestChannel>(channel: K, args: RequestArgs<K>): Promise<RequestResults[K]> {
+      calls.push({ channel, args });
+      const parsed = parseArgs(channel, args); // the same zod messages as the real transports
+      return structuredClone(handlers[channel](parsed as RequestArgs<K>));
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+}
+
+const SAMPLE_PROJECTS = [
+  { id: 'proj_chatbot', name: 'Support chatbot' },
+  { id: 'proj_search', name: 'Semantic search' },
+  { id: 'proj_batch', name: 'Nightly batch' },
+];
+
+/** A synced 30-day dashboard with three named projects and some unattributed spend, from a seed. */
+export function createSampleDashboard(org: OrgSummary, nowMs: number, seed: number): Dashboard {
+  const random = createRandom(seed);
+  const todayStart = startOfUtcDay(nowMs);
+  const monthStart = startOfUtcMonth(nowMs);
+  const daily: DailyProjectSpend[] = [];
+  for (let i = 29; i >= 0; i--) {
+    const dayStartMs = todayStart - i * DAY_MS;
+    const weekday = new Date(dayStartMs).getUTCDay();
+    const level = weekday === 0 || weekday === 6 ? 0.4 : 1;
+    const partial = i === 0 ? (nowMs - todayStart) / DAY_MS : 1;
+    const byProject = [...SAMPLE_PROJECTS.map((p) => p.id), null].map((projectId, k) => ({
+      projectId,
+      micros: Math.round((40 - k * 9) * level * partial * (0.5 + random()) * 1_000_000),
+    }));
+    daily.push({ dayStartMs, byProject, totalMicros: byProject.reduce((a, p) => a + p.micros, 0) });
+  }
+  const today = daily[daily.length - 1]!;
+  const settledMicros = daily
+    .filter((d) => d.dayStartMs >= monthStart && d.dayStartMs < todayStart)
+    .reduce((a, d) => a + d.totalMicros, 0);
+  const syncedAt = nowMs - 2 * 60_000;
+  return {
+    org,
+    asOfMs: syncedAt,
+    monthToDate: {
+      monthStartMs: monthStart,
+      settledMicros,
+      provisionalMicros: today.totalMicros,
+      totalMicros: settledMicros + today.totalMicros,
+    },
+    today: { dayStartMs: todayStart, costMicros: today.totalMicros, requests: 1234 },
+    daily,
+    projects: SAMPLE_PROJECTS,
+    sync: { ...INITIAL_SYNC_STATUS, state: 'ok', lastAttemptMs: syncedAt, lastSuccessMs: syncedAt },
+  };
+}
