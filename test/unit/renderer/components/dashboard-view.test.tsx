@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { formatUsd } from '@core/money';
+import { DashboardView } from '../../../../renderer/components/dashboard-view';
+import { WelcomePage } from '../../../../renderer/pages/welcome-page';
+import { ApiProvider } from '../../../../renderer/api/api-context';
+import { createFakeApi, createSampleDashboard } from '../fake-api';
+
+const NOW = Date.UTC(2026, 10, 24, 15, 42);
+const ORG = {
+  id: 'org_abcdefgh',
+  name: 'Acme',
+  kind: 'openai' as const,
+  baseUrl: null,
+  createdAtMs: 0,
+  hasKey: true,
+};
+
+function render(dashboard = createSampleDashboard(ORG, NOW, 3)) {
+  const html = renderToStaticMarkup(
+    <DashboardView
+      dashboard={dashboard}
+      nowMs={NOW}
+      zone={{ locale: 'en-US', timeZone: 'UTC' }}
+      isDark={false}
+      isSyncing={false}
+      syncRequestError={null}
+      onSyncNow={() => undefined}
+    />,
+  );
+  const byTestId = (id: string) => new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html)?.[1];
+  return { html, byTestId };
+}
+
+describe('DashboardView', () => {
+  it('shows the month-to-date total, its parts, today and "as of" from the dashboard', () => {
+    const dashboard = createSampleDashboard(ORG, NOW, 3);
+    const { byTestId } = render(dashboard);
+    expect(byTestId('mtd-total')).toBe(formatUsd(dashboard.monthToDate.totalMicros));
+    expect(byTestId('mtd-settled')).toBe(formatUsd(dashboard.monthToDate.settledMicros));
+    expect(byTestId('mtd-provisional')).toBe(formatUsd(dashboard.monthToDate.provisionalMicros));
+    expect(byTestId('today-cost')).toBe(formatUsd(dashboard.today.costMicros));
+    expect(byTestId('as-of')).toBe('Nov 24, 3:40 PM');
+    expect(byTestId('sync-state')).toBe('Up to date');
+  });
+
+  it('shows the last sync error in words with its kind and retry time', () => {
+    const base = createSampleDashboard(ORG, NOW, 3);
+    const { html, byTestId } = render({
+      ...base,
+      sync: {
+        ...base.sync,
+        state: 'error',
+        failures: 2,
+        lastError: {
+          kind: 'invalid-key',
+          message: 'OpenAI rejected the key.',
+          status: 401,
+          atMs: NOW,
+          retryAtMs: NOW + 600_000,
+        },
+      },
+    });
+    expect(byTestId('sync-error-kind')).toBe('Key rejected');
+    expect(byTestId('sync-error-message')).toBe('OpenAI rejected the key.');
+    expect(byTestId('sync-retry')).toBe('Next attempt Nov 24, 3:52 PM (in 10 min)');
+    expect(html).toContain('HTTP 401');
+    expect(html).toContain('role="alert"');
+  });
+
+  it('says "Not synced yet" and shows an empty chart message before the first sync', () => {
+    const base = createSampleDashboard(ORG, NOW, 3);
+    const { html, byTestId } = render({
+      ...base,
+      asOfMs: null,
+      daily: base.daily.map((d) => ({ ...d, byProject: [], totalMicros: 0 })),
+    });
+    expect(html).toContain('Not synced yet');
+    expect(byTestId('as-of')).toBeUndefined();
+    expect(byTestId('chart-empty')).toBe('No spend in the last 30 days.');
+  });
+});
+
+describe('WelcomePage', () => {
+  it('offers both ways in, a password field for the key, and where to create an Admin key', () => {
+    const html = renderToStaticMarkup(
+      <ApiProvider api={createFakeApi({ nowMs: NOW })}>
+        <WelcomePage onReady={() => undefined} />
+      </ApiProvider>,
+    );
+    expect(html).toContain('Add an organization');
+    expect(html).toContain('Try the demo');
+    expect(html).toMatch(
+      /<input[^>]*type="password"[^>]*name="apiKey"|<input[^>]*name="apiKey"[^>]*type="password"/,
+    );
+    expect(html).toContain('https://platform.openai.com/settings/organization/admin-keys');
+    expect(html).toContain('The key stays on this machine');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildSpendSummary } from '../../../../renderer/view-models/spend-summary';
+import { formatDateTime, formatRelative } from '../../../../renderer/view-models/format';
+import { createSampleDashboard } from '../fake-api';
+
+const NOW = Date.UTC(2026, 10, 24, 15, 42);
+const ORG = {
+  id: 'org_abcdefgh',
+  name: 'Acme',
+  kind: 'openai' as const,
+  baseUrl: null,
+  createdAtMs: 0,
+  hasKey: true,
+};
+
+describe('buildSpendSummary', () => {
+  it('formats month-to-date parts and today to the cent, with "as of" in the given zone', () => {
+    const base = createSampleDashboard(ORG, NOW, 1);
+    const dashboard = {
+      ...base,
+      asOfMs: NOW - 5 * 60_000,
+      monthToDate: {
+        ...base.monthToDate,
+        settledMicros: 1_200_000_000,
+        provisionalMicros: 34_564_999,
+        totalMicros: 1_234_564_999,
+      },
+      today: { ...base.today, costMicros: 34_564_999, requests: 1 },
+    };
+    const summary = buildSpendSummary(dashboard, NOW, { locale: 'en-US', timeZone: 'America/New_York' });
+    expect(summary).toEqual({
+      monthLabel: 'November 2026',
+      mtdTotal: '$1,234.56',
+      mtdSettled: '$1,200.00',
+      mtdProvisional: '$34.56',
+      today: '$34.56',
+      todayRequests: '1 request so far',
+      asOf: 'Nov 24, 10:37 AM',
+      asOfRelative: '5 min ago',
+      hasData: true,
+    });
+  });
+
+  it('has no "as of" before the first sync and no request count when usage was not fetched', () => {
+    const base = createSampleDashboard(ORG, NOW, 1);
+    const summary = buildSpendSummary(
+      { ...base, asOfMs: null, today: { ...base.today, requests: null } },
+      NOW,
+    );
+    expect(summary).toMatchObject({ asOf: null, asOfRelative: null, hasData: false, todayRequests: null });
+  });
+});
+
+describe('format helpers', () => {
+  it('formats relative times both ways', () => {
+    expect(formatRelative(NOW - 2_000, NOW)).toBe('just now');
+    expect(formatRelative(NOW + 30_000, NOW)).toBe('in 30 s');
+    expect(formatRelative(NOW - 90 * 60_000, NOW)).toBe('2 h ago');
+    expect(formatRelative(NOW + 3 * 86_400_000, NOW)).toBe('in 3 d');
+  });
+  it('formats an instant in the requested zone', () => {
+    expect(formatDateTime(NOW, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Nov 25, 12:42 AM');
+  });
+});
