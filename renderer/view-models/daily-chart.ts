@@ -53,7 +53,7 @@ export interface DailyChart {
 export function buildDailyChart(
   daily: readonly DailyProjectSpend[],
   projects: readonly ProjectName[],
-  maxSeries = SERIES_PALETTE.length,
+  maxSeries: number = SERIES_PALETTE.length,
 ): DailyChart {
   if (!Number.isInteger(maxSeries) || maxSeries < 1)
     throw new RangeError(`maxSeries must be a positive integer, got ${maxSeries}`);
