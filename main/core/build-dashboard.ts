@@ -58,7 +58,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   return {
     org: input.org,
     asOfMs: input.sync.lastSuccessMs,
-    monthToDate: { monthStartMs, settledMicros, provisionalMicros, totalMicros: settledMicros + provisionalMicros },
+    monthToDate: {
+      monthStartMs,
+      settledMicros,
+      provisionalMicros,
+      totalMicros: settledMicros + provisionalMicros,
+    },
     today: { dayStartMs: todayMs, costMicros: provisionalMicros, requests },
     daily,
     projects: projectNames(input.projects, daily),
@@ -74,7 +79,8 @@ function sumRows(day: CostDay): Micros {
 
 function dailySpend(dayStartMs: number, day: CostDay | undefined): DailyProjectSpend {
   const perProject = new Map<string | null, Micros>();
-  for (const row of day?.rows ?? []) perProject.set(row.projectId, (perProject.get(row.projectId) ?? 0) + row.micros);
+  for (const row of day?.rows ?? [])
+    perProject.set(row.projectId, (perProject.get(row.projectId) ?? 0) + row.micros);
   const byProject = [...perProject]
     .map(([projectId, micros]) => ({ projectId, micros }))
     .sort((a, b) => b.micros - a.micros || String(a.projectId).localeCompare(String(b.projectId)));
@@ -86,7 +92,8 @@ function dailySpend(dayStartMs: number, day: CostDay | undefined): DailyProjectS
 function projectNames(known: readonly ProjectName[], daily: readonly DailyProjectSpend[]): ProjectName[] {
   const names = new Map(known.map((p) => [p.id, p.name]));
   for (const day of daily) {
-    for (const { projectId } of day.byProject) if (projectId !== null && !names.has(projectId)) names.set(projectId, projectId);
+    for (const { projectId } of day.byProject)
+      if (projectId !== null && !names.has(projectId)) names.set(projectId, projectId);
   }
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -36,7 +36,12 @@ const AUTH_BACKOFF_CAP_MS = 6 * 60 * MINUTE_MS;
  *
  * Example: failures=3, random()=0.5 → min(30 min, 30 s × 2²) = 120 s → 60 s + 0.5 × 60 s = 90 s.
  */
-export function backoffMs(failures: number, random: Random, baseMs = BACKOFF_BASE_MS, capMs = BACKOFF_CAP_MS): number {
+export function backoffMs(
+  failures: number,
+  random: Random,
+  baseMs = BACKOFF_BASE_MS,
+  capMs = BACKOFF_CAP_MS,
+): number {
   const n = Math.max(1, Math.floor(failures));
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(n - 1, 30));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
@@ -76,40 +81,81 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   const at = (ms: number) => formatClock(ms, ctx.timeZone ?? null);
   const text = `${facts.message ?? ''} ${facts.code ?? ''} ${facts.type ?? ''}`.toLowerCase();
 
-  if (facts.transport === 'setup') return base('invalid-key', facts.detail ?? 'No usable Admin key for this organization.', slow);
+  if (facts.transport === 'setup')
+    return base('invalid-key', facts.detail ?? 'No usable Admin key for this organization.', slow);
   if (facts.transport === 'timeout') {
-    return base('timeout', `OpenAI did not answer in time; retrying at ${at(transient)}. The figures shown are from the last successful sync.`, transient);
+    return base(
+      'timeout',
+      `OpenAI did not answer in time; retrying at ${at(transient)}. The figures shown are from the last successful sync.`,
+      transient,
+    );
   }
   if (facts.transport === 'network') {
     const why = facts.detail ? ` (${facts.detail})` : '';
-    return base('network', `Could not reach OpenAI${why}. Check the connection or proxy; retrying at ${at(transient)}.`, transient);
+    return base(
+      'network',
+      `Could not reach OpenAI${why}. Check the connection or proxy; retrying at ${at(transient)}.`,
+      transient,
+    );
   }
   if (facts.transport === 'parse' || facts.transport === 'schema') {
     const why = facts.detail ? ` (${facts.detail})` : '';
-    return base('malformed', `OpenAI sent a response Creditwatch could not read${why}. The previous figures are kept; retrying at ${at(transient)}.`, transient);
+    return base(
+      'malformed',
+      `OpenAI sent a response Creditwatch could not read${why}. The previous figures are kept; retrying at ${at(transient)}.`,
+      transient,
+    );
   }
   const status = facts.status;
   const isMissingScope = text.includes('missing scopes') || text.includes('insufficient permissions');
   if ((status === 401 || status === 403) && (facts.keyKind === 'project' || isMissingScope)) {
-    const which = facts.keyKind === 'project' ? 'This is a project key (sk-proj-…).' : 'This key cannot read usage (missing scope api.usage.read).';
-    return base('project-key', `${which} Creditwatch needs an Admin key: create one at ${ADMIN_KEYS_URL}`, slow);
+    const which =
+      facts.keyKind === 'project'
+        ? 'This is a project key (sk-proj-…).'
+        : 'This key cannot read usage (missing scope api.usage.read).';
+    return base(
+      'project-key',
+      `${which} Creditwatch needs an Admin key: create one at ${ADMIN_KEYS_URL}`,
+      slow,
+    );
   }
   if (status === 401) {
-    return base('invalid-key', `OpenAI rejected the Admin key (unknown or revoked). Create a new one at ${ADMIN_KEYS_URL} and add the organization again.`, slow);
+    return base(
+      'invalid-key',
+      `OpenAI rejected the Admin key (unknown or revoked). Create a new one at ${ADMIN_KEYS_URL} and add the organization again.`,
+      slow,
+    );
   }
   if (status === 403) {
-    return base('forbidden', `OpenAI refused access for this key (HTTP 403). Check that the Admin key belongs to this organization and that your role is Owner.`, slow);
+    return base(
+      'forbidden',
+      `OpenAI refused access for this key (HTTP 403). Check that the Admin key belongs to this organization and that your role is Owner.`,
+      slow,
+    );
   }
   if (status === 429 && (text.includes('spend_limit') || text.includes('spend limit'))) {
-    return base('spend-limit', `The organization reached its hard spend limit; raise it in the OpenAI billing settings. Retrying at ${at(slow)}.`, slow);
+    return base(
+      'spend-limit',
+      `The organization reached its hard spend limit; raise it in the OpenAI billing settings. Retrying at ${at(slow)}.`,
+      slow,
+    );
   }
   if (status === 429) {
     const retryAtMs = facts.retryAfterMs !== null ? ctx.nowMs + facts.retryAfterMs : transient;
-    const hint = facts.retryAfterMs !== null ? ` (Retry-After ${Math.round(facts.retryAfterMs / SECOND_MS)} s)` : '';
-    return base('rate-limited', `OpenAI is rate-limiting requests; retrying at ${at(retryAtMs)}${hint}.`, retryAtMs);
+    const hint =
+      facts.retryAfterMs !== null ? ` (Retry-After ${Math.round(facts.retryAfterMs / SECOND_MS)} s)` : '';
+    return base(
+      'rate-limited',
+      `OpenAI is rate-limiting requests; retrying at ${at(retryAtMs)}${hint}.`,
+      retryAtMs,
+    );
   }
   if (status !== null && status >= 500) {
-    return base('server', `OpenAI had a server error (HTTP ${status}); retrying at ${at(transient)}.`, transient);
+    return base(
+      'server',
+      `OpenAI had a server error (HTTP ${status}); retrying at ${at(transient)}.`,
+      transient,
+    );
   }
   const said = facts.message ? `: ${facts.message}` : '';
   const code = status !== null ? ` (HTTP ${status})` : '';

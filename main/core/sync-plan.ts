@@ -74,7 +74,8 @@ export function settledThrough(nowMs: number): number {
  */
 export function planSync(cursor: SyncCursor, opts: { nowMs: number; backfillDays: number }): SyncPlan {
   const { nowMs, backfillDays } = opts;
-  if (!Number.isInteger(backfillDays) || backfillDays < 1) throw new RangeError(`backfillDays must be ≥ 1, got ${backfillDays}`);
+  if (!Number.isInteger(backfillDays) || backfillDays < 1)
+    throw new RangeError(`backfillDays must be ≥ 1, got ${backfillDays}`);
   const todayMs = startOfUtcDay(nowMs);
   const wantedStart = todayMs - backfillDays * DAY_MS;
   const settledEnd = settledThrough(nowMs);
@@ -90,20 +91,30 @@ export function planSync(cursor: SyncCursor, opts: { nowMs: number; backfillDays
   return {
     costs: { startMs: costsStart, endMs: todayMs + DAY_MS },
     usage: { startMs: Math.min(usageStart, startOfUtcHour(nowMs)), endMs: startOfUtcHour(nowMs) + HOUR_MS },
-    refreshProjects: cursor.projectsFetchedAtMs === null || nowMs - cursor.projectsFetchedAtMs >= PROJECTS_REFRESH_MS,
+    refreshProjects:
+      cursor.projectsFetchedAtMs === null || nowMs - cursor.projectsFetchedAtMs >= PROJECTS_REFRESH_MS,
     settledThroughMs: settledEnd,
   };
 }
 
 /** Whether an unknown project id justifies an extra project-name refresh now. */
 export function shouldRefreshForUnknown(cursor: SyncCursor, nowMs: number): boolean {
-  return cursor.projectsFetchedAtMs === null || nowMs - cursor.projectsFetchedAtMs >= PROJECTS_UNKNOWN_REFRESH_MS;
+  return (
+    cursor.projectsFetchedAtMs === null || nowMs - cursor.projectsFetchedAtMs >= PROJECTS_UNKNOWN_REFRESH_MS
+  );
 }
 
 /** The cursor after a successful sync that carried out `plan` at `nowMs`. */
-export function advanceCursor(cursor: SyncCursor, plan: SyncPlan, nowMs: number, fetchedProjects: boolean): SyncCursor {
+export function advanceCursor(
+  cursor: SyncCursor,
+  plan: SyncPlan,
+  nowMs: number,
+  fetchedProjects: boolean,
+): SyncCursor {
   const backfillStartMs =
-    cursor.backfillStartMs === null ? plan.costs.startMs : Math.min(cursor.backfillStartMs, plan.costs.startMs);
+    cursor.backfillStartMs === null
+      ? plan.costs.startMs
+      : Math.min(cursor.backfillStartMs, plan.costs.startMs);
   return {
     costsSettledThroughMs: plan.settledThroughMs,
     backfillStartMs,

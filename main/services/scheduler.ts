@@ -12,14 +12,17 @@ const FIELD_NAMES = 'minute hour day month weekday';
  */
 export function validateCron(expr: string): string | null {
   const trimmed = expr.trim();
-  if (!trimmed) return 'The schedule is empty: use a cron expression such as "*/5 * * * *" (every 5 minutes).';
+  if (!trimmed)
+    return 'The schedule is empty: use a cron expression such as "*/5 * * * *" (every 5 minutes).';
   const fields = trimmed.split(/\s+/);
   if (fields.length < 5 || fields.length > 6) {
     return `'${trimmed}' needs 5 or 6 fields: ${FIELD_NAMES} (an optional seconds field first); it has ${fields.length}.`;
   }
   const detail = cron.validateDetailed(trimmed);
   if (!detail.valid || !cron.validate(trimmed)) {
-    const fieldProblems = detail.errors.map((e) => `${e.field}: '${e.value ?? ''}' is not allowed there`).join('; ');
+    const fieldProblems = detail.errors
+      .map((e) => `${e.field}: '${e.value ?? ''}' is not allowed there`)
+      .join('; ');
     const why = fieldProblems ? ` (${fieldProblems})` : '';
     return `'${trimmed}' is not a valid cron expression${why}. Fields: ${FIELD_NAMES}; e.g. "*/5 * * * *" is every 5 minutes.`;
   }
@@ -34,7 +37,11 @@ export interface Scheduler {
 }
 
 /** Creates a scheduler; nothing runs until `start()`. */
-export function createScheduler(opts: { cron: string; run: () => Promise<void>; onError?(err: Error): void }): Scheduler {
+export function createScheduler(opts: {
+  cron: string;
+  run: () => Promise<void>;
+  onError?(err: Error): void;
+}): Scheduler {
   let expr = opts.cron;
   const problem = validateCron(expr);
   if (problem) throw new Error(problem);

@@ -47,8 +47,10 @@ export function upgrade<T extends { version: number }>(raw: unknown, spec: FileS
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
   let data = raw as Record<string, unknown>;
   const from = data.version;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw new Error('missing or invalid "version"');
-  if (from > spec.version) throw new Error(`written by a newer Creditwatch (version ${from}; this one reads up to ${spec.version})`);
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    throw new Error('missing or invalid "version"');
+  if (from > spec.version)
+    throw new Error(`written by a newer Creditwatch (version ${from}; this one reads up to ${spec.version})`);
   for (let v = from; v < spec.version; v++) {
     const step = spec.migrations?.[v];
     if (!step) throw new Error(`no upgrade from version ${v}`);
@@ -58,7 +60,9 @@ export function upgrade<T extends { version: number }>(raw: unknown, spec: FileS
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`invalid content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
+    throw new Error(
+      `invalid content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`,
+    );
   }
   return parsed.data;
 }
@@ -86,7 +90,8 @@ export async function openVersionedFile<T extends { version: number }>(
     path,
     data: () => current,
     async write(next) {
-      if (isLocked) throw new Error(`${path} could not be moved aside after a failed load; not overwriting it.`);
+      if (isLocked)
+        throw new Error(`${path} could not be moved aside after a failed load; not overwriting it.`);
       const parsed = spec.schema.parse(next);
       db.data = parsed;
       await db.write();

@@ -1,0 +1,168 @@
+/**
+ * The OpenAI Admin API as Creditwatch uses it, through the official SDK: daily costs, hourly completions
+ * usage, project names and the spend limit. Every response is checked with zod before anyone sees it.
+ */
+import OpenAI from 'openai';
+import type { ProjectName } from '@core/dashboard';
+import { toMicros } from '@core/money';
+import type { CostDay, UsageRow } from '@core/sync-data';
+import { SECOND_MS, toUnixSeconds } from '@core/time';
+import type { TimeRange } from '@core/sync-plan';
+import { toSyncFailure } from './api-errors';
+import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+
+export type KeyKind = 'admin' | 'project' | 'other';
+
+export interface SpendLimit {
+  /** The hard limit in micro-dollars (the API sends cents). */
+  thresholdMicros: number;
+  interval: string;
+  isEnforcing: boolean;
+}
+
+export interface AdminApi {
+  /** What kind of key this client holds, from its prefix only (the key itself never leaves). */
+  readonly keyKind: KeyKind;
+  /** Daily cost buckets grouped by project and line item over `[start, end)`, every page; empty days included. */
+  dailyCosts(range: TimeRange): Promise<CostDay[]>;
+  /** Hourly completions usage grouped by model and project over `[start, end)`, every page. */
+  hourlyCompletions(range: TimeRange): Promise<UsageRow[]>;
+  /** All projects (archived included, since their spend still shows in costs). */
+  projects(): Promise<ProjectName[]>;
+  spendLimit(): Promise<SpendLimit>;
+}
+
+export interface AdminApiOptions {
+  apiKey: string;
+  /** API base URL (e.g. the simulator's); null/undefined = https://api.openai.com/v1. */
+  baseURL?: string | null;
+  timeoutMs?: number;
+  /** SDK-level retries; 0 by default because the sync engine owns retry timing (backoff, Retry-After). */
+  maxRetries?: number;
+  /** Transport override (tests count or break requests with it). */
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30 * SECOND_MS;
+const COSTS_PAGE_MAX = 180; // costs `limit` 1–180 (spec)
+const HOURLY_PAGE_MAX = 168; // usage `limit` for bucket_width=1h: max 168 (spec)
+const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
+
+/** Kind of an OpenAI key from its prefix. Example: 'sk-proj-abc…' → 'project'. */
+export function keyKindOf(apiKey: string): KeyKind {
+  if (apiKey.startsWith('sk-admin-')) return 'admin';
+  if (apiKey.startsWith('sk-proj-')) return 'project';
+  return 'other';
+}
+
+/** Creates the Admin API client for one key. */
+export function createAdminApi(opts: AdminApiOptions): AdminApi {
+  const client = new OpenAI({
+    adminAPIKey: opts.apiKey,
+    apiKey: null,
+    baseURL: opts.baseURL ?? undefined,
+    maxRetries: opts.maxRetries ?? 0,
+    timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  const org = client.admin.organization;
+  const bucketCount = (r: TimeRange, widthMs: number) =>
+    Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
+
+  return {
+    keyKind: keyKindOf(opts.apiKey),
+
+    async dailyCosts(range) {
+      const days: CostDay[] = [];
+      let page: string | undefined;
+      for (let i = 0; i < MAX_PAGES; i++) {
+        const raw = await org.usage.costs({
+          start_time: toUnixSeconds(range.startMs),
+          end_time: toUnixSeconds(range.endMs),
+          bucket_width: '1d',
+          group_by: ['project_id', 'line_item'],
+          limit: Math.min(COSTS_PAGE_MAX, bucketCount(range, 86_400_000)),
+          ...(page ? { page } : {}),
+        });
+        const body = CostsPageSchema.parse(raw);
+        for (const bucket of body.data) {
+          days.push({
+            dayStartMs: bucket.start_time * SECOND_MS,
+            rows: bucket.results.map((r) => ({
+              projectId: r.project_id ?? null,
+              lineItem: r.line_item ?? null,
+              micros: toMicros(r.amount.value),
+            })),
+          });
+        }
+        if (!body.has_more || !body.next_page) return days;
+        page = body.next_page;
+      }
+      throw new SyntaxError('costs paging did not end');
+    },
+
+    async hourlyCompletions(range) {
+      const rows: UsageRow[] = [];
+      let page: string | undefined;
+      for (let i = 0; i < MAX_PAGES; i++) {
+        const raw = await org.usage.completions({
+          start_time: toUnixSeconds(range.startMs),
+          end_time: toUnixSeconds(range.endMs),
+          bucket_width: '1h',
+          group_by: ['model', 'project_id'],
+          limit: Math.min(HOURLY_PAGE_MAX, bucketCount(range, 3_600_000)),
+          ...(page ? { page } : {}),
+        });
+        const body = CompletionsPageSchema.parse(raw);
+        for (const bucket of body.data) {
+          for (const r of bucket.results) {
+            rows.push({
+              hourStartMs: bucket.start_time * SECOND_MS,
+              projectId: r.project_id ?? null,
+              model: r.model ?? null,
+              requests: r.num_model_requests,
+              inputTokens: r.input_tokens,
+              outputTokens: r.output_tokens,
+            });
+          }
+        }
+        if (!body.has_more || !body.next_page) return rows;
+        page = body.next_page;
+      }
+      throw new SyntaxError('usage paging did not end');
+    },
+
+    async projects() {
+      const out: ProjectName[] = [];
+      // The SDK follows `has_more` / `after` itself.
+      for await (const item of org.projects.list({ limit: 100, include_archived: true })) {
+        const p = ProjectSchema.parse(item);
+        out.push({ id: p.id, name: p.name });
+      }
+      return out;
+    },
+
+    async spendLimit() {
+      const body = SpendLimitSchema.parse(await org.spendLimit.retrieve());
+      return {
+        thresholdMicros: Math.round(body.threshold_amount * 10_000),
+        interval: body.interval,
+        isEnforcing: body.enforcement.status === 'enforcing',
+      };
+    },
+  };
+}
+
+/**
+ * Checks a key with one cheap call (today's costs: it needs the api.usage.read scope sync needs).
+ * Throws a SyncFailure whose message tells the user what to do; the key never appears in it.
+ */
+export async function verifyAdminKey(api: AdminApi, nowMs: number = Date.now()): Promise<void> {
+  const dayMs = 86_400_000;
+  const start = Math.floor(nowMs / dayMs) * dayMs;
+  try {
+    await api.dailyCosts({ startMs: start, endMs: start + dayMs });
+  } catch (err) {
+    throw toSyncFailure(err, api.keyKind);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Converts cost days, usage rows and snapshots to and from the compact history file formats. Pure.
+ */
+import type { CostDay, SpendSnapshot, UsageRow } from '@core/sync-data';
+import type { CostFile, SnapshotFile, UsageFile } from './history-files';
+
+/** Interns strings into a table; null ↔ -1. */
+function createTable() {
+  const table: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    table,
+    ref(value: string | null): number {
+      if (value === null) return -1;
+      let i = index.get(value);
+      if (i === undefined) {
+        i = table.length;
+        table.push(value);
+        index.set(value, i);
+      }
+      return i;
+    },
+  };
+}
+
+const lookup = (table: readonly string[], ref: number): string | null =>
+  ref < 0 ? null : (table[ref] ?? null);
+
+/** Encodes cost days (sorted by day) into a cost file. */
+export function encodeCostDays(days: readonly CostDay[]): CostFile {
+  const projects = createTable();
+  const lineItems = createTable();
+  const sorted = [...days].sort((a, b) => a.dayStartMs - b.dayStartMs);
+  return {
+    version: 1,
+    projects: projects.table,
+    lineItems: lineItems.table,
+    days: sorted.map((d) => ({
+      day: d.dayStartMs,
+      rows: d.rows.map(
+        (r) => [projects.ref(r.projectId), lineItems.ref(r.lineItem), r.micros] as [number, number, number],
+      ),
+    })),
+  };
+}
+
+export function decodeCostDays(file: CostFile): CostDay[] {
+  return file.days.map((d) => ({
+    dayStartMs: d.day,
+    rows: d.rows.map(([p, l, micros]) => ({
+      projectId: lookup(file.projects, p),
+      lineItem: lookup(file.lineItems, l),
+      micros,
+    })),
+  }));
+}
+
+/** Encodes usage rows grouped by hour (sorted) into a usage file. */
+export function encodeUsage(rows: readonly UsageRow[]): UsageFile {
+  const projects = createTable();
+  const models = createTable();
+  const byHour = new Map<number, UsageFile['hours'][number]['rows']>();
+  for (const r of [...rows].sort((a, b) => a.hourStartMs - b.hourStartMs)) {
+    let list = byHour.get(r.hourStartMs);
+    if (!list) byHour.set(r.hourStartMs, (list = []));
+    list.push([projects.ref(r.projectId), models.ref(r.model), r.requests, r.inputTokens, r.outputTokens]);
+  }
+  return {
+    version: 1,
+    projects: projects.table,
+    models: models.table,
+    hours: [...byHour].map(([hour, list]) => ({ hour, rows: list })),
+  };
+}
+
+export function decodeUsage(file: UsageFile): UsageRow[] {
+  return file.hours.flatMap((h) =>
+    h.rows.map(([p, m, requests, inputTokens, outputTokens]) => ({
+      hourStartMs: h.hour,
+      projectId: lookup(file.projects, p),
+      model: lookup(file.models, m),
+      requests,
+      inputTokens,
+      outputTokens,
+    })),
+  );
+}
+
+export function encodeSnapshots(points: readonly SpendSnapshot[]): SnapshotFile {
+  return {
+    version: 1,
+    points: [...points]
+      .sort((a, b) => a.atMs - b.atMs)
+      .map((s) => [
+        s.atMs,
+        s.monthToDateMicros,
+        s.todayMicros,
+        s.state,
+        s.errorKind,
+        s.balanceMicros,
+        s.forecast?.crossingP50Ms ?? null,
+      ]),
+  };
+}
+
+export function decodeSnapshots(file: SnapshotFile): SpendSnapshot[] {
+  return file.points.map(([atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, p50]) => ({
+    atMs,
+    monthToDateMicros,
+    todayMicros,
+    state,
+    errorKind,
+    balanceMicros,
+    forecast: p50 === null ? null : { crossingP50Ms: p50 },
+  }));
+}

@@ -1,0 +1,91 @@
+/**
+ * File formats of an organization's history (compact: string tables + number tuples, since these files
+ * are rewritten whole and their size is the disk-write budget). Each has a version and a zod schema.
+ */
+import { z } from 'zod';
+import { INITIAL_SYNC_STATUS, SyncErrorKindSchema, SyncStatusSchema } from '@core/schemas';
+import { EMPTY_CURSOR } from '@core/sync-plan';
+import type { FileSpec } from './versioned-file';
+
+const Int = z.number().int();
+/** A string table; index -1 in a row means null. */
+const Table = z.array(z.string());
+const Ref = Int.min(-1);
+
+/** Cost days: `rows` are `[projectRef, lineItemRef, micros]`. */
+export const CostFileSchema = z.object({
+  version: z.literal(1),
+  projects: Table,
+  lineItems: Table,
+  days: z.array(z.object({ day: Int, rows: z.array(z.tuple([Ref, Ref, Int])) })),
+});
+export type CostFile = z.infer<typeof CostFileSchema>;
+
+/** Hourly usage: `rows` are `[projectRef, modelRef, requests, inputTokens, outputTokens]`; `hour` is epoch ms. */
+export const UsageFileSchema = z.object({
+  version: z.literal(1),
+  projects: Table,
+  models: Table,
+  hours: z.array(z.object({ hour: Int, rows: z.array(z.tuple([Ref, Ref, Int, Int, Int])) })),
+});
+export type UsageFile = z.infer<typeof UsageFileSchema>;
+
+const StateCode = z.enum(['ok', 'error']);
+/** Snapshots: `[atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, crossingP50Ms]`. */
+export const SnapshotFileSchema = z.object({
+  version: z.literal(1),
+  points: z.array(
+    z.tuple([Int, Int, Int, StateCode, SyncErrorKindSchema.nullable(), Int.nullable(), Int.nullable()]),
+  ),
+});
+export type SnapshotFile = z.infer<typeof SnapshotFileSchema>;
+
+export const SyncFileSchema = z.object({
+  version: z.literal(1),
+  status: SyncStatusSchema,
+  cursor: z.object({
+    costsSettledThroughMs: Int.nullable(),
+    backfillStartMs: Int.nullable(),
+    usageFinalThroughMs: Int.nullable(),
+    projectsFetchedAtMs: Int.nullable(),
+  }),
+});
+export type SyncFile = z.infer<typeof SyncFileSchema>;
+
+export const ProjectsFileSchema = z.object({
+  version: z.literal(1),
+  projects: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ProjectsFile = z.infer<typeof ProjectsFileSchema>;
+
+const spec = <T extends { version: 1 }>(
+  label: string,
+  schema: z.ZodType<T>,
+  defaults: () => T,
+): FileSpec<T> => ({
+  label,
+  version: 1,
+  schema,
+  migrations: {},
+  defaults,
+});
+
+export const COST_FILE = spec('cost history', CostFileSchema, () => ({
+  version: 1,
+  projects: [],
+  lineItems: [],
+  days: [],
+}));
+export const USAGE_FILE = spec('usage history', UsageFileSchema, () => ({
+  version: 1,
+  projects: [],
+  models: [],
+  hours: [],
+}));
+export const SNAPSHOT_FILE = spec('snapshots', SnapshotFileSchema, () => ({ version: 1, points: [] }));
+export const SYNC_FILE = spec('sync status', SyncFileSchema, () => ({
+  version: 1,
+  status: INITIAL_SYNC_STATUS,
+  cursor: EMPTY_CURSOR,
+}));
+export const PROJECTS_FILE = spec('project names', ProjectsFileSchema, () => ({ version: 1, projects: [] }));

@@ -1,0 +1,210 @@
+/**
+ * The sync engine: keeps every organization's history current, one sync per org at a time, with backoff
+ * after failures (Retry-After honoured), persisted status, snapshots and the dashboard model.
+ */
+import { join } from 'node:path';
+import { ApiError } from '@core/api-contract';
+import { buildDashboard } from '@core/build-dashboard';
+import type { Dashboard } from '@core/dashboard';
+import { INITIAL_SYNC_STATUS, type Org, type SyncStatus } from '@core/schemas';
+import { classifySyncError, isAttemptDue, redactSecrets } from '@core/sync-errors';
+import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { describeError, ClientSetupError } from './api-errors';
+import type { AdminApi } from './openai-client';
+import { runSync } from './sync-run';
+import { openOrgHistory, type OrgHistory } from './stores/history-store';
+import type { SettingsStore } from './stores/settings-store';
+import { createProblemList, type StoreProblem } from './stores/store-problem';
+import { createWriteMeter, type WriteMeter } from './stores/write-meter';
+import { snapshotOf } from './sync-snapshot';
+
+export interface SyncEngine {
+  /** Syncs one org; a call while one runs joins it; `force` ignores backoff ("sync now"). */
+  syncOrg(orgId: string, opts?: { force?: boolean }): Promise<SyncStatus>;
+  /** Syncs every org whose backoff allows (what the scheduler calls). */
+  syncDue(): Promise<void>;
+  status(orgId: string): SyncStatus;
+  dashboard(orgId: string): Promise<Dashboard>;
+  /** Org removed: drops its history files and status. */
+  forget(orgId: string): Promise<void>;
+  /** Resolves once persisted statuses are loaded (status() returns the initial status before that). */
+  ready(): Promise<void>;
+  /** Store files that could not be read and were quarantined. */
+  problems(): StoreProblem[];
+  /** Bytes written by the stores (the disk-write budget). */
+  readonly meter: WriteMeter;
+  /** The history of an org (benchmarks and the exporter read it). */
+  history(orgId: string): Promise<OrgHistory>;
+}
+
+export interface SyncEngineDeps {
+  dataDir: string;
+  settings: SettingsStore;
+  clientFor(org: Org): Promise<AdminApi>;
+  nowMs(): number;
+  random?: () => number;
+  onStatus?(orgId: string, s: SyncStatus): void;
+  onData?(orgId: string): void;
+  log?(line: string): void;
+  /** Overrides settings.backfillDays. */
+  backfillDays?: number;
+  onProblem?(p: StoreProblem): void;
+  /** Whether a key is stored (for the dashboard's org summary); default: true. */
+  hasKey?(org: Org): Promise<boolean>;
+}
+
+/** Creates the engine; history folders live in `<dataDir>/history/<orgId>/`. */
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const random = deps.random ?? Math.random;
+  const log = (line: string) => deps.log?.(redactSecrets(line));
+  const meter = createWriteMeter();
+  const problems = createProblemList(deps.onProblem);
+  const histories = new Map<string, Promise<OrgHistory>>();
+  const statuses = new Map<string, SyncStatus>();
+  const running = new Map<string, Promise<SyncStatus>>();
+  const compactedDay = new Map<string, number>();
+
+  const findOrg = (orgId: string): Org => {
+    const org = deps.settings.get().orgs.find((o) => o.id === orgId);
+    if (!org) throw new ApiError('not-found', `No organization with id ${orgId}.`);
+    return org;
+  };
+  const historyOf = (orgId: string): Promise<OrgHistory> => {
+    let h = histories.get(orgId);
+    if (!h) {
+      h = openOrgHistory(join(deps.dataDir, 'history', orgId), { meter, problems, nowMs: deps.nowMs });
+      h.then((opened) => {
+        if (!statuses.has(orgId)) statuses.set(orgId, opened.sync().status);
+      }).catch(() => undefined);
+      histories.set(orgId, h);
+    }
+    return h;
+  };
+  const setStatus = (orgId: string, s: SyncStatus) => {
+    statuses.set(orgId, s);
+    deps.onStatus?.(orgId, s);
+  };
+  const loading = Promise.allSettled(deps.settings.get().orgs.map((o) => historyOf(o.id))).then(
+    () => undefined,
+  );
+
+  const attempt = async (org: Org): Promise<SyncStatus> => {
+    const history = await historyOf(org.id);
+    const { status: before, cursor } = history.sync();
+    const startedMs = deps.nowMs();
+    setStatus(org.id, { ...before, state: 'syncing', lastAttemptMs: startedMs });
+    let api: AdminApi | null = null;
+    let after: SyncStatus;
+    let nextCursor = cursor;
+    try {
+      api = await deps.clientFor(org).catch((err: Error) => {
+        throw new ClientSetupError(err.message);
+      });
+      const backfillDays = deps.backfillDays ?? deps.settings.get().backfillDays;
+      const result = await runSync({ api, history, cursor, nowMs: startedMs, backfillDays });
+      nextCursor = result.cursor;
+      after = {
+        state: 'ok',
+        lastAttemptMs: startedMs,
+        lastSuccessMs: startedMs,
+        failures: 0,
+        lastError: null,
+      };
+      log(`sync ${org.id}: ok (${result.calls} calls, ${deps.nowMs() - startedMs} ms)`);
+    } catch (err) {
+      const failures = before.failures + 1;
+      const timeZone = deps.settings.get().timeZone;
+      const lastError = classifySyncError(describeError(err, api?.keyKind ?? null), {
+        nowMs: startedMs,
+        failures,
+        random,
+        timeZone,
+      });
+      after = {
+        state: 'error',
+        lastAttemptMs: startedMs,
+        lastSuccessMs: before.lastSuccessMs,
+        failures,
+        lastError,
+      };
+      log(`sync ${org.id}: ${lastError.kind}: ${lastError.message}`);
+    }
+    await history.saveSync(after, nextCursor);
+    await history.addSnapshot(await snapshotOf(history, after, startedMs));
+    const day = startOfUtcDay(startedMs);
+    if (compactedDay.get(org.id) !== day) {
+      compactedDay.set(org.id, day);
+      await history.compact(startedMs);
+    }
+    setStatus(org.id, after);
+    if (after.state === 'ok') deps.onData?.(org.id);
+    return after;
+  };
+
+  const engine: SyncEngine = {
+    meter,
+    ready: () => loading,
+    problems: () => problems.list(),
+    history: (orgId) => historyOf(orgId),
+    status: (orgId) => statuses.get(orgId) ?? INITIAL_SYNC_STATUS,
+
+    async syncOrg(orgId, opts = {}) {
+      const inFlight = running.get(orgId);
+      if (inFlight) return inFlight;
+      const org = findOrg(orgId);
+      const job = (async () => {
+        await loading;
+        const current = (await historyOf(orgId)).sync().status;
+        if (!opts.force && !isAttemptDue(current, deps.nowMs())) return current;
+        return attempt(org);
+      })();
+      running.set(orgId, job);
+      try {
+        return await job;
+      } finally {
+        running.delete(orgId);
+      }
+    },
+
+    async syncDue() {
+      await loading;
+      const orgs = deps.settings.get().orgs;
+      const results = await Promise.allSettled(orgs.map((o) => engine.syncOrg(o.id)));
+      for (const r of results)
+        if (r.status === 'rejected') log(`sync failed: ${(r.reason as Error).message}`);
+    },
+
+    async dashboard(orgId) {
+      const org = findOrg(orgId);
+      const history = await historyOf(orgId);
+      const nowMs = deps.nowMs();
+      const todayMs = startOfUtcDay(nowMs);
+      const from = Math.min(startOfUtcMonth(nowMs), todayMs - 29 * DAY_MS);
+      const costDays = await history.costDays({ startMs: from, endMs: todayMs + DAY_MS });
+      const { status, cursor } = history.sync();
+      const usage =
+        cursor.usageFinalThroughMs === null
+          ? null
+          : await history.usage({ startMs: todayMs, endMs: todayMs + DAY_MS });
+      const hasKey = deps.hasKey ? await deps.hasKey(org) : true;
+      return buildDashboard({
+        org: { ...org, hasKey },
+        nowMs,
+        costDays,
+        usage,
+        projects: history.projects(),
+        sync: statuses.get(orgId) ?? status,
+      });
+    },
+
+    async forget(orgId) {
+      await running.get(orgId)?.catch(() => undefined);
+      const history = await historyOf(orgId);
+      histories.delete(orgId);
+      statuses.delete(orgId);
+      compactedDay.delete(orgId);
+      await history.remove();
+    },
+  };
+  return engine;
+}
