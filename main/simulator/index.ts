@@ -1,0 +1,148 @@
+/**
+ * A faithful local OpenAI Admin API (costs, usage, projects, spend limit) driven by a deterministic spend
+ * model. It serves the tests, the demo mode a new user tries without a key, and the benchmarks.
+ *
+ * Usage: `const sim = await startSimulator({ seed: 7 });` then point the official SDK at it:
+ * `new OpenAI({ adminAPIKey: DEMO_ADMIN_KEY, apiKey: null, baseURL: sim.baseUrl })`.
+ */
+import { DAY_MS, startOfUtcDay } from '@core/time';
+import { MODEL_CATALOG } from './catalog';
+import { createFaultInjector } from './fault-injector';
+import type { FaultRule } from './faults';
+import { createGeneratorSource } from './generator';
+import { handleBucketEndpoint } from './bucket-handler';
+import { COMPLETIONS, COSTS, EMBEDDINGS, IMAGES } from './endpoints';
+import { createOrg } from './org';
+import { handleProjects, handleSpendLimit, plausibleSpendLimitCents } from './org-handlers';
+import { startHttpSimulator, type RequestLogEntry } from './server';
+import { createSimClock, type SimClock } from './sim-clock';
+import { createSpendModel, type SpendModel } from './spend-model';
+import { parseTraceCsv } from './trace-csv';
+import { createTraceSource } from './trace-source';
+
+export { createSimClock, type AdjustableSimClock, type SimClock } from './sim-clock';
+export type { SpendModel } from './spend-model';
+export type { SpendRow, SimProject, SimApiKey } from './spend-types';
+export { parseFaults, FaultSpecError, FAULT_TARGETS, type FaultRule, type FaultAction } from './faults';
+export { parseTraceCsv, type Trace, type TraceRow } from './trace-csv';
+export type { RequestLogEntry } from './server';
+
+/** An Admin key the simulator accepts (any `sk-admin-…` key is accepted); safe to show, it opens nothing real. */
+export const DEMO_ADMIN_KEY = 'sk-admin-demo-creditwatch-local-simulator-0000';
+
+export interface SimulatorShape {
+  projects?: number;
+  /** Models in use, taken in catalog order (the first three cover completions, embeddings and images; max 8). */
+  models?: number;
+  /** Line items per model (chat: input, output, cached input, then the batch variants; max 6). */
+  lineItemsPerModel?: number;
+  /** Typical daily spend of the generator in USD. */
+  dailyUsd?: number;
+}
+
+export interface SimulatorOptions {
+  /** Default 1; everything is deterministic for a seed. */
+  seed?: number;
+  /** Default `createSimClock()` (real time). */
+  clock?: SimClock;
+  /** Spend exists from UTC midnight this many days before the clock's start; default 120. */
+  historyDays?: number;
+  shape?: SimulatorShape;
+  /** Replay a trace CSV instead of the generator (`scale` multiplies its costs, default 1). */
+  trace?: { name: string; csvText: string; scale?: number };
+  /** Fault spec, see `parseFaults` for the grammar. */
+  faults?: string | FaultRule[] | null;
+  /** An hour's cost appears in /costs this long after the hour ends; default 30. */
+  costLagMinutes?: number;
+  /** 0 (default) = a free port. */
+  port?: number;
+}
+
+export interface Simulator {
+  /** e.g. 'http://127.0.0.1:PORT/v1' — the SDK's baseURL. */
+  baseUrl: string;
+  port: number;
+  clock: SimClock;
+  /** Ground truth. */
+  model: SpendModel;
+  setFaults(spec: string | FaultRule[] | null): void;
+  /** Every request received, in order (for counting requests). */
+  requests: ReadonlyArray<RequestLogEntry>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_SHAPE = { projects: 4, models: 3, lineItemsPerModel: 3, dailyUsd: 25 };
+
+function checkInt(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Builds the spend model a simulator with these options would serve, without starting a server; `startMs` is
+ * the clock's start (it fixes where history begins). Same options and day, same numbers.
+ */
+export function createSimulatedSpendModel(
+  opts: Pick<SimulatorOptions, 'seed' | 'historyDays' | 'shape' | 'trace' | 'costLagMinutes'>,
+  startMs: number,
+): SpendModel {
+  const seed = opts.seed ?? 1;
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a number, got ${seed}`);
+  const historyDays = checkInt('historyDays', opts.historyDays ?? 120, 0, 3650);
+  const shape = { ...DEFAULT_SHAPE, ...opts.shape };
+  checkInt('shape.models', shape.models, 1, MODEL_CATALOG.length);
+  checkInt('shape.lineItemsPerModel', shape.lineItemsPerModel, 1, 6);
+  const historyStartMs = startOfUtcDay(startMs - historyDays * DAY_MS);
+  const org = createOrg(seed, shape.projects, historyStartMs);
+  const source = opts.trace
+    ? createTraceSource({
+        seed,
+        org,
+        trace: parseTraceCsv(opts.trace.csvText, opts.trace.name),
+        scale: opts.trace.scale ?? 1,
+        modelCount: shape.models,
+        lineItemsPerModel: shape.lineItemsPerModel,
+      })
+    : createGeneratorSource({
+        seed,
+        org,
+        models: MODEL_CATALOG.slice(0, shape.models),
+        lineItemsPerModel: shape.lineItemsPerModel,
+        dailyUsd: shape.dailyUsd,
+      });
+  return createSpendModel({ org, source, historyStartMs, costLagMinutes: opts.costLagMinutes ?? 30 });
+}
+
+/** Starts the simulator on 127.0.0.1 (only) and resolves once it is listening. */
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const clock = opts.clock ?? createSimClock();
+  const seed = opts.seed ?? 1;
+  const port = checkInt('port', opts.port ?? 0, 0, 65_535);
+  const model = createSimulatedSpendModel(opts, clock.nowMs());
+  const faults = createFaultInjector(seed, opts.faults);
+  let spendLimitCents: number | null = null;
+  const http = await startHttpSimulator({
+    port,
+    clock,
+    faults,
+    handlers: {
+      costs: (q, now) => handleBucketEndpoint(COSTS, q, model, now),
+      completions: (q, now) => handleBucketEndpoint(COMPLETIONS, q, model, now),
+      embeddings: (q, now) => handleBucketEndpoint(EMBEDDINGS, q, model, now),
+      images: (q, now) => handleBucketEndpoint(IMAGES, q, model, now),
+      projects: (q) => handleProjects(q, model),
+      spend_limit: (_q, now) => handleSpendLimit((spendLimitCents ??= plausibleSpendLimitCents(model, now))),
+    },
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${http.port}/v1`,
+    port: http.port,
+    clock,
+    model,
+    setFaults: (spec) => faults.set(spec),
+    requests: http.requests,
+    close: http.close,
+  };
+}

@@ -1,0 +1,72 @@
+/** `/organization/projects` (cursor paging with `after`) and `/organization/spend_limit` (amounts in cents). */
+import { invalidValue } from './api-errors';
+import type { QueryReader } from './query';
+import type { SpendModel } from './spend-model';
+import type { SimProject } from './spend-types';
+
+const PROJECT_LIMIT = { default: 20, max: 100 };
+
+function projectObject(p: SimProject): Record<string, unknown> {
+  return {
+    id: p.id,
+    object: 'organization.project',
+    name: p.name,
+    created_at: p.createdAtSec,
+    archived_at: p.archivedAtSec,
+    status: p.archivedAtSec === null ? 'active' : 'archived',
+    external_key_id: null,
+  };
+}
+
+/** Builds the `ProjectListResponse` for one request. */
+export function handleProjects(q: QueryReader, model: SpendModel): unknown {
+  const limit = q.int('limit') ?? PROJECT_LIMIT.default;
+  if (limit < 1 || limit > PROJECT_LIMIT.max) {
+    throw invalidValue(
+      'limit',
+      `Invalid value for 'limit': ${limit}. It must be between 1 and ${PROJECT_LIMIT.max}.`,
+    );
+  }
+  const includeArchived = q.bool('include_archived') ?? false;
+  const all = [...model.projects, ...(includeArchived ? model.archivedProjects : [])].sort(
+    (a, b) => a.createdAtSec - b.createdAtSec || (a.id < b.id ? -1 : 1),
+  );
+  const after = q.string('after');
+  let from = 0;
+  if (after !== undefined) {
+    const i = all.findIndex((p) => p.id === after);
+    if (i < 0) throw invalidValue('after', `Invalid value for 'after': no project with id '${after}'.`);
+    from = i + 1;
+  }
+  const page = all.slice(from, from + limit);
+  return {
+    object: 'list',
+    data: page.map(projectObject),
+    first_id: page[0]?.id ?? null,
+    last_id: page[page.length - 1]?.id ?? null,
+    has_more: from + limit < all.length,
+  };
+}
+
+/**
+ * A plausible monthly hard spend limit in cents: about three months of the last week's spend, rounded up
+ * to $100 (at least $100).
+ *
+ * Example: $25/day of recent spend → 25 × 30 × 3 = $2,250 → rounded up to $2,300 → `230000`.
+ */
+export function plausibleSpendLimitCents(model: SpendModel, nowMs: number): number {
+  const weekMicros = model.costMicros(nowMs - 7 * 86_400_000, nowMs);
+  const dailyUsd = weekMicros / 7 / 1e6;
+  return Math.max(100, Math.ceil((dailyUsd * 30 * 3) / 100) * 100) * 100;
+}
+
+/** Builds the `OrganizationSpendLimitResource` for a limit in cents. */
+export function handleSpendLimit(thresholdCents: number): unknown {
+  return {
+    object: 'organization.spend_limit',
+    threshold_amount: thresholdCents,
+    currency: 'USD',
+    interval: 'month',
+    enforcement: { status: 'enforcing' },
+  };
+}
