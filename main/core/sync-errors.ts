@@ -47,9 +47,9 @@ export function backoffMs(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Replaces anything that looks like an OpenAI key with a placeholder, so no message or log carries one. */
+/** Replaces anything that looks like an OpenAI key (`sk-`/`sess-` + 16 or more key characters) with a placeholder. */
 export function redactSecrets(text: string): string {
-  return text.replace(/\b(sk|sess|org)-[A-Za-z0-9_*.-]{4,}/g, '$1-…').replace(/Bearer\s+\S+/gi, 'Bearer …');
+  return text.replace(/\b(sk|sess)-[A-Za-z0-9_*.-]{16,}/g, '$1-…').replace(/Bearer\s+\S+/gi, 'Bearer …');
 }
 
 /** Whether a scheduled (not forced) attempt is allowed at `nowMs`. */
