@@ -19,6 +19,7 @@ export function AddOrgForm({ onAdded, onCancel }: AddOrgFormProps) {
   const id = useId();
   const [name, setName] = useState('');
   const [apiKey, setApiKey] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -27,7 +28,12 @@ export function AddOrgForm({ onAdded, onCancel }: AddOrgFormProps) {
     setIsSaving(true);
     setError(null);
     try {
-      const org = await api.invoke('orgs:add', { name, apiKey });
+      const trimmedUrl = baseUrl.trim();
+      const org = await api.invoke('orgs:add', {
+        name,
+        apiKey,
+        ...(trimmedUrl ? { baseUrl: trimmedUrl } : {}),
+      });
       setApiKey(''); // do not keep the key in memory longer than needed
       onAdded(org);
     } catch (err) {
@@ -66,6 +72,26 @@ export function AddOrgForm({ onAdded, onCancel }: AddOrgFormProps) {
           required
         />
       </div>
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <div className="field">
+          <label htmlFor={`${id}-url`}>API base URL</label>
+          <input
+            id={`${id}-url`}
+            name="baseUrl"
+            type="url"
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.currentTarget.value)}
+            placeholder="https://api.openai.com/v1"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${id}-url-help`}
+          />
+          <p id={`${id}-url-help`} className="help">
+            Only for a proxy or gateway in front of the OpenAI API. Leave empty to talk to OpenAI directly.
+          </p>
+        </div>
+      </details>
       <div id={`${id}-help`} className="help">
         <p>
           Costs can only be read with an <strong>Admin key</strong> (it starts with <code>sk-admin-</code>); a

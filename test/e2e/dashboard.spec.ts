@@ -1,0 +1,74 @@
+// The demo dashboard in real Chromium against `creditwatch serve --demo`: month-to-date spend equals the
+// simulator's own ground truth (its spend model, same seed) to the cent, at the as-of time the API reports.
+import { test, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatUsd } from '@core/money';
+import { startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { createSimulatedSpendModel } from '../../main/simulator/index';
+import { DEMO_SEED } from '../../main/app/demo-backend';
+import { startServe, type ServedApp } from './serve';
+import { SCREENS_DIR, watchPageErrors } from './page-checks';
+
+let app: ServedApp;
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  app = await startServe({ demo: true });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('the demo dashboard shows month-to-date spend equal to the simulator ground truth', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto(app.url);
+  await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
+
+  const { selectedOrgId } = await app.call('orgs:list', {});
+  expect(selectedOrgId, 'serve --demo selects the demo org').not.toBeNull();
+  const dashboard = await app.call('dashboard:get', { orgId: selectedOrgId! });
+  const asOfMs = dashboard.asOfMs;
+  expect(asOfMs, 'a successful sync happened').not.toBeNull();
+
+  // Ground truth from the simulator's spend model (not the app's store): what /costs showed at asOfMs.
+  // The model's history starts from the UTC day the demo simulator started; that is asOfMs's day here.
+  const model = createSimulatedSpendModel({ seed: DEMO_SEED }, asOfMs!);
+  const truthMtd = model.visibleCostMicros(startOfUtcMonth(asOfMs!), asOfMs!, asOfMs!);
+  const truthToday = model.visibleCostMicros(startOfUtcDay(asOfMs!), asOfMs!, asOfMs!);
+  expect(truthMtd, 'the demo org spends money this month').toBeGreaterThan(0);
+
+  await expect(page.getByTestId('mtd-total')).toHaveText(formatUsd(truthMtd));
+  await expect(page.getByTestId('today-cost')).toHaveText(formatUsd(truthToday));
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+  await expect(page.getByTestId('spend-chart').locator('canvas')).toBeVisible();
+  await page.screenshot({ path: join(SCREENS_DIR, 'demo-dashboard.png') });
+
+  // "as of" is the API's as-of time in the browser's zone.
+  const shownAsOf = await page.getByTestId('as-of').textContent();
+  const expectedAsOf = await page.evaluate(
+    (ms) =>
+      new Intl.DateTimeFormat('en-US', {
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(ms),
+    asOfMs!,
+  );
+  expect(shownAsOf).toBe(expectedAsOf);
+  expect(errors).toEqual([]);
+});
+
+test('"Sync now" runs a sync and the figures follow the live events', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
+  const before = await app.call('dashboard:get', { orgId: (await app.call('orgs:list', {})).selectedOrgId! });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect
+    .poll(async () => (await app.call('dashboard:get', { orgId: before.org.id })).sync.lastSuccessMs ?? 0)
+    .toBeGreaterThan(before.sync.lastSuccessMs ?? 0);
+  const after = await app.call('dashboard:get', { orgId: before.org.id });
+  await expect(page.getByTestId('mtd-total')).toHaveText(formatUsd(after.monthToDate.totalMicros));
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+});

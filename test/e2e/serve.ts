@@ -1,0 +1,103 @@
+// Starts the real Node host (`creditwatch serve`) as a child process for a spec, and talks to its API.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestArgs, RequestChannel, RequestResults } from '@core/api-contract';
+
+const READY_LINE = /Creditwatch is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
+const START_TIMEOUT_MS = 30_000;
+
+export interface ServeOptions {
+  demo?: boolean;
+  /** `--demo-faults` spec, e.g. `costs=429:retry-after=30`. */
+  demoFaults?: string;
+  env?: Record<string, string>;
+}
+
+export interface ServedApp {
+  /** The URL with `?token=` that `serve` printed (opening it signs the page in). */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  /** Calls the API with the bearer token, as a script would; throws with the server's message on an error reply. */
+  call<K extends RequestChannel>(channel: K, args: RequestArgs<K>): Promise<RequestResults[K]>;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node dist/cli.mjs serve --port 0` with a fresh data dir; resolves when it prints its URL. */
+export async function startServe(options: ServeOptions = {}): Promise<ServedApp> {
+  const cli = process.env.CREDITWATCH_CLI ?? 'dist/cli.mjs';
+  const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-'));
+  const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir];
+  if (options.demo) args.push('--demo');
+  if (options.demoFaults) args.push('--demo-faults', options.demoFaults);
+  // A key in the tester's environment would add a real org; the specs see only what they set up.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.OPENAI_ADMIN_KEY;
+  const child = spawn(process.execPath, args, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => fail(`no ready line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const onData = () => {
+      const found = READY_LINE.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        child.off('exit', onExit);
+        resolve(found);
+      }
+    };
+    function fail(why: string) {
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`creditwatch serve did not start (${why}). Output:\n${output}`));
+    }
+    const onExit = (code: number | null) => fail(`exited with code ${code}`);
+    child.stdout.on('data', onData);
+    child.on('exit', onExit);
+  });
+  const [, url, port, token] = match as unknown as [string, string, string, string];
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    origin,
+    token,
+    dataDir,
+    output: () => output,
+    async call(channel, callArgs) {
+      const response = await fetch(`${origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(callArgs),
+      });
+      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
+      if (!response.ok)
+        throw new Error(`${channel} → HTTP ${response.status}: ${body.error?.message ?? 'no message'}`);
+      return body.result as RequestResults[typeof channel];
+    },
+    stop: () => stopChild(child, dataDir),
+  };
+}
+
+async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
