@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_SYNC_STATUS } from '@core/schemas';
+import {
+  backoffMs,
+  classifySyncError,
+  formatClock,
+  isAttemptDue,
+  redactSecrets,
+  type ErrorFacts,
+} from '@core/sync-errors';
+
+const NOW = Date.UTC(2026, 2, 10, 14, 3, 0);
+const facts = (f: Partial<ErrorFacts>): ErrorFacts => ({
+  transport: 'http',
+  status: null,
+  code: null,
+  type: null,
+  message: null,
+  retryAfterMs: null,
+  keyKind: 'admin',
+  detail: null,
+  ...f,
+});
+const ctx = { nowMs: NOW, failures: 1, random: () => 0.5, timeZone: 'UTC' };
+
+describe('classifySyncError', () => {
+  it('names a project key and says where to get an Admin key', () => {
+    const e = classifySyncError(facts({ status: 401, keyKind: 'project' }), ctx);
+    expect(e.kind).toBe('project-key');
+    expect(e.message).toBe(
+      'This is a project key (sk-proj-…). Creditwatch needs an Admin key: create one at https://platform.openai.com/settings/organization/admin-keys',
+    );
+  });
+
+  it('recognises the missing-scope message whatever the key prefix', () => {
+    const e = classifySyncError(
+      facts({ status: 403, keyKind: 'other', message: 'Missing scopes: api.usage.read.' }),
+      ctx,
+    );
+    expect(e.kind).toBe('project-key');
+    expect(e.message).toContain('api.usage.read');
+  });
+
+  it('uses Retry-After for 429 and says when', () => {
+    const e = classifySyncError(facts({ status: 429, retryAfterMs: 120_000 }), ctx);
+    expect(e).toMatchObject({ kind: 'rate-limited', status: 429, retryAtMs: NOW + 120_000 });
+    expect(e.message).toBe('OpenAI is rate-limiting requests; retrying at 14:05 (Retry-After 120 s).');
+  });
+
+  it('separates the spend-limit 429', () => {
+    expect(
+      classifySyncError(facts({ status: 429, code: 'organization_spend_limit_exceeded' }), ctx).kind,
+    ).toBe('spend-limit');
+  });
+
+  it.each([
+    [facts({ status: 500 }), 'server'],
+    [facts({ status: 401 }), 'invalid-key'],
+    [facts({ status: 403 }), 'forbidden'],
+    [facts({ transport: 'timeout' }), 'timeout'],
+    [facts({ transport: 'network', detail: 'ECONNREFUSED' }), 'network'],
+    [facts({ transport: 'parse' }), 'malformed'],
+    [facts({ transport: 'schema', detail: 'data.0.results.0.amount.value: expected number' }), 'malformed'],
+    [facts({ transport: 'setup', detail: 'No Admin key is stored.' }), 'invalid-key'],
+    [facts({ status: 418, message: 'teapot' }), 'unknown'],
+  ] as const)('classifies %o as %s', (f, kind) => {
+    const e = classifySyncError(f, ctx);
+    expect(e.kind).toBe(kind);
+    expect(e.retryAtMs).toBeGreaterThan(NOW);
+    expect(e.message.length).toBeGreaterThan(20);
+  });
+
+  it('never lets a key into a message', () => {
+    const e = classifySyncError(
+      facts({ status: 418, message: 'bad key sk-admin-ABCDEFGHIJKLMNOPQRSTUV given' }),
+      ctx,
+    );
+    expect(e.message).not.toContain('ABCDEFGHIJ');
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles per failure with equal jitter, capped', () => {
+    expect(backoffMs(1, () => 0)).toBe(15_000);
+    expect(backoffMs(1, () => 1)).toBe(30_000);
+    expect(backoffMs(3, () => 0.5)).toBe(90_000);
+    expect(backoffMs(50, () => 1)).toBe(30 * 60_000);
+  });
+});
+
+describe('helpers', () => {
+  it('isAttemptDue respects retryAtMs', () => {
+    expect(isAttemptDue(INITIAL_SYNC_STATUS, NOW)).toBe(true);
+    const status = {
+      ...INITIAL_SYNC_STATUS,
+      lastError: { kind: 'server' as const, message: 'x', status: 500, atMs: NOW, retryAtMs: NOW + 1000 },
+    };
+    expect(isAttemptDue(status, NOW + 999)).toBe(false);
+    expect(isAttemptDue(status, NOW + 1000)).toBe(true);
+  });
+
+  it('redacts keys and bearer tokens but keeps masked ones and short words', () => {
+    expect(redactSecrets('key sk-proj-abcdefghijklmnopqrstuvwxyz0123')).toBe('key sk-…');
+    expect(redactSecrets('Authorization: Bearer sk-admin-xyz')).toBe('Authorization: Bearer …');
+    expect(redactSecrets('This is a project key (sk-proj-…)')).toBe('This is a project key (sk-proj-…)');
+  });
+
+  it('formats a clock time in a zone', () => {
+    expect(formatClock(NOW, 'UTC')).toBe('14:03');
+    expect(formatClock(NOW, 'Europe/Paris')).toBe('15:03');
+  });
+});
