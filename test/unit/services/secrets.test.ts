@@ -1,0 +1,43 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileSecretStore } from '../../../main/services/secrets';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cw-keys-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+describe('file secret store', () => {
+  it('stores, reads and removes keys in a 0600 file', async () => {
+    const s = createFileSecretStore(dir);
+    expect(await s.has('org_a')).toBe(false);
+    await s.set('org_a', 'sk-admin-one');
+    await s.set('org_b', 'sk-admin-two');
+    expect(await s.get('org_a')).toBe('sk-admin-one');
+    expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
+    await s.remove('org_a');
+    expect(await s.has('org_a')).toBe(false);
+    expect(await createFileSecretStore(dir).get('org_b')).toBe('sk-admin-two');
+  });
+
+  it('tightens the mode of an existing looser file on write', async () => {
+    await writeFile(join(dir, 'keys.json'), JSON.stringify({ version: 1, keys: {} }), { mode: 0o644 });
+    await createFileSecretStore(dir).set('org_a', 'sk-admin-x');
+    expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to overwrite an unreadable key file', async () => {
+    await writeFile(join(dir, 'keys.json'), 'garbage');
+    await expect(createFileSecretStore(dir).set('org_a', 'sk-admin-x')).rejects.toThrow(
+      /not a valid Creditwatch key file/,
+    );
+    expect(await readFile(join(dir, 'keys.json'), 'utf8')).toBe('garbage');
+  });
+
+  it('rejects an empty key', async () => {
+    await expect(createFileSecretStore(dir).set('org_a', '  ')).rejects.toThrow(/empty key/);
+  });
+});
