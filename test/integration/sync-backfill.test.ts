@@ -22,7 +22,9 @@ describe('sync against the simulator', () => {
     const monthStart = startOfUtcMonth(now);
     const today = startOfUtcDay(now);
     expect(dash.monthToDate.settledMicros).toBe(h.sim.model.visibleCostMicros(monthStart, today, now));
-    expect(dash.monthToDate.provisionalMicros).toBe(h.sim.model.visibleCostMicros(today, today + DAY_MS, now));
+    expect(dash.monthToDate.provisionalMicros).toBe(
+      h.sim.model.visibleCostMicros(today, today + DAY_MS, now),
+    );
     expect(dash.daily).toHaveLength(30);
     expect(dash.asOfMs).toBe(now);
     expect(dash.today.requests).toBeGreaterThan(0);
@@ -33,20 +35,23 @@ describe('sync against the simulator', () => {
   it('polls incrementally: two requests per steady-state poll, data stays equal to the ground truth', async () => {
     h = await startHarness();
     await h.engine.syncOrg(ORG_ID);
+    const mark = h.sim.requests.length;
     for (let i = 0; i < 30; i++) {
       h.clock.advance(5 * MINUTE_MS);
-      const mark = h.sim.requests.length;
-      const status = await h.engine.syncOrg(ORG_ID);
-      expect(status.state).toBe('ok');
-      const made = h.since(mark);
-      // Projects refresh hourly; every other poll is costs + completions only.
-      expect(made.length).toBeLessThanOrEqual(3);
-      expect(made.filter((r) => r.path.endsWith('/costs'))).toHaveLength(1);
+      expect((await h.engine.syncOrg(ORG_ID)).state).toBe('ok');
     }
+    const made = h.since(mark);
+    // 150 minutes of 5-minute polls: costs + completions each time, project names at +60 and +120 min.
+    expect(made.filter((r) => r.path.endsWith('/costs'))).toHaveLength(30);
+    expect(made.filter((r) => r.path.endsWith('/usage/completions'))).toHaveLength(30);
+    expect(made.filter((r) => r.path.endsWith('/projects'))).toHaveLength(2);
+    expect(made).toHaveLength(62);
     const now = h.clock.nowMs();
     const today = startOfUtcDay(now);
     const dash = await h.engine.dashboard(ORG_ID);
-    expect(dash.monthToDate.totalMicros).toBe(h.sim.model.visibleCostMicros(startOfUtcMonth(now), today + DAY_MS, now));
+    expect(dash.monthToDate.totalMicros).toBe(
+      h.sim.model.visibleCostMicros(startOfUtcMonth(now), today + DAY_MS, now),
+    );
   });
 
   it('keeps yesterday correct across midnight and settles it into the month file', async () => {
@@ -64,7 +69,9 @@ describe('sync against the simulator', () => {
     const days = await history.costDays({ startMs: start, endMs: startOfUtcDay(now) + DAY_MS });
     for (const d of days) {
       const total = d.rows.reduce((s, r) => s + r.micros, 0);
-      expect(total, new Date(d.dayStartMs).toISOString()).toBe(h.sim.model.visibleCostMicros(d.dayStartMs, d.dayStartMs + DAY_MS, now));
+      expect(total, new Date(d.dayStartMs).toISOString()).toBe(
+        h.sim.model.visibleCostMicros(d.dayStartMs, d.dayStartMs + DAY_MS, now),
+      );
     }
   });
 });
