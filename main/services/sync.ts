@@ -129,14 +129,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       };
       log(`sync ${org.id}: ${lastError.kind}: ${lastError.message}`);
     }
-    await history.saveSync(after, nextCursor);
-    await history.addSnapshot(await snapshotOf(history, after, startedMs));
-    const day = startOfUtcDay(startedMs);
-    if (compactedDay.get(org.id) !== day) {
-      compactedDay.set(org.id, day);
-      await history.compact(startedMs);
+    try {
+      await history.saveSync(after, nextCursor);
+      await history.addSnapshot(await snapshotOf(history, after, startedMs));
+      const day = startOfUtcDay(startedMs);
+      if (compactedDay.get(org.id) !== day) {
+        compactedDay.set(org.id, day);
+        await history.compact(startedMs);
+      }
+    } finally {
+      // Even if the disk fails here, nobody should see "syncing" forever.
+      setStatus(org.id, after);
     }
-    setStatus(org.id, after);
     if (after.state === 'ok') deps.onData?.(org.id);
     return after;
   };
