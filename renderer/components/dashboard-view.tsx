@@ -74,7 +74,7 @@ export function DashboardView(props: DashboardViewProps) {
           onSyncNow={props.onSyncNow}
         />
       </div>
-      <SpendChart chart={chart} isDark={props.isDark} />
+      <SpendChart chart={chart} isDark={props.isDark} hasData={summary.hasData} />
     </div>
   );
 }

@@ -21,10 +21,12 @@ const USD_AXIS = new Intl.NumberFormat('en-US', {
 export interface SpendChartProps {
   chart: DailyChart;
   isDark: boolean;
+  /** False before the first successful sync: an empty chart then means "unknown", not "no spend". */
+  hasData: boolean;
 }
 
 /** Renders the stacked bar chart and a collapsible data table. */
-export function SpendChart({ chart, isDark }: SpendChartProps) {
+export function SpendChart({ chart, isDark, hasData }: SpendChartProps) {
   const data = useMemo(
     () => ({
       labels: chart.labels,
@@ -80,7 +82,7 @@ export function SpendChart({ chart, isDark }: SpendChartProps) {
       <div className="card-head">
         <h2 id="chart-title">Daily spend, last 30 days</h2>
         <span className="muted" data-testid="chart-total">
-          {formatUsd(chart.totalMicros)} in total · UTC days
+          {hasData ? `${formatUsd(chart.totalMicros)} in total · UTC days` : 'UTC days'}
         </span>
       </div>
       {chart.hasSpend ? (
@@ -94,7 +96,9 @@ export function SpendChart({ chart, isDark }: SpendChartProps) {
         </div>
       ) : (
         <p className="empty" data-testid="chart-empty">
-          No spend in the last 30 days.
+          {hasData
+            ? 'No spend in the last 30 days.'
+            : 'No data yet: the chart fills in after the first successful sync.'}
         </p>
       )}
       {chart.hasSpend && (

@@ -20,6 +20,9 @@ export interface SpendSummary {
   hasData: boolean;
 }
 
+/** Shown instead of a money figure before the first successful sync: $0.00 would claim no spend. */
+export const NO_FIGURE = '—';
+
 /**
  * Turns the dashboard's money figures into labelled strings, to the cent.
  *
@@ -29,18 +32,20 @@ export interface SpendSummary {
 export function buildSpendSummary(dashboard: Dashboard, nowMs: number, zone: DisplayZone = {}): SpendSummary {
   const { monthToDate, today, asOfMs } = dashboard;
   const requests = today.requests;
+  const hasData = asOfMs !== null;
+  const money = (micros: number) => (hasData ? formatUsd(micros) : NO_FIGURE);
   return {
     monthLabel: formatUtcMonth(monthToDate.monthStartMs, zone.locale),
-    mtdTotal: formatUsd(monthToDate.totalMicros),
-    mtdSettled: formatUsd(monthToDate.settledMicros),
-    mtdProvisional: formatUsd(monthToDate.provisionalMicros),
-    today: formatUsd(today.costMicros),
+    mtdTotal: money(monthToDate.totalMicros),
+    mtdSettled: money(monthToDate.settledMicros),
+    mtdProvisional: money(monthToDate.provisionalMicros),
+    today: money(today.costMicros),
     todayRequests:
-      requests === null
+      requests === null || !hasData
         ? null
         : `${new Intl.NumberFormat(zone.locale ?? 'en-US').format(requests)} ${requests === 1 ? 'request' : 'requests'} so far`,
     asOf: asOfMs === null ? null : formatDateTime(asOfMs, zone),
     asOfRelative: asOfMs === null ? null : formatRelative(asOfMs, nowMs),
-    hasData: asOfMs !== null,
+    hasData,
   };
 }

@@ -1,16 +1,34 @@
-// Shared checks for browser specs: where screenshots go, and collecting page errors and CSP violations.
+// Shared checks for browser specs: where screenshots go, and collecting page errors, CSP violations and
+// failed asset loads (API error replies are expected answers, not faults, and are left to the specs).
 import type { Page } from '@playwright/test';
 
 export const SCREENS_DIR = 'test-results/screens';
 
-/** Collects uncaught page errors and console errors (CSP violations are reported as console errors). */
+/** Collects uncaught page errors, console errors (CSP violations land there) and failed non-API loads. */
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    // The meta-delivered CSP cannot set frame-ancestors; Chromium says so once. That is expected, not a fault.
-    if (msg.type() === 'error' && !msg.text().includes('frame-ancestors'))
-      errors.push(`console: ${msg.text()}`);
+    const text = msg.text();
+    // The meta-delivered CSP cannot set frame-ancestors and Chromium says so; failed loads are judged below.
+    if (
+      msg.type() !== 'error' ||
+      text.includes('frame-ancestors') ||
+      text.startsWith('Failed to load resource')
+    )
+      return;
+    errors.push(`console: ${text}`);
+  });
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.status() >= 400 && !path.startsWith('/api/'))
+      errors.push(`HTTP ${response.status()} for ${path}`);
+  });
+  page.on('requestfailed', (request) => {
+    const path = new URL(request.url()).pathname;
+    // The event stream is cut when the page closes; anything else failing is a fault.
+    if (path !== '/api/events')
+      errors.push(`request failed: ${path} (${request.failure()?.errorText ?? '?'})`);
   });
   return errors;
 }

@@ -77,6 +77,16 @@ describe('DashboardView', () => {
     });
     expect(html).toContain('Not synced yet');
     expect(byTestId('as-of')).toBeUndefined();
+    expect(byTestId('mtd-total')).toBe('—');
+    expect(byTestId('chart-empty')).toBe('No data yet: the chart fills in after the first successful sync.');
+  });
+
+  it('says "No spend" for a synced org with an empty month', () => {
+    const base = createSampleDashboard(ORG, NOW, 3);
+    const { byTestId } = render({
+      ...base,
+      daily: base.daily.map((d) => ({ ...d, byProject: [], totalMicros: 0 })),
+    });
     expect(byTestId('chart-empty')).toBe('No spend in the last 30 days.');
   });
 });

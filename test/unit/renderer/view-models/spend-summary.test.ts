@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpendSummary } from '../../../../renderer/view-models/spend-summary';
+import { buildSpendSummary, NO_FIGURE } from '../../../../renderer/view-models/spend-summary';
 import { formatDateTime, formatRelative } from '../../../../renderer/view-models/format';
 import { createSampleDashboard } from '../fake-api';
 
@@ -41,13 +41,25 @@ describe('buildSpendSummary', () => {
     });
   });
 
-  it('has no "as of" before the first sync and no request count when usage was not fetched', () => {
+  it('shows no figures and no "as of" before the first sync (never a misleading $0.00)', () => {
     const base = createSampleDashboard(ORG, NOW, 1);
-    const summary = buildSpendSummary(
-      { ...base, asOfMs: null, today: { ...base.today, requests: null } },
-      NOW,
-    );
-    expect(summary).toMatchObject({ asOf: null, asOfRelative: null, hasData: false, todayRequests: null });
+    const summary = buildSpendSummary({ ...base, asOfMs: null }, NOW);
+    expect(summary).toMatchObject({
+      asOf: null,
+      asOfRelative: null,
+      hasData: false,
+      todayRequests: null,
+      mtdTotal: NO_FIGURE,
+      mtdSettled: NO_FIGURE,
+      today: NO_FIGURE,
+    });
+  });
+
+  it('has no request count when usage was not fetched', () => {
+    const base = createSampleDashboard(ORG, NOW, 1);
+    const summary = buildSpendSummary({ ...base, today: { ...base.today, requests: null } }, NOW);
+    expect(summary.todayRequests).toBeNull();
+    expect(summary.today).toMatch(/^\$[\d,]+\.\d\d$/);
   });
 });
 
