@@ -27,6 +27,10 @@ export interface SyncEngine {
   dashboard(orgId: string): Promise<Dashboard>;
   /** Org removed: drops its history files and status. */
   forget(orgId: string): Promise<void>;
+}
+
+/** What the hosts, tests and benchmarks get beyond the SyncEngine port. */
+export interface SyncEngineTools extends SyncEngine {
   /** Resolves once persisted statuses are loaded (status() returns the initial status before that). */
   ready(): Promise<void>;
   /** Store files that could not be read and were quarantined. */
@@ -54,7 +58,7 @@ export interface SyncEngineDeps {
 }
 
 /** Creates the engine; history folders live in `<dataDir>/history/<orgId>/`. */
-export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
   const random = deps.random ?? Math.random;
   const log = (line: string) => deps.log?.(redactSecrets(line));
   const meter = createWriteMeter();
@@ -145,7 +149,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return after;
   };
 
-  const engine: SyncEngine = {
+  const engine: SyncEngineTools = {
     meter,
     ready: () => loading,
     problems: () => problems.list(),

@@ -7,10 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandom } from '@core/random';
 import type { Org } from '@core/schemas';
-import { createSimClock, DEMO_ADMIN_KEY, startSimulator, type AdjustableSimClock, type Simulator, type SimulatorOptions } from '../../main/simulator/index';
+import {
+  createSimClock,
+  DEMO_ADMIN_KEY,
+  startSimulator,
+  type AdjustableSimClock,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../main/simulator/index';
 import { createAdminApi } from '../../main/services/openai-client';
 import { openSettingsStore, type SettingsStore } from '../../main/services/stores/settings-store';
-import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from '../../main/services/sync';
+import { createSyncEngine, type SyncEngineDeps, type SyncEngineTools } from '../../main/services/sync';
 
 export const ORG_ID = 'org_testsync01';
 /** A Tuesday mid-morning: a day with normal spend, away from month edges. */
@@ -20,7 +27,7 @@ export interface Harness {
   sim: Simulator;
   clock: AdjustableSimClock;
   settings: SettingsStore;
-  engine: SyncEngine;
+  engine: SyncEngineTools;
   dataDir: string;
   /** Requests the simulator received since `mark()`. */
   since(mark: number): Simulator['requests'];
@@ -40,14 +47,26 @@ export async function startHarness(
   const sim = await startSimulator({ seed: 7, historyDays: 120, ...opts.sim, clock });
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'cw-sync-')));
   const settings = await openSettingsStore(dataDir);
-  const org: Org = { id: ORG_ID, name: 'Test org', kind: 'openai', baseUrl: sim.baseUrl, createdAtMs: START_MS };
-  if (!settings.get().orgs.some((o) => o.id === ORG_ID)) await settings.update((s) => ({ ...s, orgs: [org], selectedOrgId: org.id }));
+  const org: Org = {
+    id: ORG_ID,
+    name: 'Test org',
+    kind: 'openai',
+    baseUrl: sim.baseUrl,
+    createdAtMs: START_MS,
+  };
+  if (!settings.get().orgs.some((o) => o.id === ORG_ID))
+    await settings.update((s) => ({ ...s, orgs: [org], selectedOrgId: org.id }));
   const engine = createSyncEngine({
     dataDir,
     settings,
     nowMs: () => clock.nowMs(),
     random: createRandom(1),
-    clientFor: async (o) => createAdminApi({ apiKey: opts.apiKey ?? DEMO_ADMIN_KEY, baseURL: o.baseUrl, timeoutMs: opts.timeoutMs ?? 5_000 }),
+    clientFor: async (o) =>
+      createAdminApi({
+        apiKey: opts.apiKey ?? DEMO_ADMIN_KEY,
+        baseURL: o.baseUrl,
+        timeoutMs: opts.timeoutMs ?? 5_000,
+      }),
     ...opts.engine,
   });
   return {
