@@ -28,15 +28,35 @@ function isEmpty(t: Totals): boolean {
 }
 
 function addRow(t: Totals, r: SpendRow, hSec: number, aSec: number, bSec: number): void {
-  const part = (v: number): number => (v === 0 ? 0 : portionOf(v, hSec, aSec, bSec));
-  const input = part(r.inputTokens);
-  t.micros += part(r.costMicros);
+  if (aSec <= hSec && bSec >= hSec + HOUR_S) {
+    addParts(t, r, r.costMicros, r.inputTokens, r.outputTokens, r.requests, r.images);
+    return;
+  }
+  addParts(
+    t,
+    r,
+    portionOf(r.costMicros, hSec, aSec, bSec),
+    portionOf(r.inputTokens, hSec, aSec, bSec),
+    portionOf(r.outputTokens, hSec, aSec, bSec),
+    portionOf(r.requests, hSec, aSec, bSec),
+    portionOf(r.images, hSec, aSec, bSec),
+  );
+}
+
+function addParts(
+  t: Totals,
+  r: SpendRow,
+  micros: number,
+  input: number,
+  output: number,
+  requests: number,
+  images: number,
+): void {
+  t.micros += micros;
   t.inputTokens += input;
   if (r.tokenKind === 'cached') t.cachedTokens += input;
-  const output = part(r.outputTokens);
   t.outputTokens += output;
-  t.requests += part(r.requests);
-  const images = part(r.images);
+  t.requests += requests;
   t.images += images;
   t.quantity += r.tokenKind === 'image' ? images : input + output;
 }
@@ -88,11 +108,20 @@ export function handleBucketEndpoint(
       for (const r of model.hourly(h * 1000)) {
         if (ep.kind && r.kind !== ep.kind) continue;
         if (batch !== undefined && r.isBatch !== batch) continue;
-        if (!filters.every((f) => f.values.has(f.get(r)))) continue;
-        const group = Object.fromEntries(groupBy.map((f) => [f, groupValue(f, r)]));
-        const key = JSON.stringify(groupBy.map((f) => group[f]));
+        let isKept = true;
+        for (const f of filters) if (!f.values.has(f.get(r))) isKept = false;
+        if (!isKept) continue;
+        // A plain string key: this loop runs for every row of every hour of a backfill.
+        let key = '';
+        for (const f of groupBy) key += `${String(groupValue(f, r))}\u0000`;
         let entry = groups.get(key);
-        if (!entry) groups.set(key, (entry = { group, totals: emptyTotals() }));
+        if (!entry) {
+          entry = {
+            group: Object.fromEntries(groupBy.map((f) => [f, groupValue(f, r)])),
+            totals: emptyTotals(),
+          };
+          groups.set(key, entry);
+        }
         addRow(entry.totals, r, h, Math.max(bucket.startSec, h), Math.min(dataEnd, h + HOUR_S));
       }
     }

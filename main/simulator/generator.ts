@@ -136,15 +136,10 @@ export function createGeneratorSource(opts: GeneratorOptions): HourSource {
       models.forEach((model, m) => {
         const modelMicros = (projectMicros * mw[m]!) / mwSum;
         const apiKeyId = keys[m % keys.length] ?? `key_${project.id.slice(5, 21)}`;
+        const owner = { projectId: project.id, apiKeyId, userId: userByKey.get(apiKeyId) ?? 'user-unknown' };
         for (const { def, share } of lineShares[m]!) {
-          const row = makeRow(def, model, modelMicros * share);
-          if (!row) continue;
-          rows.push({
-            ...row,
-            projectId: project.id,
-            apiKeyId,
-            userId: userByKey.get(apiKeyId) ?? 'user-unknown',
-          });
+          const row = makeRow(def, model, modelMicros * share, owner);
+          if (row) rows.push(row);
         }
       });
     });
@@ -152,44 +147,54 @@ export function createGeneratorSource(opts: GeneratorOptions): HourSource {
   };
 }
 
-type RowBody = Omit<SpendRow, 'projectId' | 'apiKeyId' | 'userId'>;
+/** Who a row is billed to. */
+export interface RowOwner {
+  projectId: string;
+  apiKeyId: string;
+  userId: string;
+}
 
 /** Turns a target cost into whole tokens (or images) and back into an exact integer cost at list price. */
-export function makeRow(def: LineItemDef, model: ModelDef, targetMicros: number): RowBody | null {
-  const base = {
+export function makeRow(
+  def: LineItemDef,
+  model: ModelDef,
+  targetMicros: number,
+  owner: RowOwner,
+): SpendRow | null {
+  let tokens = 0;
+  let images = 0;
+  let costMicros: number;
+  let requests = 0;
+  if (def.tokenKind === 'image') {
+    const perImage = Math.round(def.priceUsd * 1e6);
+    images = Math.round(targetMicros / perImage);
+    if (images <= 0) return null;
+    costMicros = images * perImage;
+    requests = images;
+  } else {
+    // µ$ per token equals USD per 1M tokens.
+    tokens = Math.round(targetMicros / def.priceUsd);
+    if (tokens <= 0) return null;
+    costMicros = Math.round(tokens * def.priceUsd);
+    const avgTokensPerRequest = model.kind === 'embeddings' ? 400 : 900;
+    if (def.tokenKind === 'input') requests = Math.max(1, Math.round(tokens / avgTokensPerRequest));
+  }
+  const isOutput = def.tokenKind === 'output';
+  // One literal with a fixed key order keeps every row the same hidden class (this runs ~1M times a backfill).
+  return {
+    projectId: owner.projectId,
+    apiKeyId: owner.apiKeyId,
+    userId: owner.userId,
     model: model.model,
     lineItem: def.lineItem,
     kind: model.kind,
     tokenKind: def.tokenKind,
     isBatch: def.isBatch,
     size: def.size,
-  };
-  if (def.tokenKind === 'image') {
-    const perImage = Math.round(def.priceUsd * 1e6);
-    const images = Math.round(targetMicros / perImage);
-    if (images <= 0) return null;
-    return {
-      ...base,
-      costMicros: images * perImage,
-      inputTokens: 0,
-      outputTokens: 0,
-      requests: images,
-      images,
-    };
-  }
-  // µ$ per token equals USD per 1M tokens.
-  const tokens = Math.round(targetMicros / def.priceUsd);
-  if (tokens <= 0) return null;
-  const costMicros = Math.round(tokens * def.priceUsd);
-  const isOutput = def.tokenKind === 'output';
-  const avgTokensPerRequest = model.kind === 'embeddings' ? 400 : 900;
-  const requests = def.tokenKind === 'input' ? Math.max(1, Math.round(tokens / avgTokensPerRequest)) : 0;
-  return {
-    ...base,
     costMicros,
     inputTokens: isOutput ? 0 : tokens,
     outputTokens: isOutput ? tokens : 0,
     requests,
-    images: 0,
+    images,
   };
 }

@@ -89,8 +89,9 @@ export function createTraceSource(opts: TraceSourceOptions): HourSource {
       const total = Math.round(tr.costMicros * scale);
       if (total === 0 && tr.requests === 0) continue;
       const cells: Array<{ p: number; def: ModelDef; itemIndex: number; weight: number }> = [];
+      const own = findModel(tr.model);
       for (const { def, weight } of modelsFor(tr.model)) {
-        const lw = lineWeights(def, tr, def === findModel(tr.model));
+        const lw = lineWeights(def, tr, def === own);
         lw.forEach((w, itemIndex) =>
           org.projects.forEach((_, p) =>
             cells.push({ p, def, itemIndex, weight: projectWeights[p]! * weight * w }),
@@ -113,32 +114,33 @@ export function createTraceSource(opts: TraceSourceOptions): HourSource {
       );
       cells.forEach((c, i) => {
         const item = c.def.lineItems[c.itemIndex]!;
-        const body = makeRow(item, c.def, micros[i]!);
         const costMicros = micros[i]!;
         if (costMicros === 0 && requests[i] === 0) return;
         const project = org.projects[c.p]!;
         const keys = keysByProject.get(project.id) ?? [];
-        const key = keys[c.def === findModel(tr.model) ? 0 : keys.length - 1] ?? {
+        const key = keys[c.def === own ? 0 : keys.length - 1] ?? {
           id: 'key_unknown',
           userId: 'user-unknown',
         };
-        rows.push({
-          projectId: project.id,
-          apiKeyId: key.id,
-          userId: key.userId,
+        const owner = { projectId: project.id, apiKeyId: key.id, userId: key.userId };
+        // The trace's cost and requests are the truth; tokens (or images) are derived from the cost at list price.
+        const row: SpendRow = makeRow(item, c.def, costMicros, owner) ?? {
+          ...owner,
           model: c.def.model,
           lineItem: item.lineItem,
           kind: c.def.kind,
           tokenKind: item.tokenKind,
           isBatch: item.isBatch,
           size: item.size,
-          // The trace's cost is the truth; tokens are derived from it at list price.
-          costMicros,
-          inputTokens: body?.inputTokens ?? 0,
-          outputTokens: body?.outputTokens ?? 0,
-          requests: requests[i]!,
-          images: item.tokenKind === 'image' ? (body?.images ?? 0) : 0,
-        });
+          costMicros: 0,
+          inputTokens: 0,
+          outputTokens: 0,
+          requests: 0,
+          images: 0,
+        };
+        row.costMicros = costMicros;
+        row.requests = requests[i]!;
+        rows.push(row);
       });
     }
     return rows;
