@@ -3,6 +3,7 @@
  * over the selected org's dashboard.
  */
 import { useState } from 'react';
+import { useApi } from './api/api-context';
 import type { OrgSummary } from '@core/schemas';
 import { useOrgs } from './hooks/use-orgs';
 import { useSettings } from './hooks/use-settings';
@@ -17,6 +18,7 @@ type Panel = 'none' | 'add-org' | 'settings';
 
 /** The root component (expects an `ApiProvider` above it). */
 export function App() {
+  const api = useApi();
   const orgs = useOrgs();
   const { settings, update } = useSettings();
   const [panel, setPanel] = useState<Panel>('none');
@@ -90,7 +92,16 @@ export function App() {
           </section>
         )}
         {panel === 'settings' && settings && (
-          <SettingsPanel settings={settings} onSave={update} onClose={() => setPanel('none')} />
+          <SettingsPanel
+            settings={settings}
+            onSave={update}
+            onClose={() => setPanel('none')}
+            orgs={orgs.orgs}
+            onRemoveOrg={async (orgId) => {
+              await api.invoke('orgs:remove', { orgId });
+              orgs.reload();
+            }}
+          />
         )}
         {orgs.selectedOrgId && (
           <DashboardPage key={orgs.selectedOrgId} orgId={orgs.selectedOrgId} zone={zone} />

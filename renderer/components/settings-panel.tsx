@@ -2,21 +2,26 @@
  * Sync settings: the cron schedule and the backfill window, with the server's validation message.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Settings } from '@core/schemas';
+import type { OrgSummary, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { errorText } from '../hooks/use-orgs';
+import { OrgList } from './org-list';
+import { TimeZoneSelect } from './time-zone-select';
 
 export interface SettingsPanelProps {
   settings: Settings;
   onSave: (patch: RequestArgs<'settings:update'>) => Promise<Settings>;
   onClose: () => void;
+  orgs: OrgSummary[];
+  onRemoveOrg: (orgId: string) => Promise<void>;
 }
 
 /** The settings form. */
-export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: SettingsPanelProps) {
   const id = useId();
   const [syncCron, setSyncCron] = useState(settings.syncCron);
   const [backfillDays, setBackfillDays] = useState(String(settings.backfillDays));
+  const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -24,6 +29,7 @@ export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps)
   useEffect(() => {
     setSyncCron(settings.syncCron);
     setBackfillDays(String(settings.backfillDays));
+    setTimeZone(settings.timeZone ?? '');
   }, [settings]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -37,7 +43,7 @@ export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps)
     }
     setIsSaving(true);
     try {
-      await onSave({ syncCron, backfillDays: days });
+      await onSave({ syncCron, backfillDays: days, timeZone: timeZone === '' ? null : timeZone });
       setNotice('Saved.');
     } catch (err) {
       setError(errorText(err));
@@ -87,6 +93,7 @@ export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps)
             How much history to fetch when an organization is added (1–365).
           </p>
         </div>
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
         {error && (
           <p className="form-error" role="alert" data-testid="settings-error">
             {error}
@@ -103,6 +110,10 @@ export function SettingsPanel({ settings, onSave, onClose }: SettingsPanelProps)
           </button>
         </div>
       </form>
+      <section className="settings-section" aria-labelledby={`${id}-orgs`}>
+        <h3 id={`${id}-orgs`}>Organizations</h3>
+        <OrgList orgs={orgs} onRemove={onRemoveOrg} />
+      </section>
     </section>
   );
 }

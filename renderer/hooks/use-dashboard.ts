@@ -6,6 +6,9 @@ import type { Dashboard } from '@core/dashboard';
 import { useApi } from '../api/api-context';
 import { errorText } from './use-orgs';
 
+/** Safety-net refresh: events missed while the event stream reconnected are caught up within a minute. */
+export const DASHBOARD_REFRESH_MS = 60_000;
+
 export interface DashboardState {
   dashboard: Dashboard | null;
   isLoading: boolean;
@@ -49,7 +52,9 @@ export function useDashboard(orgId: string): DashboardState {
       if (payload.orgId !== orgId) return;
       setDashboard((current) => (current ? { ...current, sync: payload.status } : current));
     });
+    const timer = setInterval(reload, DASHBOARD_REFRESH_MS);
     return () => {
+      clearInterval(timer);
       offData();
       offStatus();
     };

@@ -96,6 +96,17 @@ test('settings: the server validation message is shown; a valid schedule saves',
   await page.getByLabel('Backfill days').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
+  await page.screenshot({ path: join(SCREENS_DIR, 'fake-settings.png'), fullPage: true });
+});
+
+test('settings: an organization is removed after a confirming second click', async ({ page }) => {
+  await page.goto(`${server.url}?demo=1`);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const list = page.getByTestId('org-list');
+  await list.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('dashboard')).toBeVisible(); // one click alone removes nothing
+  await list.getByRole('button', { name: 'Really remove Demo organization?' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Creditwatch' })).toBeVisible();
 });
 
 test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page }) => {

@@ -1,0 +1,68 @@
+/**
+ * The monitored organizations with a two-step "Remove" (no modal dialog; a second click confirms).
+ */
+import { useState } from 'react';
+import type { OrgSummary } from '@core/schemas';
+import { errorText } from '../hooks/use-orgs';
+import { orgLabel } from './org-switcher';
+
+export interface OrgListProps {
+  orgs: OrgSummary[];
+  onRemove: (orgId: string) => Promise<void>;
+}
+
+/** Lists orgs; removing one asks for a confirming second click and shows the server's error if it fails. */
+export function OrgList({ orgs, onRemove }: OrgListProps) {
+  const [confirmId, setConfirmId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove(orgId: string) {
+    if (confirmId !== orgId) {
+      setConfirmId(orgId);
+      return;
+    }
+    setBusyId(orgId);
+    setError(null);
+    try {
+      await onRemove(orgId);
+      setConfirmId(null);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div className="stack">
+      <ul className="org-list" data-testid="org-list">
+        {orgs.map((org) => (
+          <li key={org.id}>
+            <span>
+              {orgLabel(org)}
+              {!org.hasKey && <span className="badge warn">no key stored</span>}
+            </span>
+            <button
+              type="button"
+              className={confirmId === org.id ? 'button danger' : 'button'}
+              onClick={() => void remove(org.id)}
+              onBlur={() => setConfirmId((id) => (id === org.id && busyId !== org.id ? null : id))}
+              disabled={busyId === org.id}
+            >
+              {confirmId === org.id ? `Really remove ${org.name}?` : 'Remove'}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="help">
+        Removing an organization deletes its stored key from this machine and stops syncing it.
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
