@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type OpenAI from 'openai';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { createSimClock, startSimulator, type Simulator } from '../../main/simulator/index';
-import { rawGet, sdkFor } from '../unit/simulator/sdk-client';
+import { rawGet, rs, sdkFor } from '../unit/simulator/sdk-client';
 import { createSpecValidator, specEnum, specLimits } from '../unit/simulator/spec-validator';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 20, 17); // Tuesday afternoon
@@ -125,7 +125,7 @@ describe('costs', () => {
     const end = sec(Date.UTC(2026, 10, 22));
     const fields = specEnum('/organization/costs', 'group_by');
     const ungrouped = await client.admin.organization.usage.costs({ start_time: start, end_time: end });
-    const dayTotals = ungrouped.data.map((b) => Math.round(Number(b.results[0]!.amount!.value) * 1e6));
+    const dayTotals = ungrouped.data.map((b) => Math.round(Number(rs(b)[0]!.amount!.value) * 1e6));
     for (const groupBy of subsets(fields)) {
       const page = expectPage(
         await client.admin.organization.usage.costs({
@@ -169,8 +169,8 @@ describe('costs', () => {
     const ids = new Set(sdk.data.flatMap((b) => b.results.map((r) => r.project_id)));
     expect(ids).toEqual(new Set([p0!.id, p1!.id]));
     const total = sdk.data
-      .flatMap((b) => b.results)
-      .reduce((a, r) => a + Math.round(r.amount!.value! * 1e6), 0);
+      .flatMap((b) => rs(b))
+      .reduce((a, r) => a + Math.round(Number(r.amount!.value) * 1e6), 0);
     expect(total).toBe(sim.model.costMicros(start * 1000, end * 1000, { projectIds: [p0!.id, p1!.id] }));
     const key = sim.model.apiKeys[0]!;
     const byKey = await client.admin.organization.usage.costs({
@@ -179,7 +179,7 @@ describe('costs', () => {
       api_key_ids: [key.id],
       group_by: ['api_key_id'],
     });
-    expect(new Set(byKey.data.flatMap((b) => b.results.map((r) => r.api_key_id)))).toEqual(new Set([key.id]));
+    expect(new Set(byKey.data.flatMap((b) => rs(b).map((r) => r.api_key_id)))).toEqual(new Set([key.id]));
   });
 });
 
@@ -250,7 +250,7 @@ describe('usage endpoints', () => {
     const rows = sim.model.hourly(hour).filter((r) => r.kind === 'completions');
     const elapsed = sec(NOW) - sec(hour);
     const expected = rows.reduce((a, r) => a + Math.floor((r.requests * elapsed) / 3600), 0);
-    expect(page.data[0]!.results[0]!.num_model_requests).toBe(expected);
+    expect(rs(page.data[0]!)[0]!.num_model_requests).toBe(expected);
     expect(expected).toBeLessThan(rows.reduce((a, r) => a + r.requests, 0));
   });
 
@@ -269,10 +269,10 @@ describe('usage endpoints', () => {
       bucket_width: '1h',
     });
     const sumMinutes = minutes.data.reduce(
-      (a, b) => a + ((b.results[0]?.input_tokens as number | undefined) ?? 0),
+      (a, b) => a + ((rs(b)[0]?.input_tokens as number | undefined) ?? 0),
       0,
     );
-    expect(sumMinutes).toBe(hourly.data[0]!.results[0]!.input_tokens);
+    expect(sumMinutes).toBe(rs(hourly.data[0]!)[0]!.input_tokens);
   });
 
   it('images: filters by size and rejects sizes outside the spec enum', async () => {
@@ -282,7 +282,7 @@ describe('usage endpoints', () => {
       sizes: ['1024x1024'],
       group_by: ['size'],
     });
-    expect(new Set(page.data.flatMap((b) => b.results.map((r) => r.size)))).toEqual(new Set(['1024x1024']));
+    expect(new Set(page.data.flatMap((b) => rs(b).map((r) => r.size)))).toEqual(new Set(['1024x1024']));
     const bad = await rawGet(sim, `/organization/usage/images?start_time=${start}&sizes=999x999`);
     expect(bad.status).toBe(400);
     expectValid('ErrorResponse', JSON.parse(bad.text));
@@ -303,7 +303,7 @@ describe('usage endpoints', () => {
       batch: false,
     });
     const n = (p: typeof all): number =>
-      p.data.reduce((a, b) => a + (b.results[0]?.num_model_requests ?? 0), 0);
+      p.data.reduce((a, b) => a + ((rs(b)[0]?.num_model_requests as number | undefined) ?? 0), 0);
     expect(n(batch) + n(nonBatch)).toBe(n(all));
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type OpenAI from 'openai';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
 import { createSimClock, parseTraceCsv, startSimulator, type Simulator } from '../../main/simulator/index';
-import { rawGet, sdkFor } from '../unit/simulator/sdk-client';
+import { rawGet, rs, sdkFor } from '../unit/simulator/sdk-client';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 20, 45);
 const sec = (ms: number): number => Math.floor(ms / 1000);
@@ -35,7 +35,7 @@ async function sumCosts(
       group_by: groupBy as never,
       ...(page ? { page } : {}),
     });
-    for (const b of res.data) for (const r of b.results) micros += Math.round(Number(r.amount!.value) * 1e6);
+    for (const b of res.data) for (const r of rs(b)) micros += Math.round(Number(r.amount!.value) * 1e6);
     page = res.has_more ? res.next_page! : undefined;
   } while (page);
   return micros;
@@ -80,7 +80,7 @@ describe('ground truth', () => {
       start_time: sec(Date.UTC(2026, 10, 24, 10)),
       bucket_width: '1h',
     });
-    expect(usage.data[0]!.results[0]!.num_model_requests).toBeGreaterThan(0);
+    expect(rs(usage.data[0]!)[0]!.num_model_requests).toBeGreaterThan(0);
   });
 
   it('a running clock moves the data: speed 3600 makes an hour pass in a second', async () => {

@@ -29,3 +29,11 @@ export async function rawGet(
   const res = await fetch(`${sim.baseUrl}${pathAndQuery}`, { method: opts.method ?? 'GET', headers });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
+
+/** A usage or costs result with its fields open (the SDK types results as a union of ten shapes). */
+export type LooseResult = Record<string, unknown> & { amount?: { value: number | string } };
+
+/** The results of a bucket, typed loosely for assertions. */
+export function rs(bucket: { results: unknown[] }): LooseResult[] {
+  return bucket.results as LooseResult[];
+}
