@@ -72,3 +72,23 @@ test('"Sync now" runs a sync and the figures follow the live events', async ({ p
   await expect(page.getByTestId('mtd-total')).toHaveText(formatUsd(after.monthToDate.totalMicros));
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
 });
+
+test("an invalid sync schedule is refused with the server's explanation; a valid one is stored", async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const cron = page.getByLabel('Sync schedule (cron)');
+  await cron.fill('every five minutes');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const error = page.getByTestId('settings-error');
+  await expect(error).toBeVisible();
+  expect((await error.textContent())!.length, 'an explanation, not a bare code').toBeGreaterThan(20);
+  await page.screenshot({ path: join(SCREENS_DIR, 'settings-invalid-cron.png') });
+  expect((await app.call('settings:get', {})).syncCron).not.toBe('every five minutes');
+
+  await cron.fill('*/10 * * * *');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  expect((await app.call('settings:get', {})).syncCron).toBe('*/10 * * * *');
+});
