@@ -94,10 +94,19 @@ describe('sync engine (fake API)', () => {
       ]),
     );
     expect(data.sort()).toEqual(orgs.map((o) => o.id).sort());
+    // proj_b has no name: one extra refresh is allowed 10 minutes after the last, not sooner.
+    const id = orgs[0]?.id ?? '';
+    const projectCalls = () => calls.filter((c) => c === 'projects').length;
+    const afterFirst = projectCalls();
     now += 5 * MINUTE_MS;
-    const dash = await engine.dashboard(orgs[0]?.id ?? '');
+    await engine.syncOrg(id);
+    expect(projectCalls()).toBe(afterFirst);
+    now += 5 * MINUTE_MS;
+    await engine.syncOrg(id);
+    expect(projectCalls()).toBe(afterFirst + 1);
+    const dash = await engine.dashboard(id);
     expect(dash.monthToDate).toMatchObject({ settledMicros: 9 * 2_000_000, provisionalMicros: 2_000_000 });
-    expect(dash.today.requests).toBe(11 * 10);
+    expect(dash.today.requests).toBe(11 * 10); // hours 00:00–10:00 of today
     expect(dash.projects).toEqual([
       { id: 'proj_a', name: 'Alpha' },
       { id: 'proj_b', name: 'proj_b' },
