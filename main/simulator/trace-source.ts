@@ -48,6 +48,11 @@ export function createTraceSource(opts: TraceSourceOptions): HourSource {
   const { seed, org, trace, scale } = opts;
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new RangeError(`trace scale must be a number > 0, got ${scale}`);
+  // Every model needs a list price to split its cost; say so at start, not on the first request.
+  for (const name of new Set(trace.rows.map((r) => r.model))) {
+    if (!findModel(name))
+      throw new Error(`trace ${trace.name}: unknown model '${name}' (no list price to split its cost)`);
+  }
   const byIndex: TraceRow[][] = Array.from({ length: trace.hours }, () => []);
   for (const r of trace.rows) byIndex[(r.hourStartMs - trace.firstHourMs) / HOUR_MS]!.push(r);
   const random = createRandom(deriveSeed(seed, 'trace-weights'));

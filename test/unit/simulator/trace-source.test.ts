@@ -113,8 +113,9 @@ describe('trace-driven spend', () => {
   it('rejects a trace whose model has no known price, and a bad scale', () => {
     const csvText =
       'hour_utc,model,requests,input_tokens,output_tokens,cost_usd\n2025-04-01T00:00:00Z,qwen-max,1,1,1,0.1';
-    const model = createSimulatedSpendModel({ trace: { name: 'q', csvText } }, NOW);
-    expect(() => model.hourly(Date.UTC(2026, 10, 18))).toThrow(/unknown model 'qwen-max'/);
+    expect(() => createSimulatedSpendModel({ trace: { name: 'q', csvText } }, NOW)).toThrow(
+      /unknown model 'qwen-max'/,
+    );
     expect(() => createSimulatedSpendModel({ trace: { name: 'q', csvText, scale: 0 } }, NOW)).toThrow(
       /scale/,
     );
