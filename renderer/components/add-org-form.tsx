@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { errorText } from '../hooks/use-orgs';
+import { LinkedText } from './linked-text';
 
 export const ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
 
@@ -105,7 +106,7 @@ export function AddOrgForm({ onAdded, onCancel }: AddOrgFormProps) {
       </div>
       {error && (
         <p className="form-error" role="alert" data-testid="add-org-error">
-          {error}
+          <LinkedText text={error} />
         </p>
       )}
       <div className="actions">

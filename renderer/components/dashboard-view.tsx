@@ -60,7 +60,11 @@ export function DashboardView(props: DashboardViewProps) {
           {asOf}
         </FigureCard>
         <FigureCard label="Today so far (provisional)" value={summary.today} valueTestId="today-cost">
-          <p className="muted">{summary.todayRequests ?? 'Today’s cost bucket is partial and lags usage.'}</p>
+          <p className="muted">
+            {summary.hasData
+              ? (summary.todayRequests ?? 'Today’s cost bucket is partial and lags usage.')
+              : 'Figures appear after the first successful sync.'}
+          </p>
           {summary.asOf && (
             <p className="as-of">
               as of <time data-testid="today-as-of">{summary.asOf}</time>

@@ -2,6 +2,7 @@
  * Sync status: last success, a "Sync now" button, and the last error in plain words with when it retries.
  */
 import type { SyncView } from '../view-models/sync-view';
+import { LinkedText } from './linked-text';
 
 export interface SyncPanelProps {
   view: SyncView;
@@ -39,7 +40,9 @@ export function SyncPanel({ view, isSyncing, requestError, onSyncNow }: SyncPane
             <strong data-testid="sync-error-kind">{view.error.kindLabel}</strong>
             {view.error.statusText && <span className="badge">{view.error.statusText}</span>}
           </p>
-          <p data-testid="sync-error-message">{view.error.message}</p>
+          <p data-testid="sync-error-message">
+            <LinkedText text={view.error.message} />
+          </p>
           <p className="muted">
             {view.error.atText}
             {view.failuresText && ` · ${view.failuresText}`}
