@@ -1,0 +1,119 @@
+/**
+ * What one simulated spend path means for the user: when the threshold is crossed, how many reloads and
+ * card charges follow, when a hard limit is hit, how much credit expires unused.
+ *
+ * Example: gap $10 between balance and threshold, $1/hour → crossing 10 hours from now.
+ */
+import type { MonthlyLimit, ReloadAction } from '../billing';
+import { fitsMonthlyLimit } from '../billing';
+import { HOUR_MS } from '../time';
+import type { SlotGrid } from './paths';
+
+/** Hours from now until cumulative spend reaches `gapUsd` (linear within a slot), or Infinity. */
+export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number): number {
+  if (gapUsd <= 0) return 0;
+  let cum = 0;
+  for (let i = 0; i < grid.count; i++) {
+    const spend = path[i] as number;
+    if (cum + spend >= gapUsd && spend > 0) {
+      const at = (grid.startMs[i] as number) + ((gapUsd - cum) / spend) * (grid.hours[i] as number) * HOUR_MS;
+      return (at - grid.nowMs) / HOUR_MS;
+    }
+    cum += spend;
+  }
+  return Infinity;
+}
+
+/** Cumulative spend over the first `slots` slots. */
+export function spendOver(path: Float64Array, slots: number): number {
+  let cum = 0;
+  for (let i = 0; i < slots; i++) cum += path[i] as number;
+  return cum;
+}
+
+export interface ReloadPlan {
+  balanceUsd: number;
+  thresholdUsd: number;
+  action: ReloadAction;
+  limit: MonthlyLimit | null;
+  /** Reloads already made this month (count the limit against them). */
+  monthSoFar: { count: number; micros: number };
+  /** Slot indices where a new limit month starts (zone-aware), ascending. */
+  monthStarts: readonly number[];
+  /** Reloads are counted in slots [0, countUntil). */
+  countUntil: number;
+}
+
+export interface ReloadOutcome {
+  count: number;
+  chargedUsd: number;
+  limitReached: boolean;
+  lowestBalanceUsd: number;
+}
+
+/** Replays the reload rule along one path; reloads that do not fit the monthly limit do not happen. */
+export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOutcome {
+  let balance = plan.balanceUsd;
+  let monthCount = plan.monthSoFar.count;
+  let monthMicros = plan.monthSoFar.micros;
+  let next = 0;
+  const out: ReloadOutcome = { count: 0, chargedUsd: 0, limitReached: false, lowestBalanceUsd: balance };
+  for (let i = 0; i < plan.countUntil; i++) {
+    if (next < plan.monthStarts.length && plan.monthStarts[next] === i) {
+      monthCount = 0;
+      monthMicros = 0;
+      next++;
+    }
+    balance -= path[i] as number;
+    // A burst can drain several reloads' worth in one hour; each reload is its own card charge.
+    for (let guard = 0; balance < plan.thresholdUsd && guard < 1000; guard++) {
+      const chargeUsd =
+        plan.action.kind === 'restore-to'
+          ? plan.action.targetMicros / 1e6 - balance
+          : plan.action.amountMicros / 1e6;
+      const chargeMicros = Math.round(chargeUsd * 1e6);
+      if (!fitsMonthlyLimit(plan.limit, { count: monthCount, micros: monthMicros }, chargeMicros)) {
+        out.limitReached = true;
+        break;
+      }
+      balance += chargeUsd;
+      monthCount++;
+      monthMicros += chargeMicros;
+      out.count++;
+      out.chargedUsd += chargeUsd;
+    }
+    if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+  }
+  return out;
+}
+
+/** A credit lot as the forecast sees it: what is left of it now and when it expires. */
+export interface ExpiringLot {
+  remainingUsd: number;
+  expiresAtMs: number;
+}
+
+/** Credit lost to expiry along one path: lots (in consumption order) drain in order, leftovers expire. */
+export function expiredUnusedUsd(path: Float64Array, grid: SlotGrid, lots: readonly ExpiringLot[]): number {
+  const left = lots.map((l) => l.remainingUsd);
+  let head = 0;
+  let lost = 0;
+  for (let i = 0; i < grid.count && head < lots.length; i++) {
+    const slotStart = grid.startMs[i] as number;
+    // Expire every lot whose expiry has passed before this slot's spend is drawn.
+    for (let j = head; j < lots.length; j++) {
+      if ((lots[j] as ExpiringLot).expiresAtMs <= slotStart && (left[j] as number) > 0) {
+        lost += left[j] as number;
+        left[j] = 0;
+      }
+    }
+    let spend = path[i] as number;
+    while (spend > 0 && head < lots.length) {
+      const take = Math.min(spend, left[head] as number);
+      left[head] = (left[head] as number) - take;
+      spend -= take;
+      if ((left[head] as number) <= 0) head++;
+    }
+  }
+  return lost;
+}

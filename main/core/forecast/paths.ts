@@ -1,0 +1,107 @@
+/**
+ * Draws Monte-Carlo spend paths from a fitted model: hourly spend = level × path level factor × day
+ * factor × hour-of-day profile × weekday effect.
+ *
+ * The path level factor (log-normal, sd = the level's own uncertainty, drifting as a random walk day by
+ * day) is what keeps short histories honest: bootstrapping two days alone would pretend we know the level.
+ * The day factor (log-normal, sd τ, AR(1) across days) is the ordinary day-to-day swing, and a mean-1
+ * hourly burst factor spreads the timing within a day. Example: level $24/day,
+ * flat profile, factors 1 → $1 per hour.
+ */
+import type { Random } from '../random';
+import { normal } from '../random';
+import { DAY_MS, HOUR_MS } from '../time';
+import { stratifiedNormals } from './stratified';
+import { type SpendModel, trendFactor, weekdayFactor } from './spend-model';
+
+/** The fixed hour grid a forecast runs on: slot 0 is the rest of the current hour, then whole hours. */
+export interface SlotGrid {
+  nowMs: number;
+  count: number;
+  /** Start time of each slot (slot 0 starts at now). */
+  startMs: Float64Array;
+  /** Length of each slot in hours (slot 0 may be partial). */
+  hours: Float64Array;
+  /** Expected spend in each slot at factor 1 (USD). */
+  base: Float64Array;
+  /** Index of the UTC day of each slot, counted from now's day (0). */
+  day: Int32Array;
+  dayCount: number;
+}
+
+/** Lays out `count` slots from `nowMs` with the model's expected spend in each. */
+export function createSlotGrid(model: SpendModel, nowMs: number, count: number): SlotGrid {
+  const startMs = new Float64Array(count);
+  const hours = new Float64Array(count);
+  const base = new Float64Array(count);
+  const day = new Int32Array(count);
+  const hour0 = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  const day0 = Math.floor(nowMs / DAY_MS);
+  const perHour = model.levelUsdPerDay / 24;
+  for (let i = 0; i < count; i++) {
+    const slotStart = i === 0 ? nowMs : hour0 + i * HOUR_MS;
+    const slotEnd = hour0 + (i + 1) * HOUR_MS;
+    const hod = Math.floor(((((hour0 + i * HOUR_MS) % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
+    startMs[i] = slotStart;
+    hours[i] = (slotEnd - slotStart) / HOUR_MS;
+    const trend = trendFactor(model.trend, Math.floor((slotStart - nowMs) / DAY_MS) + 0.5);
+    base[i] =
+      perHour *
+      (model.profile[hod] as number) *
+      weekdayFactor(model.weekday, slotStart) *
+      trend *
+      (hours[i] as number);
+    day[i] = Math.floor(slotStart / DAY_MS) - day0;
+  }
+  const dayCount = count > 0 ? (day[count - 1] as number) + 1 : 0;
+  return { nowMs, count, startMs, hours, base, day, dayCount };
+}
+
+/** Returns a sampler: `sample(p, out)` fills `out` (length ≥ grid.count) with path p's hourly spend in USD. */
+export function createPathSampler(
+  model: SpendModel,
+  grid: SlotGrid,
+  random: Random,
+  paths: number,
+): (path: number, out: Float64Array) => void {
+  const dayFactor = new Float64Array(Math.max(1, grid.dayCount));
+  const tau = model.dayLogSd;
+  const sigma = model.levelLogSd;
+  const drift = model.driftLogSdPerDay;
+  // Hour-to-hour burstiness around the profile: mean-1 log-normal deviates from a table, one draw per hour.
+  const table = new Float64Array(4096);
+  const hs = model.hourLogSd;
+  for (let k = 0; k < table.length; k++)
+    table[k] = hs > 0 ? Math.exp(hs * normal(random) - (hs * hs) / 2) : 1;
+  // The level and today's deviation decide most of a path; stratifying them steadies the quantiles.
+  const levelZ = stratifiedNormals(paths, random);
+  const dayZ = stratifiedNormals(paths, random);
+  return (path, out) => {
+    // Level and day factors are median-1: we are as likely too high as too low in log terms, so the P50
+    // path follows the fitted level (a mean-1 day factor would bias every P50 late by e^(τ²/2)).
+    let logLevel = sigma * (levelZ[path % paths] as number);
+    let e = dayZ[path % paths] as number;
+    const rho = model.dayCorrelation;
+    const innov = Math.sqrt(1 - rho * rho);
+    for (let d = 0; d < grid.dayCount; d++) {
+      if (d > 0) {
+        logLevel += drift * normal(random);
+        e = rho * e + innov * normal(random);
+      }
+      dayFactor[d] = Math.exp(logLevel + tau * e);
+    }
+    const base = grid.base;
+    const day = grid.day;
+    if (hs > 0) {
+      for (let i = 0; i < grid.count; i++) {
+        out[i] =
+          (base[i] as number) *
+          (dayFactor[day[i] as number] as number) *
+          (table[(random() * 4096) | 0] as number);
+      }
+    } else {
+      for (let i = 0; i < grid.count; i++)
+        out[i] = (base[i] as number) * (dayFactor[day[i] as number] as number);
+    }
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * Fits the spend model the Monte-Carlo paths are drawn from: a recency-weighted daily level, an
+ * hour-of-day profile, an optional weekday effect, and the log-scale spreads that make the bands honest.
+ *
+ * Example: 3 days at a steady $24/day give `levelUsdPerDay ≈ 24`, a profile near 1 everywhere, and a
+ * `levelLogSd` of about τ/√3 — wide, because three days say little about next week.
+ */
+import type { HourlySeries } from '../hourly-series';
+import { DAY_MS, HOUR_MS } from '../time';
+
+// Recent days tell more about tomorrow than old ones; a 1.5-day half-life follows a new level within
+// two or three days while still averaging over a few days of noise.
+export const LEVEL_HALF_LIFE_DAYS = 1.5;
+// Prior day-to-day log-sd of daily spend: typical API accounts swing by ~×2 between days (the shared
+// traces' median max/median daily ratio is 2.4 over six days). Used when history is too short to tell.
+export const PRIOR_DAY_LOG_SD = 0.7;
+// Day-to-day swings persist (a busy week stays busy): the day deviation is AR(1) with this correlation.
+export const DAY_CORRELATION = 0.8;
+// Hour-to-hour burstiness around the profile (log-sd): API spend comes in bursts, and half of all hours
+// in a typical trace are empty, so an hour is often ×2.7 off the profile either way.
+export const HOUR_LOG_SD = 1;
+// How many days of evidence the prior above is worth (shrinkage weight).
+export const PRIOR_WEIGHT_DAYS = 3;
+// Pseudo-days of a flat hourly profile mixed into the observed one, so one odd day cannot set the shape.
+export const PROFILE_PRIOR_DAYS = 3;
+// Day-to-day drift of the level itself (random walk, log-sd per √day): plans change, the level moves.
+export const DRIFT_LOG_SD_PER_DAY = 0.1;
+// A damped local trend (Holt-style) on log daily spend: growing accounts keep growing for a while.
+// The slope is shrunk toward zero by this many pseudo-days (no trend from two days alone) ...
+export const TREND_PRIOR_DAYS = 2;
+// ... damped by this factor per day ahead (a trend fades within a week), and capped at ×2 per day.
+export const TREND_DAMPING_PER_DAY = 0.8;
+const MAX_TREND_LOG_PER_DAY = 0.7;
+// Weekday effects need at least two of each weekday; they are shrunk toward 1 by this many weeks.
+export const WEEKDAY_MIN_DAYS = 14;
+export const WEEKDAY_PRIOR_WEEKS = 2;
+// Older history adds nothing once recency weights are ~0 and costs time; the profile keeps 8 weeks.
+export const MAX_FIT_DAYS = 56;
+/** The model's few parameters (see the constants above); overridable for experiments and what-if tests. */
+export interface ModelParams {
+  levelHalfLifeDays: number;
+  priorDayLogSd: number;
+  priorWeightDays: number;
+  profilePriorDays: number;
+  driftLogSdPerDay: number;
+  dayCorrelation: number;
+  hourLogSd: number;
+  trendPriorDays: number;
+  trendDamping: number;
+}
+export const DEFAULT_MODEL_PARAMS: ModelParams = {
+  levelHalfLifeDays: LEVEL_HALF_LIFE_DAYS,
+  priorDayLogSd: PRIOR_DAY_LOG_SD,
+  priorWeightDays: PRIOR_WEIGHT_DAYS,
+  profilePriorDays: PROFILE_PRIOR_DAYS,
+  driftLogSdPerDay: DRIFT_LOG_SD_PER_DAY,
+  dayCorrelation: DAY_CORRELATION,
+  hourLogSd: HOUR_LOG_SD,
+  trendPriorDays: TREND_PRIOR_DAYS,
+  trendDamping: TREND_DAMPING_PER_DAY,
+};
+// The level estimate's log-sd is capped: beyond ×12 either way, wider bands carry no more information.
+const MAX_LEVEL_LOG_SD = 2.5;
+
+export interface SpendModel {
+  /** Recency-weighted spend level, USD per day. */
+  levelUsdPerDay: number;
+  /** Hour-of-day (UTC) multipliers, mean 1. */
+  profile: Float64Array;
+  /** Weekday (UTC, 0 = Sunday) multipliers, mean 1, or null with under two weeks of history. */
+  weekday: Float64Array | null;
+  /** Day-to-day log-sd of daily spend around the level (τ). */
+  dayLogSd: number;
+  /** Log-sd of the level estimate itself (τ/√effective days, capped). */
+  levelLogSd: number;
+  driftLogSdPerDay: number;
+  /** AR(1) correlation of day deviations, and the hourly burst log-sd. */
+  dayCorrelation: number;
+  hourLogSd: number;
+  /** Damped trend: log-slope per day, the age (days, ≤ 0) the level estimate is centred on, damping. */
+  trend: { logPerDay: number; originDays: number; damping: number };
+  /** Hours of history used, and the effective number of days behind the level. */
+  historyHours: number;
+  effectiveDays: number;
+}
+
+/** Fits the model to a history that ends at the forecast's now (slice it with `sliceBefore` first). */
+export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAULT_MODEL_PARAMS): SpendModel {
+  const all = history.usd;
+  const skip = Math.max(0, all.length - MAX_FIT_DAYS * 24);
+  const x = all.subarray(skip);
+  const start = history.startMs + skip * HOUR_MS;
+  const n = x.length;
+  const startHod = Math.floor((start % DAY_MS) / HOUR_MS);
+  const profile = fitProfile(x, startHod, params.profilePriorDays);
+  const weekday = n >= WEEKDAY_MIN_DAYS * 24 ? fitWeekday(x, start, profile) : null;
+
+  // 24-hour blocks counted back from the last hour, so each full block holds every hour of the day once
+  // and recency weighting does not tilt the hour-of-day mix.
+  const blocks = Math.ceil(n / 24);
+  let sumW = 0;
+  let sumWB = 0;
+  let sumW2 = 0;
+  const totals: number[] = [];
+  const shares: number[] = [];
+  const weights: number[] = [];
+  for (let k = 0; k < blocks; k++) {
+    const hi = n - 24 * k;
+    const lo = Math.max(0, hi - 24);
+    let total = 0;
+    let share = 0;
+    for (let i = lo; i < hi; i++) {
+      total += x[i] as number;
+      const t = start + i * HOUR_MS;
+      share += ((profile[(startHod + i) % 24] as number) * weekdayFactor(weekday, t)) / 24;
+    }
+    const w = Math.pow(0.5, k / params.levelHalfLifeDays) * share;
+    totals.push(total / share);
+    shares.push(share);
+    weights.push(w);
+    sumW += w;
+    sumWB += w * (total / share);
+    sumW2 += w * w;
+  }
+  const level = sumW > 0 ? sumWB / sumW : 0;
+  const effectiveDays = sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
+
+  // Log deviations of each block from the level; the offset keeps zero-spend days finite (a zero day
+  // counts as ~1.8 log units low) rather than infinitely surprising.
+  const offset = 0.2 * level;
+  let dev2 = 0;
+  for (let k = 0; k < blocks; k++) {
+    const d = Math.log(((totals[k] as number) + offset) / (level + offset || 1));
+    dev2 += (weights[k] as number) * d * d;
+  }
+  const observedVar = sumW > 0 ? dev2 / sumW : 0;
+  const evidence = Math.max(0, effectiveDays - 1);
+  const dayVar =
+    (evidence * observedVar + params.priorWeightDays * params.priorDayLogSd ** 2) /
+    (evidence + params.priorWeightDays);
+  const dayLogSd = Math.sqrt(dayVar);
+  const trend = fitTrend(totals, shares, offset, params);
+  const levelLogSd = Math.min(MAX_LEVEL_LOG_SD, dayLogSd / Math.sqrt(Math.max(effectiveDays, 1e-3)));
+  return {
+    levelUsdPerDay: level,
+    profile,
+    weekday,
+    dayLogSd,
+    levelLogSd,
+    driftLogSdPerDay: params.driftLogSdPerDay,
+    dayCorrelation: params.dayCorrelation,
+    hourLogSd: params.hourLogSd,
+    trend,
+    historyHours: all.length,
+    effectiveDays,
+  };
+}
+
+/** The trend multiplier for spend `daysAhead` days after now. Example: slope 0.1, no damping, 1 day → ×1.105. */
+export function trendFactor(trend: SpendModel['trend'], daysAhead: number): number {
+  if (trend.logPerDay === 0) return 1;
+  const ahead = daysAhead - trend.originDays;
+  let g = 0;
+  let f = 1;
+  for (let j = 0; j < Math.ceil(ahead) && f > 1e-4; j++) {
+    g += f * trend.logPerDay * Math.min(1, ahead - j);
+    f *= trend.damping;
+  }
+  return Math.exp(g);
+}
+
+// Weighted least squares of log daily totals on age, with the same recency weights as the level.
+function fitTrend(
+  totals: number[],
+  shares: number[],
+  offset: number,
+  params: ModelParams,
+): SpendModel['trend'] {
+  const full = totals.filter((_, k) => (shares[k] as number) > 0.999 || k < totals.length - 1).length;
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let k = 0; k < full; k++) {
+    const w = Math.pow(0.5, k / params.levelHalfLifeDays);
+    sw += w;
+    sx += w * -k;
+    sy += w * Math.log((totals[k] as number) + offset + 1e-12);
+  }
+  const mx = sw > 0 ? sx / sw : 0;
+  const my = sw > 0 ? sy / sw : 0;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < full; k++) {
+    const w = Math.pow(0.5, k / params.levelHalfLifeDays);
+    sxy += w * (-k - mx) * (Math.log((totals[k] as number) + offset + 1e-12) - my);
+    sxx += w * (-k - mx) ** 2;
+  }
+  const evidence = Math.max(0, full - 2);
+  const raw = sxx > 0 && offset > 0 ? sxy / sxx : 0;
+  const slope = (raw * evidence) / (evidence + params.trendPriorDays || 1);
+  const logPerDay = Math.max(-MAX_TREND_LOG_PER_DAY, Math.min(MAX_TREND_LOG_PER_DAY, slope));
+  return { logPerDay, originDays: mx, damping: params.trendDamping };
+}
+
+/** The weekday multiplier at time `t` (1 without a weekday model). */
+export function weekdayFactor(weekday: Float64Array | null, t: number): number {
+  if (weekday === null) return 1;
+  return weekday[new Date(t).getUTCDay()] as number;
+}
+
+function fitProfile(x: Float64Array, startHod: number, priorDays: number): Float64Array {
+  const sum = new Float64Array(24);
+  const count = new Float64Array(24);
+  for (let i = 0; i < x.length; i++) {
+    const h = (startHod + i) % 24;
+    sum[h] = (sum[h] as number) + (x[i] as number);
+    count[h] = (count[h] as number) + 1;
+  }
+  const rate = new Float64Array(24);
+  let mean = 0;
+  let seen = 0;
+  for (let h = 0; h < 24; h++) {
+    if ((count[h] as number) > 0) {
+      rate[h] = (sum[h] as number) / (count[h] as number);
+      mean += rate[h] as number;
+      seen++;
+    }
+  }
+  mean = seen > 0 ? mean / seen : 0;
+  const profile = new Float64Array(24).fill(1);
+  if (mean <= 0) return profile;
+  let norm = 0;
+  for (let h = 0; h < 24; h++) {
+    const c = count[h] as number;
+    const raw = c > 0 ? (rate[h] as number) / mean : 1;
+    profile[h] = (c * raw + priorDays) / (c + priorDays);
+    norm += profile[h] as number;
+  }
+  for (let h = 0; h < 24; h++) profile[h] = ((profile[h] as number) * 24) / norm;
+  return profile;
+}
+
+function fitWeekday(x: Float64Array, start: number, profile: Float64Array): Float64Array {
+  const sum = new Float64Array(7);
+  const expected = new Float64Array(7);
+  const days = new Float64Array(7);
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    const t = start + i * HOUR_MS;
+    const wd = new Date(t).getUTCDay();
+    sum[wd] = (sum[wd] as number) + (x[i] as number);
+    expected[wd] = (expected[wd] as number) + (profile[new Date(t).getUTCHours()] as number) / 24;
+    days[wd] = (days[wd] as number) + 1 / 24;
+    total += x[i] as number;
+  }
+  let expectedTotal = 0;
+  for (let d = 0; d < 7; d++) expectedTotal += expected[d] as number;
+  const out = new Float64Array(7).fill(1);
+  if (total <= 0) return out;
+  const perUnit = total / expectedTotal;
+  let norm = 0;
+  for (let d = 0; d < 7; d++) {
+    const e = expected[d] as number;
+    const raw = e > 0 ? (sum[d] as number) / (e * perUnit) : 1;
+    const weeks = days[d] as number;
+    out[d] = (weeks * raw + WEEKDAY_PRIOR_WEEKS) / (weeks + WEEKDAY_PRIOR_WEEKS);
+    norm += out[d] as number;
+  }
+  for (let d = 0; d < 7; d++) out[d] = ((out[d] as number) * 7) / norm;
+  return out;
+}
