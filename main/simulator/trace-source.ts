@@ -7,7 +7,7 @@ import { createRandom, deriveSeed, normal } from '@core/random';
 import { HOUR_MS } from '@core/time';
 import { findModel, type ModelDef } from './catalog';
 import { splitExact } from './exact-split';
-import { makeRow } from './generator';
+import { makeRow } from './row-factory';
 import type { HourSource, SimOrg, SpendRow } from './spend-types';
 import type { Trace, TraceRow } from './trace-csv';
 
