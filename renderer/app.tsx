@@ -38,18 +38,25 @@ export function App() {
     );
   }
   if (orgs.orgs.length === 0) {
-    return (
+    // Without the list we do not know that there are no orgs: offer a retry, not the first-run page.
+    return orgs.error ? (
+      <main className="app welcome" data-testid="load-error">
+        <h1>Creditwatch</h1>
+        <p className="banner" role="alert">
+          {orgs.error}
+        </p>
+        <button type="button" className="button" onClick={orgs.reload}>
+          Try again
+        </button>
+      </main>
+    ) : (
       <main className="app">
-        {orgs.error && (
-          <p className="banner" role="alert">
-            {orgs.error}
-          </p>
-        )}
         <WelcomePage onReady={onOrgReady} />
       </main>
     );
   }
 
+  const selectedOrg = orgs.orgs.find((o) => o.id === orgs.selectedOrgId);
   const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
   return (
     <div className="app">
@@ -80,6 +87,7 @@ export function App() {
         </nav>
       </header>
       <main className="content">
+        <h1 className="visually-hidden">Spend dashboard{selectedOrg ? ` for ${selectedOrg.name}` : ''}</h1>
         {orgs.error && (
           <p className="banner" role="alert">
             {orgs.error}

@@ -25,7 +25,9 @@ export function SyncPanel({ view, isSyncing, requestError, onSyncNow }: SyncPane
       <div className="card-head">
         <h2 id="sync-title">
           <span className={`dot dot-${view.tone}`} aria-hidden="true" />
-          <span data-testid="sync-state">{view.headline}</span>
+          <span data-testid="sync-state" aria-live="polite">
+            {view.headline}
+          </span>
         </h2>
         <button type="button" className="button" onClick={onSyncNow} disabled={isBusy} aria-busy={isBusy}>
           {isBusy ? 'Syncing…' : 'Sync now'}

@@ -109,6 +109,16 @@ test('settings: an organization is removed after a confirming second click', asy
   await expect(page.getByRole('heading', { name: 'Welcome to Creditwatch' })).toBeVisible();
 });
 
+test('when the organization list cannot load, the page says why and retries instead of showing first-run', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}?failOrgs=1`);
+  await expect(page.getByTestId('load-error')).toContainText('not reachable');
+  await expect(page.getByRole('heading', { name: 'Welcome to Creditwatch' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Creditwatch' })).toBeVisible();
+});
+
 test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page }) => {
   await page.goto(`${server.url}?demo=1`);
   await expect(page.locator('canvas')).toBeVisible();

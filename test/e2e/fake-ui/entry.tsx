@@ -7,6 +7,12 @@ import '../../../renderer/styles/main.css';
 
 const params = new URLSearchParams(location.search);
 const api = createFakeApi({ nowMs: Date.now(), withDemoOrg: params.get('demo') === '1' });
+if (params.get('failOrgs') === '1') {
+  api.failNext(
+    'orgs:list',
+    new Error('Creditwatch is not reachable. Is the app (or `creditwatch serve`) still running?'),
+  );
+}
 (window as unknown as { fakeApi: typeof api }).fakeApi = api;
 createRoot(document.getElementById('root')!).render(
   <ApiProvider api={api}>

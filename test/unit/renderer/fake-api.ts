@@ -34,6 +34,8 @@ export interface FakeApi extends CreditwatchApi {
   /** The next `sync:now` of any org ends in this error (and the status is emitted). */
   failNextSync(error: Omit<SyncError, 'atMs'>): void;
   listenerCount(): number;
+  /** The next call on `channel` throws this error (as a transport would deliver a server error). */
+  failNext(channel: RequestChannel, error: Error): void;
 }
 
 export interface FakeApiOptions {
@@ -59,6 +61,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     timeZone: 'UTC',
   };
   let pendingFailure: Omit<SyncError, 'atMs'> | null = null;
+  const failures = new Map<RequestChannel, Error>();
 
   function emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
@@ -150,6 +153,9 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     failNextSync(error) {
       pendingFailure = error;
     },
+    failNext(channel, error) {
+      failures.set(channel, error);
+    },
     listenerCount() {
       let n = 0;
       for (const set of listeners.values()) n += set.size;
@@ -157,6 +163,11 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     },
     async invoke<K extends RequestChannel>(channel: K, args: RequestArgs<K>): Promise<RequestResults[K]> {
       calls.push({ channel, args });
+      const failure = failures.get(channel);
+      if (failure) {
+        failures.delete(channel);
+        throw failure;
+      }
       const parsed = parseArgs(channel, args); // the same zod messages as the real transports
       return structuredClone(handlers[channel](parsed as RequestArgs<K>));
     },
