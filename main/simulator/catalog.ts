@@ -64,12 +64,12 @@ function embedding(model: string, input: number): ModelDef {
   };
 }
 
-function image(model: string, sizes: Array<[string, number]>): ModelDef {
+function image(model: string, sizes: Array<[string, string, number]>): ModelDef {
   return {
     model,
     kind: 'images',
-    lineItems: sizes.map(([size, priceUsd]) => ({
-      lineItem: `${model}, ${size}, standard`,
+    lineItems: sizes.map(([size, quality, priceUsd]) => ({
+      lineItem: `${model}, ${size}, ${quality}`,
       tokenKind: 'image' as const,
       priceUsd,
       isBatch: false,
@@ -83,8 +83,10 @@ export const MODEL_CATALOG: readonly ModelDef[] = [
   chat('gpt-4o-mini-2024-07-18', 0.15, 0.075, 0.6),
   embedding('text-embedding-3-small', 0.02),
   image('dall-e-3', [
-    ['1024x1024', 0.04],
-    ['1024x1792', 0.08],
+    ['1024x1024', 'standard', 0.04],
+    ['1024x1792', 'standard', 0.08],
+    ['1024x1024', 'hd', 0.08],
+    ['1024x1792', 'hd', 0.12],
   ]),
   chat('gpt-4o-2024-08-06', 2.5, 1.25, 10),
   chat('gpt-4.1-mini-2025-04-14', 0.4, 0.1, 1.6),

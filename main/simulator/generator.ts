@@ -15,7 +15,7 @@ const WEEKDAY_FACTOR = [0.6, 1.15, 1.15, 1.15, 1.15, 1.15, 0.65];
 /** Cost share of each line item by position in a model's list (chat: input, output, cached, batch…). */
 const CHAT_SHARES = [0.4, 0.45, 0.08, 0.04, 0.025, 0.005];
 const EMBEDDING_SHARES = [0.9, 0.1];
-const IMAGE_SHARES = [0.7, 0.3];
+const IMAGE_SHARES = [0.55, 0.25, 0.12, 0.08];
 const NOISE_SIGMA = 0.3;
 
 interface ProjectProfile {

@@ -34,7 +34,10 @@ export interface SimulatorShape {
   projects?: number;
   /** Models in use, taken in catalog order (the first three cover completions, embeddings and images; max 8). */
   models?: number;
-  /** Line items per model (chat: input, output, cached input, then the batch variants; max 6). */
+  /**
+   * Line items per model, capped by what a model bills: chat 6 (input, output, cached input, then their batch
+   * variants), images 4 (size × quality), embeddings 2 (input, batch input).
+   */
   lineItemsPerModel?: number;
   /** Typical daily spend of the generator in USD. */
   dailyUsd?: number;
