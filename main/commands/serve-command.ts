@@ -66,14 +66,19 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
     demo: opts.demo,
     log,
   });
-  const staticDir = process.env.CREDITWATCH_RENDERER_DIR ?? fileURLToPath(new URL('./renderer/', import.meta.url));
+  const staticDir =
+    process.env.CREDITWATCH_RENDERER_DIR ?? fileURLToPath(new URL('./renderer/', import.meta.url));
   let host;
   try {
     host = await startHost({ handlers: app.handlers, bus: app.bus, staticDir, port: opts.port, log });
   } catch (err) {
     await app.close();
     const code = (err as NodeJS.ErrnoException).code;
-    io.err(code === 'EADDRINUSE' ? `Port ${opts.port} is in use: pick another with --port, or 0 for any free port.` : String(err));
+    io.err(
+      code === 'EADDRINUSE'
+        ? `Port ${opts.port} is in use: pick another with --port, or 0 for any free port.`
+        : String(err),
+    );
     return 1;
   }
   app.start();

@@ -1,0 +1,149 @@
+/**
+ * `creditwatch forecast --history FILE.csv --now ISO --balance USD --threshold USD
+ *  [--recharge-to USD | --recharge-amount USD] [--monthly-cap USD] [--horizon-hours N] [--seed N] [--json]`
+ *
+ * Reads an hourly spend CSV, forecasts when the balance crosses the threshold (P10/P50/P90 and the
+ * probability within the horizon) and, with a reload rule, the reloads and card charges to month end.
+ * Exit codes: 0 ok, 2 bad input.
+ */
+import { parseArgs } from 'node:util';
+import type { ReloadRule } from '@core/billing';
+import { last24hRate, linearCrossingHours, naiveLinearRate } from '@core/forecast/baselines';
+import { MAX_HORIZON_HOURS, forecastSpend } from '@core/forecast/engine';
+import { summarizeForecast } from '@core/forecast/summary';
+import { toMicros } from '@core/money';
+import { HOUR_MS } from '@core/time';
+import { type CommandIo, UsageError, createNodeIo, isEntryPoint, parseIntFlag, parseUsd } from './command-io';
+import { HistoryCsvError, parseHistoryCsv } from './history-csv';
+import { formatForecastText } from './forecast-text';
+
+const OPTIONS = {
+  history: { type: 'string' },
+  now: { type: 'string' },
+  balance: { type: 'string' },
+  threshold: { type: 'string' },
+  'recharge-to': { type: 'string' },
+  'recharge-amount': { type: 'string' },
+  'monthly-cap': { type: 'string' },
+  'horizon-hours': { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** Runs the command; returns the exit code. */
+export async function runForecastCommand(argv: string[], io: CommandIo): Promise<number> {
+  try {
+    const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+    if (!values.history) throw new UsageError('--history FILE.csv is required');
+    if (!values.now) throw new UsageError('--now ISO is required (e.g. 2025-04-04T00:00:00Z)');
+    const nowMs = Date.parse(values.now);
+    if (!Number.isFinite(nowMs)) throw new UsageError(`--now "${values.now}" is not an ISO date-time`);
+    const balance = parseUsd('balance', values.balance);
+    const threshold = parseUsd('threshold', values.threshold, { min: 0 });
+    if (threshold > balance) {
+      throw new UsageError(
+        `--threshold ($${threshold}) is above --balance ($${balance}): the reload would already have triggered`,
+      );
+    }
+    const horizonHours = parseIntFlag('horizon-hours', values['horizon-hours'], 168, 1, MAX_HORIZON_HOURS);
+    const seed = parseIntFlag('seed', values.seed, 1, 0, 2 ** 31 - 1);
+    const rule = buildRule(values, threshold);
+    const text = await io.readFile(values.history).catch((e: unknown) => {
+      throw new UsageError(`cannot read --history ${values.history}: ${(e as Error).message}`);
+    });
+    const parsed = parseHistoryCsv(text, { beforeMs: nowMs });
+    const result = forecastSpend({
+      history: parsed.series,
+      nowMs,
+      balanceMicros: toMicros(balance),
+      thresholdMicros: toMicros(threshold),
+      reload: rule,
+      horizonHours,
+      seed,
+    });
+    const gap = balance - threshold;
+    const iso = (h: number): string | null =>
+      Number.isFinite(h) && h <= horizonHours ? new Date(nowMs + h * HOUR_MS).toISOString() : null;
+    const output = {
+      ...summarizeForecast(result),
+      history: {
+        start: new Date(parsed.series.startMs).toISOString(),
+        hours: parsed.series.usd.length,
+        ignoredRowsAtOrAfterNow: parsed.ignoredRows,
+        models: parsed.models,
+      },
+      balanceUsd: balance,
+      thresholdUsd: threshold,
+      seed,
+      baselines: {
+        naiveLinear: iso(linearCrossingHours(naiveLinearRate(parsed.series, nowMs), gap)),
+        last24h: iso(linearCrossingHours(last24hRate(parsed.series, nowMs), gap)),
+      },
+    };
+    io.out(values.json ? JSON.stringify(output) : formatForecastText(output));
+    return 0;
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof HistoryCsvError ||
+      error instanceof RangeError ||
+      isArgError(error)
+    ) {
+      io.err(`creditwatch forecast: ${(error as Error).message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function buildRule(
+  values: Record<string, string | boolean | undefined>,
+  threshold: number,
+): ReloadRule | null {
+  const to = values['recharge-to'] as string | undefined;
+  const amount = values['recharge-amount'] as string | undefined;
+  const cap = values['monthly-cap'] as string | undefined;
+  if (to !== undefined && amount !== undefined)
+    throw new UsageError('give either --recharge-to or --recharge-amount, not both');
+  if (to === undefined && amount === undefined) {
+    if (cap !== undefined)
+      throw new UsageError('--monthly-cap needs a reload rule (--recharge-to or --recharge-amount)');
+    return null;
+  }
+  const thresholdMicros = toMicros(threshold);
+  const monthlyLimit =
+    cap === undefined
+      ? null
+      : { kind: 'usd' as const, micros: toMicros(parseUsd('monthly-cap', cap, { min: 0 })) };
+  if (to !== undefined) {
+    const target = parseUsd('recharge-to', to);
+    if (target <= threshold)
+      throw new UsageError(`--recharge-to ($${target}) must be above --threshold ($${threshold})`);
+    return {
+      enabled: true,
+      thresholdMicros,
+      action: { kind: 'restore-to', targetMicros: toMicros(target) },
+      monthlyLimit,
+    };
+  }
+  const add = parseUsd('recharge-amount', amount);
+  if (add <= 0) throw new UsageError('--recharge-amount must be positive');
+  return {
+    enabled: true,
+    thresholdMicros,
+    action: { kind: 'add-fixed', amountMicros: toMicros(add) },
+    monthlyLimit,
+  };
+}
+
+function isArgError(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    'code' in error &&
+    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+  );
+}
+
+if (isEntryPoint(import.meta.url)) {
+  runForecastCommand(process.argv.slice(2), createNodeIo()).then((code) => (process.exitCode = code));
+}

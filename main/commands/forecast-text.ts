@@ -1,0 +1,38 @@
+/**
+ * The short human summary `creditwatch forecast` prints without --json.
+ */
+import type { ForecastSummary } from '@core/forecast/summary';
+
+const when = (iso: string | null): string =>
+  iso === null ? 'beyond the horizon' : iso.replace('.000Z', 'Z');
+const money = (x: number): string => `$${x.toFixed(2)}`;
+
+/** Formats the summary as a few plain lines. */
+export function formatForecastText(
+  s: ForecastSummary & { balanceUsd: number; thresholdUsd: number },
+): string {
+  const lines = [
+    `As of ${when(s.now)}: balance ${money(s.balanceUsd)}, threshold ${money(s.thresholdUsd)} (confidence: ${s.confidence}).`,
+  ];
+  if (s.crossing) {
+    const pct = Math.round(s.crossing.probabilityWithinHorizon * 100);
+    lines.push(
+      `Crosses the threshold: likely ${when(s.crossing.p50)} (P10 ${when(s.crossing.p10)}, P90 ${when(s.crossing.p90)}).`,
+    );
+    lines.push(`Chance within ${s.horizonHours} h: ${pct}%.`);
+  }
+  if (s.reloads) {
+    const c = s.reloads.count;
+    const m = s.reloads.cardChargesUsd;
+    lines.push(
+      `Reloads until ${when(s.reloads.until)}: ${c.p50} (P10–P90 ${c.p10}–${c.p90}), card charges ${money(m.p50)} (${money(m.p10)}–${money(m.p90)}).`,
+    );
+    if (s.reloads.probabilityLimitReached > 0)
+      lines.push(
+        `Chance the monthly reload limit is reached: ${Math.round(s.reloads.probabilityLimitReached * 100)}%.`,
+      );
+  }
+  const sp = s.monthEnd.spendUsd;
+  lines.push(`Spend to month end: ${money(sp.p50)} (${money(sp.p10)}–${money(sp.p90)}).`);
+  return lines.join('\n');
+}
