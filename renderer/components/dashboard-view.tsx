@@ -32,7 +32,10 @@ export function DashboardView(props: DashboardViewProps) {
   );
   const asOf = summary.asOf ? (
     <p className="as-of">
-      as of <time data-testid="as-of">{summary.asOf}</time>{' '}
+      as of{' '}
+      <time data-testid="as-of" dateTime={summary.asOfIso ?? undefined}>
+        {summary.asOf}
+      </time>{' '}
       <span className="muted">({summary.asOfRelative})</span>
     </p>
   ) : (
@@ -67,7 +70,10 @@ export function DashboardView(props: DashboardViewProps) {
           </p>
           {summary.asOf && (
             <p className="as-of">
-              as of <time data-testid="today-as-of">{summary.asOf}</time>
+              as of{' '}
+              <time data-testid="today-as-of" dateTime={summary.asOfIso ?? undefined}>
+                {summary.asOf}
+              </time>
             </p>
           )}
         </FigureCard>

@@ -17,6 +17,8 @@ export interface SpendSummary {
   asOf: string | null;
   /** "5 min ago", or null before the first successful sync. */
   asOfRelative: string | null;
+  /** Machine-readable "as of" (ISO 8601 UTC) for `<time dateTime>`, or null before the first sync. */
+  asOfIso: string | null;
   hasData: boolean;
 }
 
@@ -46,6 +48,7 @@ export function buildSpendSummary(dashboard: Dashboard, nowMs: number, zone: Dis
         : `${new Intl.NumberFormat(zone.locale ?? 'en-US').format(requests)} ${requests === 1 ? 'request' : 'requests'} so far`,
     asOf: asOfMs === null ? null : formatDateTime(asOfMs, zone),
     asOfRelative: asOfMs === null ? null : formatRelative(asOfMs, nowMs),
+    asOfIso: asOfMs === null ? null : new Date(asOfMs).toISOString(),
     hasData,
   };
 }

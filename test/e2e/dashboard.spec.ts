@@ -92,3 +92,20 @@ test("an invalid sync schedule is refused with the server's explanation; a valid
   await expect(page.getByRole('status')).toHaveText('Saved.');
   expect((await app.call('settings:get', {})).syncCron).toBe('*/10 * * * *');
 });
+
+test('a sync started elsewhere (a script, the schedule) reaches the open page through the event stream', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  const asOf = page.getByTestId('as-of');
+  await expect(asOf).toBeVisible({ timeout: 45_000 });
+  const before = await asOf.getAttribute('datetime');
+  const { selectedOrgId } = await app.call('orgs:list', {});
+  // Out of band: the page did not ask, so only the pushed events can tell it.
+  const status = await app.call('sync:now', { orgId: selectedOrgId! });
+  expect(status.state).toBe('ok');
+  const expected = new Date(status.lastSuccessMs!).toISOString();
+  expect(expected).not.toBe(before);
+  // Well inside the one-minute safety-net refresh, so only an event can have updated it.
+  await expect(asOf).toHaveAttribute('datetime', expected, { timeout: 10_000 });
+});

@@ -37,6 +37,7 @@ describe('buildSpendSummary', () => {
       todayRequests: '1 request so far',
       asOf: 'Nov 24, 10:37 AM',
       asOfRelative: '5 min ago',
+      asOfIso: '2026-11-24T15:37:00.000Z',
       hasData: true,
     });
   });
@@ -47,6 +48,7 @@ describe('buildSpendSummary', () => {
     expect(summary).toMatchObject({
       asOf: null,
       asOfRelative: null,
+      asOfIso: null,
       hasData: false,
       todayRequests: null,
       mtdTotal: NO_FIGURE,
