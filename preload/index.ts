@@ -18,7 +18,7 @@ const api: CreditwatchApi = {
   },
   on(event, listener) {
     if (!eventChannels.has(event)) throw new Error(`Unknown event: ${String(event)}`);
-    const wrapped = (_e: unknown, payload: never) => listener(payload);
+    const wrapped = (_e: unknown, payload: Parameters<typeof listener>[0]) => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => {
       ipcRenderer.removeListener(event, wrapped);

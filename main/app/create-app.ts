@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import { ClientSetupError } from '../services/api-errors';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
@@ -59,11 +60,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return opts.secrets.get(org.id);
   };
 
+  const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
   const sync = createSyncEngine({
     dataDir: opts.dataDir,
     settings,
     nowMs,
     log,
+    hasKey,
+    onProblem: (p) => log(`store: ${p.message}`),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
     clientFor: async (org) => {
@@ -73,7 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
       const apiKey = await keyFor(org);
       if (!apiKey) {
-        throw new Error(
+        throw new ClientSetupError(
           org.id === ENV_ORG_ID
             ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
             : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
@@ -96,7 +100,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     verifyKey: (apiKey: string, baseUrl: string | null) => verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
     validateCron,
     reschedule: (cron: string) => scheduler.reschedule(cron),
-    hasKey: async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null,
+    hasKey,
   };
 
   if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
