@@ -31,6 +31,8 @@ export const TREND_PRIOR_DAYS = 2;
 // ... damped by this factor per day ahead (a trend fades within a week), and capped at ×2 per day.
 export const TREND_DAMPING_PER_DAY = 0.8;
 const MAX_TREND_LOG_PER_DAY = 0.7;
+// However long the horizon, a trend alone never moves the level more than ×3 either way (month-end sanity).
+const MAX_TREND_LOG_TOTAL = Math.log(4);
 // Weekday effects need at least two of each weekday; they are shrunk toward 1 by this many weeks.
 export const WEEKDAY_MIN_DAYS = 14;
 export const WEEKDAY_PRIOR_WEEKS = 2;
@@ -166,7 +168,7 @@ export function trendFactor(trend: SpendModel['trend'], daysAhead: number): numb
     g += f * trend.logPerDay * Math.min(1, ahead - j);
     f *= trend.damping;
   }
-  return Math.exp(g);
+  return Math.exp(Math.max(-MAX_TREND_LOG_TOTAL, Math.min(MAX_TREND_LOG_TOTAL, g)));
 }
 
 // Weighted least squares of log daily totals on age, with the same recency weights as the level.
