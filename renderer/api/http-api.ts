@@ -2,19 +2,19 @@
  * The `CreditwatchApi` over the Node host's HTTP + Server-Sent Events transport.
  *
  * Requests are `POST /api/<channel>` with the JSON args; replies are `{ result }` or, on a non-2xx status,
- * `{ error: { code, message } }`, which becomes a thrown `ApiError` whose message is shown to the user.
+ * `{ error: { code, message } }`, which becomes a thrown `ApiRequestError` whose message is shown to the user.
  * The page was opened with `?token=…`, so the host has set an HttpOnly cookie that same-origin requests carry.
  */
-import {
-  ApiError,
-  type ApiErrorCode,
-  type CreditwatchApi,
-  type EventChannel,
-  type EventPayloads,
-  type RequestArgs,
-  type RequestChannel,
-  type RequestResults,
+import type {
+  ApiErrorCode,
+  CreditwatchApi,
+  EventChannel,
+  EventPayloads,
+  RequestArgs,
+  RequestChannel,
+  RequestResults,
 } from '@core/api-contract';
+import { ApiRequestError } from './request-error';
 
 /** The subset of `EventSource` the transport uses (so tests can pass a fake). */
 export interface EventSourceLike {
@@ -53,7 +53,7 @@ export function createHttpApi(options: HttpApiOptions = {}): CreditwatchApi {
         body: JSON.stringify(args ?? {}),
       });
     } catch {
-      throw new ApiError(
+      throw new ApiRequestError(
         'internal',
         'Creditwatch is not reachable. Is the app (or `creditwatch serve`) still running?',
       );
@@ -106,21 +106,21 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+function toApiError(status: number, body: unknown): ApiRequestError {
   const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error === 'object' && error !== null) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (typeof message === 'string' && message.trim() !== '') {
       const knownCode = ERROR_CODES.find((c) => c === code) ?? 'internal';
-      return new ApiError(knownCode, message);
+      return new ApiRequestError(knownCode, message);
     }
   }
-  if (typeof error === 'string' && error.trim() !== '') return new ApiError('internal', error);
+  if (typeof error === 'string' && error.trim() !== '') return new ApiRequestError('internal', error);
   if (status === 401 || status === 403) {
-    return new ApiError(
+    return new ApiRequestError(
       'rejected',
       'This page is not signed in to Creditwatch. Open the link that `creditwatch serve` printed.',
     );
   }
-  return new ApiError('internal', `Creditwatch answered with an unexpected reply (HTTP ${status}).`);
+  return new ApiRequestError('internal', `Creditwatch answered with an unexpected reply (HTTP ${status}).`);
 }

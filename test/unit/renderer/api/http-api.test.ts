@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@core/api-contract';
 import { createHttpApi, type EventSourceLike } from '../../../../renderer/api/http-api';
+import { ApiRequestError } from '../../../../renderer/api/request-error';
 
 type Call = { url: string; init: RequestInit };
 
@@ -55,9 +55,9 @@ describe('createHttpApi().invoke', () => {
     const error = await createHttpApi({ fetch })
       .invoke('orgs:add', { name: 'Acme', apiKey: 'sk-proj-123456789' })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('rejected');
-    expect((error as ApiError).message).toBe('This key needs an Admin key.');
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect((error as ApiRequestError).code).toBe('rejected');
+    expect((error as ApiRequestError).message).toBe('This key needs an Admin key.');
   });
 
   it('maps an unknown error code to internal but keeps the message', async () => {
