@@ -137,3 +137,13 @@ test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-dashboard-dark.png') });
 });
+
+test('the welcome page fits a narrow window', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 700 });
+  await page.goto(server.url);
+  await expect(page.getByRole('button', { name: 'Try the demo' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(SCREENS_DIR, 'fake-welcome-400.png'), fullPage: true });
+});
