@@ -32,7 +32,7 @@ export const TREND_PRIOR_DAYS = 2;
 export const TREND_DAMPING_PER_DAY = 0.8;
 const MAX_TREND_LOG_PER_DAY = 0.7;
 // However long the horizon, a trend alone never moves the level more than ×3 either way (month-end sanity).
-const MAX_TREND_LOG_TOTAL = Math.log(4);
+const MAX_TREND_LOG_TOTAL = Math.log(3);
 // Weekday effects need at least two of each weekday; they are shrunk toward 1 by this many weeks.
 export const WEEKDAY_MIN_DAYS = 14;
 export const WEEKDAY_PRIOR_WEEKS = 2;
@@ -122,7 +122,8 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
     weights.push(w);
     sumW += w;
     sumWB += w * (total / share);
-    sumW2 += w * w;
+    // Kish effective size in days: a partial block counts as the share of a day it covers.
+    sumW2 += (w * w) / share;
   }
   const level = sumW > 0 ? sumWB / sumW : 0;
   const effectiveDays = sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
