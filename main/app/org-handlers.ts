@@ -4,6 +4,7 @@
  */
 import { ApiError, type Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
 
@@ -24,10 +25,12 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
     'orgs:add': async ({ name, apiKey, baseUrl }) => {
       const key = apiKey.trim();
       if (/\s/.test(key)) throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
+      // A project key can never read usage: say so at once, without a network round trip.
+      if (isProjectScopedKey(key)) throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
       try {
         await deps.verifyKey(key, baseUrl ?? null);
       } catch (err) {
-        throw new ApiError('rejected', `${(err as Error).message} Nothing was saved.`);
+        throw new ApiError('rejected', `${withFullStop((err as Error).message)} Nothing was saved.`);
       }
       const org: Org = { id: deps.newOrgId(), name, kind: 'openai', baseUrl: baseUrl ?? null, createdAtMs: deps.nowMs() };
       await deps.secrets.set(org.id, key);
@@ -78,4 +81,8 @@ export async function ensureDemoOrg(deps: Pick<HandlerDeps, 'settings' | 'nowMs'
     selectedOrgId: org.id,
   }));
   return org;
+}
+
+function withFullStop(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }

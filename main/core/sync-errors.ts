@@ -8,6 +8,19 @@ import { MINUTE_MS, SECOND_MS } from './time';
 
 export const ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
 
+/** Keys that can never read organization usage: project and service-account keys (by prefix). */
+export function isProjectScopedKey(apiKey: string): boolean {
+  return apiKey.startsWith('sk-proj-') || apiKey.startsWith('sk-svcacct-');
+}
+
+/** What to tell a user whose key is not an Admin key. */
+export function projectKeyMessage(isKnownProjectKey: boolean): string {
+  const which = isKnownProjectKey
+    ? 'This is a project key (sk-proj-…).'
+    : 'This key cannot read usage (missing scope api.usage.read).';
+  return `${which} Creditwatch needs an Admin key (sk-admin-…): create one at ${ADMIN_KEYS_URL}`;
+}
+
 /** A failure as the service saw it, with no secret in any field. */
 export interface ErrorFacts {
   /** How it failed: an HTTP answer, no answer in time, no connection, an unreadable body, a body of the wrong shape, no client. */
@@ -109,15 +122,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   const status = facts.status;
   const isMissingScope = text.includes('missing scopes') || text.includes('insufficient permissions');
   if ((status === 401 || status === 403) && (facts.keyKind === 'project' || isMissingScope)) {
-    const which =
-      facts.keyKind === 'project'
-        ? 'This is a project key (sk-proj-…).'
-        : 'This key cannot read usage (missing scope api.usage.read).';
-    return base(
-      'project-key',
-      `${which} Creditwatch needs an Admin key: create one at ${ADMIN_KEYS_URL}`,
-      slow,
-    );
+    return base('project-key', projectKeyMessage(facts.keyKind === 'project'), slow);
   }
   if (status === 401) {
     return base(

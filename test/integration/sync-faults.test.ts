@@ -103,7 +103,7 @@ describe('sync faults', () => {
     const status = await h.engine.syncOrg(ORG_ID);
     expect(status.lastError?.kind).toBe('project-key');
     expect(status.lastError?.message).toContain(
-      'This is a project key (sk-proj-…). Creditwatch needs an Admin key: create one at https://platform.openai.com/settings/organization/admin-keys',
+      'This is a project key (sk-proj-…). Creditwatch needs an Admin key (sk-admin-…): create one at https://platform.openai.com/settings/organization/admin-keys',
     );
     expect(lines.length).toBeGreaterThan(0);
     for (const text of [...lines, JSON.stringify(status)]) expect(text).not.toContain('VERYSECRET');

@@ -38,7 +38,7 @@ function setup() {
     nowMs: () => 1_700_000_000_000,
     newOrgId: () => `org_testorg${String(++n).padStart(3, '0')}`,
     verifyKey: vi.fn(async (key: string) => {
-      if (key.startsWith('sk-proj-')) throw new Error('This is a project key; Creditwatch needs an Admin key.');
+      if (key.includes('revoked')) throw new Error('OpenAI rejected the Admin key (unknown or revoked)');
     }),
     validateCron: (expr: string) => (expr.split(' ').length === 5 ? null : `'${expr}' needs 5 fields.`),
     reschedule: vi.fn(),
@@ -50,12 +50,21 @@ function setup() {
 describe('orgs:add', () => {
   it('checks the key with a real call first and saves nothing when it fails', async () => {
     const { handlers, keys, getSettings, deps } = setup();
-    const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-proj-abcdefghijk' });
+    const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-revoked-123456' });
     await expect(attempt).rejects.toThrow(ApiError);
-    await expect(attempt).rejects.toThrow(/project key.*Nothing was saved\./);
+    await expect(attempt).rejects.toThrow('OpenAI rejected the Admin key (unknown or revoked). Nothing was saved.');
+    expect(deps.verifyKey).toHaveBeenCalledTimes(1);
     expect(getSettings().orgs).toEqual([]);
     expect(keys.size).toBe(0);
     expect(deps.sync.syncOrg).not.toHaveBeenCalled();
+  });
+
+  it('refuses a project key at once, offline, with where to get an Admin key', async () => {
+    const { handlers, keys, deps } = setup();
+    const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-proj-abcdefghijk' });
+    await expect(attempt).rejects.toThrow(/project key.*needs an Admin key.*admin-keys\. Nothing was saved\./);
+    expect(deps.verifyKey).not.toHaveBeenCalled();
+    expect(keys.size).toBe(0);
   });
 
   it('stores the key apart from settings, selects the org, starts a sync, and never returns the key', async () => {

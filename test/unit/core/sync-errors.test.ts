@@ -28,7 +28,7 @@ describe('classifySyncError', () => {
     const e = classifySyncError(facts({ status: 401, keyKind: 'project' }), ctx);
     expect(e.kind).toBe('project-key');
     expect(e.message).toBe(
-      'This is a project key (sk-proj-…). Creditwatch needs an Admin key: create one at https://platform.openai.com/settings/organization/admin-keys',
+      'This is a project key (sk-proj-…). Creditwatch needs an Admin key (sk-admin-…): create one at https://platform.openai.com/settings/organization/admin-keys',
     );
   });
 
