@@ -9,7 +9,9 @@ const NOW = Date.UTC(2025, 3, 10);
 function history(days: number, seed = 5) {
   const r = createRandom(seed);
   const n = days * 24;
-  const usd = Array.from({ length: n }, (_, i) => Math.max(0, (1 + 0.5 * Math.sin((2 * Math.PI * i) / 24)) * (0.6 + 0.8 * r())));
+  const usd = Array.from({ length: n }, (_, i) =>
+    Math.max(0, (1 + 0.5 * Math.sin((2 * Math.PI * i) / 24)) * (0.6 + 0.8 * r())),
+  );
   return createHourlySeries(NOW - n * HOUR_MS, usd);
 }
 const base = (over: Partial<ForecastInput> = {}): ForecastInput => ({
@@ -22,7 +24,8 @@ const base = (over: Partial<ForecastInput> = {}): ForecastInput => ({
   paths: 1000,
   ...over,
 });
-const widthHours = (r: ReturnType<typeof forecastSpend>) => ((r.crossing!.p90Ms ?? Infinity) - (r.crossing!.p10Ms as number)) / HOUR_MS;
+const widthHours = (r: ReturnType<typeof forecastSpend>) =>
+  ((r.crossing!.p90Ms ?? Infinity) - (r.crossing!.p10Ms as number)) / HOUR_MS;
 
 describe('forecastSpend', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -60,8 +63,26 @@ describe('forecastSpend', () => {
   });
 
   it('counts reloads to month end: restore-to charges target − threshold, fixed charges the amount', () => {
-    const restore = forecastSpend(base({ reload: { enabled: true, thresholdMicros: 10e6, action: { kind: 'restore-to', targetMicros: 60e6 }, monthlyLimit: null } }));
-    const fixed = forecastSpend(base({ reload: { enabled: true, thresholdMicros: 10e6, action: { kind: 'add-fixed', amountMicros: 25e6 }, monthlyLimit: null } }));
+    const restore = forecastSpend(
+      base({
+        reload: {
+          enabled: true,
+          thresholdMicros: 10e6,
+          action: { kind: 'restore-to', targetMicros: 60e6 },
+          monthlyLimit: null,
+        },
+      }),
+    );
+    const fixed = forecastSpend(
+      base({
+        reload: {
+          enabled: true,
+          thresholdMicros: 10e6,
+          action: { kind: 'add-fixed', amountMicros: 25e6 },
+          monthlyLimit: null,
+        },
+      }),
+    );
     const perReload = restore.reloads!.chargedMicros.p50 / restore.reloads!.count.p50;
     expect(perReload).toBeGreaterThan(49e6);
     expect(perReload).toBeLessThan(52e6);
@@ -70,16 +91,27 @@ describe('forecastSpend', () => {
 
   it('stops reloads at the monthly limit and reports the chance of reaching it', () => {
     const r = forecastSpend(
-      base({ reload: { enabled: true, thresholdMicros: 10e6, action: { kind: 'add-fixed', amountMicros: 25e6 }, monthlyLimit: { kind: 'usd', micros: 50e6 } } }),
+      base({
+        reload: {
+          enabled: true,
+          thresholdMicros: 10e6,
+          action: { kind: 'add-fixed', amountMicros: 25e6 },
+          monthlyLimit: { kind: 'usd', micros: 50e6 },
+        },
+      }),
     );
     expect(r.reloads!.count.p90).toBeLessThanOrEqual(2);
     expect(r.reloads!.probabilityLimitReached).toBeGreaterThan(0.9);
   });
 
   it('gives a month-end card charge on monthly billing, offset by prepaid credit', () => {
-    const r = forecastSpend(base({ mode: 'monthly', thresholdMicros: null, balanceMicros: 0, monthToDateMicros: 200e6 }));
+    const r = forecastSpend(
+      base({ mode: 'monthly', thresholdMicros: null, balanceMicros: 0, monthToDateMicros: 200e6 }),
+    );
     expect(r.monthEnd.chargeMicros!.p50).toBeGreaterThan(200e6 + r.monthEnd.spendMicros.p10 - 1);
-    const offset = forecastSpend(base({ mode: 'monthly', thresholdMicros: null, balanceMicros: 100e6, monthToDateMicros: 200e6 }));
+    const offset = forecastSpend(
+      base({ mode: 'monthly', thresholdMicros: null, balanceMicros: 100e6, monthToDateMicros: 200e6 }),
+    );
     expect(offset.monthEnd.chargeMicros!.p50).toBe(r.monthEnd.chargeMicros!.p50 - 100e6);
   });
 
@@ -87,7 +119,16 @@ describe('forecastSpend', () => {
     expect(() => forecastSpend(base({ horizonHours: 24 * 365 * 10 }))).toThrow(/horizon/);
     expect(() => forecastSpend(base({ history: createHourlySeries(NOW, []) }))).toThrow(/no spend history/);
     expect(() =>
-      forecastSpend(base({ reload: { enabled: true, thresholdMicros: 10e6, action: { kind: 'restore-to', targetMicros: 5e6 }, monthlyLimit: null } })),
+      forecastSpend(
+        base({
+          reload: {
+            enabled: true,
+            thresholdMicros: 10e6,
+            action: { kind: 'restore-to', targetMicros: 5e6 },
+            monthlyLimit: null,
+          },
+        }),
+      ),
     ).toThrow(/target must be above/);
     expect(() => createHourlySeries(NOW, [1, -2])).toThrow(/non-negative/);
   });
