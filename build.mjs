@@ -6,7 +6,8 @@ import { cp, mkdir, rm, chmod } from 'node:fs/promises';
 const isWatch = process.argv.includes('--watch');
 const alias = { '@core': './main/core' };
 // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real require.
-const requireShim = "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __cwCreateRequire } from 'node:module'; const require = __cwCreateRequire(import.meta.url);";
 
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist/renderer', { recursive: true });
@@ -23,7 +24,13 @@ const nodeCommon = {
 };
 
 await Promise.all([
-  build({ ...nodeCommon, entryPoints: { 'main/index': 'main/index.ts' }, outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: { js: requireShim } }),
+  build({
+    ...nodeCommon,
+    entryPoints: { 'main/index': 'main/index.ts' },
+    outExtension: { '.js': '.mjs' },
+    outdir: 'dist',
+    banner: { js: requireShim },
+  }),
   build({
     ...nodeCommon,
     entryPoints: { cli: 'main/cli.ts', start: 'main/start.ts' },
@@ -31,7 +38,13 @@ await Promise.all([
     outdir: 'dist',
     banner: { js: `#!/usr/bin/env node\n${requireShim}` },
   }),
-  build({ ...nodeCommon, format: 'cjs', entryPoints: { 'preload/index': 'preload/index.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' }),
+  build({
+    ...nodeCommon,
+    format: 'cjs',
+    entryPoints: { 'preload/index': 'preload/index.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: 'dist',
+  }),
   build({
     entryPoints: { main: 'renderer/main.tsx' },
     outdir: 'dist/renderer',

@@ -4,8 +4,23 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const NODE_BUILTINS = [
-  'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'stream', 'events',
-  'timers', 'zlib', 'worker_threads', 'process', 'buffer',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'timers',
+  'zlib',
+  'worker_threads',
+  'process',
+  'buffer',
 ];
 
 export default tseslint.config(
@@ -20,7 +35,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use main/ipc (typed, validated) or the preload.' },
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use main/ipc (typed, validated) or the preload.',
+            },
           ],
         },
       ],
@@ -48,7 +67,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'main/core takes nowMs from its caller.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'main/core takes nowMs from its caller.',
+        },
       ],
     },
   },
@@ -64,7 +86,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'lowdb', 'openai'].map((name) => ({ name, message: 'The renderer talks only to CreditwatchApi.' })),
+          paths: ['electron', 'lowdb', 'openai'].map((name) => ({
+            name,
+            message: 'The renderer talks only to CreditwatchApi.',
+          })),
           patterns: [{ group: ['node:*'], message: 'The renderer runs in a sandboxed page.' }],
         },
       ],
@@ -72,10 +97,18 @@ export default tseslint.config(
   },
   {
     // Components receive the API by context; only the composition root and api/ may reach window or fetch.
-    files: ['renderer/components/**/*.tsx', 'renderer/pages/**/*.tsx', 'renderer/hooks/**/*.ts', 'renderer/view-models/**/*.ts'],
+    files: [
+      'renderer/components/**/*.tsx',
+      'renderer/pages/**/*.tsx',
+      'renderer/hooks/**/*.ts',
+      'renderer/view-models/**/*.ts',
+    ],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the injected CreditwatchApi.' }],
-      'no-restricted-properties': ['error', { object: 'window', property: 'creditwatch', message: 'Use the injected CreditwatchApi.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'creditwatch', message: 'Use the injected CreditwatchApi.' },
+      ],
     },
   },
 );

@@ -36,7 +36,10 @@ async function onReady(): Promise<void> {
   app.on('before-quit', () => void core.close());
 }
 
-async function refreshTray(core: Awaited<ReturnType<typeof createApp>>, tray: ReturnType<typeof createAppTray>) {
+async function refreshTray(
+  core: Awaited<ReturnType<typeof createApp>>,
+  tray: ReturnType<typeof createAppTray>,
+) {
   const lines = [];
   for (const org of core.settings.get().orgs) {
     const d = await core.sync.dashboard(org.id);

@@ -23,7 +23,8 @@ function ensureElectron(): ElectronBinary {
   const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
   const after = findElectronBinary();
   if (after.found) return after;
-  const why = (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? 'no reason given';
+  const why =
+    (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? 'no reason given';
   return { found: false, reason: `${found.reason}; fetching it failed: ${why.trim()}` };
 }
 

@@ -16,7 +16,16 @@ if (build !== 0) {
   console.log('tests: 0 passed, 1 failed, 0 skipped');
   process.exit(1);
 }
-steps.push(['vitest', run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'])]);
+steps.push([
+  'vitest',
+  run(npx, [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/unit.json',
+  ]),
+]);
 steps.push(['playwright', run(npx, ['playwright', 'test'])]);
 
 let passed = 0;
@@ -55,7 +64,8 @@ function skippedWithReasons(report) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         if (t.status === 'skipped') {
-          const reason = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+          const reason =
+            (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
           out.push(`${[...path, spec.title].join(' › ')} — ${reason}`);
         }
       }

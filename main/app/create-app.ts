@@ -97,15 +97,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     nowMs,
     newOrgId,
-    verifyKey: (apiKey: string, baseUrl: string | null) => verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
+    verifyKey: (apiKey: string, baseUrl: string | null) =>
+      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
     validateCron,
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,
   };
 
   if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
-    const org: Org = { id: ENV_ORG_ID, name: 'OpenAI (OPENAI_ADMIN_KEY)', kind: 'openai', baseUrl: null, createdAtMs: nowMs() };
-    await settings.update((s) => ({ ...s, orgs: [...s.orgs, org], selectedOrgId: s.selectedOrgId ?? org.id }));
+    const org: Org = {
+      id: ENV_ORG_ID,
+      name: 'OpenAI (OPENAI_ADMIN_KEY)',
+      kind: 'openai',
+      baseUrl: null,
+      createdAtMs: nowMs(),
+    };
+    await settings.update((s) => ({
+      ...s,
+      orgs: [...s.orgs, org],
+      selectedOrgId: s.selectedOrgId ?? org.id,
+    }));
   }
   if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrg(deps);
 
@@ -116,7 +127,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     sync,
     start() {
       scheduler.start();
-      for (const org of settings.get().orgs) void sync.syncOrg(org.id).catch((err: Error) => log(`sync failed: ${err.message}`));
+      for (const org of settings.get().orgs)
+        void sync.syncOrg(org.id).catch((err: Error) => log(`sync failed: ${err.message}`));
     },
     async close() {
       scheduler.stop();

@@ -40,7 +40,10 @@ function assertTimeZone(zone: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
-    throw new ApiError('invalid-argument', `'${zone}' is not a time zone (use an IANA name such as Europe/Berlin).`);
+    throw new ApiError(
+      'invalid-argument',
+      `'${zone}' is not a time zone (use an IANA name such as Europe/Berlin).`,
+    );
   }
 }
 

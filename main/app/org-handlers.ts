@@ -20,19 +20,30 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
   return {
     'orgs:list': async () => {
       const s = deps.settings.get();
-      return { orgs: await Promise.all(s.orgs.map((o) => summarize(deps, o))), selectedOrgId: s.selectedOrgId };
+      return {
+        orgs: await Promise.all(s.orgs.map((o) => summarize(deps, o))),
+        selectedOrgId: s.selectedOrgId,
+      };
     },
     'orgs:add': async ({ name, apiKey, baseUrl }) => {
       const key = apiKey.trim();
-      if (/\s/.test(key)) throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
+      if (/\s/.test(key))
+        throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
       // A project key can never read usage: say so at once, without a network round trip.
-      if (isProjectScopedKey(key)) throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
+      if (isProjectScopedKey(key))
+        throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
       try {
         await deps.verifyKey(key, baseUrl ?? null);
       } catch (err) {
         throw new ApiError('rejected', `${withFullStop((err as Error).message)} Nothing was saved.`);
       }
-      const org: Org = { id: deps.newOrgId(), name, kind: 'openai', baseUrl: baseUrl ?? null, createdAtMs: deps.nowMs() };
+      const org: Org = {
+        id: deps.newOrgId(),
+        name,
+        kind: 'openai',
+        baseUrl: baseUrl ?? null,
+        createdAtMs: deps.nowMs(),
+      };
       await deps.secrets.set(org.id, key);
       await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, org], selectedOrgId: org.id }));
       changed();
@@ -49,7 +60,11 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       findOrg(deps.settings.get(), orgId);
       await deps.settings.update((s) => {
         const orgs = s.orgs.filter((o) => o.id !== orgId);
-        return { ...s, orgs, selectedOrgId: s.selectedOrgId === orgId ? (orgs[0]?.id ?? null) : s.selectedOrgId };
+        return {
+          ...s,
+          orgs,
+          selectedOrgId: s.selectedOrgId === orgId ? (orgs[0]?.id ?? null) : s.selectedOrgId,
+        };
       });
       await deps.secrets.remove(orgId);
       await deps.sync.forget(orgId);
@@ -66,7 +81,9 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
 }
 
 /** The demo org, created on first use and selected. */
-export async function ensureDemoOrg(deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId'>): Promise<Org> {
+export async function ensureDemoOrg(
+  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId'>,
+): Promise<Org> {
   const existing = deps.settings.get().orgs.find((o) => o.kind === 'demo');
   const org: Org = existing ?? {
     id: deps.newOrgId(),

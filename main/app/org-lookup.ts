@@ -6,7 +6,8 @@ import type { HandlerDeps } from './handler-deps';
 /** The org with this id, or a not-found error the user can read. */
 export function findOrg(settings: Settings, orgId: string): Org {
   const org = settings.orgs.find((o) => o.id === orgId);
-  if (!org) throw new ApiError('not-found', 'That organization is not configured (it may have been removed).');
+  if (!org)
+    throw new ApiError('not-found', 'That organization is not configured (it may have been removed).');
   return org;
 }
 
@@ -14,4 +15,3 @@ export function findOrg(settings: Settings, orgId: string): Org {
 export async function summarize(deps: Pick<HandlerDeps, 'hasKey'>, org: Org): Promise<OrgSummary> {
   return { ...org, hasKey: await deps.hasKey(org) };
 }
-

@@ -11,8 +11,13 @@ export type ElectronBinary = { found: true; path: string } | { found: false; rea
 /** Where the `electron` package's binary is, or why it is not there. */
 export function findElectronBinary(fromDir: string = process.cwd()): ElectronBinary {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
-    return existsSync(path) ? { found: true, path } : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${path}` };
+    const path = join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      process.platform === 'win32' ? 'electron.exe' : 'electron',
+    );
+    return existsSync(path)
+      ? { found: true, path }
+      : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${path}` };
   }
   let pkgDir: string;
   try {
@@ -25,5 +30,7 @@ export function findElectronBinary(fromDir: string = process.cwd()): ElectronBin
     return { found: false, reason: `Electron's binary was never downloaded into ${pkgDir}` };
   }
   const path = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(path) ? { found: true, path } : { found: false, reason: `Electron's binary is missing at ${path}` };
+  return existsSync(path)
+    ? { found: true, path }
+    : { found: false, reason: `Electron's binary is missing at ${path}` };
 }

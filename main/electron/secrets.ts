@@ -33,7 +33,9 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
     },
     async set(orgId, key) {
       if (!safeStorage.isEncryptionAvailable()) {
-        throw new Error('This system offers no key encryption (no keychain/keyring), so the key was not saved.');
+        throw new Error(
+          'This system offers no key encryption (no keychain/keyring), so the key was not saved.',
+        );
       }
       const keys = await load();
       keys[orgId] = safeStorage.encryptString(key).toString('base64');

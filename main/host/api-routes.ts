@@ -3,7 +3,13 @@
  * `{"error": {"code", "message"}}`. Arguments go through the same zod parse as over IPC.
  */
 import type { IncomingMessage } from 'node:http';
-import { ApiError, isRequestChannel, parseArgs, type Handlers, type RequestChannel } from '@core/api-contract';
+import {
+  ApiError,
+  isRequestChannel,
+  parseArgs,
+  type Handlers,
+  type RequestChannel,
+} from '@core/api-contract';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -31,7 +37,11 @@ export async function handleApiRequest(
     const text = await readBody(req);
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
-    return errorReply(400, 'invalid-argument', `The request body is not valid JSON (${(err as Error).message}).`);
+    return errorReply(
+      400,
+      'invalid-argument',
+      `The request body is not valid JSON (${(err as Error).message}).`,
+    );
   }
   try {
     const channel: RequestChannel = channelName;

@@ -6,7 +6,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The platform's per-user application-data folder for Creditwatch. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.CREDITWATCH_DATA_DIR) return env.CREDITWATCH_DATA_DIR;
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Creditwatch');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Creditwatch');

@@ -46,12 +46,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, port)) {
-      return send(res, 421, 'text/plain; charset=utf-8', 'Wrong Host header: use http://127.0.0.1:' + port + '/');
+      return send(
+        res,
+        421,
+        'text/plain; charset=utf-8',
+        'Wrong Host header: use http://127.0.0.1:' + port + '/',
+      );
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const presented = presentedToken(req, url);
     if (!isValidToken(presented, token)) {
-      return send(res, 401, 'text/plain; charset=utf-8', 'Creditwatch needs its access token: open the address it printed at start-up.');
+      return send(
+        res,
+        401,
+        'text/plain; charset=utf-8',
+        'Creditwatch needs its access token: open the address it printed at start-up.',
+      );
     }
     if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
       // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
@@ -67,10 +77,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sse.attach(res);
     }
     if (url.pathname.startsWith('/api/')) {
-      const reply = await handleApiRequest(opts.handlers, decodeURIComponent(url.pathname.slice(5)), req, log);
+      const reply = await handleApiRequest(
+        opts.handlers,
+        decodeURIComponent(url.pathname.slice(5)),
+        req,
+        log,
+      );
       return send(res, reply.status, 'application/json; charset=utf-8', JSON.stringify(reply.body));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
     const file = await readStaticFile(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return send(res, 200, file.contentType, file.body);

@@ -4,4 +4,5 @@
  */
 import type { ApiErrorCode } from '@core/api-contract';
 
-export type IpcEnvelope<T> = { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+export type IpcEnvelope<T> =
+  { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };

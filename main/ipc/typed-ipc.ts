@@ -21,13 +21,20 @@ export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string):
 }
 
 /** Registers every handler on `ipcMain.handle`. Returns a function that removes them. */
-export function registerHandlers(handlers: Handlers, rendererUrl: string, log: (line: string) => void): () => void {
+export function registerHandlers(
+  handlers: Handlers,
+  rendererUrl: string,
+  log: (line: string) => void,
+): () => void {
   const channels = Object.keys(REQUEST_ARGS) as RequestChannel[];
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, raw: unknown): Promise<IpcEnvelope<unknown>> => {
       if (!isTrustedSender(event, rendererUrl)) {
         log(`refused IPC ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
-        return { ok: false, error: { code: 'rejected', message: 'Refused: not sent by the Creditwatch window.' } };
+        return {
+          ok: false,
+          error: { code: 'rejected', message: 'Refused: not sent by the Creditwatch window.' },
+        };
       }
       try {
         const args = parseArgs(channel, raw);
@@ -36,7 +43,10 @@ export function registerHandlers(handlers: Handlers, rendererUrl: string, log: (
       } catch (err) {
         if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
         log(`IPC ${channel} failed: ${(err as Error).stack ?? String(err)}`);
-        return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(err as Error).message}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `Something went wrong: ${(err as Error).message}` },
+        };
       }
     });
   }
@@ -44,6 +54,10 @@ export function registerHandlers(handlers: Handlers, rendererUrl: string, log: (
 }
 
 /** Sends a push event to a window, if it is still open. */
-export function sendEvent<E extends EventChannel>(win: BrowserWindow | null, event: E, payload: EventPayloads[E]): void {
+export function sendEvent<E extends EventChannel>(
+  win: BrowserWindow | null,
+  event: E,
+  payload: EventPayloads[E],
+): void {
   if (win && !win.isDestroyed()) win.webContents.send(event, payload);
 }

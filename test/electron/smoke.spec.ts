@@ -23,12 +23,22 @@ test.describe('desktop app (Electron)', () => {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle(/Creditwatch/);
       // The page gets the contract and nothing of Node.
-      expect(await page.evaluate(() => typeof (window as unknown as { creditwatch?: unknown }).creditwatch)).toBe('object');
-      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(
+        await page.evaluate(() => typeof (window as unknown as { creditwatch?: unknown }).creditwatch),
+      ).toBe('object');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
       await expect(page.getByTestId('mtd-total')).toContainText('$', { timeout: 30_000 });
       // Sandboxed and isolated: no Node globals in the page, and the exposed API is frozen by the bridge.
-      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.isFrozen((window as unknown as { creditwatch: object }).creditwatch))).toBe(true);
+      expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+        'undefined',
+      );
+      expect(
+        await page.evaluate(() =>
+          Object.isFrozen((window as unknown as { creditwatch: object }).creditwatch),
+        ),
+      ).toBe(true);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -19,7 +19,8 @@ function setup() {
     appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x' },
     settings: {
       get: () => settings,
-      update: async (mutate: (s: Settings) => Settings) => (settings = SettingsSchema.parse(mutate(settings))),
+      update: async (mutate: (s: Settings) => Settings) =>
+        (settings = SettingsSchema.parse(mutate(settings))),
     },
     secrets: {
       get: async (id: string) => keys.get(id) ?? null,
@@ -31,7 +32,9 @@ function setup() {
       syncOrg: vi.fn(async () => INITIAL_SYNC_STATUS),
       syncDue: vi.fn(async () => {}),
       status: () => INITIAL_SYNC_STATUS,
-      dashboard: vi.fn(async (orgId: string) => ({ org: { id: orgId }, asOfMs: null }) as unknown as Dashboard),
+      dashboard: vi.fn(
+        async (orgId: string) => ({ org: { id: orgId }, asOfMs: null }) as unknown as Dashboard,
+      ),
       forget: vi.fn(async () => {}),
     },
     bus,
@@ -52,7 +55,9 @@ describe('orgs:add', () => {
     const { handlers, keys, getSettings, deps } = setup();
     const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-revoked-123456' });
     await expect(attempt).rejects.toThrow(ApiError);
-    await expect(attempt).rejects.toThrow('OpenAI rejected the Admin key (unknown or revoked). Nothing was saved.');
+    await expect(attempt).rejects.toThrow(
+      'OpenAI rejected the Admin key (unknown or revoked). Nothing was saved.',
+    );
     expect(deps.verifyKey).toHaveBeenCalledTimes(1);
     expect(getSettings().orgs).toEqual([]);
     expect(keys.size).toBe(0);
@@ -62,7 +67,9 @@ describe('orgs:add', () => {
   it('refuses a project key at once, offline, with where to get an Admin key', async () => {
     const { handlers, keys, deps } = setup();
     const attempt = handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-proj-abcdefghijk' });
-    await expect(attempt).rejects.toThrow(/project key.*needs an Admin key.*admin-keys\. Nothing was saved\./);
+    await expect(attempt).rejects.toThrow(
+      /project key.*needs an Admin key.*admin-keys\. Nothing was saved\./,
+    );
     expect(deps.verifyKey).not.toHaveBeenCalled();
     expect(keys.size).toBe(0);
   });
@@ -81,7 +88,9 @@ describe('orgs:add', () => {
 
   it('rejects a key with inner spaces without calling OpenAI', async () => {
     const { handlers, deps } = setup();
-    await expect(handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-abc def' })).rejects.toThrow(/spaces/);
+    await expect(handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-abc def' })).rejects.toThrow(
+      /spaces/,
+    );
     expect(deps.verifyKey).not.toHaveBeenCalled();
   });
 });
@@ -109,15 +118,21 @@ describe('orgs:startDemo, orgs:remove, orgs:select', () => {
 
   it('answers not-found for an org that is not configured', async () => {
     const { handlers } = setup();
-    await expect(handlers['orgs:select']({ orgId: 'org_missing000' })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(handlers['dashboard:get']({ orgId: 'org_missing000' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(handlers['orgs:select']({ orgId: 'org_missing000' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(handlers['dashboard:get']({ orgId: 'org_missing000' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });
 
 describe('settings:update', () => {
   it('refuses an invalid cron expression with its message and keeps the old schedule', async () => {
     const { handlers, getSettings, deps } = setup();
-    await expect(handlers['settings:update']({ syncCron: '*/5 * *' })).rejects.toThrow("'*/5 * *' needs 5 fields.");
+    await expect(handlers['settings:update']({ syncCron: '*/5 * *' })).rejects.toThrow(
+      "'*/5 * *' needs 5 fields.",
+    );
     expect(getSettings().syncCron).toBe('*/5 * * * *');
     expect(deps.reschedule).not.toHaveBeenCalled();
   });
@@ -131,7 +146,9 @@ describe('settings:update', () => {
 
   it('refuses a time zone that does not exist', async () => {
     const { handlers } = setup();
-    await expect(handlers['settings:update']({ timeZone: 'Mars/Olympus' })).rejects.toThrow(/not a time zone/);
+    await expect(handlers['settings:update']({ timeZone: 'Mars/Olympus' })).rejects.toThrow(
+      /not a time zone/,
+    );
     expect((await handlers['settings:update']({ timeZone: 'Europe/Berlin' })).timeZone).toBe('Europe/Berlin');
   });
 });

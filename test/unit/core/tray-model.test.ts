@@ -5,9 +5,9 @@ const at = Date.UTC(2026, 10, 24, 14, 5);
 
 describe('trayTooltip', () => {
   it('shows month-to-date spend per org with its as-of time', () => {
-    expect(trayTooltip([{ name: 'Acme', mtdMicros: 12_345_678, asOfMs: at, error: null }], 'en-GB', 'UTC')).toBe(
-      'Creditwatch\nAcme: $12.35 this month (as of 14:05)',
-    );
+    expect(
+      trayTooltip([{ name: 'Acme', mtdMicros: 12_345_678, asOfMs: at, error: null }], 'en-GB', 'UTC'),
+    ).toBe('Creditwatch\nAcme: $12.35 this month (as of 14:05)');
   });
 
   it('says when an org was never synced or its sync is failing', () => {
@@ -24,7 +24,12 @@ describe('trayTooltip', () => {
   });
 
   it('fits the Windows tooltip limit', () => {
-    const many = Array.from({ length: 10 }, (_, i) => ({ name: `Organization ${i}`, mtdMicros: 1e9, asOfMs: at, error: null }));
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      name: `Organization ${i}`,
+      mtdMicros: 1e9,
+      asOfMs: at,
+      error: null,
+    }));
     expect(trayTooltip(many, 'en-GB', 'UTC').length).toBeLessThanOrEqual(120);
     expect(trayTooltip([], 'en-GB', 'UTC')).toBe('Creditwatch\nNo organization yet');
   });

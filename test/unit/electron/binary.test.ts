@@ -32,7 +32,10 @@ function fakeProject(withBinary: boolean): string {
 describe('findElectronBinary', () => {
   it('finds a downloaded binary without downloading anything', () => {
     const root = fakeProject(true);
-    expect(findElectronBinary(root)).toEqual({ found: true, path: join(root, 'node_modules', 'electron', 'dist', 'electron') });
+    expect(findElectronBinary(root)).toEqual({
+      found: true,
+      path: join(root, 'node_modules', 'electron', 'dist', 'electron'),
+    });
   });
 
   it('explains when the package is there but its binary was never downloaded', () => {

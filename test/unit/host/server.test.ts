@@ -13,10 +13,20 @@ interface Reply {
   body: string;
 }
 
-function call(host: RunningHost, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(
+  host: RunningHost,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -65,17 +75,32 @@ describe('Node host admission', () => {
   });
 
   it('refuses every request without the token with 401, before routing (no handler runs)', async () => {
-    for (const path of ['/', '/main.js', '/api/orgs:list', '/api/no-such-channel', '/nothing-here', '/api/events']) {
+    for (const path of [
+      '/',
+      '/main.js',
+      '/api/orgs:list',
+      '/api/no-such-channel',
+      '/nothing-here',
+      '/api/events',
+    ]) {
       const reply = await call(host, path, { method: path.startsWith('/api/orgs') ? 'POST' : 'GET' });
       expect(reply.status, path).toBe(401);
     }
-    const wrong = await call(host, '/api/orgs:list', { method: 'POST', headers: { authorization: 'Bearer nope', 'content-type': 'application/json' }, body: '{}' });
+    const wrong = await call(host, '/api/orgs:list', {
+      method: 'POST',
+      headers: { authorization: 'Bearer nope', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
     expect(calls).toEqual([]);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    const reply = await call(host, '/api/orgs:list', { method: 'POST', headers: { ...json, host: 'evil.example:80' }, body: '{}' });
+    const reply = await call(host, '/api/orgs:list', {
+      method: 'POST',
+      headers: { ...json, host: 'evil.example:80' },
+      body: '{}',
+    });
     expect(reply.status).toBe(421);
     expect(calls).toEqual([]);
   });
@@ -97,32 +122,66 @@ describe('Node host admission', () => {
 
 describe('Node host API routes', () => {
   it('dispatches POST /api/<channel> with zod-parsed arguments', async () => {
-    const reply = await call(host, '/api/orgs:select', { method: 'POST', headers: json, body: '{"orgId":"org_abcdefgh12"}' });
+    const reply = await call(host, '/api/orgs:select', {
+      method: 'POST',
+      headers: json,
+      body: '{"orgId":"org_abcdefgh12"}',
+    });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ result: { channel: 'orgs:select', args: { orgId: 'org_abcdefgh12' } } });
+    expect(JSON.parse(reply.body)).toEqual({
+      result: { channel: 'orgs:select', args: { orgId: 'org_abcdefgh12' } },
+    });
   });
 
   it('rejects invalid arguments with a readable message and never calls the handler', async () => {
-    const reply = await call(host, '/api/orgs:select', { method: 'POST', headers: json, body: '{"orgId":"../../etc"}' });
+    const reply = await call(host, '/api/orgs:select', {
+      method: 'POST',
+      headers: json,
+      body: '{"orgId":"../../etc"}',
+    });
     expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body).error).toMatchObject({ code: 'invalid-argument' });
-    const extra = await call(host, '/api/orgs:list', { method: 'POST', headers: json, body: '{"surprise":1}' });
+    const extra = await call(host, '/api/orgs:list', {
+      method: 'POST',
+      headers: json,
+      body: '{"surprise":1}',
+    });
     expect(extra.status).toBe(400);
     expect(calls).toEqual([]);
   });
 
   it('answers malformed JSON, a wrong content type, an unknown channel and GET with clear errors', async () => {
-    expect((await call(host, '/api/orgs:list', { method: 'POST', headers: json, body: '{oops' })).status).toBe(400);
-    expect((await call(host, '/api/orgs:list', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    expect((await call(host, '/api/orgs:hack', { method: 'POST', headers: json, body: '{}' })).status).toBe(404);
+    expect(
+      (await call(host, '/api/orgs:list', { method: 'POST', headers: json, body: '{oops' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(host, '/api/orgs:list', {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    expect((await call(host, '/api/orgs:hack', { method: 'POST', headers: json, body: '{}' })).status).toBe(
+      404,
+    );
     expect((await call(host, '/api/orgs:list', { headers: auth })).status).toBe(405);
   });
 
   it('maps ApiError codes to statuses and hides nothing the user needs', async () => {
-    const notFound = await call(host, '/api/orgs:remove', { method: 'POST', headers: json, body: '{"orgId":"org_abcdefgh12"}' });
+    const notFound = await call(host, '/api/orgs:remove', {
+      method: 'POST',
+      headers: json,
+      body: '{"orgId":"org_abcdefgh12"}',
+    });
     expect(notFound.status).toBe(404);
     expect(JSON.parse(notFound.body).error.message).toBe('That organization is not configured.');
-    const internal = await call(host, '/api/sync:now', { method: 'POST', headers: json, body: '{"orgId":"org_abcdefgh12"}' });
+    const internal = await call(host, '/api/sync:now', {
+      method: 'POST',
+      headers: json,
+      body: '{"orgId":"org_abcdefgh12"}',
+    });
     expect(internal.status).toBe(500);
     expect(JSON.parse(internal.body).error.code).toBe('internal');
   });
@@ -137,19 +196,29 @@ describe('Node host API routes', () => {
 describe('Node host events', () => {
   it('streams bus events to SSE clients', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, ...auth } }, (res) => {
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let text = '';
-        res.on('data', (c) => {
-          text += c;
-          if (text.includes('data: {"orgId"')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-        setTimeout(() => bus.emit('data:changed', { orgId: 'org_abcdefgh12' }), 50);
-      });
-      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${host.port}`, ...auth },
+        },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (c) => {
+            text += c;
+            if (text.includes('data: {"orgId"')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+          setTimeout(() => bus.emit('data:changed', { orgId: 'org_abcdefgh12' }), 50);
+        },
+      );
+      req.on('error', (e) =>
+        e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e),
+      );
       req.end();
     });
     expect(received).toContain('event: data:changed\ndata: {"orgId":"org_abcdefgh12"}');
