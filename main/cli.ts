@@ -2,11 +2,10 @@
  * `creditwatch` — the command line: serve | status | sync | forecast | backtest | simulate.
  * Each command lives in main/commands; this file only dispatches and reports.
  */
-import { readFile, readdir } from 'node:fs/promises';
 import pkg from '../package.json';
 import { runBacktestCommand } from './commands/backtest-command';
 import { runForecastCommand } from './commands/forecast-command';
-import { UsageError, type CommandIo } from './commands/io';
+import { UsageError, createNodeIo } from './commands/io';
 import { runServeCommand } from './commands/serve-command';
 import { runSimulateCommand } from './commands/simulate-command';
 import { runStatusCommand } from './commands/status-command';
@@ -20,12 +19,7 @@ Usage: creditwatch <command> [options]   (creditwatch <command> --help for detai
   backtest   score the forecaster against hourly spend traces
   simulate   run the built-in OpenAI Admin API simulator`;
 
-const io: CommandIo = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-  readFile: (path) => readFile(path, 'utf8'),
-  readDir: (path) => readdir(path),
-};
+const io = createNodeIo();
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

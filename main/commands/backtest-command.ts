@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_PATHS } from '@core/forecast/engine';
 import { type BacktestReport, runBacktest } from '@core/forecast/backtest';
-import { type CommandIo, UsageError, createNodeIo, isEntryPoint, parseIntFlag } from './command-io';
+import { type CommandIo, UsageError } from './io';
+import { parseIntFlag } from './flags';
 import { HistoryCsvError, parseHistoryCsv } from './history-csv';
 
 /** Runs the command; returns the exit code. */
@@ -79,6 +80,3 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
   ].join('\n');
 }
 
-if (isEntryPoint(import.meta.url)) {
-  runBacktestCommand(process.argv.slice(2), createNodeIo()).then((code) => (process.exitCode = code));
-}

@@ -13,7 +13,8 @@ import { MAX_HORIZON_HOURS, forecastSpend } from '@core/forecast/engine';
 import { summarizeForecast } from '@core/forecast/summary';
 import { toMicros } from '@core/money';
 import { HOUR_MS } from '@core/time';
-import { type CommandIo, UsageError, createNodeIo, isEntryPoint, parseIntFlag, parseUsd } from './command-io';
+import { type CommandIo, UsageError } from './io';
+import { parseIntFlag, parseUsd } from './flags';
 import { HistoryCsvError, parseHistoryCsv } from './history-csv';
 import { formatForecastText } from './forecast-text';
 
@@ -144,6 +145,3 @@ function isArgError(error: unknown): boolean {
   );
 }
 
-if (isEntryPoint(import.meta.url)) {
-  runForecastCommand(process.argv.slice(2), createNodeIo()).then((code) => (process.exitCode = code));
-}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runForecastCommand } from '../../../main/commands/forecast-command';
 import { runBacktestCommand } from '../../../main/commands/backtest-command';
-import type { CommandIo } from '../../../main/commands/command-io';
+import type { CommandIo } from '../../../main/commands/io';
 
 const TRACE = readFileSync(new URL('../../fixtures/traces/m-mid_c005.csv', import.meta.url), 'utf8');
 const HEADER = 'hour_utc,model,requests,input_tokens,output_tokens,cost_usd';
