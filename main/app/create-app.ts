@@ -9,7 +9,10 @@ import { ClientSetupError } from '../services/api-errors';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
+import { createMoneyService } from '../services/money';
+import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
+import { createProblemList } from '../services/stores/store-problem';
 import { createSyncEngine, type SyncEngine } from '../services/sync';
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
@@ -50,9 +53,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const newOrgId = () => `org_${randomBytes(6).toString('hex')}`;
   const bus = createEventBus(log);
   const demo = createDemoBackend({ faults: opts.demoFaults ?? null });
-  const settings = await openSettingsStore(opts.dataDir, {
-    onProblem: (p) => log(`settings: ${'message' in p ? String(p.message) : JSON.stringify(p)}`),
+  // One list of unreadable store files for the whole app; each was set aside, and the user is told.
+  const problems = createProblemList((p) => {
+    log(`store: ${p.message}`);
+    bus.emit('orgs:changed', {});
   });
+  const settings = await openSettingsStore(opts.dataDir, { onProblem: problems.report });
   const envKey = opts.envAdminKey?.trim() || null;
 
   const keyFor = async (org: Org): Promise<string | null> => {
@@ -61,13 +67,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
 
   const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
+  const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
+  const money = createMoneyService({ ledgers, history: (orgId) => sync.history(orgId), nowMs });
   const sync = createSyncEngine({
     dataDir: opts.dataDir,
     settings,
     nowMs,
     log,
     hasKey,
-    onProblem: (p) => log(`store: ${p.message}`),
+    onProblem: problems.report,
+    snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
     clientFor: async (org) => {
@@ -94,6 +103,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings,
     secrets: opts.secrets,
     sync,
+    money,
+    problems: problems.list,
     bus,
     nowMs,
     newOrgId,

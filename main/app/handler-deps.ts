@@ -1,6 +1,7 @@
 /** What `createHandlers` needs from the outside world, injected so both hosts and the tests can supply it. */
-import type { AppInfo } from '@core/api-contract';
+import type { AppInfo, StoreProblemView } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { SyncEngine } from '../services/sync';
@@ -11,6 +12,9 @@ export interface HandlerDeps {
   settings: SettingsStore;
   secrets: SecretStore;
   sync: SyncEngine;
+  money: MoneyService;
+  /** Store files set aside since start (corrupt or unreadable), for the UI. */
+  problems(): StoreProblemView[];
   bus: EventBus;
   nowMs(): number;
   newOrgId(): string;

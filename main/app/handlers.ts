@@ -5,6 +5,7 @@
 import { ApiError, type Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
+import { createMoneyHandlers } from './money-handlers';
 import { createOrgHandlers } from './org-handlers';
 
 /** Builds the handler object; a channel without a handler does not compile. */
@@ -12,7 +13,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const orgs = createOrgHandlers(deps);
   return {
     'app:info': async () => deps.appInfo,
+    'app:problems': async () => ({ problems: deps.problems() }),
     ...orgs,
+    ...createMoneyHandlers(deps),
     'dashboard:get': async ({ orgId }) => {
       const org = findOrg(deps.settings.get(), orgId);
       const dashboard = await deps.sync.dashboard(orgId);

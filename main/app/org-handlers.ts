@@ -68,6 +68,7 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       });
       await deps.secrets.remove(orgId);
       await deps.sync.forget(orgId);
+      await deps.money.forget(orgId);
       changed();
       return { removed: true };
     },

@@ -4,7 +4,12 @@
  * by both transports) and a result type. `Handlers` makes a missing handler a compile error.
  */
 import { z } from 'zod';
+import { BillingConfigSchema } from './billing';
 import type { Dashboard } from './dashboard';
+import type { ForecastSummary } from './forecast/summary';
+import type { Reconciliation } from './ledger-reconcile';
+import { LedgerEntrySchema } from './ledger-schema';
+import type { LedgerView, MoneyView } from './money-view';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
 
 const Empty = z.object({}).strict();
@@ -13,6 +18,7 @@ const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
 /** Argument schemas, one per request channel. */
 export const REQUEST_ARGS = {
   'app:info': Empty,
+  'app:problems': Empty,
   'orgs:list': Empty,
   'orgs:add': z
     .object({
@@ -34,6 +40,20 @@ export const REQUEST_ARGS = {
       timeZone: z.string().trim().min(1).max(64).nullable().optional(),
     })
     .strict(),
+  'ledger:get': OrgRef,
+  /** The renderer picks the entry id (a UUID), so a retried call cannot add an entry twice. */
+  'ledger:addEntry': z.object({ orgId: OrgIdSchema, entry: LedgerEntrySchema }).strict(),
+  'ledger:removeEntry': z.object({ orgId: OrgIdSchema, entryId: z.string().min(1).max(64) }).strict(),
+  'ledger:updateBilling': z.object({ orgId: OrgIdSchema, billing: BillingConfigSchema }).strict(),
+  'money:get': OrgRef,
+  /** The forecast with a changed balance and/or billing settings, computed but never saved. */
+  'money:whatIf': z
+    .object({
+      orgId: OrgIdSchema,
+      balanceMicros: z.number().int().min(-1e12).max(1e12).optional(),
+      billing: BillingConfigSchema.optional(),
+    })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof REQUEST_ARGS;
@@ -48,9 +68,19 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** A stored file that could not be read: it was set aside (never overwritten) and the user is told. */
+export interface StoreProblemView {
+  file: string;
+  /** Where the unreadable original was moved, or null if it could not be moved (then it is not written to). */
+  quarantinedAs: string | null;
+  message: string;
+  atMs: number;
+}
+
 /** Result type per request channel. */
 export interface RequestResults {
   'app:info': AppInfo;
+  'app:problems': { problems: StoreProblemView[] };
   'orgs:list': { orgs: OrgSummary[]; selectedOrgId: string | null };
   'orgs:add': OrgSummary;
   'orgs:startDemo': OrgSummary;
@@ -60,6 +90,12 @@ export interface RequestResults {
   'sync:now': SyncStatus;
   'settings:get': Settings;
   'settings:update': Settings;
+  'ledger:get': LedgerView;
+  'ledger:addEntry': { ledger: LedgerView; reconciliation: Reconciliation | null };
+  'ledger:removeEntry': LedgerView;
+  'ledger:updateBilling': LedgerView;
+  'money:get': MoneyView;
+  'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
 }
 
 /** Push events from main to the renderer. */

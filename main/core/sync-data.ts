@@ -42,8 +42,20 @@ export interface SpendSnapshot {
   errorKind: SyncErrorKind | null;
   /** Estimated balance, once the ledger provides one. */
   balanceMicros: Micros | null;
-  /** Forecast summary, once the forecast engine provides one. */
-  forecast: { crossingP50Ms: number | null } | null;
+  /** The forecast as it stood after this sync (null when none could be made). */
+  forecast: SnapshotForecast | null;
+}
+
+/** The forecast figures a snapshot keeps: enough to chart how the forecast moved over time. */
+export interface SnapshotForecast {
+  crossingP10Ms: number | null;
+  crossingP50Ms: number | null;
+  crossingP90Ms: number | null;
+  probabilityWithinHorizon: number | null;
+  reloadsP50: number | null;
+  cardChargesP50Micros: Micros | null;
+  monthEndChargeP50Micros: Micros | null;
+  confidence: 'low' | 'medium' | 'high' | null;
 }
 
 /** Sums the rows of a cost day. Example: rows of 1_000 and 2_500 µ$ → 3_500. */

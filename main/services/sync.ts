@@ -16,7 +16,7 @@ import { openOrgHistory, type OrgHistory } from './stores/history-store';
 import type { SettingsStore } from './stores/settings-store';
 import { createProblemList, type StoreProblem } from './stores/store-problem';
 import { createWriteMeter, type WriteMeter } from './stores/write-meter';
-import { snapshotOf } from './sync-snapshot';
+import { snapshotOf, type SnapshotExtras } from './sync-snapshot';
 
 export interface SyncEngine {
   /** Syncs one org; a call while one runs joins it; `force` ignores backoff ("sync now"). */
@@ -55,12 +55,23 @@ export interface SyncEngineDeps {
   onProblem?(p: StoreProblem): void;
   /** Whether a key is stored (for the dashboard's org summary); default: true. */
   hasKey?(org: Org): Promise<boolean>;
+  /** Balance and forecast for the snapshot a successful sync leaves (the ledger's view of the new data). */
+  snapshotExtras?(orgId: string, atMs: number): Promise<SnapshotExtras>;
 }
 
 /** Creates the engine; history folders live in `<dataDir>/history/<orgId>/`. */
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
   const random = deps.random ?? Math.random;
   const log = (line: string) => deps.log?.(redactSecrets(line));
+  // The forecast is extra: a failure there must never fail the sync or lose its data.
+  const snapshotExtrasOf = async (orgId: string, atMs: number): Promise<SnapshotExtras | undefined> => {
+    try {
+      return await deps.snapshotExtras?.(orgId, atMs);
+    } catch (err) {
+      log(`forecast for snapshot ${orgId}: ${(err as Error).message}`);
+      return undefined;
+    }
+  };
   const meter = createWriteMeter();
   const problems = createProblemList(deps.onProblem);
   const histories = new Map<string, Promise<OrgHistory>>();
@@ -135,7 +146,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     }
     try {
       await history.saveSync(after, nextCursor);
-      await history.addSnapshot(await snapshotOf(history, after, startedMs));
+      const extras = after.state === 'ok' ? await snapshotExtrasOf(org.id, startedMs) : undefined;
+      await history.addSnapshot(await snapshotOf(history, after, startedMs, extras));
       const day = startOfUtcDay(startedMs);
       if (compactedDay.get(org.id) !== day) {
         compactedDay.set(org.id, day);

@@ -1,7 +1,7 @@
 /**
  * Converts cost days, usage rows and snapshots to and from the compact history file formats. Pure.
  */
-import type { CostDay, SpendSnapshot, UsageRow } from '@core/sync-data';
+import type { CostDay, SnapshotForecast, SpendSnapshot, UsageRow } from '@core/sync-data';
 import type { CostFile, SnapshotFile, UsageFile } from './history-files';
 
 /** Interns strings into a table; null ↔ -1. */
@@ -88,7 +88,7 @@ export function decodeUsage(file: UsageFile): UsageRow[] {
 
 export function encodeSnapshots(points: readonly SpendSnapshot[]): SnapshotFile {
   return {
-    version: 1,
+    version: 2,
     points: [...points]
       .sort((a, b) => a.atMs - b.atMs)
       .map((s) => [
@@ -98,19 +98,44 @@ export function encodeSnapshots(points: readonly SpendSnapshot[]): SnapshotFile 
         s.state,
         s.errorKind,
         s.balanceMicros,
-        s.forecast?.crossingP50Ms ?? null,
+        s.forecast
+          ? [
+              s.forecast.crossingP10Ms,
+              s.forecast.crossingP50Ms,
+              s.forecast.crossingP90Ms,
+              s.forecast.probabilityWithinHorizon,
+              s.forecast.reloadsP50,
+              s.forecast.cardChargesP50Micros,
+              s.forecast.monthEndChargeP50Micros,
+              s.forecast.confidence,
+            ]
+          : null,
       ]),
   };
 }
 
 export function decodeSnapshots(file: SnapshotFile): SpendSnapshot[] {
-  return file.points.map(([atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, p50]) => ({
+  return file.points.map(([atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, f]) => ({
     atMs,
     monthToDateMicros,
     todayMicros,
     state,
     errorKind,
     balanceMicros,
-    forecast: p50 === null ? null : { crossingP50Ms: p50 },
+    forecast: f === null ? null : decodeForecast(f),
   }));
+}
+
+function decodeForecast(f: NonNullable<SnapshotFile['points'][number][6]>): SnapshotForecast {
+  const [p10, p50, p90, probability, reloads, charges, monthEnd, confidence] = f;
+  return {
+    crossingP10Ms: p10,
+    crossingP50Ms: p50,
+    crossingP90Ms: p90,
+    probabilityWithinHorizon: probability,
+    reloadsP50: reloads,
+    cardChargesP50Micros: charges,
+    monthEndChargeP50Micros: monthEnd,
+    confidence,
+  };
 }

@@ -31,14 +31,51 @@ export const UsageFileSchema = z.object({
 export type UsageFile = z.infer<typeof UsageFileSchema>;
 
 const StateCode = z.enum(['ok', 'error']);
-/** Snapshots: `[atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, crossingP50Ms]`. */
+const Num = z.number();
+/**
+ * A snapshot's forecast: `[crossingP10Ms, crossingP50Ms, crossingP90Ms, probabilityWithinHorizon, reloadsP50,
+ * cardChargesP50Micros, monthEndChargeP50Micros, confidence]`, each nullable.
+ */
+const ForecastTuple = z.tuple([
+  Int.nullable(),
+  Int.nullable(),
+  Int.nullable(),
+  Num.nullable(),
+  Num.nullable(),
+  Int.nullable(),
+  Int.nullable(),
+  z.enum(['low', 'medium', 'high']).nullable(),
+]);
+/** Snapshots: `[atMs, monthToDateMicros, todayMicros, state, errorKind, balanceMicros, forecast]`. */
 export const SnapshotFileSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   points: z.array(
-    z.tuple([Int, Int, Int, StateCode, SyncErrorKindSchema.nullable(), Int.nullable(), Int.nullable()]),
+    z.tuple([
+      Int,
+      Int,
+      Int,
+      StateCode,
+      SyncErrorKindSchema.nullable(),
+      Int.nullable(),
+      ForecastTuple.nullable(),
+    ]),
   ),
 });
 export type SnapshotFile = z.infer<typeof SnapshotFileSchema>;
+
+/** Version 1 kept only the crossing P50 as a number; version 2 keeps the forecast tuple. */
+export function upgradeSnapshotsV1ToV2(raw: Record<string, unknown>): Record<string, unknown> {
+  const points = Array.isArray(raw.points) ? (raw.points as unknown[][]) : [];
+  return {
+    ...raw,
+    version: 2,
+    points: points.map((p) => {
+      const p50 = p[6];
+      const forecast = typeof p50 === 'number' ? [null, p50, null, null, null, null, null, null] : null;
+      return [...p.slice(0, 6), forecast];
+    }),
+  };
+}
 
 export const SyncFileSchema = z.object({
   version: z.literal(1),
@@ -82,7 +119,13 @@ export const USAGE_FILE = spec('usage history', UsageFileSchema, () => ({
   models: [],
   hours: [],
 }));
-export const SNAPSHOT_FILE = spec('snapshots', SnapshotFileSchema, () => ({ version: 1, points: [] }));
+export const SNAPSHOT_FILE: FileSpec<SnapshotFile> = {
+  label: 'snapshots',
+  version: 2,
+  schema: SnapshotFileSchema,
+  migrations: { 1: upgradeSnapshotsV1ToV2 },
+  defaults: () => ({ version: 2, points: [] }),
+};
 export const SYNC_FILE = spec('sync status', SyncFileSchema, () => ({
   version: 1,
   status: INITIAL_SYNC_STATUS,

@@ -37,6 +37,17 @@ function setup() {
       ),
       forget: vi.fn(async () => {}),
     },
+    money: {
+      ledger: vi.fn(),
+      addEntry: vi.fn(),
+      removeEntry: vi.fn(),
+      updateBilling: vi.fn(),
+      view: vi.fn(),
+      whatIf: vi.fn(),
+      snapshotExtras: vi.fn(),
+      forget: vi.fn(async () => {}),
+    },
+    problems: () => [],
     bus,
     nowMs: () => 1_700_000_000_000,
     newOrgId: () => `org_testorg${String(++n).padStart(3, '0')}`,
@@ -112,6 +123,7 @@ describe('orgs:startDemo, orgs:remove, orgs:select', () => {
     await handlers['orgs:remove']({ orgId: acme.id });
     expect(keys.has(acme.id)).toBe(false);
     expect(deps.sync.forget).toHaveBeenCalledWith(acme.id);
+    expect(deps.money.forget).toHaveBeenCalledWith(acme.id);
     expect(getSettings().orgs.map((o) => o.id)).toEqual([demo.id]);
     expect(getSettings().selectedOrgId).toBe(demo.id);
   });

@@ -1,0 +1,171 @@
+/**
+ * The whole "balance and forecast" computation for one org, pure: stored spend + the ledger → the
+ * estimated balance, the forecast and the last reconciliation. The service only loads and saves.
+ *
+ * Example: a prepaid org with an observed $100 yesterday, $20/day of spend and a "below $10 restore to
+ * $50" rule → balance ≈ $80 now, crossing P50 in ≈ 3.5 days, reloads to month end with their charges.
+ */
+import type { BillingConfig } from './billing';
+import { monthStartMs } from './billing';
+import { lotsFromEntries, replayLots } from './credit-lots';
+import { forecastSpend, type ForecastInput } from './forecast/engine';
+import { summarizeForecast, type ForecastSummary } from './forecast/summary';
+import { estimateBalance, lastObservation, type BalanceEstimate } from './ledger-estimate';
+import { reconcileObservation, type Reconciliation } from './ledger-reconcile';
+import type { LedgerFile } from './ledger-schema';
+import type { MoneyView } from './money-view';
+import { deriveSeed } from './random';
+import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from './spend-history';
+import type { CostDay, UsageRow } from './sync-data';
+import { DAY_MS, startOfUtcDay } from './time';
+
+/** Forecast horizon for the app: a month ahead covers "before month end" on every day of the month. */
+export const APP_HORIZON_HOURS = 24 * 31;
+
+export interface MoneyInputs {
+  orgId: string;
+  nowMs: number;
+  ledger: LedgerFile;
+  costDays: readonly CostDay[];
+  usage: readonly UsageRow[];
+  /** First day the stored history covers (the backfill start); null before the first sync. */
+  historyStartMs: number | null;
+}
+
+export interface MoneyOverrides {
+  balanceMicros?: number;
+  billing?: BillingConfig;
+}
+
+interface Prepared {
+  totals: DailyTotal[];
+  shapes: Map<number, number[]>;
+  balance: BalanceEstimate | null;
+}
+
+function prepare(inputs: MoneyInputs): Prepared {
+  const totals = dailyTotals(inputs.costDays);
+  const shapes = hourlyShapes(inputs.usage);
+  const entries = inputs.ledger.entries;
+  const hasBasis = entries.some(
+    (e) => e.kind === 'observation' || e.kind === 'purchase' || e.kind === 'grant',
+  );
+  const balance = hasBasis
+    ? estimateBalance(inputs.ledger, totals, inputs.nowMs, { hourlyShape: shapes })
+    : null;
+  return { totals, shapes, balance };
+}
+
+/** Builds the forecast input, or says in words why there is none yet. */
+function forecastInput(
+  inputs: MoneyInputs,
+  prepared: Prepared,
+  billing: BillingConfig,
+  balanceMicros: number | null,
+): { input: ForecastInput | null; note: string | null } {
+  if (inputs.historyStartMs === null)
+    return { input: null, note: 'The forecast starts after the first sync.' };
+  const history = hourlySpendSeries(prepared.totals, prepared.shapes, inputs.historyStartMs, inputs.nowMs);
+  if (!history.usd.some((v) => v > 0)) {
+    return { input: null, note: 'No spend in the synced history yet, so there is nothing to forecast.' };
+  }
+  const isPrepaid = billing.mode === 'prepaid';
+  const rule = isPrepaid && billing.reload?.enabled ? billing.reload : null;
+  const monthStart = monthStartMs(inputs.nowMs, billing.timeZone);
+  const reloadsThisMonth = inputs.ledger.entries.filter((e) => e.kind === 'reload' && e.atMs >= monthStart);
+  const utcMonthStartDay = startOfUtcDay(monthStart);
+  const lots = replayLots(lotsFromEntries(inputs.ledger.entries), prepared.totals, inputs.nowMs).lots;
+  const canCross = isPrepaid && balanceMicros !== null;
+  const input: ForecastInput = {
+    history,
+    nowMs: inputs.nowMs,
+    balanceMicros: balanceMicros ?? 0,
+    // Without a reload rule, the prepaid question is when the credit runs out.
+    thresholdMicros: canCross ? (rule?.thresholdMicros ?? 0) : null,
+    reload: canCross ? rule : null,
+    mode: billing.mode,
+    horizonHours: APP_HORIZON_HOURS,
+    seed: deriveSeed(1, inputs.orgId),
+    reloadsThisMonth: {
+      count: reloadsThisMonth.length,
+      micros: reloadsThisMonth.reduce((a, e) => a + ('micros' in e ? e.micros : 0), 0),
+    },
+    monthToDateMicros: prepared.totals
+      .filter((t) => t.dayStartMs >= utcMonthStartDay && t.dayStartMs < inputs.nowMs)
+      .reduce((a, t) => a + t.micros, 0),
+    hardLimitMicros: billing.hardLimitMicros,
+    lots: lots.filter((l) => l.remainingMicros > 0 && l.expiresAtMs > inputs.nowMs),
+    timeZone: billing.timeZone,
+  };
+  const note =
+    isPrepaid && balanceMicros === null
+      ? 'Record the balance shown on your OpenAI billing page to forecast when your credit runs low and when auto-reload will charge your card.'
+      : null;
+  return { input, note };
+}
+
+function runForecast(
+  inputs: MoneyInputs,
+  prepared: Prepared,
+  billing: BillingConfig,
+  balanceMicros: number | null,
+): { forecast: ForecastSummary | null; forecastNote: string | null } {
+  const { input, note } = forecastInput(inputs, prepared, billing, balanceMicros);
+  if (!input) return { forecast: null, forecastNote: note };
+  try {
+    return { forecast: summarizeForecast(forecastSpend(input)), forecastNote: note };
+  } catch (err) {
+    if (err instanceof RangeError) return { forecast: null, forecastNote: `No forecast: ${err.message}.` };
+    throw err;
+  }
+}
+
+function reconcileNewest(inputs: MoneyInputs, prepared: Prepared): Reconciliation | null {
+  const newest = lastObservation(inputs.ledger.entries.filter((e) => e.atMs <= inputs.nowMs));
+  if (!newest) return null;
+  const hasEarlierBasis = inputs.ledger.entries.some(
+    (e) => e.id !== newest.id && e.atMs <= newest.atMs && e.kind !== 'card-charge',
+  );
+  if (!hasEarlierBasis) return null; // the first observation has nothing to be compared with
+  return reconcileObservation(
+    inputs.ledger,
+    prepared.totals,
+    { atMs: newest.atMs, balanceMicros: newest.balanceMicros, id: newest.id },
+    { hourlyShape: prepared.shapes },
+  );
+}
+
+/** The full view for the UI and the snapshot. */
+export function computeMoneyView(inputs: MoneyInputs): MoneyView {
+  const prepared = prepare(inputs);
+  const { forecast, forecastNote } = runForecast(
+    inputs,
+    prepared,
+    inputs.ledger.billing,
+    prepared.balance?.estimateMicros ?? null,
+  );
+  const firstDay = inputs.historyStartMs ?? inputs.nowMs;
+  return {
+    orgId: inputs.orgId,
+    asOfMs: inputs.nowMs,
+    ledger: {
+      billing: inputs.ledger.billing,
+      entries: [...inputs.ledger.entries].sort((a, b) => b.atMs - a.atMs),
+    },
+    balance: prepared.balance,
+    forecast,
+    forecastNote,
+    lastReconciliation: reconcileNewest(inputs, prepared),
+    historyDays: Math.max(0, Math.floor((inputs.nowMs - startOfUtcDay(firstDay)) / DAY_MS)),
+  };
+}
+
+/** What-if: the forecast with another balance and/or billing settings; nothing is saved. */
+export function computeWhatIf(
+  inputs: MoneyInputs,
+  overrides: MoneyOverrides,
+): { forecast: ForecastSummary | null; forecastNote: string | null } {
+  const prepared = prepare(inputs);
+  const balance = overrides.balanceMicros ?? prepared.balance?.estimateMicros ?? null;
+  return runForecast(inputs, prepared, overrides.billing ?? inputs.ledger.billing, balance);
+}

@@ -1,0 +1,31 @@
+/**
+ * What the "Balance and forecast" screen shows for one organization: the ledger's billing settings,
+ * the estimated balance with its range, the forecast summary, and the last reconciliation.
+ */
+import type { BillingConfig } from './billing';
+import type { ForecastSummary } from './forecast/summary';
+import type { BalanceEstimate } from './ledger-estimate';
+import type { Reconciliation } from './ledger-reconcile';
+import type { LedgerEntry } from './ledger-schema';
+
+export interface LedgerView {
+  billing: BillingConfig;
+  /** Newest first. */
+  entries: LedgerEntry[];
+}
+
+export interface MoneyView {
+  orgId: string;
+  /** The time every figure is computed for (the last successful sync, or now before one). */
+  asOfMs: number;
+  ledger: LedgerView;
+  /** Null until a balance is observed or credit recorded (prepaid), or in monthly/invoiced billing. */
+  balance: BalanceEstimate | null;
+  /** Null when no forecast can be made yet; `forecastNote` says why in words. */
+  forecast: ForecastSummary | null;
+  forecastNote: string | null;
+  /** The reconciliation of the newest observation against what the ledger predicted for it. */
+  lastReconciliation: Reconciliation | null;
+  /** Days of spend history the forecast could use. */
+  historyDays: number;
+}

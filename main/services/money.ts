@@ -1,0 +1,132 @@
+/**
+ * The balance-and-forecast service: loads an org's ledger and stored spend, hands them to the pure
+ * computation in core, and saves ledger edits. Also gives each sync snapshot its balance and forecast.
+ */
+import { ApiError } from '@core/api-contract';
+import type { BillingConfig } from '@core/billing';
+import type { LedgerEntry } from '@core/ledger-schema';
+import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
+import type { LedgerView, MoneyView } from '@core/money-view';
+import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
+import { snapshotForecastOf } from '@core/snapshot-forecast';
+import { dailyTotals, hourlyShapes } from '@core/spend-history';
+import { DAY_MS, MINUTE_MS, startOfUtcDay } from '@core/time';
+import type { OrgHistory } from './stores/history-store';
+import type { LedgerStore } from './stores/ledger-store';
+import type { SnapshotExtras } from './sync-snapshot';
+
+/** Spend history the forecast reads: the sync's default backfill. */
+const HISTORY_DAYS = 90;
+/** Hourly usage is kept 14 days by the history store; older days are spread evenly. */
+const USAGE_DAYS = 14;
+/** Clock skew allowed for entries "now" from another machine's clock. */
+const FUTURE_SLACK_MS = 5 * MINUTE_MS;
+
+export interface MoneyService {
+  ledger(orgId: string): Promise<LedgerView>;
+  addEntry(
+    orgId: string,
+    entry: LedgerEntry,
+  ): Promise<{ ledger: LedgerView; reconciliation: Reconciliation | null }>;
+  removeEntry(orgId: string, entryId: string): Promise<LedgerView>;
+  updateBilling(orgId: string, billing: BillingConfig): Promise<LedgerView>;
+  view(orgId: string): Promise<MoneyView>;
+  whatIf(orgId: string, overrides: MoneyOverrides): Promise<ReturnType<typeof computeWhatIf>>;
+  snapshotExtras(orgId: string, atMs: number): Promise<SnapshotExtras>;
+  /** Org removed: its ledger is archived, never deleted. */
+  forget(orgId: string): Promise<void>;
+}
+
+export interface MoneyDeps {
+  ledgers: LedgerStore;
+  history(orgId: string): Promise<OrgHistory>;
+  nowMs(): number;
+}
+
+/** Creates the service. */
+export function createMoneyService(deps: MoneyDeps): MoneyService {
+  const inputsOf = async (orgId: string, nowMs: number): Promise<MoneyInputs> => {
+    const history = await deps.history(orgId);
+    const today = startOfUtcDay(nowMs);
+    const backfillStart = history.sync().cursor.backfillStartMs;
+    const historyStart =
+      backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
+    return {
+      orgId,
+      nowMs,
+      ledger: await deps.ledgers.get(orgId),
+      costDays: await history.costDays({ startMs: today - HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),
+      usage: await history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs }),
+      historyStartMs: historyStart,
+    };
+  };
+  const ledgerView = async (orgId: string): Promise<LedgerView> => {
+    const ledger = await deps.ledgers.get(orgId);
+    return { billing: ledger.billing, entries: [...ledger.entries].sort((a, b) => b.atMs - a.atMs) };
+  };
+
+  return {
+    ledger: ledgerView,
+    async addEntry(orgId, entry) {
+      const nowMs = deps.nowMs();
+      if (entry.atMs > nowMs + FUTURE_SLACK_MS) {
+        throw new ApiError('invalid-argument', 'That time is in the future: record what already happened.');
+      }
+      const existing = (await deps.ledgers.get(orgId)).entries.find((e) => e.id === entry.id);
+      if (existing) {
+        // The same entry sent twice (a retried request) is not added twice.
+        if (JSON.stringify(existing) === JSON.stringify(entry))
+          return { ledger: await ledgerView(orgId), reconciliation: null };
+        throw new ApiError('invalid-argument', `An entry with id ${entry.id} already exists.`);
+      }
+      let reconciliation: Reconciliation | null = null;
+      if (entry.kind === 'observation') {
+        const inputs = await inputsOf(orgId, nowMs);
+        const hasBasis = inputs.ledger.entries.some((e) => e.atMs <= entry.atMs && e.kind !== 'card-charge');
+        if (hasBasis) {
+          reconciliation = reconcileObservation(
+            inputs.ledger,
+            dailyTotals(inputs.costDays),
+            { atMs: entry.atMs, balanceMicros: entry.balanceMicros, id: entry.id },
+            { hourlyShape: hourlyShapes(inputs.usage) },
+          );
+        }
+      }
+      await deps.ledgers.update(orgId, (l) => ({ ...l, entries: [...l.entries, entry] }));
+      return { ledger: await ledgerView(orgId), reconciliation };
+    },
+    async removeEntry(orgId, entryId) {
+      const ledger = await deps.ledgers.get(orgId);
+      if (!ledger.entries.some((e) => e.id === entryId)) {
+        throw new ApiError(
+          'not-found',
+          'That ledger entry does not exist (it may have been removed already).',
+        );
+      }
+      await deps.ledgers.update(orgId, (l) => ({ ...l, entries: l.entries.filter((e) => e.id !== entryId) }));
+      return ledgerView(orgId);
+    },
+    async updateBilling(orgId, billing) {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: billing.timeZone });
+      } catch {
+        throw new ApiError(
+          'invalid-argument',
+          `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
+        );
+      }
+      await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
+      return ledgerView(orgId);
+    },
+    view: async (orgId) => computeMoneyView(await inputsOf(orgId, deps.nowMs())),
+    whatIf: async (orgId, overrides) => computeWhatIf(await inputsOf(orgId, deps.nowMs()), overrides),
+    async snapshotExtras(orgId, atMs) {
+      const view = computeMoneyView(await inputsOf(orgId, atMs));
+      return {
+        balanceMicros: view.balance?.estimateMicros ?? null,
+        forecast: view.forecast ? snapshotForecastOf(view.forecast) : null,
+      };
+    },
+    forget: (orgId) => deps.ledgers.archive(orgId),
+  };
+}
