@@ -43,11 +43,15 @@ async function refreshTray(
   const lines = [];
   for (const org of core.settings.get().orgs) {
     const d = await core.sync.dashboard(org.id);
+    const money = await core.handlers['money:get']({ orgId: org.id }).catch(() => null);
+    const p50 = money?.forecast?.crossing?.p50;
     lines.push({
       name: org.name,
       mtdMicros: d.asOfMs === null ? null : d.monthToDate.totalMicros,
       asOfMs: d.asOfMs,
       error: d.sync.lastError?.message ?? null,
+      balanceMicros: money?.balance?.estimateMicros ?? null,
+      reloadP50Ms: p50 ? Date.parse(p50) : null,
     });
   }
   tray.update(lines);

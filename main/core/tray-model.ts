@@ -14,6 +14,10 @@ export interface TrayOrgLine {
   asOfMs: number | null;
   /** The last sync error's words, if the last sync failed. */
   error: string | null;
+  /** Estimated credit balance (prepaid, once a balance was recorded). */
+  balanceMicros?: Micros | null;
+  /** Median forecast time of the next auto-reload (or of the balance running out). */
+  reloadP50Ms?: number | null;
 }
 
 const MAX_TOOLTIP = 120; // Windows truncates tray tooltips at 127 characters.
@@ -21,10 +25,13 @@ const MAX_TOOLTIP = 120; // Windows truncates tray tooltips at 127 characters.
 /** The tray tooltip: app name, then one line per org. */
 export function trayTooltip(orgs: TrayOrgLine[], locale: string, timeZone?: string): string {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
   const lines = orgs.map((o) => {
     if (o.mtdMicros === null || o.asOfMs === null) return `${o.name}: not synced yet`;
     const base = `${o.name}: ${formatUsd(o.mtdMicros)} this month (as of ${time.format(o.asOfMs)})`;
-    return o.error ? `${base} — sync failing` : base;
+    const credit = o.balanceMicros == null ? '' : `, credit ≈ ${formatUsd(o.balanceMicros)}`;
+    const reload = o.reloadP50Ms == null ? '' : `, reload ~${day.format(o.reloadP50Ms)}`;
+    return o.error ? `${base}${credit} — sync failing` : `${base}${credit}${reload}`;
   });
   const text = ['Creditwatch', ...(lines.length ? lines : ['No organization yet'])].join('\n');
   return text.length <= MAX_TOOLTIP ? text : text.slice(0, MAX_TOOLTIP - 1) + '…';

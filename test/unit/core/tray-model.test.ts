@@ -23,6 +23,27 @@ describe('trayTooltip', () => {
     expect(text).toContain('Old: $1.00 this month (as of 14:05) — sync failing');
   });
 
+  it('adds the estimated credit and the next reload when a ledger gives them', () => {
+    const reload = Date.UTC(2026, 10, 26, 9);
+    const text = trayTooltip(
+      [
+        {
+          name: 'Acme',
+          mtdMicros: 12_345_678,
+          asOfMs: at,
+          error: null,
+          balanceMicros: 38_200_000,
+          reloadP50Ms: reload,
+        },
+      ],
+      'en-GB',
+      'UTC',
+    );
+    expect(text).toBe(
+      'Creditwatch\nAcme: $12.35 this month (as of 14:05), credit ≈ $38.20, reload ~Thu 26 Nov',
+    );
+  });
+
   it('fits the Windows tooltip limit', () => {
     const many = Array.from({ length: 10 }, (_, i) => ({
       name: `Organization ${i}`,
