@@ -13,14 +13,24 @@ import { sliceBefore } from '../hourly-series';
 import type { Micros } from '../money';
 import { createRandom } from '../random';
 import { HOUR_MS } from '../time';
-import { type ExpiringLot, crossingHours, expiredUnusedUsd, simulateReloads, spendOver } from './outcomes';
+import {
+  type ExpiringLot,
+  centralCrossingHours,
+  crossingHours,
+  expiredUnusedUsd,
+  simulateReloads,
+  spendOver,
+} from './outcomes';
 import { createPathSampler, createSlotGrid } from './paths';
 import { type Bands, bands, shareAtMost } from './quantiles';
 import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
-import { type ForecastResult, confidenceOf, toBandsMicros, toTimeBands } from './result';
+import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
 
-/** Paths per forecast: P10/P90 from 2,000 draws move by about ±1.5 % of the band between seeds. */
+/**
+ * Paths per forecast: P10/P90 from 2,000 draws move by about ±1.5 % of the band between seeds. The P50
+ * crossing is computed without draws (the central path), so it does not move at all.
+ */
 export const DEFAULT_PATHS = 2000;
 /** Longest horizon accepted: beyond ~3 months the spend level is a guess, not a forecast. */
 export const MAX_HORIZON_HOURS = 24 * 92;
@@ -133,7 +143,12 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
         : {
             thresholdMicros: threshold,
             isAlreadyBelow: input.balanceMicros < threshold,
-            ...toTimeBands(crossing, input.nowMs, horizonEndMs),
+            ...toCentredTimeBands(
+              crossing,
+              centralCrossingHours(grid, gapUsd ?? 0),
+              input.nowMs,
+              horizonEndMs,
+            ),
             probabilityWithinHorizon: shareAtMost(crossing, input.horizonHours),
           },
     monthEnd: {
@@ -155,7 +170,12 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
         ? null
         : {
             limitMicros: input.hardLimitMicros,
-            ...toTimeBands(limitHit, input.nowMs, monthEndMs),
+            ...toCentredTimeBands(
+              limitHit,
+              centralCrossingHours(monthGrid, limitUsd - mtdUsd),
+              input.nowMs,
+              monthEndMs,
+            ),
             probabilityThisMonth: shareAtMost(limitHit, (monthEndMs - input.nowMs) / HOUR_MS),
           },
     expiringUnusedMicros: lots.length > 0 ? toBandsMicros(bands(expired)) : null,

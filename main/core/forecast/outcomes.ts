@@ -24,6 +24,15 @@ export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number
   return Infinity;
 }
 
+/**
+ * The central crossing: hours until the model's median path (level, day and drift factors at their
+ * medians of 1, hourly bursts at their mean) spends `gapUsd`. This is the P50: it needs no draws, so it
+ * does not move with the seed. Example: gap $10 at an expected $1/hour → 10.
+ */
+export function centralCrossingHours(grid: SlotGrid, gapUsd: number): number {
+  return crossingHours(grid.base, grid, gapUsd);
+}
+
 /** Cumulative spend over the first `slots` slots. */
 export function spendOver(path: Float64Array, slots: number): number {
   let cum = 0;

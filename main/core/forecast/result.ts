@@ -63,6 +63,26 @@ export function toTimeBands(hoursFromNow: Float64Array, nowMs: number, windowEnd
   return { p10Ms: at(b.p10), p50Ms: at(b.p50), p90Ms: at(b.p90) };
 }
 
+/**
+ * Like `toTimeBands`, with the P50 given (the deterministic central crossing) and the Monte-Carlo samples
+ * giving P10 and P90; the P50 is kept inside [P10, P90]. Example: samples 5…15 h, centre 9 h → P50 at +9 h.
+ */
+export function toCentredTimeBands(
+  hoursFromNow: Float64Array,
+  centreHours: number,
+  nowMs: number,
+  windowEndMs: number,
+): TimeBands {
+  const b = bands(hoursFromNow);
+  const p50 = Math.min(Math.max(centreHours, b.p10), b.p90);
+  const at = (h: number): number | null => {
+    if (!Number.isFinite(h)) return null;
+    const ms = Math.round(nowMs + h * HOUR_MS);
+    return ms <= windowEndMs ? ms : null;
+  };
+  return { p10Ms: at(b.p10), p50Ms: at(p50), p90Ms: at(b.p90) };
+}
+
 /** USD bands → whole micro-dollars. */
 export function toBandsMicros(b: Bands): Bands {
   return { p10: Math.round(b.p10 * 1e6), p50: Math.round(b.p50 * 1e6), p90: Math.round(b.p90 * 1e6) };

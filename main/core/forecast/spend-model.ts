@@ -26,13 +26,19 @@ export const PROFILE_PRIOR_DAYS = 3;
 // Day-to-day drift of the level itself (random walk, log-sd per √day): plans change, the level moves.
 export const DRIFT_LOG_SD_PER_DAY = 0.1;
 // A damped local trend (Holt-style) on log daily spend: growing accounts keep growing for a while.
-// The slope is shrunk toward zero by this many pseudo-days (no trend from two days alone) ...
-export const TREND_PRIOR_DAYS = 2;
+// The slope is shrunk toward zero by this many pseudo-days (no trend from one day's change alone) ...
+// Chosen with REVERSION_PER_DAY by cross-validation (see README.md in this folder).
+export const TREND_PRIOR_DAYS = 1;
 // ... damped by this factor per day ahead (a trend fades within a week), and capped at ×2 per day.
 export const TREND_DAMPING_PER_DAY = 0.8;
 const MAX_TREND_LOG_PER_DAY = 0.7;
 // However long the horizon, a trend alone never moves the level more than ×3 either way (month-end sanity).
 const MAX_TREND_LOG_TOTAL = Math.log(3);
+// Recent level (with its trend) versus the long-run mean: the weight on the recent level is this factor
+// to the power of the days ahead (0.9 → 0.95 tomorrow, 0.62 in a week); the rest goes to the long-run mean.
+// An account that went quiet for a day usually comes back, and one spike day rarely repeats for a week;
+// without it a day of silence pushes the P50 past the horizon. Chosen by cross-validation (README.md).
+export const REVERSION_PER_DAY = 0.9;
 // Weekday effects need at least two of each weekday; they are shrunk toward 1 by this many weeks.
 export const WEEKDAY_MIN_DAYS = 14;
 export const WEEKDAY_PRIOR_WEEKS = 2;
@@ -49,6 +55,7 @@ export interface ModelParams {
   hourLogSd: number;
   trendPriorDays: number;
   trendDamping: number;
+  reversionPerDay: number;
 }
 export const DEFAULT_MODEL_PARAMS: ModelParams = {
   levelHalfLifeDays: LEVEL_HALF_LIFE_DAYS,
@@ -60,6 +67,7 @@ export const DEFAULT_MODEL_PARAMS: ModelParams = {
   hourLogSd: HOUR_LOG_SD,
   trendPriorDays: TREND_PRIOR_DAYS,
   trendDamping: TREND_DAMPING_PER_DAY,
+  reversionPerDay: REVERSION_PER_DAY,
 };
 // The level estimate's log-sd is capped: beyond ×12 either way, wider bands carry no more information.
 const MAX_LEVEL_LOG_SD = 2.5;
@@ -67,6 +75,10 @@ const MAX_LEVEL_LOG_SD = 2.5;
 export interface SpendModel {
   /** Recency-weighted spend level, USD per day. */
   levelUsdPerDay: number;
+  /** Plain mean spend over the fitted window, USD per day: what the level reverts to. */
+  longRunUsdPerDay: number;
+  /** Weight on the recent level per day ahead (the rest goes to the long-run mean). */
+  reversionPerDay: number;
   /** Hour-of-day (UTC) multipliers, mean 1. */
   profile: Float64Array;
   /** Weekday (UTC, 0 = Sunday) multipliers, mean 1, or null with under two weeks of history. */
@@ -126,6 +138,9 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
     sumW2 += (w * w) / share;
   }
   const level = sumW > 0 ? sumWB / sumW : 0;
+  let sumX = 0;
+  for (let i = 0; i < n; i++) sumX += x[i] as number;
+  const longRun = n > 0 ? (sumX / n) * 24 : 0;
   const effectiveDays = sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
 
   // Log deviations of each block from the level; the offset keeps zero-spend days finite (a zero day
@@ -146,6 +161,8 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
   const levelLogSd = Math.min(MAX_LEVEL_LOG_SD, dayLogSd / Math.sqrt(Math.max(effectiveDays, 1e-3)));
   return {
     levelUsdPerDay: level,
+    longRunUsdPerDay: longRun,
+    reversionPerDay: params.reversionPerDay,
     profile,
     weekday,
     dayLogSd,
@@ -170,6 +187,15 @@ export function trendFactor(trend: SpendModel['trend'], daysAhead: number): numb
     f *= trend.damping;
   }
   return Math.exp(Math.max(-MAX_TREND_LOG_TOTAL, Math.min(MAX_TREND_LOG_TOTAL, g)));
+}
+
+/**
+ * Expected daily spend `daysAhead` days after now at median factors: the trended recent level blended
+ * toward the long-run mean. Example: level 20, long-run 10, no trend, reversion 0.9, 1 day → 0.9·20 + 0.1·10 = 19.
+ */
+export function levelAt(model: SpendModel, daysAhead: number): number {
+  const w = Math.pow(model.reversionPerDay, daysAhead);
+  return w * model.levelUsdPerDay * trendFactor(model.trend, daysAhead) + (1 - w) * model.longRunUsdPerDay;
 }
 
 // Weighted least squares of log daily totals on age, with the same recency weights as the level.
