@@ -34,6 +34,7 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
   const queues = new Map<string, Promise<unknown>>();
   const backupDir = join(dataDir, 'backups');
   const pathOf = (orgId: string) => join(dataDir, `ledger-${orgId}.json`);
+  const stamp = () => new Date(ctx.nowMs()).toISOString().replace(/[:.]/g, '-');
   const open = (orgId: string) => {
     let file = files.get(orgId);
     if (!file) files.set(orgId, (file = openVersionedFile(pathOf(orgId), LEDGER_SPEC, ctx)));
@@ -51,9 +52,8 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
 
   async function backup(orgId: string): Promise<void> {
     await mkdir(backupDir, { recursive: true });
-    const stamp = new Date(ctx.nowMs()).toISOString().replace(/[:.]/g, '-');
     try {
-      await copyFile(pathOf(orgId), join(backupDir, `ledger-${orgId}.${stamp}.json`));
+      await copyFile(pathOf(orgId), join(backupDir, `ledger-${orgId}.${stamp()}.json`));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       return; // nothing written yet: nothing to back up
@@ -80,9 +80,8 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
         files.delete(orgId);
         const removedDir = join(dataDir, 'removed');
         await mkdir(removedDir, { recursive: true });
-        const stamp = new Date(ctx.nowMs()).toISOString().replace(/[:.]/g, '-');
         try {
-          await rename(pathOf(orgId), join(removedDir, `ledger-${orgId}.${stamp}.json`));
+          await rename(pathOf(orgId), join(removedDir, `ledger-${orgId}.${stamp()}.json`));
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         }
