@@ -72,8 +72,8 @@ export async function bench(): Promise<Record<string, unknown>> {
   return {
     forecastOneYearHourlyMedianMs: Math.round(forecastMs * 10) / 10,
     forecastPaths: DEFAULT_PATHS,
-    forecastBudgetMs: 50,
-    forecastShareOfBudget: Math.round((forecastMs / 50) * 100) / 100,
+    forecastBudgetMs: 25,
+    forecastShareOfBudget: Math.round((forecastMs / 25) * 100) / 100,
     ledgerEstimateOneYearMedianMs: Math.round(median(ledgerTimes) * 100) / 100,
   };
 }
