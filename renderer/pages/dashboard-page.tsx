@@ -8,6 +8,7 @@ import { useNow } from '../hooks/use-now';
 import { errorText } from '../hooks/use-orgs';
 import { usePrefersDark } from '../hooks/use-color-scheme';
 import { DashboardView } from '../components/dashboard-view';
+import { MoneySection } from '../components/money/money-section';
 import type { DisplayZone } from '../view-models/format';
 
 /** Dashboard for `orgId`. */
@@ -62,6 +63,7 @@ export function DashboardPage({ orgId, zone }: { orgId: string; zone: DisplayZon
         syncRequestError={syncRequestError}
         onSyncNow={() => void syncNow()}
       />
+      <MoneySection orgId={orgId} nowMs={nowMs} zone={zone} />
     </>
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * The ledger, newest first: kind, time, amount, note, and a delete that asks for a second click.
+ */
+import { useState } from 'react';
+import { errorText } from '../../hooks/use-orgs';
+import type { LedgerRow } from '../../view-models/money-ledger';
+
+/** The list of recorded facts. */
+export function LedgerList({
+  rows,
+  onRemove,
+}: {
+  rows: LedgerRow[];
+  onRemove: (id: string) => Promise<void>;
+}) {
+  const [confirmId, setConfirmId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove(id: string) {
+    if (confirmId !== id) {
+      setConfirmId(id);
+      return;
+    }
+    setBusyId(id);
+    setError(null);
+    try {
+      await onRemove(id);
+      setConfirmId(null);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  if (rows.length === 0) return <p className="muted">Nothing recorded yet.</p>;
+  return (
+    <div className="stack">
+      <div className="table-scroll">
+        <table className="ledger-table" data-testid="ledger-list">
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">When</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+              <th scope="col">Note</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="ledger-row" data-kind={r.kind}>
+                <td>{r.kindLabel}</td>
+                <td>
+                  <time dateTime={r.iso}>{r.time}</time>
+                </td>
+                <td className="num">
+                  {r.amount}
+                  {r.detail && <div className="muted">{r.detail}</div>}
+                </td>
+                <td className="note">{r.note}</td>
+                <td>
+                  <button
+                    type="button"
+                    className={confirmId === r.id ? 'button danger' : 'button'}
+                    onClick={() => void remove(r.id)}
+                    onBlur={() => setConfirmId((id) => (id === r.id && busyId !== r.id ? null : id))}
+                    disabled={busyId === r.id}
+                  >
+                    {confirmId === r.id ? 'Really delete?' : 'Delete'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

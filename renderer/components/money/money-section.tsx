@@ -1,0 +1,153 @@
+/**
+ * "Balance & forecast" for the selected org: record the balance, the estimate, the forecast's answers, the
+ * drift of the last recorded balance, what-if, billing settings and the ledger.
+ */
+import { useState } from 'react';
+import type { Reconciliation } from '@core/ledger-reconcile';
+import { useMoney } from '../../hooks/use-money';
+import type { DisplayZone } from '../../view-models/format';
+import { buildBalanceView, describeDrift } from '../../view-models/money-balance';
+import type { EntryDraft } from '../../view-models/money-entry-form';
+import { buildMoneyHeadline } from '../../view-models/money-headline';
+import { buildLedgerRows } from '../../view-models/money-ledger';
+import { BalanceCard } from './balance-card';
+import { BillingForm } from './billing-form';
+import { DriftNotice } from './drift-notice';
+import { EntryForm } from './entry-form';
+import { ForecastHeadline } from './forecast-headline';
+import { LedgerList } from './ledger-list';
+import { WhatIfPanel } from './what-if-panel';
+
+export const BILLING_PAGE_URL = 'https://platform.openai.com/settings/organization/billing/overview';
+const OTHER_KINDS = ['purchase', 'grant', 'reload', 'card-charge'] as const;
+
+/** The section; `nowMs` drives relative times, `zone` the display zone. */
+export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: number; zone: DisplayZone }) {
+  const { money, error, reload, addEntry, removeEntry, updateBilling } = useMoney(orgId);
+  // The reconciliation of a balance recorded in this session: shown even when it is the first one.
+  const [recorded, setRecorded] = useState<{ rec: Reconciliation | null } | null>(null);
+
+  if (!money) {
+    return error ? (
+      <section className="card" role="alert" data-testid="money-error">
+        <p>Balance and forecast could not load: {error}</p>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </section>
+    ) : (
+      <p className="loading">Loading the balance and forecast…</p>
+    );
+  }
+
+  const billing = money.ledger.billing;
+  const isPrepaid = billing.mode === 'prepaid';
+  const hasRule = isPrepaid && billing.reload?.enabled === true;
+  const balance = money.balance ? buildBalanceView(money.balance, nowMs, zone) : null;
+  const headline = money.forecast
+    ? buildMoneyHeadline(money.forecast, { hasReloadRule: hasRule, mode: billing.mode, nowMs, zone })
+    : null;
+  const drift = recorded?.rec ?? money.lastReconciliation;
+  const recordBalance = async (draft: EntryDraft) => setRecorded({ rec: await addEntry(draft) });
+  const timeZone = zone.timeZone;
+
+  return (
+    <section className="money stack" aria-labelledby="money-title" data-testid="money-section">
+      <h2 id="money-title" className="section-title">
+        Balance &amp; forecast
+      </h2>
+      {error && (
+        <p className="banner" role="alert">
+          Could not refresh: {error}
+        </p>
+      )}
+      {isPrepaid && !money.balance && (
+        <section className="card cta" data-testid="record-balance-cta">
+          <h3>Record the balance shown on your OpenAI billing page</h3>
+          <p className="muted">
+            OpenAI does not publish the credit balance through its API. Copy it from the{' '}
+            <a href={BILLING_PAGE_URL} target="_blank" rel="noreferrer">
+              billing overview
+            </a>{' '}
+            and Creditwatch keeps it up to date from your costs.
+          </p>
+          <EntryForm
+            kinds={['observation']}
+            timeZone={timeZone}
+            nowMs={nowMs}
+            submitLabel="Record balance"
+            onSubmit={recordBalance}
+            testId="record-balance-form"
+          />
+        </section>
+      )}
+      {drift ? (
+        <DriftNotice
+          view={describeDrift(drift)}
+          title={recorded ? 'Balance recorded' : 'Last recorded balance'}
+        />
+      ) : (
+        recorded && (
+          <p className="form-notice" role="status" data-testid="first-balance-notice">
+            Balance recorded. The estimate starts from it; the next balance you record is checked against it.
+          </p>
+        )
+      )}
+      <div className="figures money-figures">
+        {balance && <BalanceCard view={balance} />}
+        <section className="card forecast-card" aria-labelledby="forecast-title" data-testid="forecast-card">
+          <h3 id="forecast-title">Forecast</h3>
+          {headline ? <ForecastHeadline headline={headline} /> : null}
+          {money.forecastNote && (
+            <p className="muted" data-testid="forecast-note">
+              {money.forecastNote}
+            </p>
+          )}
+        </section>
+      </div>
+      {money.balance && isPrepaid && (
+        <details className="card">
+          <summary>Record a new balance from the billing page</summary>
+          <EntryForm
+            kinds={['observation']}
+            timeZone={timeZone}
+            nowMs={nowMs}
+            submitLabel="Record balance"
+            onSubmit={recordBalance}
+            testId="record-balance-form"
+          />
+        </details>
+      )}
+      {money.forecast && isPrepaid && (
+        <WhatIfPanel
+          orgId={orgId}
+          billing={billing}
+          balanceMicros={money.balance?.estimateMicros ?? null}
+          nowMs={nowMs}
+          zone={zone}
+        />
+      )}
+      <div className="money-columns">
+        <section className="card" aria-labelledby="billing-title">
+          <h3 id="billing-title">Billing settings</h3>
+          <BillingForm billing={billing} onSave={updateBilling} />
+        </section>
+        <section className="card" aria-labelledby="ledger-title">
+          <h3 id="ledger-title">Ledger</h3>
+          <LedgerList rows={buildLedgerRows(money.ledger.entries, zone)} onRemove={removeEntry} />
+          <details>
+            <summary>Add a purchase, grant, reload or card charge</summary>
+            <EntryForm
+              kinds={OTHER_KINDS}
+              timeZone={timeZone}
+              nowMs={nowMs}
+              submitLabel="Add to ledger"
+              onSubmit={async (draft) => void (await addEntry(draft))}
+              testId="add-entry-form"
+            />
+          </details>
+        </section>
+      </div>
+    </section>
+  );
+}

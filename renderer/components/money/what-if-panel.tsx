@@ -1,0 +1,110 @@
+/**
+ * What-if: change the balance, threshold or reload target and see the headline recomputed live. Never saved.
+ */
+import { useId, useState } from 'react';
+import type { BillingConfig } from '@core/billing';
+import { useWhatIf } from '../../hooks/use-what-if';
+import { buildMoneyHeadline } from '../../view-models/money-headline';
+import type { DisplayZone } from '../../view-models/format';
+import { buildWhatIfChange, whatIfDefaults, type WhatIfFields } from '../../view-models/money-what-if';
+import { ForecastHeadline } from './forecast-headline';
+
+export interface WhatIfPanelProps {
+  orgId: string;
+  billing: BillingConfig;
+  balanceMicros: number | null;
+  nowMs: number;
+  zone: DisplayZone;
+}
+
+/** The what-if inputs and the recomputed headline. */
+export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone }: WhatIfPanelProps) {
+  const id = useId();
+  const defaults = whatIfDefaults(billing, balanceMicros);
+  // Only what the user typed is kept: untouched fields follow the saved figures as they refresh.
+  const [edits, setEdits] = useState<Partial<WhatIfFields>>({});
+  const fields: WhatIfFields = { ...defaults, ...edits };
+  const built = buildWhatIfChange(fields, defaults, billing);
+  const change = built.ok ? built.change : null;
+  const whatIf = useWhatIf(orgId, change, JSON.stringify(change));
+  const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));
+  const mode = billing.mode;
+  const headline =
+    change && whatIf.forecast
+      ? buildMoneyHeadline(whatIf.forecast, { hasReloadRule: built.ok && built.hasRule, mode, nowMs, zone })
+      : null;
+
+  return (
+    <section className="card what-if" aria-labelledby={`${id}-title`} data-testid="whatif-panel">
+      <div className="card-head">
+        <h2 id={`${id}-title`}>What if…</h2>
+        <span className="badge warn">what-if, not saved</span>
+      </div>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-balance`}>Balance now (USD)</label>
+          <input
+            id={`${id}-balance`}
+            inputMode="decimal"
+            value={fields.balance}
+            data-testid="whatif-balance"
+            onChange={(e) => set({ balance: e.currentTarget.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-threshold`}>Reload threshold (USD)</label>
+          <input
+            id={`${id}-threshold`}
+            inputMode="decimal"
+            value={fields.threshold}
+            data-testid="whatif-threshold"
+            onChange={(e) => set({ threshold: e.currentTarget.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-target`}>
+            {billing.reload?.action.kind === 'add-fixed' ? 'Reload amount (USD)' : 'Restore to (USD)'}
+          </label>
+          <input
+            id={`${id}-target`}
+            inputMode="decimal"
+            value={fields.target}
+            data-testid="whatif-target"
+            onChange={(e) => set({ target: e.currentTarget.value })}
+          />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => setEdits({})} data-testid="whatif-reset">
+          Back to the saved settings
+        </button>
+      </div>
+      {!built.ok && (
+        <p className="form-error" role="alert" data-testid="whatif-error">
+          {built.error}
+        </p>
+      )}
+      {built.ok && change === null && (
+        <p className="muted">Change a figure above to see how the forecast would move.</p>
+      )}
+      {whatIf.error && (
+        <p className="form-error" role="alert" data-testid="whatif-error">
+          {whatIf.error}
+        </p>
+      )}
+      {change && (
+        <div className="what-if-result" data-testid="whatif-result" aria-busy={whatIf.isPending}>
+          <p className="what-if-label">
+            <strong>What-if, not saved.</strong>{' '}
+            {whatIf.isPending ? <span className="muted">Recomputing…</span> : null}
+          </p>
+          {headline ? (
+            <ForecastHeadline headline={headline} idPrefix="whatif-" />
+          ) : (
+            whatIf.forecastNote && <p className="muted">{whatIf.forecastNote}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

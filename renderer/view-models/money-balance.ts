@@ -1,0 +1,96 @@
+/**
+ * The estimated balance and a reconciliation's drift as display strings (the estimate, its P10–P90 range,
+ * its parts since the observation, predicted reloads, and the drift with its likely causes).
+ */
+import type { BalanceEstimate } from '@core/ledger-estimate';
+import type { Reconciliation } from '@core/ledger-reconcile';
+import { formatUsd, type Micros } from '@core/money';
+import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
+import { formatAbout } from './money-format';
+
+export interface BalanceView {
+  estimate: string;
+  range: string;
+  asOf: string;
+  asOfIso: string;
+  basis: string;
+  settled: string;
+  provisional: string;
+  creditsAdded: string;
+  expired: string;
+  predictedReloads: Array<{ key: string; text: string }>;
+  /** Days with no cost bucket yet, said plainly (sync may be behind), or null. */
+  missingDaysNote: string | null;
+  isNegative: boolean;
+}
+
+/**
+ * Describes a balance estimate.
+ *
+ * Example: estimate 64_000_000, low 61_000_000, high 67_000_000 → `{ estimate: '$64.00', range: '$61.00–$67.00' }`.
+ */
+export function buildBalanceView(b: BalanceEstimate, nowMs: number, zone: DisplayZone): BalanceView {
+  const basis = b.basis.observationId
+    ? `From the ${formatUsd(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+    : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
+  return {
+    estimate: formatUsd(b.estimateMicros),
+    range: formatMicrosRange(b.lowMicros, b.highMicros),
+    asOf: formatDateTime(b.asOfMs, zone),
+    asOfIso: new Date(b.asOfMs).toISOString(),
+    basis,
+    settled: `−${formatUsd(b.settledCostMicros)}`,
+    provisional: `−${formatUsd(b.provisionalCostMicros)}`,
+    creditsAdded: `+${formatUsd(b.creditsAddedMicros)}`,
+    expired: `−${formatUsd(b.expiredMicros)}`,
+    predictedReloads: b.predictedReloads.map((r) => ({
+      key: String(r.atMs),
+      text: `+${formatUsd(r.micros)} reload around ${formatDateTime(r.atMs, zone)} (predicted, not confirmed)`,
+    })),
+    missingDaysNote:
+      b.missingDays.length === 0
+        ? null
+        : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as $0: the sync may be behind).`,
+    isNegative: b.estimateMicros < 0,
+  };
+}
+
+/** "$61.00–$67.00", or one figure when both ends agree to the cent. */
+export function formatMicrosRange(low: Micros, high: Micros): string {
+  const a = formatUsd(low);
+  const b = formatUsd(high);
+  return a === b ? a : `${a}–${b}`;
+}
+
+export interface DriftView {
+  /** Signed drift, observed − estimated: "+$40.00" or "−$0.03". */
+  drift: string;
+  observed: string;
+  estimated: string;
+  isConsistent: boolean;
+  summary: string;
+  causes: Array<{ key: string; message: string }>;
+}
+
+/**
+ * Describes a reconciliation: the drift is always shown, even when it is within the estimate's range.
+ *
+ * Example: observed $104, estimate $64 → `{ drift: '+$40.00', summary: 'The balance is $40.00 higher than estimated …' }`.
+ */
+export function describeDrift(r: Reconciliation): DriftView {
+  const d = r.driftMicros;
+  const size = formatUsd(Math.abs(d));
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  const direction = d > 0 ? 'higher' : 'lower';
+  const summary = r.isConsistent
+    ? `Consistent with the estimate (drift ${sign}${size}, within its range).`
+    : `The balance is ${size} ${direction} than estimated (${formatUsd(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros)}).`;
+  return {
+    drift: `${sign}${size}`,
+    observed: formatUsd(r.observedMicros),
+    estimated: formatUsd(r.estimate.estimateMicros),
+    isConsistent: r.isConsistent,
+    summary,
+    causes: r.causes.map((c, i) => ({ key: `${c.cause}-${i}`, message: c.message })),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Wording for forecast figures: USD bands, "in about 2 days" times, probabilities and the confidence label.
+ */
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
+import { formatDateTime, type DisplayZone } from './format';
+
+/** P10 / P50 / P90 of a USD figure (the forecast summary's shape). */
+export interface UsdBands {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/**
+ * Formats a USD number (already rounded to the cent by the forecast) as money.
+ *
+ * Example: `formatUsdAmount(82.9)` → "$82.90".
+ */
+export function formatUsdAmount(usd: number): string {
+  return USD.format(usd);
+}
+
+/**
+ * Formats a P10–P90 range of USD figures; a range whose ends agree to the cent is shown once.
+ *
+ * Example: `formatUsdRange({ p10: 0, p50: 82.91, p90: 219.3 })` → "$0.00–$219.30".
+ */
+export function formatUsdRange(bands: UsdBands): string {
+  const low = formatUsdAmount(bands.p10);
+  const high = formatUsdAmount(bands.p90);
+  return low === high ? low : `${low}–${high}`;
+}
+
+/**
+ * Says roughly how far away `ms` is, in words a person would use.
+ *
+ * Example: `formatAbout(now + 2.2 * DAY_MS, now)` → "in about 2 days"; `formatAbout(now - 3 * HOUR_MS, now)`
+ * → "about 3 hours ago"; under a minute → "now".
+ */
+export function formatAbout(ms: number, nowMs: number): string {
+  const delta = ms - nowMs;
+  const abs = Math.abs(delta);
+  if (abs < MINUTE_MS) return 'now';
+  let words: string;
+  if (abs < HOUR_MS) words = plural(Math.round(abs / MINUTE_MS), 'minute');
+  else if (abs < 36 * HOUR_MS) words = plural(Math.round(abs / HOUR_MS), 'hour');
+  else words = plural(Math.round(abs / DAY_MS), 'day');
+  return delta > 0 ? `in about ${words}` : `about ${words} ago`;
+}
+
+/** A forecast time in words, with its absolute form and machine-readable ISO. */
+export interface WhenText {
+  relative: string;
+  absolute: string;
+  iso: string;
+}
+
+/**
+ * Describes an ISO instant relative to now and in the user's zone.
+ *
+ * Example: `describeWhen('2026-11-27T17:32:50Z', Date.UTC(2026, 10, 24, 16), utc)` →
+ * `{ relative: 'in about 3 days', absolute: 'Nov 27, 5:32 PM', iso: '2026-11-27T17:32:50.000Z' }`.
+ */
+export function describeWhen(iso: string, nowMs: number, zone: DisplayZone): WhenText {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`not an ISO time: ${iso}`);
+  return {
+    relative: formatAbout(ms, nowMs),
+    absolute: formatDateTime(ms, zone),
+    iso: new Date(ms).toISOString(),
+  };
+}
+
+/**
+ * Formats a probability as a whole percentage, never claiming certainty that rounding invented.
+ *
+ * Example: `formatProbability(0.892)` → "89%"; `formatProbability(0.998)` → "over 99%"; `0.003` → "under 1%".
+ */
+export function formatProbability(p: number): string {
+  if (p >= 1) return '100%';
+  if (p <= 0) return '0%';
+  if (p > 0.99) return 'over 99%';
+  if (p < 0.01) return 'under 1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** The forecast's confidence as a visible label plus one line saying why. */
+export interface ConfidenceText {
+  level: 'low' | 'medium' | 'high';
+  label: string;
+  reason: string;
+}
+
+/**
+ * Words for the forecast's confidence, from the hours of spend history it used.
+ *
+ * Example: `describeConfidence('low', 96)` → `{ label: 'Low confidence', reason: '4 days of history — wide range' }`.
+ */
+export function describeConfidence(level: 'low' | 'medium' | 'high', historyHours: number): ConfidenceText {
+  const history =
+    historyHours < 48
+      ? `${plural(Math.max(0, Math.round(historyHours)), 'hour')}`
+      : plural(Math.round(historyHours / 24), 'day');
+  const tail =
+    level === 'low'
+      ? 'wide range'
+      : level === 'medium'
+        ? 'spend swings from day to day, so the range is moderate'
+        : 'a fairly narrow range';
+  const label = `${level[0]!.toUpperCase()}${level.slice(1)} confidence`;
+  return { level, label, reason: `${history} of history — ${tail}` };
+}
+
+/** "1 day", "3 days". */
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

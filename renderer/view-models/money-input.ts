@@ -1,0 +1,112 @@
+/**
+ * Parsing what the user types into money forms: dollar amounts to micro-dollars, and a wall-clock date and
+ * time in the user's zone (a `datetime-local` value) to UTC epoch milliseconds, with clear messages.
+ */
+import type { Micros } from '@core/money';
+
+/** A parsed value or the message to show next to the field. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface UsdInputOptions {
+  /** What the field is called in messages ("The balance"). */
+  label: string;
+  allowNegative?: boolean;
+  allowZero?: boolean;
+}
+
+const USD_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+
+/**
+ * Parses a dollar amount as typed ("$1,234.56", "12.5", "-3") into whole micro-dollars, to the cent.
+ *
+ * Example: `parseUsdInput('$1,234.5', { label: 'Amount' })` → `{ ok: true, value: 1_234_500_000 }`;
+ * `'12.345'` → error "Amount: use at most two decimals (cents)."
+ */
+export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Micros> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: `${options.label}: enter an amount in US dollars.` };
+  const m = USD_PATTERN.exec(trimmed);
+  if (!m || (m[2] === undefined && !m[3])) {
+    return {
+      ok: false,
+      error: `${options.label}: "${trimmed}" is not a dollar amount (e.g. 25 or 1,250.50).`,
+    };
+  }
+  const [, minus, whole = '0', fraction = ''] = m;
+  if (fraction.length > 2) return { ok: false, error: `${options.label}: use at most two decimals (cents).` };
+  // Integer arithmetic on the digits: no float rounding on the way to micro-dollars.
+  const cents = Number(whole.replace(/,/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents * 10_000) || cents > 1e11) {
+    return { ok: false, error: `${options.label}: that amount is too large.` };
+  }
+  const value = (minus ? -1 : 1) * cents * 10_000;
+  if (value < 0 && !options.allowNegative)
+    return { ok: false, error: `${options.label} cannot be negative.` };
+  if (value === 0 && !options.allowZero)
+    return { ok: false, error: `${options.label} must be more than $0.` };
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** The micro-dollars as a plain input value: 12_500_000 → "12.50", 0 → "0". */
+export function microsToInput(micros: Micros): string {
+  const cents = Math.round(micros / 10_000);
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const rest = abs % 100;
+  return `${sign}${Math.floor(abs / 100)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/** Offset of `timeZone` from UTC at the instant `ms`, in milliseconds (east positive). */
+export function zoneOffsetMs(ms: number, timeZone: string | undefined): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(ms);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The `datetime-local` value (minutes) for an instant in a zone.
+ *
+ * Example: `toLocalInputValue(Date.UTC(2026, 10, 24, 15, 42), 'America/New_York')` → "2026-11-24T10:42".
+ */
+export function toLocalInputValue(ms: number, timeZone: string | undefined): string {
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
+}
+
+/**
+ * Parses a `datetime-local` value as a wall-clock time in `timeZone` (undefined = the system's).
+ *
+ * Example: `parseLocalDateTime('2026-11-24T10:42', 'America/New_York')` → `{ ok: true, value: Date.UTC(2026, 10, 24, 15, 42) }`.
+ */
+export function parseLocalDateTime(
+  text: string,
+  timeZone: string | undefined,
+  label = 'Time',
+): Parsed<number> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return { ok: false, error: `${label}: enter a date and time.` };
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (new Date(wall).getUTCDate() !== d || h > 23 || mi > 59)
+    return { ok: false, error: `${label}: no such date.` };
+  // Two passes settle the offset on both sides of a daylight-saving change.
+  let ms = wall - zoneOffsetMs(wall, timeZone);
+  ms = wall - zoneOffsetMs(ms, timeZone);
+  return { ok: true, value: ms };
+}
