@@ -24,6 +24,10 @@ import {
   type SyncStatus,
 } from '@core/schemas';
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import type { LedgerFile } from '@core/ledger-schema';
+import { computeMoneyView, computeWhatIf, type MoneyInputs } from '@core/money-compute';
+import { reconcileObservation } from '@core/ledger-reconcile';
+import { dailyTotals } from '@core/spend-history';
 
 export const FAKE_PROJECT_KEY_MESSAGE =
   'This is a project key. Creditwatch needs an Admin key (sk-admin-…) to read costs: create one under Settings → Organization → Admin keys.';
@@ -62,6 +66,42 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   };
   let pendingFailure: Omit<SyncError, 'atMs'> | null = null;
   const failures = new Map<RequestChannel, Error>();
+  const ledgers = new Map<string, LedgerFile>();
+
+  // The real pure computation over the sample dashboard's daily costs, so figures are as the app makes them.
+  function moneyInputs(orgId: string): MoneyInputs {
+    const daily = dashboardOf(orgId).daily;
+    return {
+      orgId,
+      nowMs,
+      ledger: ledgerOf(orgId),
+      costDays: daily.map((d) => ({
+        dayStartMs: d.dayStartMs,
+        rows: d.byProject.map((p) => ({ projectId: p.projectId, lineItem: null, micros: p.micros })),
+      })),
+      usage: [],
+      historyStartMs: daily[0]?.dayStartMs ?? null,
+    };
+  }
+  function ledgerOf(orgId: string): LedgerFile {
+    dashboardOf(orgId);
+    return (
+      ledgers.get(orgId) ?? {
+        version: 1,
+        billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+        entries: [],
+      }
+    );
+  }
+  function ledgerView(orgId: string) {
+    const l = ledgerOf(orgId);
+    return { billing: l.billing, entries: [...l.entries].sort((a, b) => b.atMs - a.atMs) };
+  }
+  function changeLedger(orgId: string, change: (l: LedgerFile) => LedgerFile) {
+    ledgers.set(orgId, change(ledgerOf(orgId)));
+    emit('data:changed', { orgId });
+    return ledgerView(orgId);
+  }
 
   function emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
@@ -91,6 +131,44 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
 
   const handlers: { [K in RequestChannel]: (args: RequestArgs<K>) => RequestResults[K] } = {
     'app:info': () => ({ version: '0.0.0-fake', transport: 'http', dataDir: '/fake' }),
+    'app:problems': () => ({ problems: [] }),
+    'ledger:get': ({ orgId }) => ledgerView(orgId),
+    'ledger:addEntry': ({ orgId, entry }) => {
+      const parsed = parseArgs('ledger:addEntry', { orgId, entry }).entry;
+      if (parsed.atMs > nowMs + 5 * 60_000) {
+        throw new ApiError('invalid-argument', 'That time is in the future: record what already happened.');
+      }
+      const before = ledgerOf(orgId);
+      if (before.entries.some((e) => e.id === parsed.id)) {
+        throw new ApiError('invalid-argument', `An entry with id ${parsed.id} already exists.`);
+      }
+      const hasBasis = before.entries.some((e) => e.atMs <= parsed.atMs && e.kind !== 'card-charge');
+      const reconciliation =
+        parsed.kind === 'observation' && hasBasis
+          ? reconcileObservation(before, dailyTotals(moneyInputs(orgId).costDays), parsed)
+          : null;
+      const ledger = changeLedger(orgId, (l) => ({ ...l, entries: [...l.entries, parsed] }));
+      return { ledger, reconciliation };
+    },
+    'ledger:removeEntry': ({ orgId, entryId }) => {
+      if (!ledgerOf(orgId).entries.some((e) => e.id === entryId)) {
+        throw new ApiError(
+          'not-found',
+          'That ledger entry does not exist (it may have been removed already).',
+        );
+      }
+      return changeLedger(orgId, (l) => ({ ...l, entries: l.entries.filter((e) => e.id !== entryId) }));
+    },
+    'ledger:updateBilling': ({ orgId, billing }) => {
+      const parsed = parseArgs('ledger:updateBilling', { orgId, billing }).billing;
+      return changeLedger(orgId, (l) => ({ ...l, billing: parsed }));
+    },
+    'money:get': ({ orgId }) => computeMoneyView(moneyInputs(orgId)),
+    'money:whatIf': ({ orgId, balanceMicros, billing }) =>
+      computeWhatIf(moneyInputs(orgId), {
+        balanceMicros,
+        billing: billing && parseArgs('ledger:updateBilling', { orgId, billing }).billing,
+      }),
     'orgs:list': () => ({ orgs: [...orgs], selectedOrgId: settings.selectedOrgId }),
     'orgs:add': (args) => {
       if (args.apiKey.startsWith('sk-proj-')) throw new ApiError('rejected', FAKE_PROJECT_KEY_MESSAGE);
