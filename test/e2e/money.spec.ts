@@ -1,0 +1,153 @@
+// "Balance & forecast" in real Chromium against `creditwatch serve --demo`: record a balance, set an auto-reload
+// rule, reconcile a far-off balance, refuse an invalid rule, and what-if without saving.
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServe, type ServedApp } from './serve';
+import { SCREENS_DIR, watchPageErrors } from './page-checks';
+
+let app: ServedApp;
+let orgId: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  app = await startServe({ demo: true });
+  orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(app.url);
+  await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 45_000 });
+  // The forecast needs the first sync's history.
+  await expect(page.getByTestId('confidence')).toBeVisible({ timeout: 45_000 });
+}
+
+async function shot(page: Page, name: string) {
+  await page.getByTestId('money-section').screenshot({ path: join(SCREENS_DIR, `money-${name}.png`) });
+}
+
+test('recording the billing-page balance brings the estimate and the crossing forecast', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await open(page);
+  const cta = page.getByTestId('record-balance-cta');
+  await expect(cta).toContainText('Record the balance shown on your OpenAI billing page');
+  await expect(cta.getByRole('link', { name: 'billing overview' })).toHaveAttribute(
+    'href',
+    'https://platform.openai.com/settings/organization/billing/overview',
+  );
+  await shot(page, 'no-balance');
+  await cta.getByLabel(/Balance shown/).fill('100');
+  await cta.getByRole('button', { name: 'Record balance' }).click();
+
+  await expect(page.getByTestId('balance-estimate')).toHaveText(/^\$\d{2,3}\.\d\d$/);
+  await expect(page.getByTestId('balance-range')).toHaveText(/^\$[\d.,]+–\$[\d.,]+$/);
+  await expect(page.getByTestId('first-balance-notice')).toBeVisible();
+  await expect(page.getByTestId('crossing')).toContainText('Your credit will run out around');
+  await expect(page.getByTestId('reload-p50')).toHaveText(/^in about \d+ (hours?|days?)$/);
+  await expect(page.getByTestId('reload-range')).toHaveText(/^likely between /);
+  const ledger = await app.call('ledger:get', { orgId });
+  expect(ledger.entries.map((e) => [e.kind, e.kind === 'observation' && e.balanceMicros])).toEqual([
+    ['observation', 100_000_000],
+  ]);
+  await shot(page, 'balance-recorded');
+  expect(errors).toEqual([]);
+});
+
+test('a restore-to rule brings reloads and card charges until month end', async ({ page }) => {
+  await open(page);
+  const form = page.getByTestId('billing-form');
+  await form.getByLabel('Auto-reload is on').check();
+  await form.getByLabel('When the balance falls below (USD)').fill('20');
+  await form.getByLabel('Target balance (USD)').fill('60');
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByTestId('billing-saved')).toHaveText('Saved.');
+  await expect(page.getByTestId('crossing')).toContainText('Auto-reload will charge your card around');
+  await expect(page.getByTestId('reloads')).toBeVisible();
+  await expect(page.getByTestId('reload-count')).toHaveText(/^\d+ reloads? \(likely /);
+  await expect(page.getByTestId('reload-charges')).toHaveText(/^\$[\d.,]+$/);
+  const { billing } = await app.call('ledger:get', { orgId });
+  expect(billing.reload).toMatchObject({
+    enabled: true,
+    thresholdMicros: 20_000_000,
+    action: { kind: 'restore-to', targetMicros: 60_000_000 },
+  });
+  await shot(page, 'rule-set');
+});
+
+test('an invalid rule is refused at the field; what only the server can check comes back in its words', async ({
+  page,
+}) => {
+  await open(page);
+  const form = page.getByTestId('billing-form');
+  await form.getByLabel('When the balance falls below (USD)').fill('60');
+  await form.getByLabel('Target balance (USD)').fill('20');
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByTestId('billing-error-actionAmount')).toHaveText(
+    'The target balance must be above the threshold ($60).',
+  );
+  // The same rule sent by a script meets the server's own check.
+  const bad = {
+    ...(await app.call('ledger:get', { orgId })).billing,
+    reload: {
+      enabled: true,
+      thresholdMicros: 60_000_000,
+      action: { kind: 'restore-to' as const, targetMicros: 20_000_000 },
+      monthlyLimit: null,
+    },
+  };
+  await expect(app.call('ledger:updateBilling', { orgId, billing: bad })).rejects.toThrow(
+    /reload target must be above the threshold/,
+  );
+  await form.getByLabel('When the balance falls below (USD)').fill('20');
+  await form.getByLabel('Target balance (USD)').fill('60');
+  await form.getByLabel('Billing months in time zone').fill('Mars/Olympus_Mons');
+  await form.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByTestId('billing-server-error')).toContainText('is not a time zone');
+  await shot(page, 'invalid-rule');
+  expect((await app.call('ledger:get', { orgId })).billing.timeZone).toBe('UTC');
+});
+
+test('a second balance far from the estimate shows the drift and a likely cause', async ({ page }) => {
+  await open(page);
+  const estimate = (await app.call('money:get', { orgId })).balance!.estimateMicros;
+  await page.getByText('Record a new balance from the billing page').click();
+  const form = page.getByTestId('record-balance-form');
+  await form.getByLabel(/Balance shown/).fill(((estimate + 300_000_000) / 1e6).toFixed(2));
+  await form.getByRole('button', { name: 'Record balance' }).click();
+  await expect(page.getByTestId('drift')).toHaveText(/^\+\$(29\d|30\d)\.\d\d$/);
+  await expect(page.getByTestId('drift-summary')).toContainText('higher than estimated');
+  await expect(page.getByTestId('drift-causes').locator('li').first()).not.toBeEmpty();
+  await shot(page, 'drift');
+  // After a reload the drift is still shown (never hidden).
+  await page.reload();
+  await expect(page.getByTestId('drift')).toHaveText(/^\+\$/, { timeout: 45_000 });
+});
+
+test('what-if changes the headline live and saves nothing', async ({ page }) => {
+  await open(page);
+  const saved = await page.getByTestId('crossing').textContent();
+  await page.getByTestId('whatif-balance').fill('25');
+  await page.getByTestId('whatif-threshold').fill('20');
+  await expect(page.getByTestId('whatif-result')).toContainText('What-if, not saved.');
+  await expect(page.getByTestId('whatif-reload-p50')).toHaveText(/^in about \d+ (minutes?|hours?)$/);
+  expect(await page.getByTestId('whatif-crossing').textContent()).not.toBe(saved);
+  await page.getByTestId('whatif-target').fill('200');
+  await expect(page.getByTestId('whatif-reload-charges')).toHaveText(/^\$[\d.,]+$/);
+  await shot(page, 'what-if');
+  const before = await app.call('ledger:get', { orgId });
+  expect(before.billing.reload).toMatchObject({
+    thresholdMicros: 20_000_000,
+    action: { targetMicros: 60_000_000 },
+  });
+
+  await page.reload();
+  await expect(page.getByTestId('confidence')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('whatif-result')).toHaveCount(0);
+  await expect(page.getByTestId('whatif-target')).toHaveValue('60');
+  expect(await app.call('ledger:get', { orgId })).toEqual(before);
+});
