@@ -150,4 +150,10 @@ test('what-if changes the headline live and saves nothing', async ({ page }) => 
   await expect(page.getByTestId('whatif-result')).toHaveCount(0);
   await expect(page.getByTestId('whatif-target')).toHaveValue('60');
   expect(await app.call('ledger:get', { orgId })).toEqual(before);
+
+  // The section holds in a narrow window: nothing wider than the page.
+  await page.setViewportSize({ width: 400, height: 700 });
+  await expect(page.getByTestId('balance-estimate')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await shot(page, 'narrow-400');
 });

@@ -42,6 +42,8 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
     note: '',
   });
   const [fields, setFields] = useState<EntryFormFields>(blank);
+  // An untouched "When" means now: use the exact time, not the minute the form shows.
+  const [isAtTouched, setIsAtTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const set = (patch: Partial<EntryFormFields>) => setFields((f) => ({ ...f, ...patch }));
@@ -56,7 +58,8 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
     setError(null);
     setIsSaving(true);
     try {
-      await onSubmit(parsed.value);
+      await onSubmit(isAtTouched ? parsed.value : { ...parsed.value, atMs: Date.now() });
+      setIsAtTouched(false);
       setFields({ ...blank(), kind: fields.kind, at: toLocalInputValue(Date.now(), timeZone) });
     } catch (err) {
       setError(errorText(err));
@@ -100,7 +103,10 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
           id={`${id}-at`}
           type="datetime-local"
           value={fields.at}
-          onChange={(e) => set({ at: e.currentTarget.value })}
+          onChange={(e) => {
+            setIsAtTouched(true);
+            set({ at: e.currentTarget.value });
+          }}
         />
       </div>
       {hasExpiry && (
