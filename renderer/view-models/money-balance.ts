@@ -39,10 +39,10 @@ export function buildBalanceView(b: BalanceEstimate, nowMs: number, zone: Displa
     asOf: formatDateTime(b.asOfMs, zone),
     asOfIso: new Date(b.asOfMs).toISOString(),
     basis,
-    settled: `−${formatUsd(b.settledCostMicros)}`,
-    provisional: `−${formatUsd(b.provisionalCostMicros)}`,
-    creditsAdded: `+${formatUsd(b.creditsAddedMicros)}`,
-    expired: `−${formatUsd(b.expiredMicros)}`,
+    settled: signed('−', b.settledCostMicros),
+    provisional: signed('−', b.provisionalCostMicros),
+    creditsAdded: signed('+', b.creditsAddedMicros),
+    expired: signed('−', b.expiredMicros),
     predictedReloads: b.predictedReloads.map((r) => ({
       key: String(r.atMs),
       text: `+${formatUsd(r.micros)} reload around ${formatDateTime(r.atMs, zone)} (predicted, not confirmed)`,
@@ -53,6 +53,12 @@ export function buildBalanceView(b: BalanceEstimate, nowMs: number, zone: Displa
         : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as $0: the sync may be behind).`,
     isNegative: b.estimateMicros < 0,
   };
+}
+
+// A part that rounds to $0.00 carries no sign ("−$0.00" reads as a charge).
+function signed(sign: '+' | '−', micros: Micros): string {
+  const text = formatUsd(micros);
+  return text === '$0.00' ? text : `${sign}${text}`;
 }
 
 /** "$61.00–$67.00", or one figure when both ends agree to the cent. */
