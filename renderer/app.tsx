@@ -7,9 +7,11 @@ import { useApi } from './api/api-context';
 import type { OrgSummary } from '@core/schemas';
 import { useOrgs } from './hooks/use-orgs';
 import { useSettings } from './hooks/use-settings';
+import { useStoreProblems } from './hooks/use-store-problems';
 import { OrgSwitcher } from './components/org-switcher';
 import { AddOrgForm } from './components/add-org-form';
 import { SettingsPanel } from './components/settings-panel';
+import { StoreProblems } from './components/store-problems';
 import { DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
@@ -22,6 +24,7 @@ export function App() {
   const orgs = useOrgs();
   const { settings, update } = useSettings();
   const [panel, setPanel] = useState<Panel>('none');
+  const problems = useStoreProblems();
   const zone: DisplayZone = { timeZone: settings?.timeZone ?? undefined };
 
   function onOrgReady(org: OrgSummary) {
@@ -93,6 +96,7 @@ export function App() {
             {orgs.error}
           </p>
         )}
+        <StoreProblems problems={problems} />
         {panel === 'add-org' && (
           <section className="card" aria-labelledby="add-org-title">
             <h2 id="add-org-title">Add an organization</h2>

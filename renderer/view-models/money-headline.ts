@@ -34,6 +34,8 @@ export interface MoneyHeadline {
   /** Prepaid with a rule: reloads and what they charge until month end. */
   reloads: {
     count: string;
+    /** No reload even at P90: the charge figures are left out. */
+    isNoneLikely: boolean;
     charges: string;
     chargesRange: string;
     until: string;
@@ -90,7 +92,11 @@ export function buildMoneyHeadline(
   const until = describeWhen(forecast.monthEnd.at, nowMs, zone).absolute;
   const reloads = r
     ? {
-        count: `${plural(r.count.p50, 'reload')} (likely ${r.count.p10 === r.count.p90 ? r.count.p10 : `${r.count.p10}–${r.count.p90}`})`,
+        count:
+          r.count.p90 === 0
+            ? 'no reload expected'
+            : `${plural(r.count.p50, 'reload')} (likely ${r.count.p10 === r.count.p90 ? r.count.p10 : `${r.count.p10}–${r.count.p90}`})`,
+        isNoneLikely: r.count.p90 === 0,
         charges: formatUsdAmount(r.cardChargesUsd.p50),
         chargesRange: formatUsdRange(r.cardChargesUsd),
         until,

@@ -1,6 +1,6 @@
 // Starts the real Node host (`creditwatch serve`) as a child process for a spec, and talks to its API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestArgs, RequestChannel, RequestResults } from '@core/api-contract';
@@ -13,6 +13,8 @@ export interface ServeOptions {
   /** `--demo-faults` spec, e.g. `costs=429:retry-after=30`. */
   demoFaults?: string;
   env?: Record<string, string>;
+  /** Files to place in the fresh data dir before start (name → content), e.g. a damaged settings.json. */
+  files?: Record<string, string>;
 }
 
 export interface ServedApp {
@@ -32,6 +34,8 @@ export interface ServedApp {
 export async function startServe(options: ServeOptions = {}): Promise<ServedApp> {
   const cli = process.env.CREDITWATCH_CLI ?? 'dist/cli.mjs';
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-'));
+  for (const [name, content] of Object.entries(options.files ?? {}))
+    writeFileSync(join(dataDir, name), content);
   const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir];
   if (options.demo) args.push('--demo');
   if (options.demoFaults) args.push('--demo-faults', options.demoFaults);

@@ -86,7 +86,7 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
                 checked={fields.reloadEnabled}
                 onChange={(e) => set({ reloadEnabled: e.currentTarget.checked })}
               />{' '}
-              Auto-reload is on
+              Auto-reload: charge my card when the balance runs low
             </label>
           </legend>
           <div className="form-grid">

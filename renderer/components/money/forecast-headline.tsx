@@ -50,11 +50,18 @@ export function ForecastHeadline({ headline: h, idPrefix = '' }: ForecastHeadlin
       {h.reloads && (
         <div className="answer" data-testid={t('reloads')}>
           <p className="answer-main">
-            Until {h.reloads.until}: <strong data-testid={t('reload-count')}>{h.reloads.count}</strong>,
-            charging your card <strong data-testid={t('reload-charges')}>{h.reloads.charges}</strong>{' '}
-            <span className="muted">
-              (likely <span data-testid={t('reload-charges-range')}>{h.reloads.chargesRange}</span>)
-            </span>
+            Before the month ends ({h.reloads.until}):{' '}
+            <strong data-testid={t('reload-count')}>{h.reloads.count}</strong>
+            {h.reloads.isNoneLikely ? (
+              '.'
+            ) : (
+              <>
+                , charging your card <strong data-testid={t('reload-charges')}>{h.reloads.charges}</strong>{' '}
+                <span className="muted">
+                  (likely <span data-testid={t('reload-charges-range')}>{h.reloads.chargesRange}</span>)
+                </span>
+              </>
+            )}
           </p>
           {h.reloads.limitNote && <p className="muted">{h.reloads.limitNote}</p>}
         </div>
@@ -71,7 +78,8 @@ export function ForecastHeadline({ headline: h, idPrefix = '' }: ForecastHeadlin
         </div>
       )}
       <p className="muted" data-testid={t('month-end-spend')}>
-        Spend this month by {h.monthEndSpend.at}: {h.monthEndSpend.p50} (likely {h.monthEndSpend.range}).
+        Spend from now until the month ends ({h.monthEndSpend.at}): {h.monthEndSpend.p50} (likely{' '}
+        {h.monthEndSpend.range}).
       </p>
       {h.spendLimit && (
         <p className="warn-line" data-testid={t('spend-limit')}>
