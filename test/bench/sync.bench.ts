@@ -17,6 +17,8 @@ import type { Org } from '@core/schemas';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
 import { createAdminApi } from '../../main/services/openai-client';
 import { openSettingsStore } from '../../main/services/stores/settings-store';
+import { createMoneyService, type MoneyService } from '../../main/services/money';
+import { createLedgerStore } from '../../main/services/stores/ledger-store';
 import { createSyncEngine } from '../../main/services/sync';
 import { createSimClock, DEMO_ADMIN_KEY, startSimulator } from '../../main/simulator/index';
 
@@ -27,8 +29,8 @@ const YEAR_STEP_MS = Number(process.env.SYNC_BENCH_YEAR_STEP_MIN ?? 180) * MINUT
 const WINDOW_DAYS = Number(process.env.SYNC_BENCH_WINDOW_DAYS ?? 3);
 const POLL_MS = 5 * MINUTE_MS;
 const ORG_ID = 'org_benchsync01';
-// One encoded snapshot point is about this many bytes in its day file.
-const SNAPSHOT_BYTES = 50;
+// One encoded snapshot point (with its forecast tuple) is about this many bytes in its day file.
+const SNAPSHOT_BYTES = 120;
 
 export async function bench(): Promise<Record<string, unknown>> {
   const clock = createSimClock({ startMs: START_MS, speed: 0 });
@@ -45,12 +47,35 @@ export async function bench(): Promise<Record<string, unknown>> {
     };
     await settings.update((s) => ({ ...s, orgs: [org] }));
     const api = createAdminApi({ apiKey: DEMO_ADMIN_KEY, baseURL: sim.baseUrl });
+    // As in the app: every successful poll also estimates the balance and forecasts, for its snapshot.
+    let money: MoneyService | null = null;
     const engine = createSyncEngine({
       dataDir,
       settings,
       nowMs: () => clock.nowMs(),
       random: createRandom(3),
       clientFor: async () => api,
+      snapshotExtras: (orgId, atMs) => money!.snapshotExtras(orgId, atMs),
+    });
+    const ledgers = createLedgerStore(dataDir, { nowMs: () => clock.nowMs(), meter: engine.meter });
+    money = createMoneyService({ ledgers, history: (id) => engine.history(id), nowMs: () => clock.nowMs() });
+    await money.addEntry(ORG_ID, {
+      id: 'obs',
+      kind: 'observation',
+      atMs: START_MS,
+      balanceMicros: 500e6,
+      note: '',
+    });
+    await money.updateBilling(ORG_ID, {
+      mode: 'prepaid',
+      reload: {
+        enabled: true,
+        thresholdMicros: 100e6,
+        action: { kind: 'restore-to', targetMicros: 1000e6 },
+        monthlyLimit: null,
+      },
+      hardLimitMicros: null,
+      timeZone: 'UTC',
     });
     const poll = async () => {
       const status = await engine.syncOrg(ORG_ID, { force: true });
@@ -103,6 +128,8 @@ export async function bench(): Promise<Record<string, unknown>> {
         note: 'bytes per poll, requests per poll and latency come from the 5-minute window only; store size is after the whole year',
         clock:
           'frozen simulator clock advanced by hand; real HTTP over loopback through the openai SDK; real lowdb files in a temp dir',
+        ledger:
+          'one observed balance and a restore-to reload rule: every poll estimates the balance and runs the forecast for its snapshot, as the app does',
       },
       backfill90Days: { requests: backfill.requests, ms: backfill.ms, bytesWritten: backfill.bytesWritten },
       steadyState: {
