@@ -79,4 +79,3 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
     ...rows,
   ].join('\n');
 }
-

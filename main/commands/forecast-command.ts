@@ -144,4 +144,3 @@ function isArgError(error: unknown): boolean {
     String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
   );
 }
-
