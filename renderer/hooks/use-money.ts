@@ -2,15 +2,15 @@
  * The balance-and-forecast view of one org, live: `data:changed` refetches it; ledger edits go through here
  * and resolve with the server's answer (or reject with its message, for the form to show).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import type { CreditwatchApi } from '@core/api-contract';
 import type { BillingConfig } from '@core/billing';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { LedgerEntry } from '@core/ledger-schema';
 import type { MoneyView } from '@core/money-view';
 import { useApi } from '../api/api-context';
 import type { EntryDraft } from '../view-models/money-entry-form';
-import { DASHBOARD_REFRESH_MS } from './use-dashboard';
-import { errorText } from './use-orgs';
+import { useOrgResource } from './use-org-resource';
 
 export interface MoneyState {
   money: MoneyView | null;
@@ -23,44 +23,12 @@ export interface MoneyState {
   updateBilling: (billing: BillingConfig) => Promise<void>;
 }
 
+const loadMoney = (api: CreditwatchApi, orgId: string) => api.invoke('money:get', { orgId });
+
 /** Loads `money:get` for `orgId` and follows the org's `data:changed` events. */
 export function useMoney(orgId: string): MoneyState {
   const api = useApi();
-  const [money, setMoney] = useState<MoneyView | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const sequence = useRef(0);
-
-  const reload = useCallback(() => {
-    const ticket = ++sequence.current;
-    api.invoke('money:get', { orgId }).then(
-      (result) => {
-        if (ticket !== sequence.current) return; // a newer load was started
-        setMoney(result);
-        setError(null);
-        setIsLoading(false);
-      },
-      (err: unknown) => {
-        if (ticket !== sequence.current) return;
-        setError(errorText(err));
-        setIsLoading(false);
-      },
-    );
-  }, [api, orgId]);
-
-  useEffect(() => {
-    setMoney(null);
-    setIsLoading(true);
-    reload();
-    const off = api.on('data:changed', (payload) => {
-      if (payload.orgId === orgId) reload();
-    });
-    const timer = setInterval(reload, DASHBOARD_REFRESH_MS);
-    return () => {
-      clearInterval(timer);
-      off();
-    };
-  }, [api, orgId, reload]);
+  const { value: money, isLoading, error, reload } = useOrgResource(orgId, loadMoney);
 
   const addEntry = useCallback(
     async (draft: EntryDraft) => {
