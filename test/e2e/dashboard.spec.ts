@@ -77,7 +77,7 @@ test("an invalid sync schedule is refused with the server's explanation; a valid
   page,
 }) => {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const cron = page.getByLabel('Sync schedule (cron)');
   await cron.fill('every five minutes');
   await page.getByRole('button', { name: 'Save settings' }).click();

@@ -87,7 +87,7 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
 
 test('settings: the server validation message is shown; a valid schedule saves', async ({ page }) => {
   await page.goto(`${server.url}?demo=1`);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const cron = page.getByLabel('Sync schedule (cron)');
   await cron.fill('every five minutes');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -101,7 +101,7 @@ test('settings: the server validation message is shown; a valid schedule saves',
 
 test('settings: an organization is removed after a confirming second click', async ({ page }) => {
   await page.goto(`${server.url}?demo=1`);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const list = page.getByTestId('org-list');
   await list.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('dashboard')).toBeVisible(); // one click alone removes nothing
