@@ -51,6 +51,17 @@ export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: num
   const recordBalance = async (draft: EntryDraft) => setRecorded({ rec: await addEntry(draft) });
   const timeZone = zone.timeZone;
 
+  // The same form records the first balance (as the call to action) and every later one.
+  const recordBalanceForm = (
+    <EntryForm
+      kinds={['observation']}
+      timeZone={timeZone}
+      nowMs={nowMs}
+      submitLabel="Record balance"
+      onSubmit={recordBalance}
+      testId="record-balance-form"
+    />
+  );
   return (
     <section className="money stack" aria-labelledby="money-title" data-testid="money-section">
       <h2 id="money-title" className="section-title">
@@ -71,14 +82,7 @@ export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: num
             </a>{' '}
             and Creditwatch keeps it up to date from your costs.
           </p>
-          <EntryForm
-            kinds={['observation']}
-            timeZone={timeZone}
-            nowMs={nowMs}
-            submitLabel="Record balance"
-            onSubmit={recordBalance}
-            testId="record-balance-form"
-          />
+          {recordBalanceForm}
         </section>
       )}
       {drift ? (
@@ -108,14 +112,7 @@ export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: num
       {money.balance && isPrepaid && (
         <details className="card">
           <summary>Record a new balance from the billing page</summary>
-          <EntryForm
-            kinds={['observation']}
-            timeZone={timeZone}
-            nowMs={nowMs}
-            submitLabel="Record balance"
-            onSubmit={recordBalance}
-            testId="record-balance-form"
-          />
+          {recordBalanceForm}
         </details>
       )}
       {money.forecast && isPrepaid && (
