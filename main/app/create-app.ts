@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import type { Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
+import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
 import { createMoneyService } from '../services/money';
@@ -17,6 +19,7 @@ import { createSyncEngine, type SyncEngine } from '../services/sync';
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { assertPinnedClockAllowed } from './pinned-clock';
 import { ensureDemoOrg } from './org-handlers';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
@@ -34,6 +37,11 @@ export interface AppOptions {
   /** Ensure the demo org exists and is selected. */
   demo?: boolean;
   log?: (line: string) => void;
+  /**
+   * Where "now" comes from for everything in the app, the demo simulator included. Default: the real clock.
+   * A clock set to another instant (`serve --now`) is for demos and tests only: see `assertPinnedClockAllowed`.
+   */
+  clock?: Clock;
 }
 
 export interface App {
@@ -49,10 +57,11 @@ export interface App {
 /** Opens the stores and wires the services; nothing polls until `start()`. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? (() => {});
-  const nowMs = () => Date.now();
+  const clock = opts.clock ?? SYSTEM_CLOCK;
+  const nowMs = () => clock.nowMs();
   const newOrgId = () => `org_${randomBytes(6).toString('hex')}`;
   const bus = createEventBus(log);
-  const demo = createDemoBackend({ faults: opts.demoFaults ?? null });
+  const demo = createDemoBackend({ faults: opts.demoFaults ?? null, clock });
   // One list of unreadable store files for the whole app; each was set aside, and the user is told.
   const problems = createProblemList((p) => {
     log(`store: ${p.message}`);
@@ -60,6 +69,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const settings = await openSettingsStore(opts.dataDir, { onProblem: problems.report });
   const envKey = opts.envAdminKey?.trim() || null;
+  if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
 
   const keyFor = async (org: Org): Promise<string | null> => {
     if (org.id === ENV_ORG_ID) return envKey;
@@ -99,7 +109,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
   const deps = {
-    appInfo: { version: opts.version, transport: opts.transport, dataDir: opts.dataDir },
+    appInfo: {
+      version: opts.version,
+      transport: opts.transport,
+      dataDir: opts.dataDir,
+      isClockPinned: clock !== SYSTEM_CLOCK,
+    },
     settings,
     secrets: opts.secrets,
     sync,
@@ -109,7 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nowMs,
     newOrgId,
     verifyKey: (apiKey: string, baseUrl: string | null) =>
-      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
+      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl }), nowMs()),
     validateCron,
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,

@@ -8,7 +8,7 @@ import type { SyncEngine } from '../services/sync';
 import type { EventBus } from './event-bus';
 
 export interface HandlerDeps {
-  appInfo: AppInfo;
+  appInfo: Omit<AppInfo, 'nowMs'>;
   settings: SettingsStore;
   secrets: SecretStore;
   sync: SyncEngine;

@@ -12,7 +12,7 @@ import { createOrgHandlers } from './org-handlers';
 export function createHandlers(deps: HandlerDeps): Handlers {
   const orgs = createOrgHandlers(deps);
   return {
-    'app:info': async () => deps.appInfo,
+    'app:info': async () => ({ ...deps.appInfo, nowMs: deps.nowMs() }),
     'app:problems': async () => ({ problems: deps.problems() }),
     ...orgs,
     ...createMoneyHandlers(deps),

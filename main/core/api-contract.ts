@@ -66,6 +66,10 @@ export interface AppInfo {
   version: string;
   transport: 'ipc' | 'http';
   dataDir: string;
+  /** The host's clock when it answered; the page measures "now" by it (so `serve --now` reaches the page). */
+  nowMs: number;
+  /** True when the host runs on a clock set to a chosen instant (`serve --now`) rather than the real one. */
+  isClockPinned: boolean;
 }
 
 /** A stored file that could not be read: it was set aside (never overwritten) and the user is told. */

@@ -16,7 +16,7 @@ function setup() {
   bus.subscribe((e) => events.push(e));
   let n = 0;
   const deps = {
-    appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x' },
+    appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x', isClockPinned: false },
     settings: {
       get: () => settings,
       update: async (mutate: (s: Settings) => Settings) =>
