@@ -130,7 +130,13 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   }
 
   const handlers: { [K in RequestChannel]: (args: RequestArgs<K>) => RequestResults[K] } = {
-    'app:info': () => ({ version: '0.0.0-fake', transport: 'http', dataDir: '/fake' }),
+    'app:info': () => ({
+      version: '0.0.0-fake',
+      transport: 'http',
+      dataDir: '/fake',
+      nowMs,
+      isClockPinned: true,
+    }),
     'app:problems': () => ({ problems: [] }),
     'ledger:get': ({ orgId }) => ledgerView(orgId),
     'ledger:addEntry': ({ orgId, entry }) => {
