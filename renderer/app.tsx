@@ -13,6 +13,8 @@ import { AddOrgForm } from './components/add-org-form';
 import { SettingsPanel } from './components/settings-panel';
 import { StoreProblems } from './components/store-problems';
 import { DashboardPage } from './pages/dashboard-page';
+import { OverviewSection } from './components/overview/overview-section';
+import { useNow } from './hooks/use-now';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
 
@@ -25,6 +27,7 @@ export function App() {
   const { settings, update } = useSettings();
   const [panel, setPanel] = useState<Panel>('none');
   const problems = useStoreProblems();
+  const nowMs = useNow();
   const zone: DisplayZone = { timeZone: settings?.timeZone ?? undefined };
 
   function onOrgReady(org: OrgSummary) {
@@ -90,7 +93,7 @@ export function App() {
         </nav>
       </header>
       <main className="content">
-        <h1 className="visually-hidden">Spend dashboard{selectedOrg ? ` for ${selectedOrg.name}` : ''}</h1>
+        <h1 className="visually-hidden">Creditwatch: credit, card charges and spend of every organization</h1>
         {orgs.error && (
           <p className="banner" role="alert">
             {orgs.error}
@@ -115,8 +118,20 @@ export function App() {
             }}
           />
         )}
-        {orgs.selectedOrgId && (
-          <DashboardPage key={orgs.selectedOrgId} orgId={orgs.selectedOrgId} zone={zone} />
+        <OverviewSection
+          orgs={orgs.orgs}
+          selectedOrgId={orgs.selectedOrgId}
+          nowMs={nowMs}
+          zone={zone}
+          onOpen={(id) => void orgs.select(id)}
+        />
+        {orgs.selectedOrgId && selectedOrg && (
+          <DashboardPage
+            key={orgs.selectedOrgId}
+            orgId={orgs.selectedOrgId}
+            orgName={selectedOrg.name}
+            zone={zone}
+          />
         )}
       </main>
     </div>

@@ -20,7 +20,7 @@ import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { assertPinnedClockAllowed } from './pinned-clock';
-import { ensureDemoOrg } from './org-handlers';
+import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
 export const ENV_ORG_ID = 'org_environmentkey';
@@ -91,7 +91,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onData: (orgId) => bus.emit('data:changed', { orgId }),
     clientFor: async (org) => {
       if (org.kind === 'demo') {
-        const { baseUrl, apiKey } = await demo.connection();
+        const { baseUrl, apiKey } = await demo.connection(demoProfileOf(org));
         return createAdminApi({ apiKey, baseURL: baseUrl });
       }
       const apiKey = await keyFor(org);
@@ -144,7 +144,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       selectedOrgId: s.selectedOrgId ?? org.id,
     }));
   }
-  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrg(deps);
+  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrgs(deps);
 
   return {
     handlers: createHandlers(deps),

@@ -8,10 +8,11 @@ import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
 import { PINNED_CLOCK_REAL_ORG } from './pinned-clock';
+import { ensureDemoOrgs } from './demo-orgs';
 
 type OrgChannels = 'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select';
 
-export const DEMO_ORG_NAME = 'Demo organization';
+export { DEMO_ORG_NAMES } from './demo-orgs';
 
 /** Handlers for the organization channels. */
 export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels> {
@@ -53,9 +54,9 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       return summarize(deps, org);
     },
     'orgs:startDemo': async () => {
-      const org = await ensureDemoOrg(deps);
+      const org = await ensureDemoOrgs(deps);
       changed();
-      startSync(org.id);
+      for (const demo of deps.settings.get().orgs) if (demo.kind === 'demo') startSync(demo.id);
       return summarize(deps, org);
     },
     'orgs:remove': async ({ orgId }) => {
@@ -81,26 +82,6 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       return { selectedOrgId: orgId };
     },
   };
-}
-
-/** The demo org, created on first use and selected. */
-export async function ensureDemoOrg(
-  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId'>,
-): Promise<Org> {
-  const existing = deps.settings.get().orgs.find((o) => o.kind === 'demo');
-  const org: Org = existing ?? {
-    id: deps.newOrgId(),
-    name: DEMO_ORG_NAME,
-    kind: 'demo',
-    baseUrl: null,
-    createdAtMs: deps.nowMs(),
-  };
-  await deps.settings.update((s) => ({
-    ...s,
-    orgs: existing ? s.orgs : [...s.orgs, org],
-    selectedOrgId: org.id,
-  }));
-  return org;
 }
 
 function withFullStop(text: string): string {

@@ -16,8 +16,12 @@ export const OrgSchema = z.object({
   /** API base URL override (e.g. a proxy); null means https://api.openai.com/v1. */
   baseUrl: z.string().url().nullable(),
   createdAtMs: z.number().int().nonnegative(),
+  /** Which built-in demo a `demo` org shows (absent on older files: the company demo). */
+  demoProfile: z.enum(['company', 'personal']).optional(),
 });
 export type Org = z.infer<typeof OrgSchema>;
+/** The built-in demos: a company org on prepaid credit, and a "Personal" org that starts taking spend. */
+export type DemoProfile = NonNullable<Org['demoProfile']>;
 
 /** What the renderer may know about an org: never the key, only whether one is stored. */
 export type OrgSummary = Org & { hasKey: boolean };

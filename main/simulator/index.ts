@@ -17,6 +17,7 @@ import { handleProjects, handleSpendLimit, plausibleSpendLimitCents } from './or
 import { startHttpSimulator, type RequestLogEntry } from './server';
 import { createSimClock, type SimClock } from './sim-clock';
 import { createSpendModel, type SpendModel } from './spend-model';
+import type { HourSource } from './spend-types';
 import { parseTraceCsv } from './trace-csv';
 import { createTraceSource } from './trace-source';
 
@@ -41,6 +42,11 @@ export interface SimulatorShape {
   lineItemsPerModel?: number;
   /** Typical daily spend of the generator in USD. */
   dailyUsd?: number;
+  /**
+   * An org that spends nothing until this many days before the clock's start (from that UTC midnight on, the
+   * generator's spend): a dormant "Personal" org that starts taking spend. Unset = spend over all the history.
+   */
+  spendStartsDaysAgo?: number;
 }
 
 export interface SimulatorOptions {
@@ -76,6 +82,11 @@ export interface Simulator {
 
 const DEFAULT_SHAPE = { projects: 4, models: 3, lineItemsPerModel: 3, dailyUsd: 25 };
 
+/** The source, silent before `fromMs` (whole hours before it have no rows; the API shows empty buckets). */
+function silentBefore(source: HourSource, fromMs: number): HourSource {
+  return (hourStartMs) => (hourStartMs < fromMs ? [] : source(hourStartMs));
+}
+
 function checkInt(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
@@ -99,7 +110,7 @@ export function createSimulatedSpendModel(
   checkInt('shape.lineItemsPerModel', shape.lineItemsPerModel, 1, 6);
   const historyStartMs = startOfUtcDay(startMs - historyDays * DAY_MS);
   const org = createOrg(seed, shape.projects, historyStartMs);
-  const source = opts.trace
+  const generated = opts.trace
     ? createTraceSource({
         seed,
         org,
@@ -115,6 +126,14 @@ export function createSimulatedSpendModel(
         lineItemsPerModel: shape.lineItemsPerModel,
         dailyUsd: shape.dailyUsd,
       });
+  const startsDaysAgo = shape.spendStartsDaysAgo;
+  const source =
+    startsDaysAgo === undefined
+      ? generated
+      : silentBefore(
+          generated,
+          startOfUtcDay(startMs - checkInt('shape.spendStartsDaysAgo', startsDaysAgo, 0, 3650) * DAY_MS),
+        );
   return createSpendModel({ org, source, historyStartMs, costLagMinutes: opts.costLagMinutes ?? 30 });
 }
 

@@ -9,12 +9,23 @@ import { errorText } from '../hooks/use-orgs';
 import { usePrefersDark } from '../hooks/use-color-scheme';
 import { DashboardView } from '../components/dashboard-view';
 import { MoneySection } from '../components/money/money-section';
+import { OrgAnswer } from '../components/money/org-answer';
+import { useMoney } from '../hooks/use-money';
 import type { DisplayZone } from '../view-models/format';
 
 /** Dashboard for `orgId`. */
-export function DashboardPage({ orgId, zone }: { orgId: string; zone: DisplayZone }) {
+export function DashboardPage({
+  orgId,
+  orgName,
+  zone,
+}: {
+  orgId: string;
+  orgName: string;
+  zone: DisplayZone;
+}) {
   const api = useApi();
   const { dashboard, isLoading, error, reload } = useDashboard(orgId);
+  const moneyState = useMoney(orgId);
   const nowMs = useNow();
   const isDark = usePrefersDark();
   const [isSyncing, setIsSyncing] = useState(false);
@@ -48,7 +59,13 @@ export function DashboardPage({ orgId, zone }: { orgId: string; zone: DisplayZon
     );
   }
   return (
-    <>
+    <section className="org-page stack" aria-label={`${orgName} in detail`} data-testid="org-page">
+      <h2 id="org-page-title" className="org-page-title">
+        {orgName}
+      </h2>
+      {moneyState.money && (
+        <OrgAnswer money={moneyState.money} dashboard={dashboard} nowMs={nowMs} zone={zone} isDark={isDark} />
+      )}
       {error && (
         <p className="banner" role="alert">
           Could not refresh: {error}
@@ -63,7 +80,7 @@ export function DashboardPage({ orgId, zone }: { orgId: string; zone: DisplayZon
         syncRequestError={syncRequestError}
         onSyncNow={() => void syncNow()}
       />
-      <MoneySection orgId={orgId} nowMs={nowMs} zone={zone} />
-    </>
+      <MoneySection orgId={orgId} state={moneyState} nowMs={nowMs} zone={zone} />
+    </section>
   );
 }

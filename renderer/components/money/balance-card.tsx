@@ -17,7 +17,7 @@ export function BalanceCard({ view }: { view: BalanceView }) {
         {view.estimate}
       </p>
       <p>
-        likely <span data-testid="balance-range">{view.range}</span> <span className="muted">(P10–P90)</span>
+        likely <span data-testid="balance-range">{view.range}</span>
       </p>
       <p className="as-of">
         as of{' '}

@@ -37,7 +37,7 @@ export function ForecastHeadline({ headline: h, idPrefix = '' }: ForecastHeadlin
               </>
             ) : (
               !h.crossing.isAlreadyBelow && (
-                <strong data-testid={t('reload-p50')}> — not within the horizon</strong>
+                <strong data-testid={t('reload-p50')}> — not within the next 31 days</strong>
               )
             )}
           </p>

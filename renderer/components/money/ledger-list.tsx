@@ -37,8 +37,8 @@ export function LedgerList({
   if (rows.length === 0) return <p className="muted">Nothing recorded yet.</p>;
   return (
     <div className="stack">
-      <div className="table-scroll">
-        <table className="ledger-table" data-testid="ledger-list">
+      <div className="table-scroll reflow-box">
+        <table className="ledger-table reflow" data-testid="ledger-list">
           <thead>
             <tr>
               <th scope="col">What</th>
@@ -55,16 +55,18 @@ export function LedgerList({
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="ledger-row" data-kind={r.kind}>
-                <td>{r.kindLabel}</td>
-                <td>
+                <td data-label="What">{r.kindLabel}</td>
+                <td data-label="When">
                   <time dateTime={r.iso}>{r.time}</time>
                 </td>
-                <td className="num">
+                <td className="num" data-label="Amount">
                   {r.amount}
                   {r.detail && <div className="muted">{r.detail}</div>}
                 </td>
-                <td className="note">{r.note}</td>
-                <td>
+                <td className="note" data-label="Note">
+                  {r.note}
+                </td>
+                <td className="row-actions">
                   <button
                     type="button"
                     className={confirmId === r.id ? 'button danger' : 'button'}

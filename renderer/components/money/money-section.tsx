@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Reconciliation } from '@core/ledger-reconcile';
-import { useMoney } from '../../hooks/use-money';
+import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
 import { buildBalanceView, describeDrift } from '../../view-models/money-balance';
 import type { EntryDraft } from '../../view-models/money-entry-form';
@@ -21,9 +21,19 @@ import { WhatIfPanel } from './what-if-panel';
 export const BILLING_PAGE_URL = 'https://platform.openai.com/settings/organization/billing/overview';
 const OTHER_KINDS = ['purchase', 'grant', 'reload', 'card-charge'] as const;
 
-/** The section; `nowMs` drives relative times, `zone` the display zone. */
-export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: number; zone: DisplayZone }) {
-  const { money, error, reload, addEntry, removeEntry, updateBilling } = useMoney(orgId);
+/** The section; `state` is the org's `useMoney`, `nowMs` drives relative times, `zone` the display zone. */
+export function MoneySection({
+  orgId,
+  state,
+  nowMs,
+  zone,
+}: {
+  orgId: string;
+  state: MoneyState;
+  nowMs: number;
+  zone: DisplayZone;
+}) {
+  const { money, error, reload, addEntry, removeEntry, updateBilling } = state;
   // The reconciliation of a balance recorded in this session: shown even when it is the first one.
   const [recorded, setRecorded] = useState<{ rec: Reconciliation | null } | null>(null);
 

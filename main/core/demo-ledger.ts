@@ -1,0 +1,68 @@
+/**
+ * The ledgers the two demo organizations start with, relative to the instant they are created, so a demo
+ * started at any instant (`serve --demo --now ISO`) tells the same story:
+ *
+ * * company — prepaid credit: $1,000 bought 353 days ago (it expires in 12 days with much of it unused), the
+ *   billing page read 3 days ago ($702.35), a $50 promotional grant yesterday, auto-reload "when the balance
+ *   falls below $10, restore it to $50".
+ * * personal — billed monthly to the card, no credit: it normally spends nothing (its spend starts two days
+ *   before the demo's start, see the simulator's `spendStartsDaysAgo`).
+ *
+ * Example: created at 2026-11-18T15:20Z → the purchase is dated 2025-11-30T15:20Z and expires 2026-11-30T15:20Z.
+ */
+import type { LedgerEntry, LedgerFile } from './ledger-schema';
+import type { DemoProfile } from './schemas';
+import { DAY_MS, HOUR_MS } from './time';
+
+const USD = 1_000_000;
+
+/** The ledger a demo org of `profile` starts with when created at `nowMs`. */
+export function demoLedger(profile: DemoProfile, nowMs: number): LedgerFile {
+  if (profile === 'personal') {
+    return {
+      version: 1,
+      billing: { mode: 'monthly', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+      entries: [],
+    };
+  }
+  const entries: LedgerEntry[] = [
+    {
+      id: 'demo-purchase-1000',
+      kind: 'purchase',
+      atMs: nowMs - 353 * DAY_MS,
+      micros: 1000 * USD,
+      expiresAtMs: null,
+      note: 'Prepaid credit (card on file)',
+    },
+    {
+      id: 'demo-observed-balance',
+      kind: 'observation',
+      atMs: nowMs - 3 * DAY_MS - 2 * HOUR_MS,
+      balanceMicros: 702_350_000,
+      note: 'Billing page',
+    },
+    {
+      id: 'demo-promo-grant',
+      kind: 'grant',
+      atMs: nowMs - 30 * HOUR_MS,
+      micros: 50 * USD,
+      expiresAtMs: nowMs - 30 * HOUR_MS + 90 * DAY_MS,
+      note: 'Promotional credit',
+    },
+  ];
+  return {
+    version: 1,
+    billing: {
+      mode: 'prepaid',
+      reload: {
+        enabled: true,
+        thresholdMicros: 10 * USD,
+        action: { kind: 'restore-to', targetMicros: 50 * USD },
+        monthlyLimit: null,
+      },
+      hardLimitMicros: null,
+      timeZone: 'UTC',
+    },
+    entries,
+  };
+}

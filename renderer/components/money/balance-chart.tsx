@@ -1,0 +1,206 @@
+/**
+ * The balance chart: recorded balances as points, the estimated balance up to now, the forecast's middle line
+ * with its shaded likely range, the reload threshold, predicted reloads, expiries and the month end (chart.js
+ * with its annotation plugin). Monthly billing shows this month's spend and its forecast instead.
+ */
+import { useMemo } from 'react';
+import {
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type ChartOptions,
+} from 'chart.js';
+import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
+import { Line } from 'react-chartjs-2';
+import type { BalanceSeries } from '../../view-models/balance-series';
+import type { DisplayZone } from '../../view-models/format';
+
+Chart.register(LinearScale, LineElement, PointElement, Filler, Tooltip, Legend, annotationPlugin);
+
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+export interface BalanceChartProps {
+  series: BalanceSeries;
+  isDark: boolean;
+  zone: DisplayZone;
+}
+
+/** The chart and its caption. */
+export function BalanceChart({ series, isDark, zone }: BalanceChartProps) {
+  const colors = isDark
+    ? {
+        text: '#c9ced6',
+        grid: 'rgba(255,255,255,0.08)',
+        line: '#79a6ff',
+        fan: 'rgba(121,166,255,0.22)',
+        actual: '#e6e8eb',
+        mark: '#d29922',
+        threshold: '#ff7b72',
+      }
+    : {
+        text: '#3c4043',
+        grid: 'rgba(0,0,0,0.08)',
+        line: '#2563eb',
+        fan: 'rgba(37,99,235,0.16)',
+        actual: '#1f2328',
+        mark: '#9a6700',
+        threshold: '#c62828',
+      };
+  const day = useMemo(
+    () =>
+      new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
+        timeZone: zone.timeZone,
+        month: 'short',
+        day: 'numeric',
+      }),
+    [zone.locale, zone.timeZone],
+  );
+  const isBalance = series.kind === 'balance';
+  const data = useMemo(() => {
+    const datasets: ChartDataset<'line', Array<{ x: number; y: number }>>[] = [
+      {
+        label: 'likely range',
+        data: series.high,
+        borderWidth: 0,
+        pointRadius: 0,
+        backgroundColor: colors.fan,
+        fill: '+1',
+      },
+      { label: 'likely range (low)', data: series.low, borderWidth: 0, pointRadius: 0, fill: false },
+      {
+        label: isBalance ? 'forecast (most likely)' : 'forecast spend (most likely)',
+        data: series.middle,
+        borderColor: colors.line,
+        borderDash: [6, 4],
+        borderWidth: 2,
+        pointRadius: 0,
+      },
+      {
+        label: isBalance ? 'estimated balance' : 'spend this month',
+        data: series.actual,
+        borderColor: colors.actual,
+        borderWidth: 2,
+        pointRadius: 0,
+      },
+    ];
+    if (series.recorded.length)
+      datasets.push({
+        label: 'recorded balance',
+        data: series.recorded,
+        showLine: false,
+        pointRadius: 5,
+        pointBackgroundColor: colors.actual,
+        borderColor: colors.actual,
+      });
+    if (series.reloads.length)
+      datasets.push({
+        label: 'predicted auto-reload',
+        data: series.reloads,
+        showLine: false,
+        pointStyle: 'triangle',
+        pointRadius: 7,
+        pointBackgroundColor: colors.mark,
+        borderColor: colors.mark,
+      });
+    return { datasets };
+  }, [series, colors.fan, colors.line, colors.actual, colors.mark, isBalance]);
+
+  const options = useMemo<ChartOptions<'line'>>(() => {
+    const annotations: Record<string, AnnotationOptions> = {};
+    if (series.thresholdUsd !== null && series.thresholdUsd > 0)
+      annotations.threshold = {
+        type: 'line',
+        yMin: series.thresholdUsd,
+        yMax: series.thresholdUsd,
+        borderColor: colors.threshold,
+        borderWidth: 1.5,
+        borderDash: [3, 3],
+        label: {
+          display: true,
+          content: `reload below ${USD.format(series.thresholdUsd)}`,
+          position: 'start',
+          font: { size: 11 },
+        },
+      };
+    series.marks.forEach((m, i) => {
+      annotations[`mark${i}`] = {
+        type: 'line',
+        xMin: m.atMs,
+        xMax: m.atMs,
+        borderColor: m.kind === 'now' ? colors.text : colors.mark,
+        borderWidth: 1,
+        borderDash: m.kind === 'now' ? [] : [4, 4],
+        label: {
+          display: true,
+          content: m.label,
+          position: m.kind === 'expiry' ? 'end' : 'start',
+          font: { size: 11 },
+        },
+      };
+    });
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      scales: {
+        x: {
+          type: 'linear',
+          min: series.startMs,
+          max: series.endMs,
+          ticks: {
+            color: colors.text,
+            maxRotation: 0,
+            autoSkipPadding: 16,
+            callback: (v) => day.format(Number(v)),
+          },
+          grid: { color: colors.grid },
+        },
+        y: {
+          beginAtZero: !isBalance,
+          ticks: { color: colors.text, callback: (v) => USD.format(Number(v)) },
+          grid: { color: colors.grid },
+        },
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          labels: {
+            color: colors.text,
+            boxWidth: 12,
+            boxHeight: 12,
+            filter: (item) => !item.text.startsWith('likely range (low'),
+          },
+        },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items[0] ? day.format(Number(items[0].parsed.x)) : ''),
+            label: (ctx) => `${ctx.dataset.label ?? ''}: ${USD.format(Number(ctx.parsed.y))}`,
+          },
+        },
+        annotation: { annotations },
+      },
+    };
+  }, [series, colors.text, colors.grid, colors.mark, colors.threshold, day, isBalance]);
+
+  return (
+    <div className="chart-box balance-chart" data-testid="balance-chart">
+      <Line
+        data={data}
+        options={options}
+        role="img"
+        aria-label={
+          isBalance
+            ? 'Line chart of the estimated credit balance with its forecast and likely range'
+            : 'Line chart of this month’s spend with its forecast to month end'
+        }
+      />
+    </div>
+  );
+}

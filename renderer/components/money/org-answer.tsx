@@ -1,0 +1,62 @@
+/**
+ * The top of an organization's page: the headline figures, the balance chart with its forecast, and the credit
+ * lots — the answers, before the forms.
+ */
+import { useMemo } from 'react';
+import type { Dashboard } from '@core/dashboard';
+import type { MoneyView } from '@core/money-view';
+import { buildBalanceSeries } from '../../view-models/balance-series';
+import { buildLotRows } from '../../view-models/credit-lots-view';
+import type { DisplayZone } from '../../view-models/format';
+import { buildOrgHeadline } from '../../view-models/org-headline';
+import { BILLING_MODE_WORDS } from '../../view-models/plain-words';
+import { BalanceChart } from './balance-chart';
+import { CreditLots } from './credit-lots';
+import { HeadlineFigures } from './headline-figures';
+
+export interface OrgAnswerProps {
+  money: MoneyView;
+  dashboard: Dashboard | null;
+  nowMs: number;
+  zone: DisplayZone;
+  isDark: boolean;
+}
+
+/** Headline, chart and lots. */
+export function OrgAnswer({ money, dashboard, nowMs, zone, isDark }: OrgAnswerProps) {
+  const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
+  const headline = buildOrgHeadline(money, nowMs, zone);
+  // The chart is drawn for the figures' instant, so it moves only when the figures do.
+  const series = useMemo(() => buildBalanceSeries(money, daily, money.asOfMs), [money, daily]);
+  const lots = buildLotRows(
+    money.ledger.entries,
+    daily,
+    money.asOfMs,
+    money.forecast?.model.levelUsdPerDay ?? null,
+    zone,
+  );
+  const isPrepaid = money.ledger.billing.mode === 'prepaid';
+  return (
+    <section className="stack" aria-labelledby="answer-title" data-testid="org-answer">
+      <h2 id="answer-title" className="visually-hidden">
+        Credit, card charges and forecast
+      </h2>
+      <p className="ov-mode" data-testid="org-billing-words">
+        {BILLING_MODE_WORDS[money.ledger.billing.mode]}
+      </p>
+      <HeadlineFigures headline={headline} />
+      {series && (
+        <section className="card" aria-labelledby="balance-chart-title">
+          <div className="card-head">
+            <h3 id="balance-chart-title">
+              {series.kind === 'balance' ? 'Credit balance and forecast' : 'Spend this month and forecast'}
+            </h3>
+            <span className="muted">shaded: the likely range</span>
+          </div>
+          <BalanceChart series={series} isDark={isDark} zone={zone} />
+        </section>
+      )}
+      {(isPrepaid || lots.length > 0) && <CreditLots rows={lots} />}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Every organization's dashboard and balance view at once, for the overview: loaded together, refetched when
+ * any org's data or sync status changes and every minute; stale replies ignored.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OrgSummary } from '@core/schemas';
+import { useApi } from '../api/api-context';
+import type { OrgData } from '../view-models/overview';
+import { ORG_REFRESH_MS } from './use-org-resource';
+import { errorText } from './use-orgs';
+
+/** Loads `dashboard:get` and `money:get` for each org in `orgs`. */
+export function useOverview(orgs: readonly OrgSummary[]): { data: OrgData[]; isLoading: boolean } {
+  const api = useApi();
+  const [data, setData] = useState<OrgData[] | null>(null);
+  const sequence = useRef(0);
+  const key = orgs.map((o) => `${o.id}:${o.name}`).join('|');
+
+  const reload = useCallback(() => {
+    const ticket = ++sequence.current;
+    void Promise.all(
+      orgs.map(async (o): Promise<OrgData> => {
+        const [dashboard, money] = await Promise.allSettled([
+          api.invoke('dashboard:get', { orgId: o.id }),
+          api.invoke('money:get', { orgId: o.id }),
+        ]);
+        const failed = [dashboard, money].find((r) => r.status === 'rejected');
+        return {
+          orgId: o.id,
+          name: o.name,
+          dashboard: dashboard.status === 'fulfilled' ? dashboard.value : null,
+          money: money.status === 'fulfilled' ? money.value : null,
+          error: failed ? errorText(failed.reason) : null,
+        };
+      }),
+    ).then((next) => {
+      if (ticket === sequence.current) setData(next);
+    });
+    // `key` stands for the org list (a new array each render).
+  }, [api, key]);
+
+  useEffect(() => {
+    reload();
+    const offData = api.on('data:changed', reload);
+    const offSync = api.on('sync:status', reload);
+    const timer = setInterval(reload, ORG_REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+      offData();
+      offSync();
+    };
+  }, [api, reload]);
+
+  const placeholders = orgs.map((o) => ({
+    orgId: o.id,
+    name: o.name,
+    dashboard: null,
+    money: null,
+    error: null,
+  }));
+  return { data: data ?? placeholders, isLoading: data === null };
+}

@@ -1,0 +1,204 @@
+/**
+ * The balance chart's series, built from the org's balance view (`money:get`) and its daily costs: recorded
+ * balances as points, the estimated balance as a line up to now, the forecast's middle line with its likely
+ * range to month end (at least two weeks, at most 31 days), the reload threshold, predicted reloads, credit
+ * expiries and the month end. Monthly billing has no balance: the chart then shows this month's spend so far
+ * and its forecast to month end.
+ *
+ * The forecast lines go through the forecast's own answers: each falls from today's estimate to the threshold
+ * at the crossing time of its quantile (the middle line at the likely time, the range's edges at the early and
+ * late ends), so the chart and the headline never disagree; with no crossing in sight, a line falls at the
+ * daily spend rate of the matching month-end spend.
+ *
+ * Example: estimate $100 now, threshold $10, crossings in 2 / 3 / 5 days, restore to $50 → the middle line
+ * reaches $10 in 3 days, jumps to $50 (a predicted reload marker) and falls again at $30 a day.
+ */
+import type { BillingConfig } from '@core/billing';
+import type { DailyProjectSpend } from '@core/dashboard';
+import type { MoneyView } from '@core/money-view';
+import { DAY_MS, HOUR_MS } from '@core/time';
+import { lotsFromEntries } from '@core/credit-lots';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface ChartMark {
+  atMs: number;
+  label: string;
+  kind: 'expiry' | 'month-end' | 'now';
+}
+export interface BalanceSeries {
+  kind: 'balance' | 'spend';
+  startMs: number;
+  endMs: number;
+  recorded: Point[];
+  /** The estimate up to now (balance), or spend so far this month (spend). */
+  actual: Point[];
+  middle: Point[];
+  low: Point[];
+  high: Point[];
+  reloads: Point[];
+  thresholdUsd: number | null;
+  marks: ChartMark[];
+}
+
+const STEP_MS = 3 * HOUR_MS;
+const MIN_AHEAD_MS = 14 * DAY_MS;
+const MAX_AHEAD_MS = 31 * DAY_MS;
+const LOOKBACK_MS = 30 * DAY_MS;
+
+/** Where the chart ends: the month end, but at least two weeks and at most 31 days ahead. */
+export function chartEndMs(nowMs: number, monthEndMs: number): number {
+  return Math.min(nowMs + MAX_AHEAD_MS, Math.max(monthEndMs, nowMs + MIN_AHEAD_MS));
+}
+
+/** Spend in [fromMs, nowMs) from daily buckets (a partly covered day counts pro rata), in USD. */
+function spendSince(daily: readonly DailyProjectSpend[], fromMs: number, nowMs: number): number {
+  let micros = 0;
+  for (const d of daily) {
+    const end = Math.min(d.dayStartMs + DAY_MS, nowMs);
+    const start = Math.max(d.dayStartMs, fromMs);
+    if (end <= start) continue;
+    const dayLength = Math.min(DAY_MS, nowMs - d.dayStartMs);
+    micros += d.totalMicros * ((end - start) / dayLength);
+  }
+  return micros / 1e6;
+}
+
+/** One forecast line falling at `ratePerMs` from `startUsd`, reloading by the rule below the threshold. */
+function fallingLine(
+  startUsd: number,
+  nowMs: number,
+  endMs: number,
+  ratePerMs: number,
+  billing: BillingConfig,
+  onReload?: (p: Point) => void,
+): Point[] {
+  const rule = billing.reload?.enabled ? billing.reload : null;
+  const threshold = rule ? rule.thresholdMicros / 1e6 : 0;
+  const points: Point[] = [{ x: nowMs, y: startUsd }];
+  let balance = startUsd;
+  for (let t = nowMs + STEP_MS; t <= endMs; t += STEP_MS) {
+    const next = balance - ratePerMs * STEP_MS;
+    if (rule && next < threshold && balance >= threshold && ratePerMs > 0) {
+      // The crossing instant inside this step, then the reload.
+      const tc = t - STEP_MS + (balance - threshold) / ratePerMs;
+      const after =
+        rule.action.kind === 'restore-to'
+          ? rule.action.targetMicros / 1e6
+          : threshold + rule.action.amountMicros / 1e6;
+      points.push({ x: tc, y: threshold }, { x: tc, y: after });
+      onReload?.({ x: tc, y: after });
+      balance = after - ratePerMs * (t - tc);
+    } else balance = next;
+    points.push({ x: t, y: balance });
+  }
+  return points;
+}
+
+/** Builds the series (see the module doc). */
+export function buildBalanceSeries(
+  money: MoneyView,
+  daily: readonly DailyProjectSpend[],
+  nowMs: number,
+): BalanceSeries | null {
+  const f = money.forecast;
+  if (!f) return null;
+  const billing = money.ledger.billing;
+  const monthEndMs = Date.parse(f.monthEnd.at);
+  const marks: ChartMark[] = [{ atMs: nowMs, label: 'now', kind: 'now' }];
+  if (monthEndMs <= nowMs + MAX_AHEAD_MS)
+    marks.push({ atMs: monthEndMs, label: 'month end', kind: 'month-end' });
+
+  if (!money.balance) {
+    // Monthly billing: this month's spend so far and to month end.
+    const monthStart = daily.find(
+      (d) => d.dayStartMs >= monthEndMs - 31 * DAY_MS && new Date(d.dayStartMs).getUTCDate() === 1,
+    )?.dayStartMs;
+    const startMs = monthStart ?? nowMs - 7 * DAY_MS;
+    const actual: Point[] = [{ x: startMs, y: 0 }];
+    for (const d of daily)
+      if (d.dayStartMs > startMs && d.dayStartMs <= nowMs)
+        actual.push({ x: d.dayStartMs, y: spendSince(daily, startMs, d.dayStartMs) });
+    const mtd = spendSince(daily, startMs, nowMs);
+    actual.push({ x: nowMs, y: mtd });
+    const span = Math.max(monthEndMs - nowMs, HOUR_MS);
+    const line = (usd: number) => [
+      { x: nowMs, y: mtd },
+      { x: monthEndMs, y: mtd + usd },
+    ];
+    const s = f.monthEnd.spendUsd;
+    return {
+      kind: 'spend',
+      startMs,
+      endMs: nowMs + span,
+      recorded: [],
+      actual,
+      middle: line(s.p50),
+      low: line(s.p10),
+      high: line(s.p90),
+      reloads: [],
+      thresholdUsd: null,
+      marks,
+    };
+  }
+
+  const endMs = chartEndMs(nowMs, monthEndMs);
+  const b0 = money.balance.estimateMicros / 1e6;
+  const observations = money.ledger.entries.filter((e) => e.kind === 'observation' && e.atMs <= nowMs);
+  const lastObs = observations.reduce<number | null>((a, e) => (a === null || e.atMs > a ? e.atMs : a), null);
+  const startMs = Math.max(nowMs - LOOKBACK_MS, Math.min(lastObs ?? nowMs - 7 * DAY_MS, nowMs - DAY_MS));
+  const credits = money.ledger.entries.filter(
+    (e) => e.kind === 'purchase' || e.kind === 'grant' || e.kind === 'reload',
+  );
+  const balanceAt = (t: number) =>
+    b0 +
+    spendSince(daily, t, nowMs) -
+    credits
+      .filter((e) => e.atMs > t && e.atMs <= nowMs)
+      .reduce((a, e) => a + ('micros' in e ? e.micros : 0) / 1e6, 0);
+  const actual: Point[] = [];
+  for (let t = startMs; t < nowMs; t += STEP_MS) actual.push({ x: t, y: balanceAt(t) });
+  actual.push({ x: nowMs, y: b0 });
+  const recorded = observations
+    .filter((e) => e.atMs >= startMs)
+    .map((e) => ({ x: e.atMs, y: (e.kind === 'observation' ? e.balanceMicros : 0) / 1e6 }));
+
+  const thresholdUsd =
+    f.crossing?.thresholdUsd ?? (billing.reload?.enabled ? billing.reload.thresholdMicros / 1e6 : 0);
+  const daysToMonthEnd = Math.max((monthEndMs - nowMs) / DAY_MS, 1);
+  const spendRate = (usd: number) => usd / daysToMonthEnd / DAY_MS;
+  const rateFor = (crossingIso: string | null | undefined, fallbackUsd: number) => {
+    const tc = crossingIso ? Date.parse(crossingIso) : NaN;
+    if (Number.isFinite(tc) && tc > nowMs && b0 > thresholdUsd) return (b0 - thresholdUsd) / (tc - nowMs);
+    return spendRate(fallbackUsd);
+  };
+  const c = f.crossing;
+  const s = f.monthEnd.spendUsd;
+  const reloads: Point[] = [];
+  const middle = fallingLine(b0, nowMs, endMs, rateFor(c?.p50, s.p50), billing, (p) => reloads.push(p));
+  const low = fallingLine(b0, nowMs, endMs, rateFor(c?.p10, s.p90), billing);
+  const high = fallingLine(b0, nowMs, endMs, rateFor(c?.p90, s.p10), billing);
+  for (const lot of lotsFromEntries(money.ledger.entries)) {
+    if (lot.expiresAtMs > startMs && lot.expiresAtMs <= endMs)
+      marks.push({
+        atMs: lot.expiresAtMs,
+        label: `${lot.kind === 'grant' ? 'grant' : 'credit'} expires`,
+        kind: 'expiry',
+      });
+  }
+  return {
+    kind: 'balance',
+    startMs,
+    endMs,
+    recorded,
+    actual,
+    middle,
+    low,
+    high,
+    reloads,
+    thresholdUsd,
+    marks,
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The overview: one card per organization, side by side, with a total. Each card answers "how much credit
+ * is left, where does usage go, when is the card charged next and how much before month end", from the
+ * org's `dashboard:get` and `money:get` as they are (fields added later are ignored here).
+ */
+import type { Dashboard } from '@core/dashboard';
+import type { MoneyView } from '@core/money-view';
+import { formatUsd } from '@core/money';
+import { detectWrongOrg, flagsForOrg, type WrongOrgFlag } from '@core/wrong-org';
+import { HOUR_MS } from '@core/time';
+import { formatDateTime, formatRelative, type DisplayZone } from './format';
+import { formatUsdAmount } from './money-format';
+import { BILLING_MODE_WORDS, dayRangeWords, likelyWords, monthEndWords } from './plain-words';
+
+export interface OrgData {
+  orgId: string;
+  name: string;
+  dashboard: Dashboard | null;
+  money: MoneyView | null;
+  error: string | null;
+}
+
+export interface Figure {
+  value: string;
+  /** "likely $420.00–$1,370.00", or null when the figure is exact. */
+  likely: string | null;
+  note: string | null;
+}
+
+export interface OrgCardView {
+  orgId: string;
+  name: string;
+  isLoading: boolean;
+  error: string | null;
+  creditLeft: Figure | null;
+  billingWords: string | null;
+  nextReload: Figure | null;
+  cardBeforeMonthEnd: Figure | null;
+  monthToDate: string;
+  today: string;
+  asOf: string | null;
+  asOfIso: string | null;
+  /** "Up to date · last synced 2 min ago", "last synced 3 h ago — retrying", "Never synced yet". */
+  syncText: string;
+  isStale: boolean;
+  flags: string[];
+}
+
+export interface OverviewView {
+  cards: OrgCardView[];
+  total: { creditLeft: string; monthToDate: string; cardBeforeMonthEnd: string; orgCount: number };
+  flags: WrongOrgFlag[];
+}
+
+/** Synced longer ago than this, figures are shown dimmed as stale. */
+export const STALE_AFTER_MS = HOUR_MS;
+
+/** Says a wrong-org flag from the point of view of `orgId`. */
+export function describeFlag(flag: WrongOrgFlag, orgId: string): string {
+  const spent = formatUsd(flag.recentMicros);
+  const usual = `usually ${formatUsd(flag.usualDailyMicros)} a day`;
+  const days = `the last ${flag.recentDays} days`;
+  if (flag.toOrgId === orgId) {
+    return flag.kind === 'started-spending'
+      ? `Wrong organization? ${flag.toName} usually spends nothing and spent ${spent} in ${days}${flag.fromName ? ` — check keys meant for ${flag.fromName}` : ''}.`
+      : `Wrong organization? ${flag.toName} spent ${spent} in ${days} (${usual}) while ${flag.fromName ?? 'another organization'} spent less.`;
+  }
+  return `Wrong organization? ${flag.toName} ${flag.kind === 'started-spending' ? 'usually spends nothing and ' : ''}spent ${spent} in ${days} — usage meant for ${flag.fromName ?? 'this organization'} may be going there.`;
+}
+
+function syncWords(d: Dashboard, nowMs: number): { text: string; isStale: boolean } {
+  const s = d.sync;
+  const last = s.lastSuccessMs === null ? null : `last synced ${formatRelative(s.lastSuccessMs, nowMs)}`;
+  const isStale = s.lastSuccessMs !== null && nowMs - s.lastSuccessMs > STALE_AFTER_MS;
+  if (s.state === 'error')
+    return {
+      text: `${last ?? 'Never synced'} — retrying (${s.lastError?.message ?? 'sync failed'})`,
+      isStale: true,
+    };
+  if (s.state === 'syncing')
+    return { text: last ? `Syncing… (${last})` : 'Syncing for the first time…', isStale };
+  if (!last) return { text: 'Waiting for the first sync', isStale: false };
+  return { text: isStale ? `${last} — retrying` : `Up to date · ${last}`, isStale };
+}
+
+/** Builds one card. */
+export function buildOrgCard(
+  data: OrgData,
+  flags: WrongOrgFlag[],
+  nowMs: number,
+  zone: DisplayZone,
+): OrgCardView {
+  const { dashboard: d, money: m } = data;
+  const f = m?.forecast ?? null;
+  const billing = m?.ledger.billing ?? null;
+  const rule = billing?.mode === 'prepaid' && billing.reload?.enabled ? billing.reload : null;
+  const creditLeft: Figure | null = m?.balance
+    ? {
+        value: formatUsd(m.balance.estimateMicros),
+        likely: likelyWords({ p10: m.balance.lowMicros / 1e6, p50: 0, p90: m.balance.highMicros / 1e6 }),
+        note: 'estimated (provisional)',
+      }
+    : billing && billing.mode !== 'prepaid'
+      ? { value: 'No prepaid credit', likely: null, note: 'billed after the month ends' }
+      : null;
+  let nextReload: Figure | null = null;
+  if (rule && f?.crossing) {
+    const c = f.crossing;
+    const amount =
+      rule.action.kind === 'restore-to'
+        ? rule.action.targetMicros - rule.thresholdMicros
+        : rule.action.amountMicros;
+    nextReload = c.isAlreadyBelow
+      ? { value: 'Due now', likely: null, note: `about ${formatUsd(amount)} to your card` }
+      : c.p10 === null
+        ? { value: 'Not within the next 31 days', likely: null, note: null }
+        : {
+            value: c.p50
+              ? dayRangeWords(Date.parse(c.p50), Date.parse(c.p50), zone)
+              : 'Not within the next 31 days',
+            likely: `likely ${dayRangeWords(Date.parse(c.p10), c.p90 ? Date.parse(c.p90) : null, zone)}`,
+            note: `about ${formatUsd(amount)} to your card`,
+          };
+  }
+  let cardBeforeMonthEnd: Figure | null = null;
+  if (f) {
+    const end = monthEndWords(f.monthEnd.at, zone);
+    if (f.reloads) {
+      cardBeforeMonthEnd = {
+        value: formatUsdAmount(f.reloads.cardChargesUsd.p50),
+        likely: likelyWords(f.reloads.cardChargesUsd),
+        note: `auto-reloads until the ${end}`,
+      };
+    } else if (f.monthEnd.cardChargeUsd) {
+      cardBeforeMonthEnd = {
+        value: formatUsdAmount(f.monthEnd.cardChargeUsd.p50),
+        likely: likelyWords(f.monthEnd.cardChargeUsd),
+        note: `charged for usage to the ${end}`,
+      };
+    } else if (billing?.mode === 'prepaid') {
+      cardBeforeMonthEnd = { value: formatUsdAmount(0), likely: null, note: `no auto-reload set up` };
+    }
+  }
+  const hasData = d?.asOfMs != null;
+  const sync = d ? syncWords(d, nowMs) : { text: 'Loading…', isStale: false };
+  return {
+    orgId: data.orgId,
+    name: data.name,
+    isLoading: !d && !data.error,
+    error: data.error,
+    creditLeft,
+    billingWords: billing ? BILLING_MODE_WORDS[billing.mode] : null,
+    nextReload,
+    cardBeforeMonthEnd,
+    monthToDate: d && hasData ? formatUsd(d.monthToDate.totalMicros) : '—',
+    today: d && hasData ? formatUsd(d.today.costMicros) : '—',
+    asOf: d?.asOfMs != null ? formatDateTime(d.asOfMs, zone) : null,
+    asOfIso: d?.asOfMs != null ? new Date(d.asOfMs).toISOString() : null,
+    syncText: sync.text,
+    isStale: sync.isStale,
+    flags: flagsForOrg(flags, data.orgId).map((fl) => describeFlag(fl, data.orgId)),
+  };
+}
+
+/**
+ * Builds the overview from every org's data.
+ *
+ * Example: two orgs with estimates $675.54 and none (monthly) → total credit left "$675.54"; month-to-date
+ * $451.14 + $30.93 → "$482.07".
+ */
+export function buildOverview(orgs: readonly OrgData[], nowMs: number, zone: DisplayZone = {}): OverviewView {
+  const flags = detectWrongOrg(
+    orgs
+      .filter((o) => o.dashboard?.asOfMs != null)
+      .map((o) => ({
+        orgId: o.orgId,
+        name: o.name,
+        dailyMicros: o.dashboard!.daily.map((x) => x.totalMicros),
+      })),
+  );
+  const cards = orgs.map((o) => buildOrgCard(o, flags, nowMs, zone));
+  let credit = 0;
+  let mtd = 0;
+  let card = 0;
+  for (const o of orgs) {
+    credit += o.money?.balance?.estimateMicros ?? 0;
+    mtd += o.dashboard?.asOfMs != null ? o.dashboard.monthToDate.totalMicros : 0;
+    const f = o.money?.forecast;
+    card += Math.round((f?.reloads?.cardChargesUsd.p50 ?? f?.monthEnd.cardChargeUsd?.p50 ?? 0) * 1e6);
+  }
+  return {
+    cards,
+    total: {
+      creditLeft: formatUsd(credit),
+      monthToDate: formatUsd(mtd),
+      cardBeforeMonthEnd: formatUsd(card),
+      orgCount: orgs.length,
+    },
+    flags,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Words a person uses for the forecast's figures: "likely $420–$1,370", "end of November", "Dec 3 – Dec 9",
+ * and what the billing mode means for where usage goes.
+ */
+import type { BillingMode } from '@core/billing';
+import { formatUsdAmount, type UsdBands } from './money-format';
+import type { DisplayZone } from './format';
+
+/**
+ * The likely range of a figure in words; null when both ends agree to the cent (the figure says it all).
+ *
+ * Example: `likelyWords({ p10: 420, p50: 800, p90: 1370 })` → "likely $420.00–$1,370.00".
+ */
+export function likelyWords(bands: UsdBands): string | null {
+  const low = formatUsdAmount(bands.p10);
+  const high = formatUsdAmount(bands.p90);
+  return low === high ? null : `likely ${low}–${high}`;
+}
+
+/**
+ * The month that ends at `monthEndIso` (the first instant of the next month), said as its end.
+ *
+ * Example: `monthEndWords('2026-12-01T00:00:00Z', { timeZone: 'UTC' })` → "end of November".
+ */
+export function monthEndWords(monthEndIso: string, zone: DisplayZone = {}): string {
+  const lastMoment = Date.parse(monthEndIso) - 1;
+  const month = new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
+    timeZone: zone.timeZone,
+    month: 'long',
+  }).format(lastMoment);
+  return `end of ${month}`;
+}
+
+/**
+ * A short date range ("Dec 3 – Dec 9", "Dec 3" when both ends fall on one day, "after Dec 3" without an end).
+ *
+ * Example: `dayRangeWords(Date.UTC(2026, 11, 3), Date.UTC(2026, 11, 9, 5), { timeZone: 'UTC' })` → "Dec 3 – Dec 9".
+ */
+export function dayRangeWords(fromMs: number, toMs: number | null, zone: DisplayZone = {}): string {
+  const day = (ms: number) =>
+    new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
+      timeZone: zone.timeZone,
+      month: 'short',
+      day: 'numeric',
+    }).format(ms);
+  if (toMs === null) return `after ${day(fromMs)}`;
+  return day(fromMs) === day(toMs) ? day(fromMs) : `${day(fromMs)} – ${day(toMs)}`;
+}
+
+/** Where usage goes under each billing mode, in one sentence. */
+export const BILLING_MODE_WORDS: Record<BillingMode, string> = {
+  prepaid:
+    'Usage is taken from your prepaid credit; your card is charged only when auto-reload (recharge) tops it up.',
+  monthly: 'Usage is charged to your card after the month ends; credit you add covers usage from then on.',
+  invoiced: 'Usage is invoiced after the month ends; credit you add covers usage from then on.',
+};

@@ -1,0 +1,132 @@
+// The answer at a glance, in real Chromium against `creditwatch serve --demo` at a pinned instant: both demo
+// organizations side by side with the figures of `money:get` and the wrong-org flag; the company's page with the
+// balance chart, its forecast range and the credit lots; no horizontal scroll at four widths; light and dark.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatUsd } from '@core/money';
+import type { MoneyView } from '@core/money-view';
+import { startServe, type ServedApp } from './serve';
+import { SCREENS_DIR, watchPageErrors } from './page-checks';
+
+const NOW = '2026-11-18T15:20:00Z';
+let app: ServedApp;
+let company: { id: string; money: MoneyView };
+let personal: { id: string; money: MoneyView };
+
+test.describe.configure({ mode: 'serial' });
+
+async function synced(orgId: string) {
+  for (let i = 0; i < 120; i++) {
+    const d = await app.call('dashboard:get', { orgId });
+    if (d.asOfMs !== null && d.sync.state === 'ok') return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`org ${orgId} never synced`);
+}
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  app = await startServe({ demo: true, now: NOW });
+  const { orgs } = await app.call('orgs:list', {});
+  const c = orgs.find((o) => o.demoProfile === 'company')!;
+  const p = orgs.find((o) => o.demoProfile === 'personal')!;
+  await synced(c.id);
+  await synced(p.id);
+  company = { id: c.id, money: await app.call('money:get', { orgId: c.id }) };
+  personal = { id: p.id, money: await app.call('money:get', { orgId: p.id }) };
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(app.url);
+  await expect(page.getByTestId('overview-card')).toHaveCount(2, { timeout: 45_000 });
+  await expect(page.getByTestId('ov-credit').first()).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('balance-chart')).toBeVisible({ timeout: 45_000 });
+}
+
+const card = (page: Page, orgId: string) =>
+  page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+
+test('the overview shows both demo orgs with the figures of money:get and the wrong-org flag on both', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  await open(page);
+  const c = card(page, company.id);
+  const p = card(page, personal.id);
+  await expect(c.getByRole('heading', { name: 'Demo organization' })).toBeVisible();
+  await expect(p.getByRole('heading', { name: 'Personal' })).toBeVisible();
+  await expect(c.getByTestId('ov-credit')).toHaveText(formatUsd(company.money.balance!.estimateMicros));
+  await expect(c.getByTestId('billing-words')).toContainText('taken from your prepaid credit');
+  await expect(p.getByTestId('billing-words')).toContainText('charged to your card after the month ends');
+  const charge = personal.money.forecast!.monthEnd.cardChargeUsd!;
+  await expect(p.getByTestId('ov-card-charges')).toHaveText(`$${charge.p50.toFixed(2)}`);
+  await expect(c.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing');
+  await expect(p.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing and spent $');
+  await expect(page.getByTestId('total-credit')).toHaveText(formatUsd(company.money.balance!.estimateMicros));
+  expect(errors).toEqual([]);
+});
+
+test('the company page shows the headline, the balance chart with its range, and the credit lots', async ({
+  page,
+}) => {
+  await open(page);
+  // The host's clock runs on from the pinned instant, so "spend until month end" shrinks by about a cent a
+  // minute: the page is compared with a fresh money:get to within 10 cents (seconds apart).
+  const f = (await app.call('money:get', { orgId: company.id })).forecast!;
+  await expect(page.getByTestId('hl-credit-value')).toHaveText(
+    formatUsd(company.money.balance!.estimateMicros),
+  );
+  const [value, low, high] = (
+    (await page.getByTestId('hl-month-end-spend').innerText()).match(/\$[\d,]+\.\d\d/g) ?? []
+  ).map((t) => Number(t.replace(/[$,]/g, '')));
+  expect(Math.abs(value! - f.monthEnd.spendUsd.p50)).toBeLessThan(0.1);
+  expect(Math.abs(low! - f.monthEnd.spendUsd.p10)).toBeLessThan(0.1);
+  expect(Math.abs(high! - f.monthEnd.spendUsd.p90)).toBeLessThan(0.1);
+  await expect(page.getByTestId('hl-card-charges')).toContainText('end of November');
+  await expect(page.getByTestId('lot-row')).toHaveCount(2);
+  await expect(page.getByTestId('expiring-unused')).toContainText('will expire unused on Nov 30, 2026');
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/P10|P90|horizon/);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [w, h] of [
+    [1280, 800],
+    [800, 600],
+  ] as const) {
+    test(`screenshots at ${w}×${h}, ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: w, height: h });
+      await open(page);
+      await page.screenshot({ path: join(SCREENS_DIR, `overview-${w}x${h}-${scheme}.png`) });
+      await page.getByTestId('org-answer').scrollIntoViewIfNeeded();
+      await page
+        .getByTestId('org-answer')
+        .screenshot({ path: join(SCREENS_DIR, `org-${w}x${h}-${scheme}.png`) });
+    });
+  }
+}
+
+test('no horizontal scroll at 390, 800, 1024 and 1440 px; axe finds no violations', async ({ page }) => {
+  for (const width of [390, 800, 1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await open(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest("details:not([open])"))
+        .slice(0, 8)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    expect(overflow, `horizontal overflow at ${width}px: ${wide.join('; ')}`).toBeLessThanOrEqual(0);
+  }
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+});
