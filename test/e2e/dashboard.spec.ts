@@ -89,7 +89,7 @@ test("an invalid sync schedule is refused with the server's explanation; a valid
 
   await cron.fill('*/10 * * * *');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved.');
   expect((await app.call('settings:get', {})).syncCron).toBe('*/10 * * * *');
 });
 

@@ -59,7 +59,7 @@ test('welcome page: a project key is refused in words, the demo opens the dashbo
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await expect(page.getByTestId('mtd-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
-  await expect(page.locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('spend-chart').locator('canvas')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -122,7 +122,7 @@ test('when the organization list cannot load, the page says why and retries inst
 
 test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page }) => {
   await page.goto(`${server.url}?demo=1`);
-  await expect(page.locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('spend-chart').locator('canvas')).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-dashboard-1000.png') });
   for (const width of [640, 400]) {
     await page.setViewportSize({ width, height: 700 });

@@ -15,6 +15,13 @@ test.beforeAll(async () => {
   mkdirSync(SCREENS_DIR, { recursive: true });
   app = await startServe({ demo: true });
   orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  // These specs start from an empty ledger, as a new organization does: the demo's seeded entries and rule go.
+  for (const entry of (await app.call('ledger:get', { orgId })).entries)
+    await app.call('ledger:removeEntry', { orgId, entryId: entry.id });
+  await app.call('ledger:updateBilling', {
+    orgId,
+    billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+  });
 });
 test.afterAll(async () => {
   await app?.stop();
