@@ -138,3 +138,30 @@ describe('the generated spend model', () => {
     expect(new Set(rows.map((r) => r.lineItem)).size).toBeGreaterThan(20);
   });
 });
+
+describe('an org that starts spending (spendStartsDaysAgo)', () => {
+  const shape = { projects: 1, models: 2, lineItemsPerModel: 2, dailyUsd: 9, spendStartsDaysAgo: 2 };
+  const model = createSimulatedSpendModel({ seed: 5, shape }, NOW);
+  const start = Date.UTC(2026, 10, 22); // UTC midnight two days before NOW
+
+  it('spends nothing before that UTC midnight and about its daily amount from then on, the same for a seed', () => {
+    expect(model.costMicros(NOW - 60 * DAY_MS, start)).toBe(0);
+    expect(model.hourly(start - HOUR_MS)).toEqual([]);
+    expect(model.hourly(start + 14 * HOUR_MS).length).toBeGreaterThan(0);
+    const twoDays = model.costMicros(start, start + 2 * DAY_MS);
+    expect(twoDays).toBeGreaterThan(2 * 9e6 * 0.4);
+    expect(twoDays).toBeLessThan(2 * 9e6 * 2.5);
+    expect(createSimulatedSpendModel({ seed: 5, shape }, NOW).costMicros(start, NOW)).toBe(
+      model.costMicros(start, NOW),
+    );
+    // The projects and keys exist all along (a dormant org, not a new one).
+    expect(model.projects).toHaveLength(1);
+    expect(model.historyStartMs).toBeLessThan(start - 100 * DAY_MS);
+  });
+
+  it('refuses a negative or fractional start', () => {
+    expect(() =>
+      createSimulatedSpendModel({ seed: 5, shape: { ...shape, spendStartsDaysAgo: -1 } }, NOW),
+    ).toThrow(/spendStartsDaysAgo/);
+  });
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { DailyProjectSpend } from '@core/dashboard';
+import type { ForecastSummary } from '@core/forecast/summary';
+import type { LedgerEntry } from '@core/ledger-schema';
+import type { MoneyView } from '@core/money-view';
+import { DAY_MS, HOUR_MS } from '@core/time';
+import { buildBalanceSeries, chartEndMs } from '../../../../renderer/view-models/balance-series';
+import { buildLotRows, remainingLots } from '../../../../renderer/view-models/credit-lots-view';
+import { buildOrgHeadline } from '../../../../renderer/view-models/org-headline';
+import { dayRangeWords, likelyWords, monthEndWords } from '../../../../renderer/view-models/plain-words';
+
+const NOW = Date.UTC(2026, 10, 18, 12);
+const ZONE = { locale: 'en-US', timeZone: 'UTC' };
+const USD = 1_000_000;
+const RULE = {
+  enabled: true,
+  thresholdMicros: 10 * USD,
+  action: { kind: 'restore-to' as const, targetMicros: 50 * USD },
+  monthlyLimit: null,
+};
+
+function daily(usdPerDay: number, days = 30): DailyProjectSpend[] {
+  const today = Math.floor(NOW / DAY_MS) * DAY_MS;
+  return Array.from({ length: days }, (_, i) => {
+    const dayStartMs = today - (days - 1 - i) * DAY_MS;
+    // Today's bucket holds the half day so far.
+    const micros = (dayStartMs === today ? usdPerDay / 2 : usdPerDay) * USD;
+    return { dayStartMs, byProject: [], totalMicros: micros };
+  });
+}
+
+function forecast(over: Partial<ForecastSummary> = {}): ForecastSummary {
+  return {
+    now: new Date(NOW).toISOString(),
+    horizonHours: 744,
+    mode: 'prepaid',
+    confidence: 'high',
+    paths: 2000,
+    crossing: {
+      p10: new Date(NOW + 2 * DAY_MS).toISOString(),
+      p50: new Date(NOW + 3 * DAY_MS).toISOString(),
+      p90: new Date(NOW + 5 * DAY_MS).toISOString(),
+      probabilityWithinHorizon: 0.95,
+      thresholdUsd: 10,
+      isAlreadyBelow: false,
+    },
+    reloads: {
+      until: '2026-12-01T00:00:00.000Z',
+      count: { p10: 3, p50: 4, p90: 6 },
+      cardChargesUsd: { p10: 120, p50: 160, p90: 240 },
+      probabilityAny: 1,
+      probabilityLimitReached: 0,
+    },
+    monthEnd: {
+      at: '2026-12-01T00:00:00.000Z',
+      spendUsd: { p10: 300, p50: 380, p90: 470 },
+      cardChargeUsd: null,
+    },
+    spendLimit: null,
+    expiringUnusedUsd: null,
+    model: { levelUsdPerDay: 30, historyHours: 2000, dayLogSd: 0.2, levelLogSd: 0.1, hasWeekdayEffect: true },
+    ...over,
+  } as ForecastSummary;
+}
+
+function money(entries: LedgerEntry[], over: Partial<MoneyView> = {}): MoneyView {
+  return {
+    orgId: 'org_test0000',
+    asOfMs: NOW,
+    ledger: { billing: { mode: 'prepaid', reload: RULE, hardLimitMicros: null, timeZone: 'UTC' }, entries },
+    balance: {
+      asOfMs: NOW,
+      basis: { observationId: 'o', atMs: NOW - DAY_MS, balanceMicros: 130 * USD },
+      estimateMicros: 100 * USD,
+      lowMicros: 98 * USD,
+      highMicros: 102 * USD,
+      sdMicros: USD,
+      creditsAddedMicros: 0,
+      settledCostMicros: 15 * USD,
+      provisionalCostMicros: 15 * USD,
+      expiredMicros: 0,
+      predictedReloads: [],
+      missingDays: [],
+    },
+    forecast: forecast(),
+    forecastNote: null,
+    lastReconciliation: null,
+    historyDays: 90,
+    ...over,
+  };
+}
+
+const OBS: LedgerEntry = {
+  id: 'o',
+  kind: 'observation',
+  atMs: NOW - DAY_MS,
+  balanceMicros: 130 * USD,
+  note: '',
+};
+
+describe('plain words', () => {
+  it('says ranges, month ends and day ranges as a person would', () => {
+    expect(likelyWords({ p10: 420, p50: 800, p90: 1370 })).toBe('likely $420.00–$1,370.00');
+    expect(likelyWords({ p10: 0, p50: 0, p90: 0 })).toBeNull();
+    expect(monthEndWords('2026-12-01T00:00:00.000Z', ZONE)).toBe('end of November');
+    expect(monthEndWords('2027-01-01T00:00:00.000Z', ZONE)).toBe('end of December');
+    expect(dayRangeWords(Date.UTC(2026, 11, 3), Date.UTC(2026, 11, 9, 5), ZONE)).toBe('Dec 3 – Dec 9');
+    expect(dayRangeWords(Date.UTC(2026, 11, 3), null, ZONE)).toBe('after Dec 3');
+  });
+});
+
+describe('balance series', () => {
+  it('runs the middle line through the forecast crossing, reloads by the rule, and marks expiries and month end', () => {
+    const grant: LedgerEntry = {
+      id: 'g',
+      kind: 'grant',
+      atMs: NOW - 10 * DAY_MS,
+      micros: 20 * USD,
+      expiresAtMs: NOW + 7 * DAY_MS,
+      note: '',
+    };
+    const s = buildBalanceSeries(money([OBS, grant]), daily(30), NOW)!;
+    expect(s.kind).toBe('balance');
+    expect(s.endMs).toBe(chartEndMs(NOW, Date.UTC(2026, 11, 1)));
+    expect(s.endMs).toBe(NOW + 14 * DAY_MS); // month end is under two weeks away
+    expect(s.recorded).toEqual([{ x: NOW - DAY_MS, y: 130 }]);
+    // The estimated line ends at the estimate and goes back through a day of $30 spend to $130.
+    expect(s.actual.at(-1)).toEqual({ x: NOW, y: 100 });
+    expect(s.actual[0]!.x).toBe(NOW - DAY_MS);
+    expect(s.actual[0]!.y).toBeCloseTo(130, 6);
+    // The first reload of the middle line is at the forecast's likely crossing, restoring $50.
+    expect(s.reloads[0]!.x).toBeCloseTo(NOW + 3 * DAY_MS, -3);
+    expect(s.reloads[0]!.y).toBe(50);
+    // The range: the low edge crosses first (at 2 days), the high edge last (at 5 days).
+    const firstBelow = (line: { x: number; y: number }[]) => line.find((p) => p.y <= 10)!.x;
+    expect(firstBelow(s.low)).toBeCloseTo(NOW + 2 * DAY_MS, -3);
+    expect(firstBelow(s.high)).toBeCloseTo(NOW + 5 * DAY_MS, -3);
+    expect(s.thresholdUsd).toBe(10);
+    expect(s.marks.map((m) => m.kind)).toEqual(['now', 'month-end', 'expiry']);
+  });
+
+  it('shows this month’s spend and its forecast for monthly billing', () => {
+    const m = money([], {
+      balance: null,
+      ledger: {
+        billing: { mode: 'monthly', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+        entries: [],
+      },
+      forecast: forecast({ crossing: null, reloads: null }),
+    });
+    const s = buildBalanceSeries(m, daily(10), NOW)!;
+    expect(s.kind).toBe('spend');
+    expect(s.startMs).toBe(Date.UTC(2026, 10, 1));
+    // 17 whole days and half of today at $10 a day.
+    expect(s.actual.at(-1)!.y).toBeCloseTo(175, 6);
+    expect(s.middle.at(-1)).toEqual({ x: Date.UTC(2026, 11, 1), y: 175 + 380 });
+    expect(s.low.at(-1)!.y).toBeCloseTo(475, 6);
+    expect(s.high.at(-1)!.y).toBeCloseTo(645, 6);
+  });
+
+  it('has no chart without a forecast', () => {
+    expect(buildBalanceSeries(money([], { forecast: null }), [], NOW)).toBeNull();
+  });
+});
+
+describe('credit lots', () => {
+  it('anchors what remains at the recorded balance, grants first, and calls out credit expiring unused', () => {
+    const purchase: LedgerEntry = {
+      id: 'p',
+      kind: 'purchase',
+      atMs: NOW - 353 * DAY_MS,
+      micros: 1000 * USD,
+      expiresAtMs: null,
+      note: '',
+    };
+    const grant: LedgerEntry = {
+      id: 'g',
+      kind: 'grant',
+      atMs: NOW - 12 * HOUR_MS,
+      micros: 50 * USD,
+      expiresAtMs: NOW + 90 * DAY_MS,
+      note: '',
+    };
+    const obs: LedgerEntry = { ...OBS, balanceMicros: 700 * USD, atMs: NOW - 2 * DAY_MS };
+    const lots = remainingLots([purchase, obs, grant], daily(24), NOW);
+    // Spend since the observation: 2 days × $24 = $48; the grant (consumed first) exists for the last 12 hours.
+    const byId = Object.fromEntries(lots.map((l) => [l.id, l.remainingMicros / USD]));
+    expect(byId.p! + byId.g!).toBeCloseTo(700 + 50 - 48, 6);
+    expect(byId.g!).toBeLessThan(50);
+    const rows = buildLotRows([purchase, obs, grant], daily(24), NOW, 24, ZONE);
+    expect(rows.map((r) => r.kind)).toEqual(['Grant', 'Purchase']);
+    expect(rows[1]!.daysLeft).toBe('12 days');
+    expect(rows[1]!.added).toBe('Nov 30, 2025');
+    // In 12 days at $24 a day, what the grant leaves of $288 comes from the purchase; the rest expires.
+    const unused = byId.p! - (288 - byId.g!);
+    expect(rows[1]!.expiringUnused).toBe(
+      `≈ $${unused.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} will expire unused on Nov 30, 2026`,
+    );
+    expect(rows[0]!.expiringUnused).toBeNull();
+  });
+});
+
+describe('organization headline', () => {
+  it('gives four figures with likely ranges, in words', () => {
+    const h = buildOrgHeadline(money([OBS]), NOW, ZONE);
+    expect(h.figures.map((f) => [f.key, f.value, f.likely])).toEqual([
+      ['credit', '$100.00', 'likely $98.00–$102.00'],
+      ['next-charge', 'Nov 21', 'likely Nov 20 – Nov 23'],
+      ['card-charges', '$160.00', 'likely $120.00–$240.00'],
+      ['month-end-spend', '$380.00', 'likely $300.00–$470.00'],
+    ]);
+    expect(h.figures[1]!.note).toBe('about $40.00, in about 3 days');
+    expect(h.figures[2]!.label).toBe('Card charges until the end of November');
+    expect(JSON.stringify(h)).not.toMatch(/P10|P90|horizon/);
+  });
+});
