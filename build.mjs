@@ -1,7 +1,9 @@
 // Builds every tier with esbuild: the Electron main process and the `creditwatch` CLI (Node ESM), the preload
 // (CommonJS, as sandboxed preloads require), and the renderer bundle (browser). Output: dist/.
 import { build } from 'esbuild';
-import { cp, mkdir, rm, chmod } from 'node:fs/promises';
+import { cp, mkdir, rm, chmod, readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const isWatch = process.argv.includes('--watch');
 const alias = { '@core': './main/core' };
@@ -23,7 +25,7 @@ const nodeCommon = {
   logLevel: 'warning',
 };
 
-await Promise.all([
+const [, , , rendererBuild] = await Promise.all([
   build({
     ...nodeCommon,
     entryPoints: { 'main/index': 'main/index.ts' },
@@ -48,6 +50,9 @@ await Promise.all([
   build({
     entryPoints: { main: 'renderer/main.tsx' },
     outdir: 'dist/renderer',
+    // Content-hashed names: the Node host serves them as cacheable for a year; index.html names them.
+    entryNames: isWatch ? '[name]' : '[name]-[hash]',
+    metafile: true,
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -60,7 +65,18 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-await cp('renderer/index.html', 'dist/renderer/index.html');
+// index.html names the hashed bundle; each bundle gets a gzip twin the Node host sends to browsers.
+let html = await readFile('renderer/index.html', 'utf8');
+for (const [out, meta] of Object.entries(rendererBuild.metafile.outputs)) {
+  if (!meta.entryPoint || !/\.(js|css)$/.test(out)) continue;
+  const name = basename(out);
+  html = html.replace(`./main${name.slice(name.lastIndexOf('.'))}`, `./${name}`);
+  if (meta.cssBundle) html = html.replace('./main.css', `./${basename(meta.cssBundle)}`);
+}
+await writeFile('dist/renderer/index.html', html);
+for (const out of Object.keys(rendererBuild.metafile.outputs)) {
+  if (/\.(js|css)$/.test(out)) await writeFile(`${out}.gz`, gzipSync(await readFile(out), { level: 9 }));
+}
 await cp('main/assets', 'dist/assets', { recursive: true });
 await chmod('dist/cli.mjs', 0o755);
 console.log('built dist/ (main, cli, start, preload, renderer)');

@@ -10,7 +10,7 @@ import { handleApiRequest } from './api-routes';
 import { createToken, isAllowedHost, isValidToken, presentedToken, TOKEN_COOKIE } from './auth';
 import { SECURITY_HEADERS } from './security-headers';
 import { createSseHub } from './sse';
-import { readStaticFile } from './static-files';
+import { acceptsGzip, readStaticFile } from './static-files';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -87,9 +87,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
-    const file = await readStaticFile(opts.staticDir, url.pathname);
+    const file = await readStaticFile(
+      opts.staticDir,
+      url.pathname,
+      acceptsGzip(req.headers['accept-encoding']),
+    );
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    return send(res, 200, file.contentType, file.body);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Cache-Control': file.cacheControl,
+      Vary: 'Accept-Encoding',
+      ...(file.contentEncoding ? { 'Content-Encoding': file.contentEncoding } : {}),
+    });
+    return res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
   await new Promise<void>((resolve, reject) => {

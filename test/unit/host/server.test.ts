@@ -224,3 +224,29 @@ describe('Node host events', () => {
     expect(received).toContain('event: data:changed\ndata: {"orgId":"org_abcdefgh12"}');
   });
 });
+
+describe('Node host static files', () => {
+  it('sends hashed assets cacheable for a year, gzipped when accepted, and the page revalidated', async () => {
+    const { gzipSync } = await import('node:zlib');
+    writeFileSync(join(staticDir, 'main-ABCDEFGH.js'), 'console.log("hashed")');
+    writeFileSync(join(staticDir, 'main-ABCDEFGH.js.gz'), gzipSync('console.log("hashed")'));
+    const plain = await call(host, '/main-ABCDEFGH.js', { headers: auth });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("hashed")');
+    const zipped = await call(host, '/main-ABCDEFGH.js', {
+      headers: { ...auth, 'accept-encoding': 'gzip, br' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    const refused = await call(host, '/main-ABCDEFGH.js', {
+      headers: { ...auth, 'accept-encoding': 'gzip;q=0' },
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    const page = await call(host, '/', { headers: auth });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const unhashed = await call(host, '/main.js', { headers: auth });
+    expect(unhashed.headers['cache-control']).toBe('no-cache');
+  });
+});
