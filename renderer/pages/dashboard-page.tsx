@@ -2,6 +2,7 @@
  * The selected organization's dashboard, live: loads it, follows its events, and runs "Sync now".
  */
 import { useCallback, useState } from 'react';
+import { applyWhatIf, type WhatIfPreview } from '../view-models/what-if-preview';
 import { useApi } from '../api/api-context';
 import { useDashboard } from '../hooks/use-dashboard';
 import { useNow } from '../hooks/use-now';
@@ -26,6 +27,7 @@ export function DashboardPage({
   const api = useApi();
   const { dashboard, isLoading, error, reload } = useDashboard(orgId);
   const moneyState = useMoney(orgId);
+  const [whatIf, setWhatIf] = useState<WhatIfPreview | null>(null);
   const nowMs = useNow();
   const isDark = usePrefersDark();
   const [isSyncing, setIsSyncing] = useState(false);
@@ -64,7 +66,14 @@ export function DashboardPage({
         {orgName}
       </h2>
       {moneyState.money && (
-        <OrgAnswer money={moneyState.money} dashboard={dashboard} nowMs={nowMs} zone={zone} isDark={isDark} />
+        <OrgAnswer
+          money={applyWhatIf(moneyState.money, whatIf)}
+          isWhatIf={whatIf !== null}
+          dashboard={dashboard}
+          nowMs={nowMs}
+          zone={zone}
+          isDark={isDark}
+        />
       )}
       {error && (
         <p className="banner" role="alert">
@@ -80,7 +89,7 @@ export function DashboardPage({
         syncRequestError={syncRequestError}
         onSyncNow={() => void syncNow()}
       />
-      <MoneySection orgId={orgId} state={moneyState} nowMs={nowMs} zone={zone} />
+      <MoneySection orgId={orgId} state={moneyState} nowMs={nowMs} zone={zone} onWhatIf={setWhatIf} />
     </section>
   );
 }

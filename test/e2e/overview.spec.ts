@@ -94,6 +94,20 @@ test('the company page shows the headline, the balance chart with its range, and
   expect(text).not.toMatch(/P10|P90|horizon/);
 });
 
+test('a what-if moves the headline and the chart, and saves nothing', async ({ page }) => {
+  await open(page);
+  const before = await page.getByTestId('hl-next-charge-value').innerText();
+  const ledgerBefore = await app.call('ledger:get', { orgId: company.id });
+  await page.getByTestId('whatif-balance').fill('60');
+  await expect(page.getByTestId('headline-what-if')).toBeVisible();
+  await expect(page.getByTestId('hl-credit-value')).toHaveText('$60.00');
+  await expect(page.getByTestId('hl-next-charge-value')).not.toHaveText(before);
+  await page.getByTestId('whatif-reset').click();
+  await expect(page.getByTestId('headline-what-if')).toBeHidden();
+  await expect(page.getByTestId('hl-next-charge-value')).toHaveText(before);
+  expect(await app.call('ledger:get', { orgId: company.id })).toEqual(ledgerBefore);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const [w, h] of [
     [1280, 800],

@@ -17,6 +17,7 @@ import { EntryForm } from './entry-form';
 import { ForecastHeadline } from './forecast-headline';
 import { LedgerList } from './ledger-list';
 import { WhatIfPanel } from './what-if-panel';
+import type { WhatIfPreview } from '../../view-models/what-if-preview';
 
 export const BILLING_PAGE_URL = 'https://platform.openai.com/settings/organization/billing/overview';
 const OTHER_KINDS = ['purchase', 'grant', 'reload', 'card-charge'] as const;
@@ -27,11 +28,13 @@ export function MoneySection({
   state,
   nowMs,
   zone,
+  onWhatIf,
 }: {
   orgId: string;
   state: MoneyState;
   nowMs: number;
   zone: DisplayZone;
+  onWhatIf?: (preview: WhatIfPreview | null) => void;
 }) {
   const { money, error, reload, addEntry, removeEntry, updateBilling } = state;
   // The reconciliation of a balance recorded in this session: shown even when it is the first one.
@@ -127,6 +130,7 @@ export function MoneySection({
       )}
       {money.forecast && isPrepaid && (
         <WhatIfPanel
+          onPreview={onWhatIf}
           orgId={orgId}
           billing={billing}
           balanceMicros={money.balance?.estimateMicros ?? null}

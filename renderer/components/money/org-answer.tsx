@@ -20,10 +20,12 @@ export interface OrgAnswerProps {
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
+  /** The figures are a what-if's (never saved). */
+  isWhatIf?: boolean;
 }
 
 /** Headline, chart and lots. */
-export function OrgAnswer({ money, dashboard, nowMs, zone, isDark }: OrgAnswerProps) {
+export function OrgAnswer({ money, dashboard, nowMs, zone, isDark, isWhatIf = false }: OrgAnswerProps) {
   const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
   const headline = buildOrgHeadline(money, nowMs, zone);
   // The chart is drawn for the figures' instant, so it moves only when the figures do.
@@ -44,6 +46,11 @@ export function OrgAnswer({ money, dashboard, nowMs, zone, isDark }: OrgAnswerPr
       <p className="ov-mode" data-testid="org-billing-words">
         {BILLING_MODE_WORDS[money.ledger.billing.mode]}
       </p>
+      {isWhatIf && (
+        <p className="badge warn what-if-flag" data-testid="headline-what-if">
+          what-if, not saved: the figures and chart show the what-if below
+        </p>
+      )}
       <HeadlineFigures headline={headline} />
       {series && (
         <section className="card" aria-labelledby="balance-chart-title">

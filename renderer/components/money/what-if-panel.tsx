@@ -1,7 +1,8 @@
 /**
  * What-if: change the balance, threshold or reload target and see the headline recomputed live. Never saved.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { WhatIfPreview } from '../../view-models/what-if-preview';
 import type { BillingConfig } from '@core/billing';
 import { useWhatIf } from '../../hooks/use-what-if';
 import { buildMoneyHeadline } from '../../view-models/money-headline';
@@ -15,10 +16,12 @@ export interface WhatIfPanelProps {
   balanceMicros: number | null;
   nowMs: number;
   zone: DisplayZone;
+  /** Told the what-if's result (null when none is active), so the page's headline and chart can follow it. */
+  onPreview?: (preview: WhatIfPreview | null) => void;
 }
 
 /** The what-if inputs and the recomputed headline. */
-export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone }: WhatIfPanelProps) {
+export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPreview }: WhatIfPanelProps) {
   const id = useId();
   const defaults = whatIfDefaults(billing, balanceMicros);
   // Only what the user typed is kept: untouched fields follow the saved figures as they refresh.
@@ -27,6 +30,16 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone }: What
   const built = buildWhatIfChange(fields, defaults, billing);
   const change = built.ok ? built.change : null;
   const whatIf = useWhatIf(orgId, change, JSON.stringify(change));
+  const previewForecast = change ? whatIf.forecast : null;
+  useEffect(() => {
+    onPreview?.(
+      change && previewForecast
+        ? { forecast: previewForecast, balanceMicros: change.balanceMicros, billing: change.billing }
+        : null,
+    );
+    // `change` is identified by its content (a new object each render).
+  }, [previewForecast, JSON.stringify(change), onPreview]);
+  useEffect(() => () => onPreview?.(null), [onPreview]);
   const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));
   const mode = billing.mode;
   const headline =
