@@ -77,14 +77,23 @@ function sumRows(day: CostDay): Micros {
   return total;
 }
 
+function groupRows(day: CostDay | undefined, keyOf: (row: CostDay['rows'][number]) => string | null) {
+  const sums = new Map<string | null, Micros>();
+  for (const row of day?.rows ?? []) sums.set(keyOf(row), (sums.get(keyOf(row)) ?? 0) + row.micros);
+  return [...sums]
+    .map(([key, micros]) => ({ key, micros }))
+    .sort((a, b) => b.micros - a.micros || String(a.key).localeCompare(String(b.key)));
+}
+
 function dailySpend(dayStartMs: number, day: CostDay | undefined): DailyProjectSpend {
-  const perProject = new Map<string | null, Micros>();
-  for (const row of day?.rows ?? [])
-    perProject.set(row.projectId, (perProject.get(row.projectId) ?? 0) + row.micros);
-  const byProject = [...perProject]
-    .map(([projectId, micros]) => ({ projectId, micros }))
-    .sort((a, b) => b.micros - a.micros || String(a.projectId).localeCompare(String(b.projectId)));
-  return { dayStartMs, byProject, totalMicros: day ? sumRows(day) : 0 };
+  const byProject = groupRows(day, (r) => r.projectId).map(({ key, micros }) => ({ projectId: key, micros }));
+  return {
+    dayStartMs,
+    byProject,
+    byLineItem: groupRows(day, (r) => r.lineItem),
+    byApiKey: groupRows(day, (r) => r.apiKeyId ?? null),
+    totalMicros: day ? sumRows(day) : 0,
+  };
 }
 
 // Names for every project the chart shows; an id the projects list does not know (deleted, or not yet

@@ -15,6 +15,10 @@ export interface DailyProjectSpend {
   dayStartMs: number;
   /** Spend per project id (`null` project = spend without a project, shown as "Default project"). */
   byProject: Array<{ projectId: string | null; micros: Micros }>;
+  /** Spend per line item (`gpt-4o-mini-2024-07-18, input`; the model is the part before the comma). */
+  byLineItem?: Array<{ key: string | null; micros: Micros }>;
+  /** Spend per API key id (`null` = not recorded by key: older history, or spend without a key). */
+  byApiKey?: Array<{ key: string | null; micros: Micros }>;
   totalMicros: Micros;
 }
 

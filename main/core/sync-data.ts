@@ -11,6 +11,8 @@ export interface CostRow {
   projectId: string | null;
   /** e.g. `gpt-4o-mini-2024-07-18, input`; `null` when the API did not group by line item. */
   lineItem: string | null;
+  /** The API key the spend was made with (`api_key_id`); `null`/absent when not grouped by key (older files). */
+  apiKeyId?: string | null;
   micros: Micros;
 }
 

@@ -100,7 +100,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       Vary: 'Accept-Encoding',
       ...(file.contentEncoding ? { 'Content-Encoding': file.contentEncoding } : {}),
     });
-    return res.end(req.method === 'HEAD' ? undefined : file.body);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+    return;
   }
 
   await new Promise<void>((resolve, reject) => {

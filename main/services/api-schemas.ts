@@ -17,6 +17,7 @@ export const CostResultSchema = z.looseObject({
   amount: z.looseObject({ value: UsdValue, currency: z.string().optional() }),
   line_item: z.string().nullable().optional(),
   project_id: z.string().nullable().optional(),
+  api_key_id: z.string().nullable().optional(),
 });
 
 export const CompletionsResultSchema = z.looseObject({

@@ -80,7 +80,8 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
           start_time: toUnixSeconds(range.startMs),
           end_time: toUnixSeconds(range.endMs),
           bucket_width: '1d',
-          group_by: ['project_id', 'line_item'],
+          // By key as well: users ask which key (which teammate, which service) spent it.
+          group_by: ['project_id', 'line_item', 'api_key_id'],
           limit: Math.min(COSTS_PAGE_MAX, bucketCount(range, 86_400_000)),
           ...(page ? { page } : {}),
         });
@@ -91,6 +92,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
             rows: bucket.results.map((r) => ({
               projectId: r.project_id ?? null,
               lineItem: r.line_item ?? null,
+              apiKeyId: r.api_key_id ?? null,
               micros: toMicros(r.amount.value),
             })),
           });

@@ -30,15 +30,19 @@ const lookup = (table: readonly string[], ref: number): string | null =>
 export function encodeCostDays(days: readonly CostDay[]): CostFile {
   const projects = createTable();
   const lineItems = createTable();
+  const apiKeys = createTable();
   const sorted = [...days].sort((a, b) => a.dayStartMs - b.dayStartMs);
   return {
     version: 1,
     projects: projects.table,
     lineItems: lineItems.table,
+    apiKeys: apiKeys.table,
     days: sorted.map((d) => ({
       day: d.dayStartMs,
-      rows: d.rows.map(
-        (r) => [projects.ref(r.projectId), lineItems.ref(r.lineItem), r.micros] as [number, number, number],
+      rows: d.rows.map((r): [number, number, number, ...number[]] =>
+        r.apiKeyId == null
+          ? [projects.ref(r.projectId), lineItems.ref(r.lineItem), r.micros]
+          : [projects.ref(r.projectId), lineItems.ref(r.lineItem), r.micros, apiKeys.ref(r.apiKeyId)],
       ),
     })),
   };
@@ -47,9 +51,10 @@ export function encodeCostDays(days: readonly CostDay[]): CostFile {
 export function decodeCostDays(file: CostFile): CostDay[] {
   return file.days.map((d) => ({
     dayStartMs: d.day,
-    rows: d.rows.map(([p, l, micros]) => ({
+    rows: d.rows.map(([p, l, micros, k]) => ({
       projectId: lookup(file.projects, p),
       lineItem: lookup(file.lineItems, l),
+      ...(k === undefined ? {} : { apiKeyId: lookup(file.apiKeys, k) }),
       micros,
     })),
   }));

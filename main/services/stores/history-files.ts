@@ -12,12 +12,13 @@ const Int = z.number().int();
 const Table = z.array(z.string());
 const Ref = Int.min(-1);
 
-/** Cost days: `rows` are `[projectRef, lineItemRef, micros]`. */
+/** Cost days: `rows` are `[projectRef, lineItemRef, micros, apiKeyRef?]` (files before keys have three). */
 export const CostFileSchema = z.object({
   version: z.literal(1),
   projects: Table,
   lineItems: Table,
-  days: z.array(z.object({ day: Int, rows: z.array(z.tuple([Ref, Ref, Int])) })),
+  apiKeys: Table.default([]),
+  days: z.array(z.object({ day: Int, rows: z.array(z.tuple([Ref, Ref, Int]).rest(Ref)) })),
 });
 export type CostFile = z.infer<typeof CostFileSchema>;
 
@@ -111,6 +112,7 @@ export const COST_FILE = spec('cost history', CostFileSchema, () => ({
   version: 1,
   projects: [],
   lineItems: [],
+  apiKeys: [],
   days: [],
 }));
 export const USAGE_FILE = spec('usage history', UsageFileSchema, () => ({

@@ -57,11 +57,19 @@ describe('buildDashboard', () => {
     expect(d.daily).toHaveLength(30);
     expect(d.daily[0]?.dayStartMs).toBe(TODAY - 29 * DAY_MS);
     expect(d.daily[29]?.dayStartMs).toBe(TODAY);
-    expect(d.daily[0]).toEqual({ dayStartMs: TODAY - 29 * DAY_MS, byProject: [], totalMicros: 0 });
+    expect(d.daily[0]).toEqual({
+      dayStartMs: TODAY - 29 * DAY_MS,
+      byProject: [],
+      byLineItem: [],
+      byApiKey: [],
+      totalMicros: 0,
+    });
     expect(d.daily[29]?.byProject).toEqual([
       { projectId: 'proj_a', micros: 3_000_000 },
       { projectId: null, micros: 1_000_000 },
     ]);
+    // The same day by API key: rows without a key (older history) are grouped as null.
+    expect(d.daily[29]?.byApiKey?.reduce((a, k) => a + k.micros, 0)).toBe(4_000_000);
     // A project with spend but no name yet is shown by its id.
     expect(d.projects).toEqual([
       { id: 'proj_a', name: 'Chatbot' },
