@@ -75,21 +75,8 @@ export const CreditLotSchema = z.object({
   expiresAtMs: TimeSchema,
 });
 
-/** Purchased credit expires one year after purchase (OpenAI billing FAQ), on the same calendar date, UTC. */
-export function purchaseExpiryMs(purchasedAtMs: number): number {
-  return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
-}
-
-/** Sorts lots into consumption order: grants before purchases, earliest expiry first, then oldest. */
-export function consumptionOrder<T extends CreditLot>(lots: readonly T[]): T[] {
-  return [...lots].sort(
-    (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'grant' ? -1 : 1) ||
-      a.expiresAtMs - b.expiresAtMs ||
-      a.atMs - b.atMs ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-}
+// Lot order and purchase expiry live apart from the schemas, so the page can use them without zod.
+export { consumptionOrder, purchaseExpiryMs } from './lot-order';
 
 /** The card charge of one reload triggered at `balanceMicros`. Example: restore-to $50 at $9.20 → $40.80. */
 export function reloadChargeMicros(action: ReloadAction, balanceMicros: Micros): Micros {

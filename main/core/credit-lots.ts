@@ -5,7 +5,8 @@
  * Example: a $10 grant expiring 1 May and a $50 purchase; $15 spent in April → the grant is used up,
  * $45 of the purchase remains, nothing expires on 1 May.
  */
-import { type CreditLot, consumptionOrder, purchaseExpiryMs } from './billing';
+import type { CreditLot } from './billing';
+import { consumptionOrder, purchaseExpiryMs } from './lot-order';
 import type { LedgerEntry } from './ledger-schema';
 import type { Micros } from './money';
 import { DAY_MS } from './time';

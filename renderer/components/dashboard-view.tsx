@@ -1,9 +1,9 @@
 /**
  * The dashboard of one organization, from plain values (so it renders the same in tests and in the app).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { buildSpendChartBy, topSpenders, type SpendDimension } from '../view-models/spend-by';
 import type { Dashboard } from '@core/dashboard';
-import { buildDailyChart } from '../view-models/daily-chart';
 import { buildSpendSummary } from '../view-models/spend-summary';
 import { describeSync } from '../view-models/sync-view';
 import type { DisplayZone } from '../view-models/format';
@@ -26,9 +26,14 @@ export function DashboardView(props: DashboardViewProps) {
   const { dashboard, nowMs, zone } = props;
   const summary = buildSpendSummary(dashboard, nowMs, zone);
   const sync = describeSync(dashboard.sync, nowMs, zone);
+  const [dimension, setDimension] = useState<SpendDimension>('project');
   const chart = useMemo(
-    () => buildDailyChart(dashboard.daily, dashboard.projects),
-    [dashboard.daily, dashboard.projects],
+    () => buildSpendChartBy(dashboard.daily, dashboard.projects, dimension),
+    [dashboard.daily, dashboard.projects, dimension],
+  );
+  const top = useMemo(
+    () => topSpenders(dashboard.daily, dashboard.projects, dimension),
+    [dashboard.daily, dashboard.projects, dimension],
   );
   const asOf = summary.asOf ? (
     <p className="as-of">
@@ -84,7 +89,12 @@ export function DashboardView(props: DashboardViewProps) {
           onSyncNow={props.onSyncNow}
         />
       </div>
-      <SpendChart chart={chart} isDark={props.isDark} hasData={summary.hasData} />
+      <SpendChart
+        chart={chart}
+        isDark={props.isDark}
+        hasData={summary.hasData}
+        by={{ dimension, onChange: setDimension, top }}
+      />
     </div>
   );
 }

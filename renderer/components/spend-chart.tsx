@@ -6,6 +6,7 @@ import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Ch
 import { Bar } from 'react-chartjs-2';
 import { formatUsd } from '@core/money';
 import type { DailyChart } from '../view-models/daily-chart';
+import { DIMENSIONS, type SpendDimension, type SpenderRow } from '../view-models/spend-by';
 
 Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 // The canvas cannot inherit CSS fonts; match the page's system font stack.
@@ -20,13 +21,15 @@ const USD_AXIS = new Intl.NumberFormat('en-US', {
 
 export interface SpendChartProps {
   chart: DailyChart;
+  /** The dimension switch and the top spenders table, when shown. */
+  by?: { dimension: SpendDimension; onChange: (d: SpendDimension) => void; top: SpenderRow[] };
   isDark: boolean;
   /** False before the first successful sync: an empty chart then means "unknown", not "no spend". */
   hasData: boolean;
 }
 
 /** Renders the stacked bar chart and a collapsible data table. */
-export function SpendChart({ chart, isDark, hasData }: SpendChartProps) {
+export function SpendChart({ chart, isDark, hasData, by }: SpendChartProps) {
   const data = useMemo(
     () => ({
       labels: chart.labels,
@@ -85,6 +88,21 @@ export function SpendChart({ chart, isDark, hasData }: SpendChartProps) {
           {hasData ? `${formatUsd(chart.totalMicros)} in total · UTC days` : 'UTC days'}
         </span>
       </div>
+      {by && (
+        <div className="segmented" role="group" aria-label="Show spend by" data-testid="spend-by">
+          {DIMENSIONS.map((d) => (
+            <button
+              key={d.key}
+              type="button"
+              className="button"
+              aria-pressed={by.dimension === d.key}
+              onClick={() => by.onChange(d.key)}
+            >
+              {d.label}
+            </button>
+          ))}
+        </div>
+      )}
       {chart.hasSpend ? (
         <div className="chart-box" data-testid="spend-chart">
           <Bar
@@ -100,6 +118,43 @@ export function SpendChart({ chart, isDark, hasData }: SpendChartProps) {
             ? 'No spend in the last 30 days.'
             : 'No data yet: the chart fills in after the first successful sync.'}
         </p>
+      )}
+      {by && by.top.length > 0 && (
+        <div className="reflow-box">
+          <table className="ledger-table reflow" data-testid="top-spenders">
+            <caption className="table-caption">Top spenders, last 30 days</caption>
+            <thead>
+              <tr>
+                <th scope="col">{DIMENSIONS.find((d) => d.key === by.dimension)?.label}</th>
+                <th scope="col" className="num">
+                  Spend
+                </th>
+                <th scope="col" className="num">
+                  Share
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {by.top.map((r) => (
+                <tr key={r.key}>
+                  <th
+                    scope="row"
+                    className="note"
+                    data-label={DIMENSIONS.find((d) => d.key === by.dimension)?.label}
+                  >
+                    {r.label}
+                  </th>
+                  <td className="num" data-label="Spend">
+                    {r.total}
+                  </td>
+                  <td className="num" data-label="Share">
+                    {r.share}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {chart.hasSpend && (
         <details className="chart-table">

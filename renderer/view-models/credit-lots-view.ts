@@ -10,7 +10,8 @@
  * the grant has ≈ $25 left, the purchase ≈ $652; at $24 a day only ≈ $288 of it is used before it expires in
  * 12 days, so ≈ $364 is called out as expiring unused on that date.
  */
-import { consumptionOrder, type CreditLot } from '@core/billing';
+import type { CreditLot } from '@core/billing';
+import { consumptionOrder } from '@core/lot-order';
 import { lotsFromEntries, replayLots } from '@core/credit-lots';
 import type { DailyProjectSpend } from '@core/dashboard';
 import type { LedgerEntry } from '@core/ledger-schema';

@@ -54,6 +54,7 @@ export function buildDailyChart(
   daily: readonly DailyProjectSpend[],
   projects: readonly ProjectName[],
   maxSeries: number = SERIES_PALETTE.length,
+  words: { none: string; other: string } = { none: DEFAULT_PROJECT_LABEL, other: OTHER_PROJECTS_LABEL },
 ): DailyChart {
   if (!Number.isInteger(maxSeries) || maxSeries < 1)
     throw new RangeError(`maxSeries must be a positive integer, got ${maxSeries}`);
@@ -81,7 +82,7 @@ export function buildDailyChart(
   const keep = ranked.length > maxSeries ? maxSeries - 1 : ranked.length;
   const series: ChartSeries[] = ranked.slice(0, keep).map((entry, i) => ({
     key: entry.key,
-    label: entry.key === NO_PROJECT_KEY ? DEFAULT_PROJECT_LABEL : (names.get(entry.key) ?? entry.key),
+    label: entry.key === NO_PROJECT_KEY ? words.none : (names.get(entry.key) ?? entry.key),
     color: SERIES_PALETTE[i % SERIES_PALETTE.length] ?? OTHER_COLOR,
     values: entry.row.map(toUsd),
     totalMicros: entry.total,
@@ -92,7 +93,7 @@ export function buildDailyChart(
     for (const entry of tail) entry.row.forEach((m, i) => (row[i] = (row[i] ?? 0) + m));
     series.push({
       key: OTHER_SERIES_KEY,
-      label: `${OTHER_PROJECTS_LABEL} (${tail.length})`,
+      label: `${words.other} (${tail.length})`,
       color: OTHER_COLOR,
       values: row.map(toUsd),
       totalMicros: tail.reduce((a, e) => a + e.total, 0),

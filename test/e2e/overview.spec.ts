@@ -90,6 +90,13 @@ test('the company page shows the headline, the balance chart with its range, and
   await expect(page.getByTestId('hl-card-charges')).toContainText('end of November');
   await expect(page.getByTestId('lot-row')).toHaveCount(2);
   await expect(page.getByTestId('expiring-unused')).toContainText('will expire unused on Nov 30, 2026');
+  // Spend by API key: the keys the simulated org spent with, largest first.
+  await page.getByTestId('spend-by').getByRole('button', { name: 'API key' }).click();
+  await expect(page.getByTestId('top-spenders').locator('tbody tr').first()).toContainText(/key_\w+/);
+  await page.getByTestId('spend-by').getByRole('button', { name: 'Model' }).click();
+  await expect(page.getByTestId('top-spenders').locator('tbody tr').first()).toContainText(
+    /gpt|o\d|text-embedding|dall/,
+  );
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/P10|P90|horizon/);
 });
@@ -133,7 +140,9 @@ test('no horizontal scroll at 390, 800, 1024 and 1440 px; axe finds no violation
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest("details:not([open])"))
+        .filter(
+          (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('details:not([open])'),
+        )
         .slice(0, 8)
         .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
     );

@@ -1,0 +1,24 @@
+/**
+ * Which credit is used first, and when purchased credit expires: grants before purchases, earliest expiry
+ * first. Kept apart from the billing schemas so the page can use it without the schema library.
+ *
+ * Example: a grant expiring 1 May and a purchase expiring 1 March → the grant is used first.
+ */
+import { DateTime } from 'luxon';
+import type { CreditLot } from './billing';
+
+/** Purchased credit expires one year after purchase (OpenAI billing FAQ), on the same calendar date, UTC. */
+export function purchaseExpiryMs(purchasedAtMs: number): number {
+  return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
+}
+
+/** Sorts lots into consumption order: grants before purchases, earliest expiry first, then oldest. */
+export function consumptionOrder<T extends CreditLot>(lots: readonly T[]): T[] {
+  return [...lots].sort(
+    (a, b) =>
+      (a.kind === b.kind ? 0 : a.kind === 'grant' ? -1 : 1) ||
+      a.expiresAtMs - b.expiresAtMs ||
+      a.atMs - b.atMs ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

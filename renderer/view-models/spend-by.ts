@@ -1,0 +1,82 @@
+/**
+ * Daily spend by the dimension the user picks — project, model, line item or API key — as chart series, and
+ * the top spenders over the 30 days with their share. Line items read "gpt-4o-mini-2024-07-18, input": the
+ * model is the part before the comma.
+ */
+import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
+import { formatUsd, type Micros } from '@core/money';
+import { buildDailyChart, type DailyChart } from './daily-chart';
+
+export type SpendDimension = 'project' | 'model' | 'line-item' | 'api-key';
+
+export const DIMENSIONS: ReadonlyArray<{ key: SpendDimension; label: string }> = [
+  { key: 'project', label: 'Project' },
+  { key: 'model', label: 'Model' },
+  { key: 'line-item', label: 'Line item' },
+  { key: 'api-key', label: 'API key' },
+];
+
+const WORDS: Record<SpendDimension, { none: string; other: string }> = {
+  project: { none: 'Default project', other: 'Other projects' },
+  model: { none: 'Unknown model', other: 'Other models' },
+  'line-item': { none: 'Unknown line item', other: 'Other line items' },
+  'api-key': { none: 'Key not recorded', other: 'Other keys' },
+};
+
+function entriesOf(
+  day: DailyProjectSpend,
+  dim: SpendDimension,
+): Array<{ projectId: string | null; micros: Micros }> {
+  if (dim === 'project') return day.byProject;
+  if (dim === 'api-key') return (day.byApiKey ?? []).map((e) => ({ projectId: e.key, micros: e.micros }));
+  const items = day.byLineItem ?? [];
+  if (dim === 'line-item') return items.map((e) => ({ projectId: e.key, micros: e.micros }));
+  const perModel = new Map<string | null, Micros>();
+  for (const e of items) {
+    const model = e.key === null ? null : e.key.split(',')[0]!.trim();
+    perModel.set(model, (perModel.get(model) ?? 0) + e.micros);
+  }
+  return [...perModel].map(([projectId, micros]) => ({ projectId, micros }));
+}
+
+/** The daily chart by `dim`. Example: line items "gpt-4o, input" $3 and "gpt-4o, output" $5 by model → "gpt-4o" $8. */
+export function buildSpendChartBy(
+  daily: readonly DailyProjectSpend[],
+  projects: readonly ProjectName[],
+  dim: SpendDimension,
+): DailyChart {
+  const reshaped = daily.map((d) => ({ ...d, byProject: entriesOf(d, dim) }));
+  return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, WORDS[dim]);
+}
+
+export interface SpenderRow {
+  key: string;
+  label: string;
+  total: string;
+  /** "42%" of the 30 days' spend. */
+  share: string;
+}
+
+/** The `n` largest spenders of the 30 days by `dim`. */
+export function topSpenders(
+  daily: readonly DailyProjectSpend[],
+  projects: readonly ProjectName[],
+  dim: SpendDimension,
+  n = 10,
+): SpenderRow[] {
+  const names = new Map(projects.map((p) => [p.id, p.name]));
+  const sums = new Map<string | null, Micros>();
+  for (const day of daily)
+    for (const e of entriesOf(day, dim)) sums.set(e.projectId, (sums.get(e.projectId) ?? 0) + e.micros);
+  const total = [...sums.values()].reduce((a, b) => a + b, 0);
+  return [...sums]
+    .filter(([, m]) => m > 0)
+    .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
+    .slice(0, n)
+    .map(([key, micros]) => ({
+      key: key ?? '__none__',
+      label: key === null ? WORDS[dim].none : dim === 'project' ? (names.get(key) ?? key) : key,
+      total: formatUsd(micros),
+      share: total > 0 ? `${Math.round((micros / total) * 100)}%` : '0%',
+    }));
+}
