@@ -14,6 +14,7 @@ import { SettingsPanel } from './components/settings-panel';
 import { StoreProblems } from './components/store-problems';
 import { DashboardPage } from './pages/dashboard-page';
 import { OverviewSection } from './components/overview/overview-section';
+import { OnboardingQuestions } from './components/onboarding-questions';
 import { useNow } from './hooks/use-now';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
@@ -26,12 +27,15 @@ export function App() {
   const orgs = useOrgs();
   const { settings, update } = useSettings();
   const [panel, setPanel] = useState<Panel>('none');
+  // A newly added organization is asked how it pays, its auto-reload rule and its balance.
+  const [onboarding, setOnboarding] = useState<OrgSummary | null>(null);
   const problems = useStoreProblems();
   const nowMs = useNow();
   const zone: DisplayZone = { timeZone: settings?.timeZone ?? undefined };
 
   function onOrgReady(org: OrgSummary) {
     setPanel('none');
+    if (org.kind !== 'demo') setOnboarding(org);
     orgs.reload();
     void orgs.select(org.id);
   }
@@ -117,6 +121,9 @@ export function App() {
               orgs.reload();
             }}
           />
+        )}
+        {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
+          <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
         )}
         <OverviewSection
           orgs={orgs.orgs}

@@ -30,8 +30,8 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
       <header className="welcome-head">
         <h1>Welcome to Creditwatch</h1>
         <p className="lead">
-          See what your OpenAI API usage costs: month-to-date spend, today’s spend, and where it goes by
-          project.
+          See how much prepaid credit is left, when auto-reload will charge your card, what your card is
+          charged before month end, and where the spend goes — for every organization side by side.
         </p>
       </header>
       <div className="welcome-grid">
@@ -40,10 +40,11 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
           <AddOrgForm onAdded={onReady} />
         </section>
         <section className="card" aria-labelledby="demo-title">
-          <h2 id="demo-title">Try the demo organization</h2>
+          <h2 id="demo-title">Explore the demo</h2>
           <p>
-            No key needed: a built-in simulator plays an organization with a few projects and realistic,
-            bursty spend. You can remove it later.
+            No key needed: a built-in simulator plays two organizations — a company on prepaid credit with
+            auto-reload, a grant and a purchase about to expire, and a “Personal” org that just started
+            spending. You can remove them later.
           </p>
           {demoError && (
             <p className="form-error" role="alert">

@@ -1,0 +1,158 @@
+/**
+ * Three questions after adding an organization, so the first screen can answer "how much credit is left and
+ * when is my card charged": how it pays, the auto-reload rule as the billing page shows it, and the balance
+ * shown there now. Nothing is saved until every answer is right.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { OrgSummary } from '@core/schemas';
+import { useApi } from '../api/api-context';
+import { errorText } from '../hooks/use-orgs';
+import {
+  ONBOARDING_DEFAULTS,
+  parseOnboarding,
+  type OnboardingErrors,
+  type OnboardingFields,
+} from '../view-models/onboarding';
+import { BILLING_PAGE_URL } from './money/money-section';
+
+/** The questions for `org`; `onDone` closes them (after saving, or when skipped). */
+export function OnboardingQuestions({
+  org,
+  nowMs,
+  onDone,
+}: {
+  org: OrgSummary;
+  nowMs: number;
+  onDone: () => void;
+}) {
+  const api = useApi();
+  const id = useId();
+  const [f, setF] = useState<OnboardingFields>(ONBOARDING_DEFAULTS);
+  const [errors, setErrors] = useState<OnboardingErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const set = (patch: Partial<OnboardingFields>) => setF((x) => ({ ...x, ...patch }));
+  const isPrepaid = f.mode === 'prepaid';
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = parseOnboarding(f);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    setIsSaving(true);
+    setSaveError(null);
+    try {
+      await api.invoke('ledger:updateBilling', { orgId: org.id, billing: parsed.billing });
+      if (parsed.balanceMicros !== null) {
+        await api.invoke('ledger:addEntry', {
+          orgId: org.id,
+          entry: {
+            id: crypto.randomUUID(),
+            kind: 'observation',
+            atMs: nowMs,
+            balanceMicros: parsed.balanceMicros,
+            note: 'Billing page, when the organization was added',
+          },
+        });
+      }
+      onDone();
+    } catch (err) {
+      setSaveError(errorText(err));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  const field = (key: 'below' | 'upTo' | 'balance', label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <input
+        id={`${id}-${key}`}
+        inputMode="decimal"
+        value={f[key]}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
+        onChange={(e) => set({ [key]: e.currentTarget.value })}
+        data-testid={`onboarding-${key}`}
+      />
+      {errors[key] && (
+        <p className="field-error" id={`${id}-${key}-error`}>
+          {errors[key]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <section className="card onboarding" aria-labelledby={`${id}-title`} data-testid="onboarding">
+      <h2 id={`${id}-title`}>Three questions about {org.name}</h2>
+      <p className="muted">
+        OpenAI’s API does not say how you pay or how much credit is left; your{' '}
+        <a href={BILLING_PAGE_URL} target="_blank" rel="noreferrer">
+          billing page
+        </a>{' '}
+        does. Answer from it once and Creditwatch keeps the figures up to date from your costs.
+      </p>
+      <form className="stack" onSubmit={submit} noValidate>
+        <fieldset className="rule">
+          <legend>1. How does this organization pay?</legend>
+          {(
+            [
+              ['prepaid', 'Prepaid credit: I buy credit in advance and usage is taken from it'],
+              ['monthly', 'Monthly: usage is charged to my card after each month'],
+              ['invoiced', 'Invoiced after each month'],
+            ] as const
+          ).map(([mode, label]) => (
+            <label key={mode} className="radio">
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                checked={f.mode === mode}
+                onChange={() => set({ mode })}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        {isPrepaid && (
+          <fieldset className="rule">
+            <legend>2. Auto-reload (recharge), as your billing page shows it</legend>
+            <label className="radio">
+              <input
+                type="checkbox"
+                checked={f.reloadOn}
+                onChange={(e) => set({ reloadOn: e.currentTarget.checked })}
+              />{' '}
+              Auto-reload is on
+            </label>
+            {f.reloadOn && (
+              <div className="form-grid">
+                {field('below', 'When the credit balance goes below (USD)')}
+                {field('upTo', 'Bring it back up to (USD)')}
+              </div>
+            )}
+          </fieldset>
+        )}
+        {isPrepaid && (
+          <fieldset className="rule">
+            <legend>3. The credit balance your billing page shows now</legend>
+            <div className="form-grid">{field('balance', 'Credit balance (USD)')}</div>
+          </fieldset>
+        )}
+        {saveError && (
+          <p className="form-error" role="alert">
+            {saveError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button primary" disabled={isSaving} data-testid="onboarding-save">
+            {isSaving ? 'Saving…' : 'Save and show the figures'}
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            Later
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// First run: add an organization (checked against a local simulator standing in for OpenAI), then answer the
+// three questions — a prepaid org with its auto-reload rule and balance, and a monthly org — and the overview
+// answers with the credit left and the card charges. Bad answers explain themselves at the field.
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSimClock, startSimulator, type Simulator } from '../../main/simulator/index';
+import { startServe, type ServedApp } from './serve';
+import { SCREENS_DIR, watchPageErrors } from './page-checks';
+
+const NOW = '2026-11-18T15:20:00Z';
+let app: ServedApp;
+let sim: Simulator;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  [app, sim] = await Promise.all([
+    startServe({ now: NOW }),
+    startSimulator({ seed: 3, clock: createSimClock({ startMs: Date.parse(NOW) }) }),
+  ]);
+});
+test.afterAll(async () => {
+  await Promise.all([app?.stop(), sim?.close()]);
+});
+
+async function addOrg(page: Page, name: string) {
+  const welcome = page.getByRole('heading', { name: 'Welcome to Creditwatch' });
+  const headerButton = page.getByRole('navigation').getByRole('button', { name: 'Add organization' });
+  await expect(welcome.or(headerButton)).toBeVisible();
+  if (await headerButton.isVisible()) await headerButton.click();
+  const form = page.getByTestId('add-org-form');
+  await form.getByLabel('Organization name').fill(name);
+  await form.getByLabel('Admin key').fill('sk-admin-e2e-0123456789abcdef');
+  await form.getByText('Advanced').click();
+  await form.getByLabel('API base URL').fill(sim.baseUrl);
+  await form.getByRole('button', { name: 'Add organization' }).click();
+  await expect(page.getByTestId('onboarding')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a prepaid org: the rule as the billing page words it and the balance; bad answers are explained', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  await page.goto(app.url);
+  await addOrg(page, 'Acme');
+  const q = page.getByTestId('onboarding');
+  await q.getByTestId('onboarding-below').fill('50');
+  await q.getByTestId('onboarding-upTo').fill('20');
+  await q.getByTestId('onboarding-balance').fill('12,50 €');
+  await q.getByTestId('onboarding-save').click();
+  await expect(q.getByText('The target balance must be above the threshold ($50).')).toBeVisible();
+  await expect(q.getByText(/The balance: .* is not a dollar amount/)).toBeVisible();
+  const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  expect((await app.call('ledger:get', { orgId })).entries, 'nothing saved').toEqual([]);
+  await page.screenshot({ path: join(SCREENS_DIR, 'onboarding-errors-1280x800-light.png'), fullPage: true });
+
+  await q.getByTestId('onboarding-below').fill('10');
+  await q.getByTestId('onboarding-upTo').fill('50');
+  await q.getByTestId('onboarding-balance').fill('$1,234.50');
+  await q.getByTestId('onboarding-save').click();
+  await expect(page.getByTestId('onboarding')).toHaveCount(0);
+  const ledger = await app.call('ledger:get', { orgId });
+  expect(ledger.billing.mode).toBe('prepaid');
+  expect(ledger.billing.reload).toMatchObject({
+    enabled: true,
+    thresholdMicros: 10_000_000,
+    action: { kind: 'restore-to', targetMicros: 50_000_000 },
+  });
+  expect(ledger.entries.map((e) => e.kind === 'observation' && e.balanceMicros)).toEqual([1_234_500_000]);
+  const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+  await expect(card.getByTestId('ov-credit')).toHaveText(/^\$1,2\d\d\.\d\d$/, { timeout: 45_000 });
+  await expect(card.getByTestId('billing-words')).toContainText('taken from your prepaid credit');
+  expect(errors).toEqual([]);
+});
+
+test('a monthly org: no balance asked, the card charge for the month is shown', async ({ page }) => {
+  await page.goto(app.url);
+  await addOrg(page, 'Monthly Co');
+  const q = page.getByTestId('onboarding');
+  await q.getByLabel(/Monthly: usage is charged to my card/).check();
+  await expect(q.getByTestId('onboarding-balance')).toHaveCount(0);
+  for (const scheme of ['light', 'dark'] as const)
+    for (const [w, h] of [
+      [1280, 800],
+      [800, 600],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: w, height: h });
+      await q.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENS_DIR, `onboarding-${w}x${h}-${scheme}.png`) });
+    }
+  await q.getByTestId('onboarding-save').click();
+  await expect(page.getByTestId('onboarding')).toHaveCount(0);
+  const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  expect((await app.call('ledger:get', { orgId })).billing.mode).toBe('monthly');
+  const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+  await expect(card.getByTestId('billing-words')).toContainText('charged to your card after the month ends');
+  await expect(card.getByTestId('ov-card-charges')).toHaveText(/^\$[\d,]+\.\d\d$/, { timeout: 45_000 });
+});
