@@ -9,10 +9,15 @@ import { DEMO_ADMIN_KEY, startSimulator, type Simulator, type SimulatorShape } f
 export const DEMO_SEED = 20_261_124;
 
 /** Each demo's simulated OpenAI: the company's busy org, and a one-project personal org silent until two days ago. */
-export const DEMO_SIMULATORS: Record<DemoProfile, { seed: number; shape?: SimulatorShape }> = {
-  company: { seed: DEMO_SEED },
+export const DEMO_SIMULATORS: Record<
+  DemoProfile,
+  { seed: number; historyDays: number; shape?: SimulatorShape }
+> = {
+  // A year and more of spend, so a year's backfill (settings) has a year to fetch.
+  company: { seed: DEMO_SEED, historyDays: 400 },
   personal: {
     seed: DEMO_SEED + 1,
+    historyDays: 400,
     shape: { projects: 1, models: 2, lineItemsPerModel: 2, dailyUsd: 9, spendStartsDaysAgo: 2 },
   },
 };
@@ -33,8 +38,8 @@ export function createDemoBackend(opts: { faults?: string | null; clock?: Clock 
     async connection(profile = 'company') {
       let sim = starting.get(profile);
       if (!sim) {
-        const { seed, shape } = DEMO_SIMULATORS[profile];
-        sim = startSimulator({ seed, shape, faults: opts.faults ?? null, clock: opts.clock });
+        const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
+        sim = startSimulator({ seed, shape, historyDays, faults: opts.faults ?? null, clock: opts.clock });
         starting.set(profile, sim);
       }
       return { baseUrl: (await sim).baseUrl, apiKey: DEMO_ADMIN_KEY };

@@ -8,7 +8,7 @@ import { useApi } from '../api/api-context';
 import { errorText } from './use-orgs';
 
 /** Wait this long after the last keystroke before asking (the server answers in tens of ms). */
-export const WHAT_IF_DEBOUNCE_MS = 150;
+export const WHAT_IF_DEBOUNCE_MS = 50;
 
 export interface WhatIfChange {
   balanceMicros?: number;
@@ -20,9 +20,11 @@ export interface WhatIfState {
   forecastNote: string | null;
   isPending: boolean;
   error: string | null;
+  /** The `key` of the change the forecast was computed for (a reply pairs with its own change only). */
+  forKey: string | null;
 }
 
-const IDLE: WhatIfState = { forecast: null, forecastNote: null, isPending: false, error: null };
+const IDLE: WhatIfState = { forecast: null, forecastNote: null, isPending: false, error: null, forKey: null };
 
 /** Runs `money:whatIf` for `change` (null = no what-if active); `key` identifies the change's content. */
 export function useWhatIf(orgId: string, change: WhatIfChange | null, key: string): WhatIfState {
@@ -44,11 +46,17 @@ export function useWhatIf(orgId: string, change: WhatIfChange | null, key: strin
       api.invoke('money:whatIf', { orgId, ...current }).then(
         (result) => {
           if (ticket !== sequence.current) return; // stale: the user kept typing
-          setState({ ...result, isPending: false, error: null });
+          setState({ ...result, isPending: false, error: null, forKey: key });
         },
         (err: unknown) => {
           if (ticket !== sequence.current) return;
-          setState({ forecast: null, forecastNote: null, isPending: false, error: errorText(err) });
+          setState({
+            forecast: null,
+            forecastNote: null,
+            isPending: false,
+            error: errorText(err),
+            forKey: key,
+          });
         },
       );
     }, WHAT_IF_DEBOUNCE_MS);

@@ -30,15 +30,20 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
   const built = buildWhatIfChange(fields, defaults, billing);
   const change = built.ok ? built.change : null;
   const whatIf = useWhatIf(orgId, change, JSON.stringify(change));
-  const previewForecast = change ? whatIf.forecast : null;
+  // The page's headline follows a what-if only with the forecast computed for that very change; while a new
+  // one is computed the previous pair stays.
+  const changeKey = JSON.stringify(change);
+  const isComplete = change !== null && whatIf.forKey === changeKey && whatIf.forecast !== null;
   useEffect(() => {
-    onPreview?.(
-      change && previewForecast
-        ? { forecast: previewForecast, balanceMicros: change.balanceMicros, billing: change.billing }
-        : null,
-    );
-    // `change` is identified by its content (a new object each render).
-  }, [previewForecast, JSON.stringify(change), onPreview]);
+    if (change === null) onPreview?.(null);
+    else if (isComplete && whatIf.forecast)
+      onPreview?.({
+        forecast: whatIf.forecast,
+        balanceMicros: change.balanceMicros,
+        billing: change.billing,
+      });
+    // `change` is identified by `changeKey` (a new object each render).
+  }, [changeKey, isComplete, whatIf.forecast, onPreview]);
   useEffect(() => () => onPreview?.(null), [onPreview]);
   const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));
   const mode = billing.mode;

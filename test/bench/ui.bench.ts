@@ -1,0 +1,100 @@
+// The page in headless Chromium against `creditwatch serve --demo` with a year of history for each of the two
+// demo organizations: navigation → overview fully rendered, the renderer's JS gzipped, and a what-if change →
+// the headline and chart redrawn. Run after `npm run build` (the bench builds if dist/ is missing).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../support/find-chromium';
+import { startServe } from '../e2e/serve';
+
+const NOW = '2026-11-18T15:20:00Z';
+const RUNS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function bench(): Promise<Record<string, unknown>> {
+  if (!existsSync('dist/cli.mjs')) execFileSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
+  const js = readdirSync('dist/renderer').filter((f) => f.endsWith('.js'));
+  const jsBytes = js.reduce((a, f) => a + readFileSync(join('dist/renderer', f)).length, 0);
+  const jsGzipBytes = js.reduce(
+    (a, f) => a + gzipSync(readFileSync(join('dist/renderer', f)), { level: 9 }).length,
+    0,
+  );
+
+  const settings = JSON.stringify({ version: 1, backfillDays: 365 });
+  const app = await startServe({ demo: true, now: NOW, files: { 'settings.json': settings } });
+  const found = await findChromium();
+  const browser = await chromium.launch({
+    executablePath: found.executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const { orgs } = await app.call('orgs:list', {});
+    for (const o of orgs) {
+      for (let i = 0; i < 240; i++) {
+        const d = await app.call('dashboard:get', { orgId: o.id });
+        if (d.asOfMs !== null && d.sync.state === 'ok') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const navMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await page.goto(app.url);
+      // Fully rendered: both cards with their figures, the headline and the balance chart's canvas.
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-testid="ov-credit"]').length >= 1 &&
+          document.querySelectorAll('[data-testid="overview-card"] [data-testid="ov-mtd"]').length === 2 &&
+          !!document.querySelector('[data-testid="balance-chart"] canvas') &&
+          !!document.querySelector('[data-testid="hl-credit-value"]'),
+        undefined,
+        { timeout: 30_000, polling: 'raf' },
+      );
+      navMs.push(performance.now() - t0);
+    }
+    const whatIfMs: number[] = [];
+    const replyToRedrawMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const value = String(200 + i * 37);
+      const expected = `$${value}.00`;
+      const reply = page.waitForResponse(
+        (r) =>
+          r.url().includes('/api/money:whatIf') && (r.request().postData() ?? '').includes(`${value}000000`),
+      );
+      const t0 = performance.now();
+      await page.getByTestId('whatif-balance').fill(value);
+      await reply;
+      const tReply = performance.now();
+      await page.waitForFunction(
+        (want) => document.querySelector('[data-testid="hl-credit-value"]')?.textContent === want,
+        expected,
+        { timeout: 10_000, polling: 'raf' },
+      );
+      whatIfMs.push(performance.now() - t0);
+      replyToRedrawMs.push(performance.now() - tReply);
+    }
+    const historyDays = (await app.call('money:get', { orgId: orgs[0]!.id })).historyDays;
+    return {
+      method: `serve --demo --now ${NOW}, backfill 365 days for both demo orgs; ${RUNS} runs each, median`,
+      orgs: orgs.length,
+      backfillDays: 365,
+      moneyHistoryDays: historyDays,
+      navigationToOverviewRenderedMs: Math.round(median(navMs)),
+      navigationRunsMs: navMs.map(Math.round),
+      rendererJsBytes: jsBytes,
+      rendererJsGzipBytes: jsGzipBytes,
+      whatIfChangeToRedrawnMs: Math.round(median(whatIfMs)),
+      whatIfRunsMs: whatIfMs.map(Math.round),
+      whatIfReplyToRedrawnMs: Math.round(median(replyToRedrawMs)),
+      whatIfNote:
+        'change → redrawn: from the keystroke (50 ms input debounce, the server forecast and its reply included); reply → redrawn: the page alone',
+    };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
