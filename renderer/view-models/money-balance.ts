@@ -100,3 +100,21 @@ export function describeDrift(r: Reconciliation): DriftView {
     causes: r.causes.map((c, i) => ({ key: `${c.cause}-${i}`, message: c.message })),
   };
 }
+
+/** How much a drift matters: within the range or under a day of spend is minor; over 10 % of the balance or 3 days of spend is major. */
+export type DriftWeight = 'minor' | 'notable' | 'major';
+
+/**
+ * Sizes a drift by what it means for the user.
+ *
+ * Example: drift $14.99 on a $700 balance spending $25 a day → minor (under a day of spend); $120 → major
+ * (almost 5 days of spend).
+ */
+export function driftWeight(r: Reconciliation, dailyUsd: number | null): DriftWeight {
+  const abs = Math.abs(r.driftMicros);
+  const day = dailyUsd !== null && dailyUsd > 0 ? dailyUsd * 1e6 : null;
+  const balance = Math.max(Math.abs(r.observedMicros), 1);
+  if (r.isConsistent || (day !== null && abs < day)) return 'minor';
+  if (abs > 0.1 * balance || (day !== null && abs > 3 * day)) return 'major';
+  return 'notable';
+}

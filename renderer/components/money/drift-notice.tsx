@@ -1,16 +1,33 @@
 /**
  * The reconciliation of a recorded balance: drift (observed − estimated) and its likely causes, always shown.
  */
-import type { DriftView } from '../../view-models/money-balance';
+import type { DriftView, DriftWeight } from '../../view-models/money-balance';
 
-/** Drift box; `title` says which observation it is about. */
-export function DriftNotice({ view, title }: { view: DriftView; title: string }) {
+/**
+ * Drift box, sized by how much it matters (`weight`); `title` says which observation it is about. Once
+ * acknowledged it shrinks to one line.
+ */
+export function DriftNotice({
+  view,
+  title,
+  weight = view.isConsistent ? 'minor' : 'notable',
+  isAcknowledged = false,
+  onAcknowledge,
+}: {
+  view: DriftView;
+  title: string;
+  weight?: DriftWeight;
+  isAcknowledged?: boolean;
+  onAcknowledge?: () => void;
+}) {
+  if (isAcknowledged || weight === 'minor')
+    return (
+      <p className="muted drift-line" data-testid="drift-notice" data-weight={weight}>
+        {title}: drift <strong data-testid="drift">{view.drift}</strong> — {view.summary}
+      </p>
+    );
   return (
-    <div
-      className={view.isConsistent ? 'drift consistent' : 'drift'}
-      data-testid="drift-notice"
-      role="status"
-    >
+    <div className={`drift ${weight}`} data-testid="drift-notice" data-weight={weight} role="status">
       <p>
         <strong>{title}</strong>: drift <strong data-testid="drift">{view.drift}</strong>{' '}
         <span className="muted">
@@ -27,6 +44,13 @@ export function DriftNotice({ view, title }: { view: DriftView; title: string })
             ))}
           </ul>
         </>
+      )}
+      {onAcknowledge && (
+        <div className="actions">
+          <button type="button" className="button" onClick={onAcknowledge} data-testid="drift-acknowledge">
+            Got it
+          </button>
+        </div>
       )}
     </div>
   );

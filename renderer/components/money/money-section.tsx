@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
-import { buildBalanceView, describeDrift } from '../../view-models/money-balance';
+import { buildBalanceView, describeDrift, driftWeight } from '../../view-models/money-balance';
 import type { EntryDraft } from '../../view-models/money-entry-form';
 import { buildMoneyHeadline } from '../../view-models/money-headline';
 import { buildLedgerRows } from '../../view-models/money-ledger';
@@ -18,6 +18,8 @@ import { ForecastHeadline } from './forecast-headline';
 import { LedgerList } from './ledger-list';
 import { WhatIfPanel } from './what-if-panel';
 import type { WhatIfPreview } from '../../view-models/what-if-preview';
+
+const driftKey = (r: Reconciliation) => `${r.estimate.asOfMs}:${r.observedMicros}`;
 
 export const BILLING_PAGE_URL = 'https://platform.openai.com/settings/organization/billing/overview';
 const OTHER_KINDS = ['purchase', 'grant', 'reload', 'card-charge'] as const;
@@ -39,6 +41,8 @@ export function MoneySection({
   const { money, error, reload, addEntry, removeEntry, updateBilling } = state;
   // The reconciliation of a balance recorded in this session: shown even when it is the first one.
   const [recorded, setRecorded] = useState<{ rec: Reconciliation | null } | null>(null);
+  // Drifts the user acknowledged in this session, by the observation they are about.
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
 
   if (!money) {
     return error ? (
@@ -102,6 +106,9 @@ export function MoneySection({
         <DriftNotice
           view={describeDrift(drift)}
           title={recorded ? 'Balance recorded' : 'Last recorded balance'}
+          weight={driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null)}
+          isAcknowledged={acknowledged.has(driftKey(drift))}
+          onAcknowledge={() => setAcknowledged((a) => new Set(a).add(driftKey(drift)))}
         />
       ) : (
         recorded && (

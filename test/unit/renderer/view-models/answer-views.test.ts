@@ -214,3 +214,18 @@ describe('organization headline', () => {
     expect(JSON.stringify(h)).not.toMatch(/P10|P90|horizon/);
   });
 });
+
+describe('drift weight', () => {
+  it('sizes a drift by days of spend and share of the balance', async () => {
+    const { driftWeight } = await import('../../../../renderer/view-models/money-balance');
+    const rec = (driftUsd: number, observedUsd: number, isConsistent = false) =>
+      ({ driftMicros: driftUsd * USD, observedMicros: observedUsd * USD, isConsistent }) as Parameters<
+        typeof driftWeight
+      >[0];
+    expect(driftWeight(rec(14.99, 700), 25)).toBe('minor');
+    expect(driftWeight(rec(40, 700), 25)).toBe('notable');
+    expect(driftWeight(rec(120, 700), 25)).toBe('major');
+    expect(driftWeight(rec(300, 100), null)).toBe('major');
+    expect(driftWeight(rec(300, 10_000, true), null)).toBe('minor');
+  });
+});
