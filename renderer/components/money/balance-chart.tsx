@@ -123,7 +123,7 @@ export function BalanceChart({ series, isDark, zone }: BalanceChartProps) {
         label: {
           display: true,
           content: `reload below ${USD.format(series.thresholdUsd)}`,
-          position: 'start',
+          position: 'end',
           font: { size: 11 },
         },
       };
@@ -138,7 +138,8 @@ export function BalanceChart({ series, isDark, zone }: BalanceChartProps) {
         label: {
           display: true,
           content: m.label,
-          position: m.kind === 'expiry' ? 'end' : 'start',
+          // Top for now and month end, mid-height for expiries, so neighbouring labels do not overlap.
+          position: m.kind === 'expiry' ? 'center' : 'end',
           font: { size: 11 },
         },
       };
