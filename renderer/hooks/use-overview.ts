@@ -10,10 +10,16 @@ import { ORG_REFRESH_MS } from './use-org-resource';
 import { errorText } from './use-orgs';
 
 /** Loads `dashboard:get` and `money:get` for each org in `orgs`. */
-export function useOverview(orgs: readonly OrgSummary[]): { data: OrgData[]; isLoading: boolean } {
+export function useOverview(orgs: readonly OrgSummary[]): {
+  data: OrgData[];
+  isLoading: boolean;
+  reload: () => void;
+} {
   const api = useApi();
   const [data, setData] = useState<OrgData[] | null>(null);
   const sequence = useRef(0);
+  // The last figures each org had: a failed refresh keeps them (shown with the error), never blanks them.
+  const last = useRef(new Map<string, OrgData>());
   const key = orgs.map((o) => `${o.id}:${o.name}`).join('|');
 
   const reload = useCallback(() => {
@@ -25,13 +31,16 @@ export function useOverview(orgs: readonly OrgSummary[]): { data: OrgData[]; isL
           api.invoke('money:get', { orgId: o.id }),
         ]);
         const failed = [dashboard, money].find((r) => r.status === 'rejected');
-        return {
+        const before = last.current.get(o.id);
+        const next: OrgData = {
           orgId: o.id,
           name: o.name,
-          dashboard: dashboard.status === 'fulfilled' ? dashboard.value : null,
-          money: money.status === 'fulfilled' ? money.value : null,
+          dashboard: dashboard.status === 'fulfilled' ? dashboard.value : (before?.dashboard ?? null),
+          money: money.status === 'fulfilled' ? money.value : (before?.money ?? null),
           error: failed ? errorText(failed.reason) : null,
         };
+        last.current.set(o.id, next);
+        return next;
       }),
     ).then((next) => {
       if (ticket === sequence.current) setData(next);
@@ -58,5 +67,5 @@ export function useOverview(orgs: readonly OrgSummary[]): { data: OrgData[]; isL
     money: null,
     error: null,
   }));
-  return { data: data ?? placeholders, isLoading: data === null };
+  return { data: data ?? placeholders, isLoading: data === null, reload };
 }

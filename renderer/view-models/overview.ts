@@ -102,7 +102,9 @@ export function buildOrgCard(
       }
     : billing && billing.mode !== 'prepaid'
       ? { value: 'No prepaid credit', likely: null, note: 'billed after the month ends' }
-      : null;
+      : billing
+        ? { value: 'Not known yet', likely: null, note: 'record the balance your billing page shows' }
+        : null;
   let nextReload: Figure | null = null;
   if (rule && f?.crossing) {
     const c = f.crossing;

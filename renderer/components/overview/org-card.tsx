@@ -28,15 +28,17 @@ export function OrgCard({
   card,
   isSelected,
   onOpen,
+  onRetry,
 }: {
   card: OrgCardView;
   isSelected: boolean;
   onOpen: () => void;
+  onRetry?: () => void;
 }) {
   const titleId = `ov-title-${card.orgId}`;
   return (
     <section
-      className={`card ov-card${card.isStale ? ' stale' : ''}${isSelected ? ' selected' : ''}`}
+      className={`card ov-card${card.isStale || card.error ? ' stale' : ''}${isSelected ? ' selected' : ''}`}
       aria-labelledby={titleId}
       data-testid="overview-card"
       data-org-id={card.orgId}
@@ -53,9 +55,17 @@ export function OrgCard({
         </p>
       ))}
       {card.error && (
-        <p className="form-error" role="alert">
-          {card.error}
-        </p>
+        <div className="form-error" role="alert" data-testid="ov-error">
+          <p>
+            Could not refresh: {card.error}
+            {card.asOf ? ' The figures below are from the last refresh.' : ''}
+          </p>
+          {onRetry && (
+            <button type="button" className="button" onClick={onRetry}>
+              Try again
+            </button>
+          )}
+        </div>
       )}
       {card.isLoading ? (
         <p className="loading">Loading…</p>

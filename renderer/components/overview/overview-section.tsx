@@ -18,7 +18,7 @@ export interface OverviewSectionProps {
 
 /** The overview section. */
 export function OverviewSection({ orgs, selectedOrgId, nowMs, zone, onOpen }: OverviewSectionProps) {
-  const { data, isLoading } = useOverview(orgs);
+  const { data, isLoading, reload } = useOverview(orgs);
   const view = buildOverview(data, nowMs, zone);
   return (
     <section
@@ -46,6 +46,7 @@ export function OverviewSection({ orgs, selectedOrgId, nowMs, zone, onOpen }: Ov
             card={card}
             isSelected={card.orgId === selectedOrgId}
             onOpen={() => onOpen(card.orgId)}
+            onRetry={reload}
           />
         ))}
       </div>
