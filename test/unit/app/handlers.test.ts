@@ -107,13 +107,22 @@ describe('orgs:add', () => {
 });
 
 describe('orgs:startDemo, orgs:remove, orgs:select', () => {
-  it('creates the demo org once and selects it', async () => {
-    const { handlers, getSettings } = setup();
+  it('creates the two demo orgs once, seeds their ledgers, and selects the company demo', async () => {
+    const { handlers, getSettings, deps } = setup();
     const a = await handlers['orgs:startDemo']({});
     const b = await handlers['orgs:startDemo']({});
     expect(a.id).toBe(b.id);
-    expect(getSettings().orgs.filter((o) => o.kind === 'demo')).toHaveLength(1);
+    const demos = getSettings().orgs.filter((o) => o.kind === 'demo');
+    expect(demos.map((o) => [o.name, o.demoProfile])).toEqual([
+      ['Demo organization', 'company'],
+      ['Personal', 'personal'],
+    ]);
+    expect(getSettings().selectedOrgId).toBe(a.id);
+    expect(a.demoProfile).toBe('company');
     expect(a.hasKey).toBe(true);
+    // Seeded once: the company's billing rule and its three entries, the personal org's monthly billing.
+    expect(deps.money.updateBilling).toHaveBeenCalledTimes(2);
+    expect(deps.money.addEntry).toHaveBeenCalledTimes(3);
   });
 
   it('removes an org with its key and history and moves the selection', async () => {
@@ -124,7 +133,7 @@ describe('orgs:startDemo, orgs:remove, orgs:select', () => {
     expect(keys.has(acme.id)).toBe(false);
     expect(deps.sync.forget).toHaveBeenCalledWith(acme.id);
     expect(deps.money.forget).toHaveBeenCalledWith(acme.id);
-    expect(getSettings().orgs.map((o) => o.id)).toEqual([demo.id]);
+    expect(getSettings().orgs.map((o) => o.id)).toEqual([demo.id, 'org_testorg002']);
     expect(getSettings().selectedOrgId).toBe(demo.id);
   });
 
