@@ -5,6 +5,7 @@
 import type { BillingMode } from '@core/billing';
 import type { ForecastSummary } from '@core/forecast/summary';
 import type { DisplayZone } from './format';
+import { dayRangeWords, monthEndWords } from './plain-words';
 import {
   describeConfidence,
   describeWhen,
@@ -89,7 +90,9 @@ export function buildMoneyHeadline(
     };
   }
   const r = forecast.reloads;
-  const until = describeWhen(forecast.monthEnd.at, nowMs, zone).absolute;
+  // "end of November", not "Dec 1, 12:00 AM"; the charge itself is made on the 1st ("Dec 1").
+  const until = monthEndWords(forecast.monthEnd.at, zone);
+  const chargeDay = dayRangeWords(Date.parse(forecast.monthEnd.at), Date.parse(forecast.monthEnd.at), zone);
   const reloads = r
     ? {
         count:
@@ -111,7 +114,7 @@ export function buildMoneyHeadline(
     ? {
         p50: formatUsdAmount(m.cardChargeUsd.p50),
         range: formatUsdRange(m.cardChargeUsd),
-        at: until,
+        at: chargeDay,
         label: options.mode === 'invoiced' ? 'Month-end invoice' : 'Month-end card charge',
       }
     : null;

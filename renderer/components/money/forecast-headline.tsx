@@ -50,8 +50,7 @@ export function ForecastHeadline({ headline: h, idPrefix = '' }: ForecastHeadlin
       {h.reloads && (
         <div className="answer" data-testid={t('reloads')}>
           <p className="answer-main">
-            Before the month ends ({h.reloads.until}):{' '}
-            <strong data-testid={t('reload-count')}>{h.reloads.count}</strong>
+            Until the {h.reloads.until}: <strong data-testid={t('reload-count')}>{h.reloads.count}</strong>
             {h.reloads.isNoneLikely ? (
               '.'
             ) : (
@@ -78,8 +77,7 @@ export function ForecastHeadline({ headline: h, idPrefix = '' }: ForecastHeadlin
         </div>
       )}
       <p className="muted" data-testid={t('month-end-spend')}>
-        Spend from now until the month ends ({h.monthEndSpend.at}): {h.monthEndSpend.p50} (likely{' '}
-        {h.monthEndSpend.range}).
+        Spend from now until the {h.monthEndSpend.at}: {h.monthEndSpend.p50} (likely {h.monthEndSpend.range}).
       </p>
       {h.spendLimit && (
         <p className="warn-line" data-testid={t('spend-limit')}>

@@ -44,7 +44,8 @@ describe('money headline', () => {
     expect(h.crossing!.p50!.relative).toMatch(/^in about \d+ (hours?|days?)$/);
     expect(h.crossing!.range).toMatch(/^likely between \w{3} \d+, .+ and /);
     expect(h.crossing!.probability).toMatch(/% chance within the next 31 days$/);
-    expect(h.reloads!.until).toBe('Dec 1, 12:00 AM');
+    expect(h.reloads!.until).toBe('end of November');
+    expect(h.monthEndSpend.at).toBe('end of November');
     expect(h.reloads!.charges).toBe(`$${f.reloads!.cardChargesUsd.p50.toFixed(2)}`);
     expect(h.reloads!.count).toMatch(/^\d+ reloads? \(likely /);
     expect(h.monthEndCharge).toBeNull();
@@ -81,7 +82,7 @@ describe('money headline', () => {
     expect(m).toEqual({
       p50: '$120.50',
       range: '$80.00–$190.00',
-      at: 'Dec 1, 12:00 AM',
+      at: 'Dec 1',
       label: 'Month-end card charge',
     });
     expect(horizonWords(36)).toBe('the next 36 hours');
