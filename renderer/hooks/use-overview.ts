@@ -9,6 +9,9 @@ import type { OrgData } from '../view-models/overview';
 import { ORG_REFRESH_MS } from './use-org-resource';
 import { errorText } from './use-orgs';
 
+/** Events within this window cause one refresh. */
+export const EVENT_COALESCE_MS = 250;
+
 /** Loads `dashboard:get` and `money:get` for each org in `orgs`. */
 export function useOverview(orgs: readonly OrgSummary[]): {
   data: OrgData[];
@@ -50,10 +53,16 @@ export function useOverview(orgs: readonly OrgSummary[]): {
 
   useEffect(() => {
     reload();
-    const offData = api.on('data:changed', reload);
-    const offSync = api.on('sync:status', reload);
+    // A sync announces itself several times (syncing, ok, data changed) for each org: one refresh per burst.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const soon = () => {
+      if (pending === null) pending = setTimeout(() => ((pending = null), reload()), EVENT_COALESCE_MS);
+    };
+    const offData = api.on('data:changed', soon);
+    const offSync = api.on('sync:status', soon);
     const timer = setInterval(reload, ORG_REFRESH_MS);
     return () => {
+      if (pending !== null) clearTimeout(pending);
       clearInterval(timer);
       offData();
       offSync();

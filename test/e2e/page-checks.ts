@@ -21,8 +21,10 @@ export function watchPageErrors(page: Page): string[] {
   });
   page.on('requestfailed', (request) => {
     const path = new URL(request.url()).pathname;
-    // The event stream is cut when the page closes; anything else failing is a fault.
-    if (path !== '/api/events')
+    // The event stream is cut when the page closes, and API calls in flight when the page reloads or closes
+    // are aborted by the browser; anything else failing is a fault.
+    const isAbortedApiCall = path.startsWith('/api/') && request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (path !== '/api/events' && !isAbortedApiCall)
       errors.push(`request failed: ${path} (${request.failure()?.errorText ?? '?'})`);
   });
   return errors;
