@@ -1,0 +1,136 @@
+/**
+ * The exporter: streams an export plan (see @core/export/request) as CSV (RFC 4180, UTF-8, CRLF, a header
+ * row) or JSON, reading the stores a month or a day at a time so a year of a large org never becomes one
+ * string. Rows are shaped in core; papaparse does the CSV quoting.
+ */
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Papa from 'papaparse';
+import { COLUMNS, csvCell, jsonValue, type Column, type ExportRow } from '@core/export/columns';
+import type { ExportPlan } from '@core/export/request';
+import { costRows, hourlyRows, ledgerRows, projectNamer, snapshotRows, usageRows } from '@core/export/rows';
+import type { LedgerFile } from '@core/ledger-schema';
+import type { Org } from '@core/schemas';
+import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from '@core/spend-history';
+import { DAY_MS, startOfNextUtcMonth, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { USAGE_DAYS } from './money';
+import type { OrgHistory } from './stores/history-store';
+
+export const EXPORT_FORMAT_ID = 'creditwatch-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface ExporterDeps {
+  history(orgId: string): Promise<OrgHistory>;
+  ledger(orgId: string): Promise<LedgerFile>;
+  /** IANA zone for the `*_local` columns. */
+  zone: string;
+}
+
+/** The export as a stream of text chunks (a header, then a batch of rows per month or day). */
+export async function* exportChunks(deps: ExporterDeps, plan: ExportPlan): AsyncGenerator<string> {
+  const columns = COLUMNS[plan.what];
+  const isJson = plan.format === 'json';
+  yield isJson ? jsonHead(plan, deps.zone, columns) : csvLine(columns.map((c) => c.name));
+  let first = true;
+  for (const org of plan.orgs) {
+    for await (const batch of rowBatches(deps, plan, org)) {
+      if (batch.length === 0) continue;
+      if (isJson) {
+        const text = batch.map((row) => JSON.stringify(jsonRow(row, columns, deps.zone))).join(',\n');
+        yield (first ? '\n' : ',\n') + text;
+      } else {
+        yield (
+          Papa.unparse(
+            batch.map((row) => row.map((v, i) => csvCell(v, (columns[i] as Column).type, deps.zone))),
+            { newline: '\r\n', header: false },
+          ) + '\r\n'
+        );
+      }
+      first = false;
+    }
+  }
+  if (isJson) yield '\n]}\n';
+}
+
+/** Streams the export into a file: written beside it first, renamed when complete (never a half file). */
+export async function writeExportFile(chunks: AsyncIterable<string>, path: string): Promise<void> {
+  const partial = `${path}.partial-${process.pid}`;
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(partial, { flags: 'wx' }));
+    await rename(partial, path);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
+}
+
+async function* rowBatches(deps: ExporterDeps, plan: ExportPlan, org: Org): AsyncGenerator<ExportRow[]> {
+  const end = Math.min(plan.toMs, plan.nowMs);
+  if (plan.what === 'ledger') {
+    yield ledgerRows(org, await deps.ledger(org.id), plan.fromMs, end);
+    return;
+  }
+  const history = await deps.history(org.id);
+  const name = projectNamer(history.projects());
+  if (plan.what === 'costs') {
+    for (const range of months(plan.fromMs, end))
+      yield (await history.costDays(range)).flatMap((d) => costRows(org, name, d));
+  } else if (plan.what === 'snapshots') {
+    for (const range of months(plan.fromMs, end)) yield snapshotRows(org, await history.snapshots(range));
+  } else if (plan.what === 'usage') {
+    // Hourly usage is kept for USAGE_DAYS days; older days have no files to read.
+    const from = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
+    for (let day = from; day < end; day += DAY_MS)
+      yield usageRows(org, name, await history.usage({ startMs: day, endMs: Math.min(day + DAY_MS, end) }));
+  } else {
+    yield* hourlyBatches(history, plan, end);
+  }
+}
+
+/** The in-app forecast's series for the range: daily totals spread by the kept hourly usage shape. */
+async function* hourlyBatches(
+  history: OrgHistory,
+  plan: ExportPlan,
+  end: number,
+): AsyncGenerator<ExportRow[]> {
+  const totals: DailyTotal[] = [];
+  for (const range of months(plan.fromMs, end)) totals.push(...dailyTotals(await history.costDays(range)));
+  // The same usage window the app's forecast reads, so the series is the same to the last bit.
+  const usageFrom = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
+  const usage = usageFrom < end ? await history.usage({ startMs: usageFrom, endMs: end }) : [];
+  const series = hourlySpendSeries(totals, hourlyShapes(usage), plan.fromMs, end);
+  const rows = hourlyRows(series, usage);
+  for (let i = 0; i < rows.length; i += 24 * 31) yield rows.slice(i, i + 24 * 31);
+}
+
+function* months(fromMs: number, toMs: number): Generator<{ startMs: number; endMs: number }> {
+  for (let m = startOfUtcMonth(fromMs); m < toMs; m = startOfNextUtcMonth(m))
+    yield { startMs: Math.max(m, fromMs), endMs: Math.min(startOfNextUtcMonth(m), toMs) };
+}
+
+function csvLine(cells: string[]): string {
+  return Papa.unparse([cells], { newline: '\r\n' }) + '\r\n';
+}
+
+function jsonRow(row: ExportRow, columns: readonly Column[], zone: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  columns.forEach((c, i) => (out[c.name] = jsonValue(row[i] ?? null, c.type, zone)));
+  return out;
+}
+
+function jsonHead(plan: ExportPlan, zone: string, columns: readonly Column[]): string {
+  const head = {
+    format: EXPORT_FORMAT_ID,
+    version: EXPORT_FORMAT_VERSION,
+    table: plan.what,
+    from: new Date(plan.fromMs).toISOString().slice(0, 10),
+    to: new Date(plan.toMs - DAY_MS).toISOString().slice(0, 10),
+    asOf: new Date(plan.nowMs).toISOString(),
+    timeZone: zone,
+    organizations: plan.orgs.map((o) => ({ id: o.id, name: o.name })),
+    columns: columns.map((c) => c.name),
+  };
+  return `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+}
