@@ -23,8 +23,15 @@ async function setup(): Promise<{ money: MoneyService; ledgers: LedgerStore }> {
   let money: MoneyService | null = null;
   h = await startHarness({ engine: { snapshotExtras: (orgId, atMs) => money!.snapshotExtras(orgId, atMs) } });
   await h.settings.update((s) => ({ ...s, orgs: s.orgs.map((o) => ({ ...o, name: TRICKY_NAME })) }));
-  const ledgers = createLedgerStore(h.dataDir, { nowMs: () => h.clock.nowMs(), problems: createProblemList() });
-  money = createMoneyService({ ledgers, history: (id) => h.engine.history(id), nowMs: () => h.clock.nowMs() });
+  const ledgers = createLedgerStore(h.dataDir, {
+    nowMs: () => h.clock.nowMs(),
+    problems: createProblemList(),
+  });
+  money = createMoneyService({
+    ledgers,
+    history: (id) => h.engine.history(id),
+    nowMs: () => h.clock.nowMs(),
+  });
   return { money, ledgers };
 }
 
@@ -47,8 +54,16 @@ describe('exports over synced data', () => {
     expect((await h.engine.syncOrg(ORG_ID)).state).toBe('ok');
     const now = h.clock.nowMs();
     const from = startOfUtcDay(now) - 20 * DAY_MS;
-    const csv = await exportText(ledgers, { org: ORG_ID, from: day(from), to: day(now), what: 'costs', format: 'csv' });
-    expect(csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,cost_usd\r\n')).toBe(true);
+    const csv = await exportText(ledgers, {
+      org: ORG_ID,
+      from: day(from),
+      to: day(now),
+      what: 'costs',
+      format: 'csv',
+    });
+    expect(csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,cost_usd\r\n')).toBe(
+      true,
+    );
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.length).toBeGreaterThan(50);
@@ -59,7 +74,13 @@ describe('exports over synced data', () => {
     for (const r of parsed.data) if (r.project_id) expect(r.project_name).toBe(names.get(r.project_id));
 
     const json = JSON.parse(
-      await exportText(ledgers, { org: ORG_ID, from: day(from), to: day(now), what: 'costs', format: 'json' }),
+      await exportText(ledgers, {
+        org: ORG_ID,
+        from: day(from),
+        to: day(now),
+        what: 'costs',
+        format: 'json',
+      }),
     ) as { rows: { cost_usd: number; org_name: string }[] };
     expect(json.rows.reduce((a, r) => a + Math.round(r.cost_usd * 1e6), 0)).toBe(total);
     expect(json.rows[0]?.org_name).toBe(TRICKY_NAME);
@@ -80,7 +101,12 @@ describe('exports over synced data', () => {
       action: { kind: 'restore-to' as const, targetMicros: 150_000_000 },
       monthlyLimit: null,
     };
-    await money.updateBilling(ORG_ID, { mode: 'prepaid', reload: rule, hardLimitMicros: null, timeZone: 'UTC' });
+    await money.updateBilling(ORG_ID, {
+      mode: 'prepaid',
+      reload: rule,
+      hardLimitMicros: null,
+      timeZone: 'UTC',
+    });
     expect((await h.engine.syncOrg(ORG_ID)).state).toBe('ok');
     const view = await money.view(ORG_ID);
     expect(view.forecast?.crossing, 'the app forecasts a crossing').toBeTruthy();
@@ -105,13 +131,20 @@ describe('exports over synced data', () => {
     const balance = view.balance!.estimateMicros;
     const code = await runForecastCommand(
       [
-        '--history', 'export.csv',
-        '--now', new Date(now).toISOString(),
-        '--balance', String(balance / 1e6),
-        '--threshold', '40',
-        '--recharge-to', '150',
-        '--horizon-hours', String(24 * 31),
-        '--seed', String(deriveSeed(1, ORG_ID)),
+        '--history',
+        'export.csv',
+        '--now',
+        new Date(now).toISOString(),
+        '--balance',
+        String(balance / 1e6),
+        '--threshold',
+        '40',
+        '--recharge-to',
+        '150',
+        '--horizon-hours',
+        String(24 * 31),
+        '--seed',
+        String(deriveSeed(1, ORG_ID)),
         '--json',
       ],
       io,
