@@ -253,7 +253,9 @@ describe('backup and restore', () => {
     const accepted = await restoreBackup(target, JSON.stringify(edited), { acceptEdited: true });
     // Same org id here under another name: the name is a conflict (kept), the entry is merged in.
     expect(accepted.entriesAdded).toBe(1);
-    expect(accepted.conflicts.map((c) => c.message)[0]).toMatch(/is "Mine" here and "Acme" in the backup/);
+    expect(accepted.conflicts.map((c) => c.message).join('\n')).toMatch(
+      /is "Mine" here and "Acme" in the backup/,
+    );
     expect(target.settings.get().orgs.map((o) => o.name)).toEqual(['Mine']);
   });
 
