@@ -11,7 +11,7 @@ export const EXPORT_CHOICES: readonly { value: ExportKind; label: string }[] = [
   { value: 'usage', label: 'Hourly usage by model and project (last 14 days)' },
   { value: 'snapshots', label: 'Sync history: spend, balance and forecast at each sync' },
   { value: 'ledger', label: 'Ledger and billing rule' },
-  { value: 'hourly', label: 'Hourly spend for `creditwatch forecast --history`' },
+  { value: 'hourly', label: 'Hourly spend, to feed creditwatch forecast --history' },
 ];
 
 export interface ExportFormState {
