@@ -33,14 +33,39 @@ export function usdNumber(micros: Micros): number {
   return micros / 1_000_000;
 }
 
+// Rows come in time order, so consecutive cells mostly share an instant: remembering the last one spares
+// a Date and a string per row (a year of a large org is ~250,000 rows).
+let lastIsoMs = NaN;
+let lastIso = '';
+let lastDateMs = NaN;
+let lastDate = '';
+
 /** UTC ISO time without milliseconds. Example: 0 → "1970-01-01T00:00:00Z". */
 export function utcIso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  if (ms !== lastIsoMs) {
+    lastIso = new Date(ms).toISOString().replace('.000Z', 'Z');
+    lastIsoMs = ms;
+  }
+  return lastIso;
 }
 
 /** UTC date. Example: Date.UTC(2026, 10, 18, 15) → "2026-11-18". */
 export function utcDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (ms !== lastDateMs) {
+    lastDate = new Date(ms).toISOString().slice(0, 10);
+    lastDateMs = ms;
+  }
+  return lastDate;
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a quote, comma or line break (or edge spaces a
+ * spreadsheet would trim), quotes doubled. Example: `Acme, "Labs"` → `"Acme, ""Labs"""`.
+ */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

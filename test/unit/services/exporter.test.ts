@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_KINDS, planExport, type ExportRequest } from '@core/export/request';
 import type { Org } from '@core/schemas';
+import type { CostRow } from '@core/sync-data';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { exportChunks, writeExportFile } from '../../../main/services/exporter';
 import { openOrgHistory } from '../../../main/services/stores/history-store';
@@ -43,7 +44,7 @@ async function seed() {
   for (let d = start; d < Date.UTC(2026, 10, 19); d += DAY_MS)
     days.push({
       dayStartMs: d,
-      rows: NAMES.map((_, i) => ({
+      rows: NAMES.map((_, i): CostRow => ({
         projectId: `proj_${i}`,
         lineItem: 'gpt-4o, input',
         micros: 1_000_000 + i,
