@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeText, usdText, zonedIso } from '@core/export/cells';
+import Papa from 'papaparse';
+import { csvField, safeText, usdText, zonedIso } from '@core/export/cells';
 import { csvCell } from '@core/export/columns';
 
 describe('CSV cells', () => {
@@ -34,5 +35,27 @@ describe('CSV cells', () => {
       '2026-11-18T16:00:00.000+01:00'.replace('.000', ''),
     );
     expect(zonedIso(Date.UTC(2026, 6, 1, 0), 'America/New_York')).toBe('2026-06-30T20:00:00-04:00');
+  });
+});
+
+describe('RFC 4180 fields', () => {
+  it('any text survives a CSV parser, formula starts gaining only their apostrophe', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '=', '-', '+', '@', '\t', 'é') }),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        (cells) => {
+          const line = `${cells.map((c) => csvField(safeText(c))).join(',')}\r\n`;
+          const parsed = Papa.parse<string[]>(line, { newline: '\r\n', delimiter: ',' });
+          expect(parsed.data[0]).toEqual(cells.map(safeText));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
