@@ -5,10 +5,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BackupInputError } from '@core/backup/backup-file';
+import { BackupInputError, parseBackup } from '@core/backup/backup-file';
 import pkgVersion from '../../package.json';
 import { defaultDataDir } from '../host/data-dir';
-import { createBackupText, restoreBackup, writeTextFile, type RestoreReport } from '../services/backup';
+import {
+  createBackupText,
+  restoreBackup,
+  sha256Hex,
+  writeTextFile,
+  type RestoreReport,
+} from '../services/backup';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
@@ -24,8 +30,8 @@ restore  merges FILE into the data folder: new organizations are added, ledgers 
          differences are listed and this machine's values kept, and a backup of the current state is
          written to DIR/backups first. Restoring the same file twice changes nothing.`;
 
-const deps = async (dataDir: string, io: CommandIo) => {
-  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, (m) => io.err(`note: ${m}`));
+const deps = async (dataDir: string, io: CommandIo, mustExist: boolean) => {
+  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, (m) => io.err(`note: ${m}`), { mustExist });
   return {
     settings: folder.settings,
     ledgers: folder.ledgers,
@@ -46,7 +52,7 @@ export async function runBackupCommand(argv: string[], io: CommandIo): Promise<n
     if (values.help) return void io.out(BACKUP_HELP);
     if (!values.out) throw new UsageError(`--out FILE is required.\n\n${BACKUP_HELP}`);
     const out = values.out;
-    const text = await createBackupText(await deps(values['data-dir'] ?? defaultDataDir(), io));
+    const text = await createBackupText(await deps(values['data-dir'] ?? defaultDataDir(), io, true));
     await writeTextFile(out, text).catch((err: unknown) => {
       throw new UsageError(fileErrorText(out, err));
     });
@@ -73,7 +79,9 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     const text = await readFile(file, 'utf8').catch((err: unknown) => {
       throw new UsageError(`Cannot read ${file}: ${(err as Error).message}`);
     });
-    const report = await restoreBackup(await deps(values['data-dir'] ?? defaultDataDir(), io), text, {
+    // A restore may start a new machine's data folder, so the file is checked before the folder is opened.
+    parseBackup(text, sha256Hex, { acceptEdited: values['accept-edited'] });
+    const report = await restoreBackup(await deps(values['data-dir'] ?? defaultDataDir(), io, false), text, {
       acceptEdited: values['accept-edited'],
     });
     io.out(formatRestoreReport(report));

@@ -3,6 +3,7 @@
  * uses, without starting the app: nothing syncs, nothing is added (no demo organization), and a command
  * that only reads writes nothing.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '@core/time';
 import { openOrgHistory, type OrgHistory } from '../services/stores/history-store';
@@ -25,7 +26,19 @@ export async function openDataFolder(
   dataDir: string,
   clock: Clock,
   report: (message: string) => void,
+  opts: { mustExist?: boolean } = {},
 ): Promise<DataFolder> {
+  // Reading commands never create a folder: a mistyped --data-dir is an error, not a new empty folder.
+  if (
+    opts.mustExist &&
+    !(await stat(dataDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new UsageError(
+      `There is no Creditwatch data folder at ${dataDir} (give the right one with --data-dir).`,
+    );
   const nowMs = () => clock.nowMs();
   const problems = createProblemList((p) => report(p.message));
   const settings = await openSettingsStore(dataDir, { onProblem: problems.report, nowMs });

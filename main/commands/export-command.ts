@@ -66,8 +66,13 @@ export async function runExportCommand(argv: string[], io: CommandIo, sinks: Exp
       );
     }
     const clock = clockFromFlag(values.now, SYSTEM_CLOCK);
-    const folder = await openDataFolder(values['data-dir'] ?? defaultDataDir(), clock, (m) =>
-      io.err(`note: ${m}`),
+    const folder = await openDataFolder(
+      values['data-dir'] ?? defaultDataDir(),
+      clock,
+      (m) => io.err(`note: ${m}`),
+      {
+        mustExist: true,
+      },
     );
     const plan = planExport(parsed.data, folder.settings.get().orgs, clock.nowMs());
     const chunks = exportChunks(

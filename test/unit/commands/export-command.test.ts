@@ -157,3 +157,38 @@ describe('creditwatch backup and restore', () => {
     expect(u.errText).toMatch(/Cannot write/);
   });
 });
+
+describe('a data folder that is not there', () => {
+  it('export and backup refuse it without creating it; a refused restore does not create it either', async () => {
+    const missing = join(outDir, 'no-such-folder');
+    const r = io();
+    expect(
+      await runExportCommand(
+        [
+          '--data-dir',
+          missing,
+          '--now',
+          NOW,
+          '--org',
+          'all',
+          '--from',
+          '2026-11-01',
+          '--to',
+          '2026-11-02',
+          '--what',
+          'costs',
+        ],
+        r,
+        sink(r),
+      ),
+    ).toBe(2);
+    expect(r.errText).toMatch(/no Creditwatch data folder/);
+    const b = io();
+    expect(await runBackupCommand(['--out', join(outDir, 'b.json'), '--data-dir', missing], b)).toBe(2);
+    const bad = join(outDir, 'bad.json');
+    await writeFile(bad, '{"format":"creditwatch-backup","version":1');
+    const x = io();
+    expect(await runRestoreCommand([bad, '--data-dir', missing], x)).toBe(2);
+    expect(await readdir(outDir)).not.toContain('no-such-folder');
+  });
+});
