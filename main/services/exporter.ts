@@ -23,6 +23,7 @@ export const EXPORT_FORMAT_ID = 'creditwatch-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
 export interface ExporterDeps {
+  /** An org's history; asked for once per month read, so a fresh reader each time keeps memory flat. */
   history(orgId: string): Promise<OrgHistory>;
   ledger(orgId: string): Promise<LedgerFile>;
   /** IANA zone for the `*_local` columns. */

@@ -3,6 +3,7 @@
 // file from the same data folder, a JSON export is valid against the published schema, and a backup made in
 // the page restores as "nothing to do" on the same machine.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,12 @@ test('a CSV export from the page equals the simulator ground truth; the CLI writ
   ]);
   expect(cli.stdout).toBe(csv.text);
   expect(errors.filter((e) => !e.includes('/download/'))).toEqual([]);
+});
+
+test('the Export & backup panel has no accessibility violations', async ({ page }) => {
+  await openPanel(page);
+  const result = await new AxeBuilder({ page }).include('[data-testid="files-panel"]').analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('a JSON export parses against the published schema', async ({ page }) => {

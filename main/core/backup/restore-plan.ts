@@ -100,7 +100,7 @@ export function planRestore(
           message: `The billing rule differs from the backup's; kept this machine's.`,
         });
     }
-    if (added.length > 0 || billingTaken || !current.ledgers.has(org.id))
+    if (added.length > 0 || billingTaken)
       ledgers.push({
         org: mine ?? org,
         next: { ...have, billing, entries: [...have.entries, ...added] },
@@ -113,13 +113,12 @@ export function planRestore(
   if (next.selectedOrgId === null && selected !== null && next.orgs.some((o) => o.id === selected))
     next.selectedOrgId = selected;
   const settingsChanged = !same(next, s);
-  const ledgerWrites = ledgers.filter((l) => l.addedEntries > 0 || l.billingTaken);
   return {
     nextSettings: next,
     settingsChanged,
     orgsAdded,
-    ledgers: ledgerWrites,
+    ledgers,
     conflicts,
-    hasChanges: settingsChanged || ledgerWrites.length > 0,
+    hasChanges: settingsChanged || ledgers.length > 0,
   };
 }

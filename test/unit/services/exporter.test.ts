@@ -1,7 +1,7 @@
 // The exporter over real store files: RFC 4180 CSV that a parser reads back exactly (quotes, commas,
 // newlines), formula starts neutralised, negative amounts kept as numbers, JSON valid against the published
 // schema, and output produced in many chunks rather than one string.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -157,5 +157,12 @@ describe('exporter', () => {
       yield 'a';
     })();
     await expect(writeExportFile(chunks, join(dir, 'missing-folder', 'x.csv'))).rejects.toThrow(/ENOENT/);
+    // The target is a folder: the file is written beside it, the final rename fails, the partial is removed.
+    await mkdir(join(dir, 'taken'));
+    const more = (async function* () {
+      yield 'b';
+    })();
+    await expect(writeExportFile(more, join(dir, 'taken'))).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['taken']);
   });
 });
