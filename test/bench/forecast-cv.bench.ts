@@ -19,7 +19,7 @@ import {
   chooseOutOfFold,
   cvCases,
 } from '@core/forecast/cross-validation';
-import { bandLoss, p50Loss, summarize } from '@core/forecast/cv-scores';
+import { acceptanceRatios, bandLoss, p50Loss, summarize } from '@core/forecast/cv-scores';
 import { quantile } from '@core/forecast/quantiles';
 import { DEFAULT_MODEL_PARAMS, type ModelParams } from '@core/forecast/spend-model';
 import { parseHistoryCsv } from '../../main/commands/history-csv';
@@ -37,6 +37,11 @@ const BAND_GRID: Array<Partial<ModelParams>> = [];
 for (const spreadScale of [1.2, 1.35, 1.5])
   for (const lowTailScale of [1, 1.3])
     for (const dayCorrelation of [0.8, 0.9]) BAND_GRID.push({ spreadScale, lowTailScale, dayCorrelation });
+
+const round3 = (r: object): object =>
+  JSON.parse(
+    JSON.stringify(r, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)),
+  ) as object;
 
 function loadCases(): CvCase[] {
   return DIRS.flatMap((d) => {
@@ -109,6 +114,13 @@ export async function bench(): Promise<Record<string, unknown>> {
     return {
       scheme: name,
       chosen: p50Choice.map((p, f) => ({ fold: f, ...P50_GRID[p], ...BAND_GRID[bandChoice[f] as number] })),
+      acceptance: round3(
+        acceptanceRatios(
+          cases,
+          cases.map((_, i) => i),
+          oof.map((b) => b.p50),
+        ),
+      ),
       byHorizon: summarize(cases, oof),
     };
   });
@@ -129,6 +141,16 @@ export async function bench(): Promise<Record<string, unknown>> {
     bandPaths: BAND_PATHS,
     chosenOnAllCases: shipped,
     defaultsMatchChoice: asShipped === all.p50Choice[0] && bandShipped === all.bandChoice[0],
+    inSampleAcceptance:
+      asShipped >= 0
+        ? round3(
+            acceptanceRatios(
+              cases,
+              cases.map((_, i) => i),
+              p50s[asShipped] as Float64Array,
+            ),
+          )
+        : null,
     inSampleWithDefaults:
       asShipped >= 0 && bandShipped >= 0
         ? summarize(cases, bandsOf(asShipped, bandShipped))
