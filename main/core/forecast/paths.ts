@@ -5,7 +5,9 @@
  * The path level factor (log-normal, sd = the level's own uncertainty, drifting as a random walk day by
  * day) is what keeps short histories honest: bootstrapping two days alone would pretend we know the level.
  * The day factor (log-normal, sd τ, AR(1) across days) is the ordinary day-to-day swing, and a mean-1
- * hourly burst factor spreads the timing within a day. Example: level $24/day,
+ * hourly burst factor spreads the timing within a day. Both log-sds are widened by the model's
+ * `spreadScale`, and their downward deviations by `lowTailScale` more (calibrated out of sample, see
+ * model-params.ts); sign-preserving, so the median path is unchanged. Example: level $24/day,
  * flat profile, factors 1 → $1 per hour.
  */
 import type { Random } from '../random';
@@ -86,6 +88,7 @@ export function createPathSampler(
   return (path, out) => {
     // Level and day factors are median-1: we are as likely too high as too low in log terms, so the P50
     // path follows the fitted level (a mean-1 day factor would bias every P50 late by e^(τ²/2)).
+    // Quiet-side deviations (z < 0) are stretched by the low-tail scale: spend falls further than it rises.
     const z = levelZ[path % paths] as number;
     let logLevel = sigma * (z < 0 ? low * z : z);
     let e = dayZ[path % paths] as number;
