@@ -3,6 +3,7 @@
  * the estimated balance with its range, the forecast summary, and the last reconciliation.
  */
 import type { BillingConfig } from './billing';
+import type { CardSplit } from './card-split';
 import type { ForecastSummary } from './forecast/summary';
 import type { BalanceEstimate } from './ledger-estimate';
 import type { Reconciliation } from './ledger-reconcile';
@@ -19,8 +20,10 @@ export interface MoneyView {
   /** The time every figure is computed for (the last successful sync, or now before one). */
   asOfMs: number;
   ledger: LedgerView;
-  /** Null until a balance is observed or credit recorded (prepaid), or in monthly/invoiced billing. */
+  /** Null until a balance is observed or credit recorded. Monthly/invoiced billing: the credit left. */
   balance: BalanceEstimate | null;
+  /** Monthly/invoiced billing: this month's usage split into card charge and credit; null on prepaid. */
+  cardSplit?: CardSplit | null;
   /** Null when no forecast can be made yet; `forecastNote` says why in words. */
   forecast: ForecastSummary | null;
   forecastNote: string | null;
