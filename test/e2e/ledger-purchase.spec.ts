@@ -107,3 +107,38 @@ test('monthly billing: usage before a mid-month purchase stays on the card, said
     await app.stop();
   }
 });
+
+test('bad ledger input is refused at its field and nothing is saved', async ({ page }) => {
+  const app = await startServe({ demo: true, now: NOW });
+  try {
+    const orgId = await syncedDemo(app);
+    await app.call('settings:update', { timeZone: 'UTC' });
+    await page.goto(app.url);
+    await page.getByText('Add a purchase, grant, reload or card charge').click({ timeout: 45_000 });
+    const form = page.getByTestId('add-entry-form');
+    const error = page.getByTestId('add-entry-form-error');
+    await form.getByLabel('What happened').selectOption('grant');
+    await form.getByLabel('Amount granted (USD)').fill('12,50');
+    await form.getByLabel('When').fill('2026-11-10T00:00');
+    await form.getByRole('button', { name: 'Add to ledger' }).click();
+    await expect(error).toHaveText(
+      'Amount: use a point for cents (12.50); a comma only separates thousands (1,250.50).',
+    );
+    await expect(form.getByLabel('Amount granted (USD)')).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('Amount granted (USD)').fill('$1,234.50');
+    await form.getByLabel('Expires').fill('2026-11-01T00:00');
+    await form.getByRole('button', { name: 'Add to ledger' }).click();
+    await expect(error).toHaveText('Expires: must be after the date the credit was added.');
+    await expect(form.getByLabel('Expires')).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('What happened').selectOption('purchase');
+    await form.getByLabel('Amount bought (USD)').fill('20');
+    await form.getByLabel(/^Expires/).fill('');
+    await form.getByLabel('When').fill('2026-11-19T09:00');
+    await form.getByRole('button', { name: 'Add to ledger' }).click();
+    await expect(error).toHaveText('When: that time is in the future — record what already happened.');
+    await expect(form.getByLabel('When')).toHaveAttribute('aria-invalid', 'true');
+    expect((await app.call('ledger:get', { orgId })).entries).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});
