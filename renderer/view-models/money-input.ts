@@ -34,10 +34,16 @@ export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Mi
     .trim();
   if (trimmed === '') return { ok: false, error: `${options.label}: enter an amount in US dollars.` };
   if (/[€£¥₹]|EUR|GBP/i.test(trimmed)) {
-    return { ok: false, error: `${options.label}: amounts are in US dollars, as on the OpenAI billing page.` };
+    return {
+      ok: false,
+      error: `${options.label}: amounts are in US dollars, as on the OpenAI billing page.`,
+    };
   }
   if (COMMA_DECIMAL.test(trimmed)) {
-    const fixed = trimmed.replace(/\./g, '').replace(',', '.').replace(/^[-−]?\s*\$?\s*/, '');
+    const fixed = trimmed
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/^[-−]?\s*\$?\s*/, '');
     return {
       ok: false,
       error: `${options.label}: use a point for cents (${fixed}); a comma only separates thousands (1,250.50).`,

@@ -189,7 +189,12 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
 }
 
 // Credit covers only usage after it was added: usage already on the card stays there.
-function monthChargeUsd(futureUsd: number, mtdUsd: number, balance: Micros, card: Micros | undefined): number {
+function monthChargeUsd(
+  futureUsd: number,
+  mtdUsd: number,
+  balance: Micros,
+  card: Micros | undefined,
+): number {
   const credit = Math.max(0, balance / 1e6);
   if (card === undefined) return Math.max(0, mtdUsd + futureUsd - credit);
   return card / 1e6 + Math.max(0, futureUsd - credit);

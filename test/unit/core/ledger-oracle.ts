@@ -56,9 +56,9 @@ export function oracleReplay(input: OracleInput): OracleResult {
   const zone = billing.timeZone;
   // Month starts (luxon) from well before the series to after now; an hour's month is the last one at or before it.
   const starts: number[] = [];
-  for (let m = monthOfLuxon(input.startMs - 40 * 24 * H, zone); m <= nowMs + H;)
-    (starts.push(m), (m = DateTime.fromMillis(m, { zone }).plus({ months: 1 }).toMillis()));
-  const monthOf = (ms: number, _zone: string) => starts.filter((m) => m <= ms).pop()!;
+  let m = monthOfLuxon(input.startMs - 40 * 24 * H, zone);
+  for (; m <= nowMs + H; m = DateTime.fromMillis(m, { zone }).plus({ months: 1 }).toMillis()) starts.push(m);
+  const monthOf = (ms: number, _zone: string) => starts.filter((s) => s <= ms).pop()!;
   const facts = input.entries.filter((e) => e.atMs <= nowMs && e.kind !== 'card-charge');
   const prepaid = billing.mode === 'prepaid';
   const rule = prepaid && billing.reload && billing.reload.enabled ? billing.reload : null;

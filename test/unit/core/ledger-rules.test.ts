@@ -68,7 +68,11 @@ describe('monthly billing with credit', () => {
     expect(split.cardMicros).toBe(usd(120)); // 1–12 Nov
     expect(split.creditDrawnMicros).toBe(usd(110)); // 13–23 Nov
     expect(split.creditLeftMicros).toBe(usd(390));
-    expect(split.creditSince).toEqual({ atMs: D('2026-11-13T00:00:00Z'), kind: 'purchase', micros: usd(500) });
+    expect(split.creditSince).toEqual({
+      atMs: D('2026-11-13T00:00:00Z'),
+      kind: 'purchase',
+      micros: usd(500),
+    });
     expect(split.chargeAtMs).toBe(D('2026-12-01T00:00:00Z'));
     expect(state.estimate!.estimateMicros).toBe(usd(390));
   });
