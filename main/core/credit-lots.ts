@@ -82,26 +82,27 @@ export function expireLots(p: Purse, atMs: number): ExpiryEvent[] {
 }
 
 /**
- * Sets the purse to an observed balance: a shortfall is drawn from the lots in consumption order; credit
- * beyond the lots becomes an unrecorded purchase made at the observation (it expires a year later).
+ * Sets the purse to an observed balance. Usage draws lots front to back, so what is left is the credit
+ * drawn last: the balance is given to the lots from the back of the consumption order, each up to its
+ * amount (expired lots hold nothing); more than they can hold is an unrecorded purchase made at the
+ * observation (expiring a year later). This depends only on which lots exist, not on earlier spend.
+ *
+ * Example: a $10 grant and a $50 purchase, $55 observed → the purchase holds $50, the grant $5.
  */
 export function observeBalance(p: Purse, balanceMicros: Micros, atMs: number, id: string): void {
-  if (balanceMicros < 0) {
-    for (const l of p.lots) l.remainingMicros = 0;
-    p.debtMicros = -balanceMicros;
-    return;
+  p.debtMicros = Math.max(0, -balanceMicros);
+  let left = Math.max(0, balanceMicros);
+  for (let i = p.lots.length - 1; i >= 0; i--) {
+    const l = p.lots[i]!;
+    l.remainingMicros = Math.min(left, l.expiresAtMs > atMs ? l.micros : 0);
+    left -= l.remainingMicros;
   }
-  p.debtMicros = 0;
-  const held = purseBalance(p);
-  if (held >= balanceMicros) drawLots(p, held - balanceMicros);
-  else {
-    const micros = balanceMicros - held;
+  if (left > 0)
     addLot(p, {
       id: `${id}:unrecorded`,
       kind: 'purchase',
       atMs,
-      micros,
+      micros: left,
       expiresAtMs: purchaseExpiryMs(atMs),
     });
-  }
 }

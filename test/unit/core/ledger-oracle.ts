@@ -7,8 +7,8 @@
  * * the ledger starts at its first credit or observation (prepaid) — before it the balance is zero and
  *   spend is not the ledger's; monthly billing also starts no later than the current month's first hour;
  * * at an hour start: credits are added (paying off a negative balance first), lots at or past expiry lose
- *   what is left, then an observation sets the balance (a shortfall is drawn from the lots in order, an
- *   excess becomes a purchase at that instant, a negative value empties the lots);
+ *   what is left, then an observation sets the balance: it gives its balance to the lots from the back of the drawing order, each up to its amount,
+ *   any excess becoming a purchase at that instant; a negative value empties the lots);
  * * the hour's cost is drawn: grants first, then purchases, earliest expiry first; prepaid — what the lots
  *   cannot cover makes the balance negative; monthly — it goes on that month's card charge;
  * * prepaid with an enabled rule, after an hour that ends after the last observation and confirmed reload:
@@ -44,6 +44,7 @@ interface Lot {
   expires: number;
   at: number;
   left: number;
+  amount: number;
 }
 
 const monthOfLuxon = (ms: number, zone: string) =>
@@ -82,8 +83,10 @@ export function oracleReplay(input: OracleInput): OracleResult {
     debt -= pay;
     lots.push({ ...lot, left: lot.left - pay });
   };
-  const draw = (amount: number): number => {
+  const sortLots = () =>
     lots.sort((a, b) => (a.grant === b.grant ? 0 : a.grant ? -1 : 1) || a.expires - b.expires || a.at - b.at);
+  const draw = (amount: number): number => {
+    sortLots();
     let left = amount;
     for (const l of lots) {
       const take = Math.min(left, l.left);
@@ -96,23 +99,24 @@ export function oracleReplay(input: OracleInput): OracleResult {
   for (let t = start; t <= nowMs; t += H) {
     for (const e of facts) {
       if (e.atMs !== t) continue;
-      if (e.kind === 'grant') add({ grant: true, expires: e.expiresAtMs, at: t, left: e.micros });
+      const amount = e.kind === 'observation' || e.kind === 'card-charge' ? 0 : e.micros;
+      if (e.kind === 'grant') add({ grant: true, expires: e.expiresAtMs, at: t, left: amount, amount });
       if (e.kind === 'purchase')
-        add({ grant: false, expires: e.expiresAtMs ?? yearAfter(t), at: t, left: e.micros });
-      if (e.kind === 'reload') add({ grant: false, expires: yearAfter(t), at: t, left: e.micros });
+        add({ grant: false, expires: e.expiresAtMs ?? yearAfter(t), at: t, left: amount, amount });
+      if (e.kind === 'reload') add({ grant: false, expires: yearAfter(t), at: t, left: amount, amount });
     }
     for (const l of lots) if (l.expires <= t) l.left = 0;
     for (const e of facts) {
       if (e.atMs !== t || e.kind !== 'observation') continue;
-      if (e.balanceMicros < 0) {
-        lots = lots.map((l) => ({ ...l, left: 0 }));
-        debt = -e.balanceMicros;
-      } else {
-        debt = 0;
-        const held = balance();
-        if (held >= e.balanceMicros) draw(held - e.balanceMicros);
-        else add({ grant: false, expires: yearAfter(t), at: t, left: e.balanceMicros - held });
+      // What is left after usage is the credit drawn last: fill lots from the back of the order.
+      debt = Math.max(0, -e.balanceMicros);
+      let left = Math.max(0, e.balanceMicros);
+      sortLots();
+      for (const l of [...lots].reverse()) {
+        l.left = Math.min(left, l.expires > t ? l.amount : 0);
+        left -= l.left;
       }
+      if (left > 0) add({ grant: false, expires: yearAfter(t), at: t, left, amount: left });
     }
     if (t === nowMs) break;
     const cost = input.hourly[(t - input.startMs) / H] ?? 0;
@@ -136,7 +140,7 @@ export function oracleReplay(input: OracleInput): OracleResult {
             ? month.length + 1 <= limit.count
             : month.reduce((s, r) => s + r.micros, 0) + charge <= limit.micros;
       if (charge <= 0 || !fits) continue;
-      add({ grant: false, expires: yearAfter(end), at: end, left: charge });
+      add({ grant: false, expires: yearAfter(end), at: end, left: charge, amount: charge });
       reloadMonths.push({ month: monthOf(end, zone), micros: charge });
       reloads.push({ atMs: end, micros: charge });
     }
