@@ -57,6 +57,40 @@ describe('credit counts from its own instant', () => {
   });
 });
 
+describe('a recorded balance', () => {
+  it('fills the lots from the back of the drawing order: what is left is what is drawn last', () => {
+    const grant: LedgerEntry = {
+      id: 'g',
+      kind: 'grant',
+      atMs: D('2026-11-01T00:00:00Z'),
+      micros: usd(10),
+      expiresAtMs: D('2026-12-31T00:00:00Z'),
+      note: '',
+    };
+    const ledger = file([
+      grant,
+      purchase('p', '2026-11-01T00:00:00Z', 50),
+      obs('o', '2026-11-05T00:00:00Z', 55),
+    ]);
+    const state = ledgerState(ledger, [], D('2026-11-05T00:00:00Z'));
+    expect(state.estimate!.estimateMicros).toBe(usd(55));
+    expect(state.lots.map((l) => [l.id, l.remainingMicros])).toEqual([
+      ['g', usd(5)],
+      ['p', usd(50)],
+    ]);
+    const more = ledgerState(
+      { ...ledger, entries: [...ledger.entries, obs('o2', '2026-11-06T00:00:00Z', 70)] },
+      [],
+      D('2026-11-06T00:00:00Z'),
+    );
+    expect(more.lots.map((l) => [l.id, l.remainingMicros])).toEqual([
+      ['g', usd(10)],
+      ['p', usd(50)],
+      ['o2:unrecorded', usd(10)],
+    ]);
+  });
+});
+
 describe('monthly billing with credit', () => {
   const now = D('2026-11-24T00:00:00Z');
   const costs = daily('2026-10-20', '2026-11-24', 10);
