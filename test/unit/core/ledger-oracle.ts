@@ -70,7 +70,7 @@ export function oracleReplay(input: OracleInput): OracleResult {
   for (const e of facts)
     if (e.kind === 'observation' || e.kind === 'reload') lastFact = Math.max(lastFact, e.atMs);
 
-  let lots: Lot[] = [];
+  const lots: Lot[] = [];
   let debt = 0;
   const card = new Map<number, number>();
   const reloads: Array<{ atMs: number; micros: number }> = [];
