@@ -1,6 +1,7 @@
 /**
- * Credit lots over time: which credit is consumed first (grants, then purchases, earliest expiry first)
- * and how much of each lot expires unused.
+ * Credit lots and how they are drawn: grants first, then purchases, each earliest expiry first; what is
+ * left in a lot when it expires is lost. Spend with no credit left is a debt (the balance is negative)
+ * that the next credit pays off first (OpenAI takes the overshoot from the next purchase).
  *
  * Example: a $10 grant expiring 1 May and a $50 purchase; $15 spent in April → the grant is used up,
  * $45 of the purchase remains, nothing expires on 1 May.
@@ -9,7 +10,6 @@ import type { CreditLot } from './billing';
 import { consumptionOrder, purchaseExpiryMs } from './lot-order';
 import type { LedgerEntry } from './ledger-schema';
 import type { Micros } from './money';
-import { DAY_MS } from './time';
 
 export interface LotState extends CreditLot {
   remainingMicros: Micros;
@@ -20,58 +20,90 @@ export interface ExpiryEvent {
   micros: Micros;
 }
 
-/** Credit lots from ledger entries (purchases and confirmed reloads expire a year after purchase). */
+/** The lot a credit entry adds (purchases and confirmed reloads expire a year after purchase), or null. */
+export function lotOf(e: LedgerEntry): CreditLot | null {
+  if (e.kind === 'grant')
+    return { id: e.id, kind: 'grant', atMs: e.atMs, micros: e.micros, expiresAtMs: e.expiresAtMs };
+  if (e.kind === 'purchase' || e.kind === 'reload') {
+    const expiresAtMs =
+      e.kind === 'purchase' && e.expiresAtMs !== null ? e.expiresAtMs : purchaseExpiryMs(e.atMs);
+    return { id: e.id, kind: 'purchase', atMs: e.atMs, micros: e.micros, expiresAtMs };
+  }
+  return null;
+}
+
+/** The credit lots of a ledger's entries. */
 export function lotsFromEntries(entries: readonly LedgerEntry[]): CreditLot[] {
-  const lots: CreditLot[] = [];
-  for (const e of entries) {
-    if (e.kind === 'grant')
-      lots.push({ id: e.id, kind: 'grant', atMs: e.atMs, micros: e.micros, expiresAtMs: e.expiresAtMs });
-    if (e.kind === 'purchase' || e.kind === 'reload') {
-      const expiresAtMs =
-        e.kind === 'purchase' && e.expiresAtMs !== null ? e.expiresAtMs : purchaseExpiryMs(e.atMs);
-      lots.push({ id: e.id, kind: 'purchase', atMs: e.atMs, micros: e.micros, expiresAtMs });
+  return entries.map(lotOf).filter((l): l is CreditLot => l !== null);
+}
+
+/** The credit a ledger holds at one moment of a replay: lots in consumption order and a debt. */
+export interface Purse {
+  lots: LotState[];
+  debtMicros: Micros;
+}
+
+/** Balance of a purse: remaining credit minus debt. */
+export function purseBalance(p: Purse): Micros {
+  let sum = 0;
+  for (const l of p.lots) sum += l.remainingMicros;
+  return sum - p.debtMicros; // never −0
+}
+
+/** Adds a lot; it pays off any debt first. */
+export function addLot(p: Purse, lot: CreditLot): void {
+  const repay = Math.min(p.debtMicros, lot.micros);
+  p.debtMicros -= repay;
+  p.lots.push({ ...lot, remainingMicros: lot.micros - repay });
+  p.lots = consumptionOrder(p.lots);
+}
+
+/** Draws up to `micros` from the lots in consumption order; returns what the lots could not cover. */
+export function drawLots(p: Purse, micros: Micros): Micros {
+  let left = micros;
+  for (const l of p.lots) {
+    if (left <= 0) break;
+    const take = Math.min(left, l.remainingMicros);
+    l.remainingMicros -= take;
+    left -= take;
+  }
+  return left;
+}
+
+/** Expires every lot whose expiry is at or before `atMs`; returns what was lost. */
+export function expireLots(p: Purse, atMs: number): ExpiryEvent[] {
+  const out: ExpiryEvent[] = [];
+  for (const l of p.lots) {
+    if (l.expiresAtMs <= atMs && l.remainingMicros > 0) {
+      out.push({ lotId: l.id, atMs: l.expiresAtMs, micros: l.remainingMicros });
+      l.remainingMicros = 0;
     }
   }
-  return lots;
+  return out;
 }
 
 /**
- * Replays spend (daily buckets, counted at mid-day) against the lots up to `untilMs`.
- * Spend with no credit left is `uncoveredMicros` (the balance goes negative; OpenAI takes it from the next purchase).
+ * Sets the purse to an observed balance. Usage draws lots front to back, so what is left is the credit
+ * drawn last: the balance is given to the lots from the back of the consumption order, each up to its
+ * amount (expired lots hold nothing); more than they can hold is an unrecorded purchase made at the
+ * observation (expiring a year later). This depends only on which lots exist, not on earlier spend.
+ *
+ * Example: a $10 grant and a $50 purchase, $55 observed → the purchase holds $50, the grant $5.
  */
-export function replayLots(
-  lots: readonly CreditLot[],
-  costs: ReadonlyArray<{ dayStartMs: number; micros: Micros }>,
-  untilMs: number,
-): { lots: LotState[]; expired: ExpiryEvent[]; uncoveredMicros: Micros } {
-  const state: LotState[] = consumptionOrder(lots).map((l) => ({ ...l, remainingMicros: l.micros }));
-  const spend = costs
-    .map((c) => ({ atMs: c.dayStartMs + DAY_MS / 2, micros: c.micros }))
-    .filter((s) => s.atMs <= untilMs)
-    .sort((a, b) => a.atMs - b.atMs);
-  const expired: ExpiryEvent[] = [];
-  let uncovered = 0;
-  const expireUntil = (t: number): void => {
-    for (const l of state) {
-      if (l.expiresAtMs <= t && l.remainingMicros > 0) {
-        expired.push({ lotId: l.id, atMs: l.expiresAtMs, micros: l.remainingMicros });
-        l.remainingMicros = 0;
-      }
-    }
-  };
-  for (const s of spend) {
-    expireUntil(s.atMs);
-    let left = s.micros;
-    for (const l of state) {
-      if (left <= 0) break;
-      if (l.atMs > s.atMs || l.remainingMicros <= 0) continue;
-      const take = Math.min(left, l.remainingMicros);
-      l.remainingMicros -= take;
-      left -= take;
-    }
-    uncovered += left;
+export function observeBalance(p: Purse, balanceMicros: Micros, atMs: number, id: string): void {
+  p.debtMicros = Math.max(0, -balanceMicros);
+  let left = Math.max(0, balanceMicros);
+  for (let i = p.lots.length - 1; i >= 0; i--) {
+    const l = p.lots[i]!;
+    l.remainingMicros = Math.min(left, l.expiresAtMs > atMs ? l.micros : 0);
+    left -= l.remainingMicros;
   }
-  expireUntil(untilMs);
-  expired.sort((a, b) => a.atMs - b.atMs);
-  return { lots: state, expired, uncoveredMicros: uncovered };
+  if (left > 0)
+    addLot(p, {
+      id: `${id}:unrecorded`,
+      kind: 'purchase',
+      atMs,
+      micros: left,
+      expiresAtMs: purchaseExpiryMs(atMs),
+    });
 }

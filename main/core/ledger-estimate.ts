@@ -1,33 +1,25 @@
 /**
- * Estimated balance now = last observed balance + credit added since − settled daily costs since −
- * provisional (today) cost − credit expired since + predicted reloads, with a P10–P90 range.
+ * Estimated balance now = basis + credit added since − costs drawn since − credit expired since +
+ * predicted reloads, with a P10–P90 range. The basis is the last observed balance, or zero just before the
+ * first credit when no balance was ever recorded. The rules themselves are in `ledger-replay.ts`.
  *
  * Example: observed $100 at 2025-04-02T12:00Z, daily costs $24 on 04-02 and $24 on 04-03, now
  * 04-04T00:00Z, no hourly shape → 04-02 is split by elapsed time (half, $12 ± its uncertainty), so the
- * estimate is $100 − $12 − $24 = $64.
+ * estimate is $100 − $12 − $24 = $64. With no observation and a $1,000 purchase at 04-02T00:00Z instead:
+ * $1,000 − $48 = $952.
  */
-import type { ReloadRule } from './billing';
-import { fitsMonthlyLimit, monthStartMs, reloadChargeMicros } from './billing';
-import { lotsFromEntries, replayLots } from './credit-lots';
+import { monthStartMs } from './billing';
+import type { LotState } from './credit-lots';
 import type { LedgerEntry, LedgerFile } from './ledger-schema';
+import { replayLedger, type PredictedReload } from './ledger-replay';
+import { type DailyCost, type SpendOptions, dayAmount, spendSlices } from './ledger-spend';
 import type { Micros } from './money';
 import { DAY_MS, HOUR_MS } from './time';
 
-export interface DailyCost {
-  dayStartMs: number;
-  micros: Micros;
-}
-export interface EstimateOptions {
-  /** Hourly usage shape per UTC day (24 weights, any unit): splits the observation day by real usage. */
-  hourlyShape?: ReadonlyMap<number, readonly number[]>;
-  /** Intraday nowcast of today's cost (from hourly usage); defaults to today's partial cost bucket. */
-  nowcastMicros?: Micros;
-}
-export interface PredictedReload {
-  atMs: number;
-  micros: Micros;
-  status: 'predicted';
-}
+export type { DailyCost } from './ledger-spend';
+export type { PredictedReload } from './ledger-replay';
+export type EstimateOptions = SpendOptions;
+
 export interface BalanceEstimate {
   asOfMs: number;
   basis: { observationId: string | null; atMs: number; balanceMicros: Micros };
@@ -37,12 +29,21 @@ export interface BalanceEstimate {
   highMicros: Micros;
   sdMicros: Micros;
   creditsAddedMicros: Micros;
+  /** Costs since the basis drawn from this balance (monthly billing: the part credit covered). */
   settledCostMicros: Micros;
   provisionalCostMicros: Micros;
   expiredMicros: Micros;
   predictedReloads: PredictedReload[];
-  /** Finished UTC days since the observation with no cost bucket (counted as zero: sync may be behind). */
+  /** Finished UTC days since the basis with no cost bucket (counted as zero: sync may be behind). */
   missingDays: number[];
+}
+
+/** The estimate plus what the replay left: credit lots at `nowMs` and monthly card accruals. */
+export interface LedgerState {
+  estimate: BalanceEstimate | null;
+  lots: LotState[];
+  cardByMonth: Map<number, Micros>;
+  drawnByMonth: Map<number, Micros>;
 }
 
 // Splitting a day by elapsed time assumes spend was even; the real split of a fraction f is uncertain
@@ -52,96 +53,98 @@ const SHAPE_SPLIT_SD = 0.02;
 const PROVISIONAL_SD = 0.15;
 const Z90 = 1.2816;
 
-/** Estimates the balance at `nowMs` from the ledger and daily costs. */
+const isCredit = (e: LedgerEntry) => e.kind === 'purchase' || e.kind === 'grant' || e.kind === 'reload';
+
+/** Estimates the balance at `nowMs`; throws if the ledger has no basis (no observation and no credit). */
 export function estimateBalance(
   ledger: LedgerFile,
   costs: readonly DailyCost[],
   nowMs: number,
   options: EstimateOptions = {},
 ): BalanceEstimate {
+  const state = ledgerState(ledger, costs, nowMs, options);
+  if (!state.estimate) throw new RangeError('no balance recorded and no credit: nothing to estimate from');
+  return state.estimate;
+}
+
+/** Replays the ledger up to `nowMs`; `estimate` is null without an observation or a credit. */
+export function ledgerState(
+  ledger: LedgerFile,
+  costs: readonly DailyCost[],
+  nowMs: number,
+  options: EstimateOptions = {},
+): LedgerState {
   const entries = ledger.entries.filter((e) => e.atMs <= nowMs);
   const obs = lastObservation(entries);
-  const firstCredit = Math.min(
-    ...entries.filter((e) => e.kind !== 'observation' && e.kind !== 'card-charge').map((e) => e.atMs),
-    nowMs,
+  const firstFact = Math.min(
+    ...entries.filter((e) => isCredit(e) || e.kind === 'observation').map((e) => e.atMs),
   );
-  const t0 = obs ? obs.atMs : firstCredit;
-  const base = obs ? obs.balanceMicros : 0;
-  const costByDay = new Map(costs.map((c) => [c.dayStartMs, c.micros]));
+  const hasBasis = Number.isFinite(firstFact);
+  // Monthly billing needs this month's usage from its first hour, credit or not.
+  const monthStart = monthStartMs(nowMs, ledger.billing.timeZone);
+  const startMs = ledger.billing.mode === 'prepaid' ? firstFact : Math.min(firstFact, monthStart);
+  if (!Number.isFinite(startMs))
+    return { estimate: null, lots: [], cardByMonth: new Map(), drawnByMonth: new Map() };
+  const slices = spendSlices(costs, startMs, nowMs, options);
+  const r = replayLedger(entries, ledger.billing, slices, startMs, nowMs);
+  const lots = r.purse.lots.filter((l) => l.remainingMicros > 0 && l.expiresAtMs > nowMs);
+  if (!hasBasis) return { estimate: null, lots, cardByMonth: r.cardByMonth, drawnByMonth: r.drawnByMonth };
 
-  let settled = 0;
-  let provisional = 0;
-  let variance = 0;
-  const missingDays: number[] = [];
-  const spendEvents: Array<{ atMs: number; micros: number }> = [];
-  const today = Math.floor(nowMs / DAY_MS) * DAY_MS;
-  for (let day = Math.floor(t0 / DAY_MS) * DAY_MS; day <= today; day += DAY_MS) {
-    const isFinished = day + DAY_MS <= nowMs;
-    const bucket = costByDay.get(day);
-    if (bucket === undefined && isFinished) missingDays.push(day);
-    const amount = isFinished ? (bucket ?? 0) : (options.nowcastMicros ?? bucket ?? 0);
-    const end = isFinished ? day + DAY_MS : nowMs;
-    if (end <= day) continue;
-    const from = Math.max(t0, day);
-    const shape = options.hourlyShape?.get(day);
-    const f = from <= day ? 1 : shape ? shapeFraction(shape, day, from, end) : (end - from) / (end - day);
-    const part = amount * f;
-    if (from > day) variance += (amount * (shape ? SHAPE_SPLIT_SD : Math.sqrt((f * (1 - f)) / 3))) ** 2;
-    if (isFinished) settled += part;
-    else {
-      provisional += part;
-      variance += (part * PROVISIONAL_SD) ** 2;
-    }
-    if (part > 0) spendEvents.push({ atMs: (from + end) / 2, micros: part });
-  }
-
-  const credits = entries.filter(
-    (e) => e.atMs > t0 && (e.kind === 'purchase' || e.kind === 'grant' || e.kind === 'reload'),
-  );
-  const creditsAdded = credits.reduce((s, e) => s + (e as { micros: number }).micros, 0);
-  const replay = replayLots(lotsFromEntries(entries), costs, nowMs);
-  const expiredEvents = replay.expired.filter((x) => x.atMs > t0 && x.atMs <= nowMs);
-  const expired = expiredEvents.reduce((s, x) => s + x.micros, 0);
-
-  const reloads = ledger.billing.reload?.enabled
-    ? predictReloads(
-        ledger.billing.reload,
-        ledger.billing.timeZone,
-        base,
-        [
-          ...spendEvents.map((s) => ({ atMs: s.atMs, delta: -s.micros })),
-          ...credits.map((e) => ({ atMs: e.atMs, delta: (e as { micros: number }).micros })),
-          ...expiredEvents.map((x) => ({ atMs: x.atMs, delta: -x.micros })),
-        ],
-        entries,
-      )
-    : [];
-  const predicted = reloads.reduce((s, r) => s + r.micros, 0);
-  const estimate = Math.round(base + creditsAdded - settled - provisional - expired + predicted);
+  const t0 = obs ? obs.atMs : firstFact;
+  const { variance, missingDays } = uncertainty(costs, t0, nowMs, options);
+  const estimate = r.balanceMicros;
   const sd = Math.round(Math.sqrt(variance));
   return {
-    asOfMs: nowMs,
-    basis: { observationId: obs?.id ?? null, atMs: t0, balanceMicros: base },
-    estimateMicros: estimate,
-    lowMicros: Math.round(estimate - Z90 * sd),
-    highMicros: Math.round(estimate + Z90 * sd),
-    sdMicros: sd,
-    creditsAddedMicros: creditsAdded,
-    settledCostMicros: Math.round(settled),
-    provisionalCostMicros: Math.round(provisional),
-    expiredMicros: expired,
-    predictedReloads: reloads,
-    missingDays,
+    estimate: {
+      asOfMs: nowMs,
+      basis: { observationId: obs?.id ?? null, atMs: t0, balanceMicros: obs ? obs.balanceMicros : 0 },
+      estimateMicros: estimate,
+      lowMicros: Math.round(estimate - Z90 * sd),
+      highMicros: Math.round(estimate + Z90 * sd),
+      sdMicros: sd,
+      creditsAddedMicros: r.since.creditsMicros,
+      settledCostMicros: r.since.settledMicros,
+      provisionalCostMicros: r.since.provisionalMicros,
+      expiredMicros: r.since.expiredMicros,
+      predictedReloads: r.predictedReloads,
+      missingDays,
+    },
+    lots,
+    cardByMonth: r.cardByMonth,
+    drawnByMonth: r.drawnByMonth,
   };
 }
 
-/** The latest observation among entries (ties: the later id in file order wins). */
+/** The latest observation among entries (ties: the later one in file order wins). */
 export function lastObservation(
   entries: readonly LedgerEntry[],
 ): Extract<LedgerEntry, { kind: 'observation' }> | null {
   let best: Extract<LedgerEntry, { kind: 'observation' }> | null = null;
   for (const e of entries) if (e.kind === 'observation' && (best === null || e.atMs >= best.atMs)) best = e;
   return best;
+}
+
+// The estimate is exact given the cost data except where it splits a day at the basis (is the cost
+// before or after it?) and for today's provisional cost.
+function uncertainty(
+  costs: readonly DailyCost[],
+  t0: number,
+  nowMs: number,
+  options: EstimateOptions,
+): { variance: number; missingDays: number[] } {
+  const costByDay = new Map(costs.map((c) => [c.dayStartMs, c.micros]));
+  let variance = 0;
+  const missingDays: number[] = [];
+  for (let day = Math.floor(t0 / DAY_MS) * DAY_MS; day < nowMs; day += DAY_MS) {
+    const { micros, isSettled, isMissing } = dayAmount(costByDay, day, nowMs, options.nowcastMicros);
+    if (isMissing) missingDays.push(day);
+    const end = Math.min(day + DAY_MS, nowMs);
+    const shape = options.hourlyShape?.get(day);
+    const f = t0 <= day ? 1 : shape ? shapeFraction(shape, day, t0, end) : (end - t0) / (end - day);
+    if (t0 > day) variance += (micros * (shape ? SHAPE_SPLIT_SD : Math.sqrt((f * (1 - f)) / 3))) ** 2;
+    if (!isSettled) variance += (micros * f * PROVISIONAL_SD) ** 2;
+  }
+  return { variance, missingDays };
 }
 
 // Share of the [day, end) usage that falls in [from, end), with the partial hour pro rata.
@@ -151,37 +154,9 @@ function shapeFraction(shape: readonly number[], day: number, from: number, end:
   for (let h = 0; h < 24; h++) {
     const hs = day + h * HOUR_MS;
     const he = hs + HOUR_MS;
-    const inWindow = Math.max(0, Math.min(he, end) - hs) / HOUR_MS;
-    const afterFrom = Math.max(0, Math.min(he, end) - Math.max(hs, from)) / HOUR_MS;
     const w = Math.max(0, shape[h] ?? 0);
-    total += w * inWindow;
-    after += w * afterFrom;
+    total += (w * Math.max(0, Math.min(he, end) - hs)) / HOUR_MS;
+    after += (w * Math.max(0, Math.min(he, end) - Math.max(hs, from))) / HOUR_MS;
   }
   return total > 0 ? after / total : (end - from) / (end - day);
-}
-
-// Walks balance changes in time order and applies the rule where the balance drops below the threshold.
-function predictReloads(
-  rule: ReloadRule,
-  zone: string,
-  start: Micros,
-  events: Array<{ atMs: number; delta: number }>,
-  entries: readonly LedgerEntry[],
-): PredictedReload[] {
-  const out: PredictedReload[] = [];
-  const confirmed = entries.filter((e) => e.kind === 'reload');
-  let balance = start;
-  for (const ev of [...events].sort((a, b) => a.atMs - b.atMs)) {
-    balance += ev.delta;
-    for (let guard = 0; balance < rule.thresholdMicros && guard < 100; guard++) {
-      const charge = reloadChargeMicros(rule.action, balance);
-      const month = monthStartMs(ev.atMs, zone);
-      const inMonth = [...confirmed, ...out].filter((r) => monthStartMs(r.atMs, zone) === month);
-      const used = { count: inMonth.length, micros: inMonth.reduce((s, r) => s + r.micros, 0) };
-      if (!fitsMonthlyLimit(rule.monthlyLimit, used, charge)) break;
-      out.push({ atMs: Math.round(ev.atMs), micros: Math.round(charge), status: 'predicted' });
-      balance += charge;
-    }
-  }
-  return out;
 }

@@ -7,10 +7,10 @@
  */
 import type { BillingConfig } from './billing';
 import { monthStartMs } from './billing';
-import { lotsFromEntries, replayLots } from './credit-lots';
+import { cardSplit, type CardSplit } from './card-split';
 import { forecastSpend, type ForecastInput } from './forecast/engine';
 import { summarizeForecast, type ForecastSummary } from './forecast/summary';
-import { estimateBalance, lastObservation, type BalanceEstimate } from './ledger-estimate';
+import { lastObservation, ledgerState, type BalanceEstimate, type LedgerState } from './ledger-estimate';
 import { reconcileObservation, type Reconciliation } from './ledger-reconcile';
 import type { LedgerFile } from './ledger-schema';
 import type { MoneyView } from './money-view';
@@ -40,20 +40,19 @@ export interface MoneyOverrides {
 interface Prepared {
   totals: DailyTotal[];
   shapes: Map<number, number[]>;
+  state: LedgerState;
   balance: BalanceEstimate | null;
+  split: CardSplit | null;
 }
 
-function prepare(inputs: MoneyInputs): Prepared {
+// The ledger replayed under `billing` (the saved settings, or a what-if's).
+function prepare(inputs: MoneyInputs, billing: BillingConfig = inputs.ledger.billing): Prepared {
   const totals = dailyTotals(inputs.costDays);
   const shapes = hourlyShapes(inputs.usage);
-  const entries = inputs.ledger.entries;
-  const hasBasis = entries.some(
-    (e) => e.kind === 'observation' || e.kind === 'purchase' || e.kind === 'grant',
-  );
-  const balance = hasBasis
-    ? estimateBalance(inputs.ledger, totals, inputs.nowMs, { hourlyShape: shapes })
-    : null;
-  return { totals, shapes, balance };
+  const ledger = { ...inputs.ledger, billing };
+  const state = ledgerState(ledger, totals, inputs.nowMs, { hourlyShape: shapes });
+  const split = cardSplit(ledger, state, inputs.nowMs);
+  return { totals, shapes, state, balance: state.estimate, split };
 }
 
 /** Builds the forecast input, or says in words why there is none yet. */
@@ -74,7 +73,6 @@ function forecastInput(
   const monthStart = monthStartMs(inputs.nowMs, billing.timeZone);
   const reloadsThisMonth = inputs.ledger.entries.filter((e) => e.kind === 'reload' && e.atMs >= monthStart);
   const utcMonthStartDay = startOfUtcDay(monthStart);
-  const lots = replayLots(lotsFromEntries(inputs.ledger.entries), prepared.totals, inputs.nowMs).lots;
   const canCross = isPrepaid && balanceMicros !== null;
   const input: ForecastInput = {
     history,
@@ -94,7 +92,8 @@ function forecastInput(
       .filter((t) => t.dayStartMs >= utcMonthStartDay && t.dayStartMs < inputs.nowMs)
       .reduce((a, t) => a + t.micros, 0),
     hardLimitMicros: billing.hardLimitMicros,
-    lots: lots.filter((l) => l.remainingMicros > 0 && l.expiresAtMs > inputs.nowMs),
+    cardAccruedMicros: prepared.split?.cardMicros,
+    lots: prepared.state.lots,
     timeZone: billing.timeZone,
   };
   const note =
@@ -153,6 +152,8 @@ export function computeMoneyView(inputs: MoneyInputs): MoneyView {
       entries: [...inputs.ledger.entries].sort((a, b) => b.atMs - a.atMs),
     },
     balance: prepared.balance,
+    cardSplit: prepared.split,
+    lots: prepared.state.lots.map((l) => ({ ...l })),
     forecast,
     forecastNote,
     lastReconciliation: reconcileNewest(inputs, prepared),
@@ -165,7 +166,8 @@ export function computeWhatIf(
   inputs: MoneyInputs,
   overrides: MoneyOverrides,
 ): { forecast: ForecastSummary | null; forecastNote: string | null } {
-  const prepared = prepare(inputs);
+  const billing = overrides.billing ?? inputs.ledger.billing;
+  const prepared = prepare(inputs, billing);
   const balance = overrides.balanceMicros ?? prepared.balance?.estimateMicros ?? null;
-  return runForecast(inputs, prepared, overrides.billing ?? inputs.ledger.billing, balance);
+  return runForecast(inputs, prepared, billing, balance);
 }

@@ -36,5 +36,6 @@ const USD_FORMAT = new Intl.NumberFormat('en-US', { style: 'currency', currency:
 
 /** Formats micro-dollars as a US-dollar string to the cent. Example: 1_234_560_000 → "$1,234.56". */
 export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT): string {
-  return format.format(roundToCents(micros) / MICROS_PER_USD);
+  // `|| 0` turns −0 (e.g. −$0.004 rounded) into 0: "−$0.00" would read as money owed.
+  return format.format(roundToCents(micros) / MICROS_PER_USD || 0);
 }

@@ -4,13 +4,14 @@
  */
 import { ApiError } from '@core/api-contract';
 import type { BillingConfig } from '@core/billing';
+import { entryProblem } from '@core/ledger-entry-rules';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
 import { snapshotForecastOf } from '@core/snapshot-forecast';
 import { dailyTotals, hourlyShapes } from '@core/spend-history';
-import { DAY_MS, MINUTE_MS, startOfUtcDay } from '@core/time';
+import { DAY_MS, startOfUtcDay } from '@core/time';
 import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
@@ -19,8 +20,6 @@ import type { SnapshotExtras } from './sync-snapshot';
 const HISTORY_DAYS = 90;
 /** Hourly usage is kept 14 days by the history store; older days are spread evenly. */
 export const USAGE_DAYS = 14;
-/** Clock skew allowed for entries "now" from another machine's clock. */
-const FUTURE_SLACK_MS = 5 * MINUTE_MS;
 
 export interface MoneyService {
   ledger(orgId: string): Promise<LedgerView>;
@@ -69,9 +68,9 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     ledger: ledgerView,
     async addEntry(orgId, entry) {
       const nowMs = deps.nowMs();
-      if (entry.atMs > nowMs + FUTURE_SLACK_MS) {
-        throw new ApiError('invalid-argument', 'That time is in the future: record what already happened.');
-      }
+      // Refused whole, before anything is read or written: nothing is half-saved.
+      const problem = entryProblem(entry, nowMs);
+      if (problem) throw new ApiError('invalid-argument', problem.message);
       const existing = (await deps.ledgers.get(orgId)).entries.find((e) => e.id === entry.id);
       if (existing) {
         // The same entry sent twice (a retried request) is not added twice.

@@ -2,9 +2,9 @@
  * Credit lots as the user thinks of them: each purchase and grant with what remains of it, its expiry and days
  * left, and the credit likely to expire unused, with its date.
  *
- * What remains is anchored at the last recorded balance: that balance is held by the lots consumed last
- * (grants go first, then purchases, earliest expiry first), and spend since then is drawn from the lots in
- * that order. Without a recorded balance the lots are replayed against the costs the page has.
+ * What remains comes from the ledger's replay on the host (`money:get`'s `lots`), so the table, the balance
+ * and the forecast agree: a recorded balance is held by the lots drawn last (grants go first, then purchases,
+ * earliest expiry first), and spend since then is drawn from the lots in that order.
  *
  * Example: $1,000 bought 353 days ago, balance $702.35 recorded 3 days ago, a $50 grant yesterday, $25 a day →
  * the grant has ≈ $25 left, the purchase ≈ $652; at $24 a day only ≈ $288 of it is used before it expires in
@@ -12,8 +12,7 @@
  */
 import type { CreditLot } from '@core/billing';
 import { consumptionOrder } from '@core/lot-order';
-import { lotsFromEntries, replayLots } from '@core/credit-lots';
-import type { DailyProjectSpend } from '@core/dashboard';
+import { lotsFromEntries } from '@core/credit-lots';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatUsd } from '@core/money';
 import { DAY_MS } from '@core/time';
@@ -43,59 +42,29 @@ export interface LotRow {
   isUsedUp: boolean;
 }
 
-/** What remains of each lot at `nowMs` (see the module doc), in consumption order. */
+/**
+ * Every credit lot of the ledger up to `nowMs` with what remains of it, in consumption order. What remains
+ * comes from the ledger's own replay (`remaining`, by lot id; a lot absent there is used up or expired).
+ */
 export function remainingLots(
   entries: readonly LedgerEntry[],
-  daily: readonly DailyProjectSpend[],
+  remaining: ReadonlyArray<{ id: string; remainingMicros: number }>,
   nowMs: number,
 ): Array<CreditLot & { remainingMicros: number }> {
   const lots = lotsFromEntries(entries.filter((e) => e.atMs <= nowMs));
-  const obs = entries
-    .filter(
-      (e): e is Extract<LedgerEntry, { kind: 'observation' }> => e.kind === 'observation' && e.atMs <= nowMs,
-    )
-    .sort((a, b) => b.atMs - a.atMs)[0];
-  let start = lots;
-  let fromMs = -Infinity;
-  if (obs) {
-    fromMs = obs.atMs;
-    let left = Math.max(0, obs.balanceMicros);
-    const held = new Map<string, number>();
-    const existing = consumptionOrder(lots.filter((l) => l.atMs <= obs.atMs && l.expiresAtMs > obs.atMs));
-    for (const l of [...existing].reverse()) {
-      const take = Math.min(left, l.micros);
-      held.set(l.id, take);
-      left -= take;
-    }
-    start = lots
-      .filter((l) => l.atMs > obs.atMs || (held.get(l.id) ?? 0) > 0)
-      .map((l) => (l.atMs > obs.atMs ? l : { ...l, micros: held.get(l.id)! }));
-  }
-  const costs = daily
-    .map((d) => {
-      const dayEnd = d.dayStartMs + DAY_MS;
-      const covered = Math.max(0, Math.min(dayEnd, nowMs) - Math.max(d.dayStartMs, fromMs));
-      const length = Math.min(DAY_MS, nowMs - d.dayStartMs);
-      return {
-        dayStartMs: d.dayStartMs,
-        micros: length > 0 ? Math.round((d.totalMicros * covered) / length) : 0,
-      };
-    })
-    .filter((c) => c.micros > 0);
-  const replayed = replayLots(start, costs, nowMs).lots;
-  const byId = new Map(replayed.map((l) => [l.id, l.remainingMicros]));
+  const byId = new Map(remaining.map((l) => [l.id, l.remainingMicros]));
   return consumptionOrder(lots).map((l) => ({ ...l, remainingMicros: byId.get(l.id) ?? 0 }));
 }
 
 /** The rows of the credit lots table; `dailyUsd` is the forecast's typical daily spend. */
 export function buildLotRows(
   entries: readonly LedgerEntry[],
-  daily: readonly DailyProjectSpend[],
+  remaining: ReadonlyArray<{ id: string; remainingMicros: number }>,
   nowMs: number,
   dailyUsd: number | null,
   zone: DisplayZone = {},
 ): LotRow[] {
-  const lots = remainingLots(entries, daily, nowMs);
+  const lots = remainingLots(entries, remaining, nowMs);
   let drawnBefore = 0;
   return lots.map((l) => {
     const isExpired = l.expiresAtMs <= nowMs;

@@ -4,11 +4,14 @@
  */
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
-import { formatUsd, type Micros } from '@core/money';
+import type { BillingMode } from '@core/billing';
+import { formatUsd, roundToCents, type Micros } from '@core/money';
 import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
 
 export interface BalanceView {
+  /** "Estimated credit balance" (prepaid) or "Credit left" (monthly / invoiced billing). */
+  title: string;
   estimate: string;
   range: string;
   asOf: string;
@@ -29,11 +32,17 @@ export interface BalanceView {
  *
  * Example: estimate 64_000_000, low 61_000_000, high 67_000_000 → `{ estimate: '$64.00', range: '$61.00–$67.00' }`.
  */
-export function buildBalanceView(b: BalanceEstimate, nowMs: number, zone: DisplayZone): BalanceView {
+export function buildBalanceView(
+  b: BalanceEstimate,
+  nowMs: number,
+  zone: DisplayZone,
+  mode: BillingMode = 'prepaid',
+): BalanceView {
   const basis = b.basis.observationId
     ? `From the ${formatUsd(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
     : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
   return {
+    title: mode === 'prepaid' ? 'Estimated credit balance' : 'Credit left',
     estimate: formatUsd(b.estimateMicros),
     range: formatMicrosRange(b.lowMicros, b.highMicros),
     asOf: formatDateTime(b.asOfMs, zone),
@@ -51,7 +60,8 @@ export function buildBalanceView(b: BalanceEstimate, nowMs: number, zone: Displa
       b.missingDays.length === 0
         ? null
         : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as $0: the sync may be behind).`,
-    isNegative: b.estimateMicros < 0,
+    // Red only for a balance that is negative to the cent.
+    isNegative: roundToCents(b.estimateMicros) < 0,
   };
 }
 

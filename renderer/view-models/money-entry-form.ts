@@ -2,8 +2,9 @@
  * The "add to the ledger" forms (balance, purchase, grant, reload, card charge): typed fields → a ledger entry
  * (without its id, which the caller picks), or a message per field.
  */
+import { entryProblem, type EntryField } from '@core/ledger-entry-rules';
 import type { LedgerEntry } from '@core/ledger-schema';
-import { parseLocalDateTime, parseUsdInput, type Parsed } from './money-input';
+import { parseLocalDateTime, parseUsdInput } from './money-input';
 
 export type EntryFormKind = LedgerEntry['kind'];
 export type EntryDraft = LedgerEntry extends infer E
@@ -22,28 +23,38 @@ export interface EntryFormFields {
   note: string;
 }
 
+/** A parsed entry, or the message and the field it belongs to. */
+export type ParsedEntry = { ok: true; value: EntryDraft } | { ok: false; error: string; field: EntryField };
+
 /**
- * Parses the fields; the time must not be in the future (what is recorded already happened).
+ * Parses the fields with the server's own rules (`entryProblem`): the time must not be in the future (what
+ * is recorded already happened) and credit must expire after it was added.
  *
- * Example: `{ kind: 'observation', amount: '-1.20', at: '2026-11-24T10:00', … }` → an observation of −$1.20.
+ * Example: `{ kind: 'observation', amount: '-1.20', at: '2026-11-24T10:00', … }` → an observation of −$1.20;
+ * `{ kind: 'purchase', amount: '12,50', … }` → `{ ok: false, field: 'amount', error: 'Amount: use a point … }`.
  */
 export function parseEntryForm(
   f: EntryFormFields,
   options: { timeZone: string | undefined; nowMs: number },
-): Parsed<EntryDraft> {
+): ParsedEntry {
+  const draft = parseFields(f, options.timeZone);
+  if (!draft.ok) return draft;
+  const problem = entryProblem(draft.value, options.nowMs);
+  return problem ? { ok: false, error: problem.message, field: problem.field } : draft;
+}
+
+function parseFields(f: EntryFormFields, timeZone: string | undefined): ParsedEntry {
   const isObservation = f.kind === 'observation';
   const amount = parseUsdInput(f.amount, {
     label: isObservation ? 'Balance' : 'Amount',
     allowNegative: isObservation, // the balance can go briefly negative
     allowZero: isObservation,
   });
-  if (!amount.ok) return amount;
-  const at = parseLocalDateTime(f.at, options.timeZone, 'When');
-  if (!at.ok) return at;
-  // A minute of slack: "now" in the form is rounded down to the minute, clocks differ slightly.
-  if (at.value > options.nowMs + 60_000) return { ok: false, error: 'When: that time is in the future.' };
+  if (!amount.ok) return { ...amount, field: 'amount' };
+  const at = parseLocalDateTime(f.at, timeZone, 'When');
+  if (!at.ok) return { ...at, field: 'at' };
   const note = f.note.trim();
-  if (note.length > 500) return { ok: false, error: 'Note: keep it under 500 characters.' };
+  if (note.length > 500) return { ok: false, error: 'Note: keep it under 500 characters.', field: 'note' };
   const atMs = at.value;
   switch (f.kind) {
     case 'observation':
@@ -54,12 +65,12 @@ export function parseEntryForm(
     case 'purchase':
     case 'grant': {
       if (f.expires.trim() === '') {
-        if (f.kind === 'grant') return { ok: false, error: 'Expires: a grant needs its expiry date.' };
+        if (f.kind === 'grant')
+          return { ok: false, error: 'Expires: a grant needs its expiry date.', field: 'expires' };
         return { ok: true, value: { kind: 'purchase', atMs, micros: amount.value, expiresAtMs: null, note } };
       }
-      const expires = parseLocalDateTime(f.expires, options.timeZone, 'Expires');
-      if (!expires.ok) return expires;
-      if (expires.value <= atMs) return { ok: false, error: 'Expires: must be after the date it was added.' };
+      const expires = parseLocalDateTime(f.expires, timeZone, 'Expires');
+      if (!expires.ok) return { ...expires, field: 'expires' };
       return f.kind === 'grant'
         ? { ok: true, value: { kind: 'grant', atMs, micros: amount.value, expiresAtMs: expires.value, note } }
         : {

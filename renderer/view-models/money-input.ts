@@ -15,21 +15,45 @@ export interface UsdInputOptions {
 }
 
 const USD_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+// "12,50" or "1.234,50": a comma used as the decimal separator.
+const COMMA_DECIMAL = /^[-−]?\s*\$?\s*(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$/;
 
 /**
- * Parses a dollar amount as typed ("$1,234.56", "12.5", "-3") into whole micro-dollars, to the cent.
+ * Parses a dollar amount as typed ("$1,234.56", "US$ 12.5", "12 USD", "-3") into whole micro-dollars, to the
+ * cent. A comma decimal ("12,50") or another currency is refused with a message saying what to type.
  *
  * Example: `parseUsdInput('$1,234.5', { label: 'Amount' })` → `{ ok: true, value: 1_234_500_000 }`;
- * `'12.345'` → error "Amount: use at most two decimals (cents)."
+ * `'12.345'` → error "Amount: use at most two decimals (cents)."; `'12,50'` → error "Amount: use a point
+ * for cents (12.50); a comma only separates thousands (1,250.50)."
  */
 export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Micros> {
-  const trimmed = text.trim();
+  const trimmed = text
+    .trim()
+    .replace(/^(US\$|USD)\s*/i, '$')
+    .replace(/\s*USD$/i, '')
+    .trim();
   if (trimmed === '') return { ok: false, error: `${options.label}: enter an amount in US dollars.` };
+  if (/[€£¥₹]|EUR|GBP/i.test(trimmed)) {
+    return {
+      ok: false,
+      error: `${options.label}: amounts are in US dollars, as on the OpenAI billing page.`,
+    };
+  }
+  if (COMMA_DECIMAL.test(trimmed)) {
+    const fixed = trimmed
+      .replace(/\./g, '')
+      .replace(',', '.')
+      .replace(/^[-−]?\s*\$?\s*/, '');
+    return {
+      ok: false,
+      error: `${options.label}: use a point for cents (${fixed}); a comma only separates thousands (1,250.50).`,
+    };
+  }
   const m = USD_PATTERN.exec(trimmed);
   if (!m || (m[2] === undefined && !m[3])) {
     return {
       ok: false,
-      error: `${options.label}: "${trimmed}" is not a dollar amount (e.g. 25 or 1,250.50).`,
+      error: `${options.label}: "${text.trim()}" is not a dollar amount (e.g. 25 or 1,250.50).`,
     };
   }
   const [, minus, whole = '0', fraction = ''] = m;

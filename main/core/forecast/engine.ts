@@ -50,6 +50,12 @@ export interface ForecastInput {
   reloadsThisMonth?: { count: number; micros: Micros };
   /** Usage accrued this month (monthly billing's charge, and the hard limit). */
   monthToDateMicros?: Micros;
+  /**
+   * Monthly billing: the part of this month's usage already on the card (not covered by credit). Given,
+   * the charge is this plus future spend beyond the credit (`balanceMicros`); absent, credit covers the
+   * whole month.
+   */
+  cardAccruedMicros?: Micros;
   hardLimitMicros?: Micros | null;
   /** Remaining credit lots in consumption order (grants first, earliest expiry first). */
   lots?: ReadonlyArray<{ remainingMicros: Micros; expiresAtMs: number }>;
@@ -122,7 +128,7 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
   const monthCharge: Bands | null =
     mode === 'prepaid'
       ? null
-      : bands(monthSpend.map((s) => Math.max(0, mtdUsd + s - Math.max(0, input.balanceMicros / 1e6))));
+      : bands(monthSpend.map((s) => monthChargeUsd(s, mtdUsd, input.balanceMicros, input.cardAccruedMicros)));
   return {
     nowMs: input.nowMs,
     horizonHours: input.horizonHours,
@@ -180,6 +186,18 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
           },
     expiringUnusedMicros: lots.length > 0 ? toBandsMicros(bands(expired)) : null,
   };
+}
+
+// Credit covers only usage after it was added: usage already on the card stays there.
+function monthChargeUsd(
+  futureUsd: number,
+  mtdUsd: number,
+  balance: Micros,
+  card: Micros | undefined,
+): number {
+  const credit = Math.max(0, balance / 1e6);
+  if (card === undefined) return Math.max(0, mtdUsd + futureUsd - credit);
+  return card / 1e6 + Math.max(0, futureUsd - credit);
 }
 
 function monthStartSlots(starts: Float64Array, nowMs: number, zone: string): number[] {

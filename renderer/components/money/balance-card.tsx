@@ -8,7 +8,7 @@ export function BalanceCard({ view }: { view: BalanceView }) {
   return (
     <section className="card figure" aria-labelledby="balance-label" data-testid="balance-card">
       <h2 id="balance-label" className="figure-label">
-        Estimated credit balance
+        {view.title}
       </h2>
       <p
         className={view.isNegative ? 'figure-value negative' : 'figure-value'}

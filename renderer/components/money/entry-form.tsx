@@ -1,8 +1,10 @@
 /**
  * A form that adds one ledger entry: the recorded balance (fixed kind) or a purchase, grant, reload or card
- * charge (kind chosen). Validates as the server does and shows the server's message when it refuses.
+ * charge (kind chosen). Validates as the server does; every message, its own or the server's, is shown at
+ * the field it is about. A refused entry is not saved at all.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { fieldOfMessage, type EntryField } from '@core/ledger-entry-rules';
 import { useClock } from '../../hooks/clock-context';
 import { errorText } from '../../hooks/use-orgs';
 import {
@@ -46,7 +48,7 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
   const [fields, setFields] = useState<EntryFormFields>(blank);
   // An untouched "When" means now: use the exact time, not the minute the form shows.
   const [isAtTouched, setIsAtTouched] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: EntryField | null; message: string } | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const set = (patch: Partial<EntryFormFields>) => setFields((f) => ({ ...f, ...patch }));
 
@@ -54,7 +56,7 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
     event.preventDefault();
     const parsed = parseEntryForm(fields, { timeZone, nowMs: clock.nowMs() });
     if (!parsed.ok) {
-      setError(parsed.error);
+      setError({ field: parsed.field, message: parsed.error });
       return;
     }
     setError(null);
@@ -64,13 +66,28 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
       setIsAtTouched(false);
       setFields({ ...blank(), kind: fields.kind, at: toLocalInputValue(clock.nowMs(), timeZone) });
     } catch (err) {
-      setError(errorText(err));
+      const message = errorText(err);
+      setError({ field: fieldOfMessage(message), message });
     } finally {
       setIsSaving(false);
     }
   }
 
   const hasExpiry = fields.kind === 'purchase' || fields.kind === 'grant';
+  const errorId = `${id}-error`;
+  const invalid = (field: EntryField) =>
+    error?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+  const errorAt = (field: EntryField | null) =>
+    error && error.field === field ? (
+      <p
+        className={field === null ? 'form-error full' : 'field-error'}
+        id={errorId}
+        role="alert"
+        data-testid={`${testId}-error`}
+      >
+        {error.message}
+      </p>
+    ) : null;
   return (
     <form className="entry-form" onSubmit={submit} noValidate data-testid={testId}>
       {kinds.length > 1 && (
@@ -96,8 +113,10 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
           inputMode="decimal"
           placeholder="0.00"
           value={fields.amount}
+          {...invalid('amount')}
           onChange={(e) => set({ amount: e.currentTarget.value })}
         />
+        {errorAt('amount')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-at`}>When</label>
@@ -105,11 +124,13 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
           id={`${id}-at`}
           type="datetime-local"
           value={fields.at}
+          {...invalid('at')}
           onChange={(e) => {
             setIsAtTouched(true);
             set({ at: e.currentTarget.value });
           }}
         />
+        {errorAt('at')}
       </div>
       {hasExpiry && (
         <div className="field">
@@ -120,24 +141,28 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
             id={`${id}-expires`}
             type="datetime-local"
             value={fields.expires}
+            {...invalid('expires')}
             onChange={(e) => set({ expires: e.currentTarget.value })}
           />
+          {errorAt('expires')}
         </div>
       )}
       <div className="field grow">
         <label htmlFor={`${id}-note`}>Note (optional)</label>
-        <input id={`${id}-note`} value={fields.note} onChange={(e) => set({ note: e.currentTarget.value })} />
+        <input
+          id={`${id}-note`}
+          value={fields.note}
+          {...invalid('note')}
+          onChange={(e) => set({ note: e.currentTarget.value })}
+        />
+        {errorAt('note')}
       </div>
       <div className="actions">
         <button type="submit" className="button primary" disabled={isSaving}>
           {isSaving ? 'Saving…' : submitLabel}
         </button>
       </div>
-      {error && (
-        <p className="form-error full" role="alert" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      )}
+      {errorAt(null)}
     </form>
   );
 }

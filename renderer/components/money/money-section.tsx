@@ -7,11 +7,13 @@ import type { Reconciliation } from '@core/ledger-reconcile';
 import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
 import { buildBalanceView, describeDrift, driftWeight } from '../../view-models/money-balance';
+import { buildCardSplitView } from '../../view-models/money-card-split';
 import type { EntryDraft } from '../../view-models/money-entry-form';
 import { buildMoneyHeadline } from '../../view-models/money-headline';
 import { buildLedgerRows } from '../../view-models/money-ledger';
 import { BalanceCard } from './balance-card';
 import { BillingForm } from './billing-form';
+import { CardSplitCard } from './card-split-card';
 import { DriftNotice } from './drift-notice';
 import { EntryForm } from './entry-form';
 import { ForecastHeadline } from './forecast-headline';
@@ -60,7 +62,9 @@ export function MoneySection({
   const billing = money.ledger.billing;
   const isPrepaid = billing.mode === 'prepaid';
   const hasRule = isPrepaid && billing.reload?.enabled === true;
-  const balance = money.balance ? buildBalanceView(money.balance, nowMs, zone) : null;
+  const balance = money.balance ? buildBalanceView(money.balance, nowMs, zone, billing.mode) : null;
+  const isInvoiced = billing.mode === 'invoiced';
+  const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone }) : null;
   const headline = money.forecast
     ? buildMoneyHeadline(money.forecast, { hasReloadRule: hasRule, mode: billing.mode, nowMs, zone })
     : null;
@@ -118,6 +122,7 @@ export function MoneySection({
         )
       )}
       <div className="figures money-figures">
+        {split && <CardSplitCard view={split} isInvoiced={isInvoiced} />}
         {balance && <BalanceCard view={balance} />}
         <section className="card forecast-card" aria-labelledby="forecast-title" data-testid="forecast-card">
           <h3 id="forecast-title">Forecast</h3>

@@ -32,7 +32,7 @@ export function OrgAnswer({ money, dashboard, nowMs, zone, isDark, isWhatIf = fa
   const series = useMemo(() => buildBalanceSeries(money, daily, money.asOfMs), [money, daily]);
   const lots = buildLotRows(
     money.ledger.entries,
-    daily,
+    money.lots ?? [],
     money.asOfMs,
     money.forecast?.model.levelUsdPerDay ?? null,
     zone,

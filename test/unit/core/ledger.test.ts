@@ -84,10 +84,11 @@ describe('estimateBalance', () => {
       costs,
       now,
     );
+    // $15 spread evenly is $0.625 an hour: $20 first falls below $10 after 17 hours ($9.375).
     expect(restore.predictedReloads).toEqual([
-      { atMs: D('2025-04-01T12:00:00Z'), micros: usd(45), status: 'predicted' },
+      { atMs: D('2025-04-01T17:00:00Z'), micros: usd(40.625), status: 'predicted' },
     ]);
-    expect(restore.estimateMicros).toBe(usd(50));
+    expect(restore.estimateMicros).toBe(usd(50 - 7 * 0.625));
     const fixed = estimateBalance(
       ledger(entries, {
         reload: {
@@ -181,7 +182,10 @@ describe('reconcileObservation', () => {
     };
     const l = ledger([obs('o1', '2025-04-01T00:00:00Z', 20)], { reload: rule });
     const costs = [day('2025-04-01', 15)];
-    const ok = reconcileObservation(l, costs, { atMs: D('2025-04-02T00:00:00Z'), balanceMicros: usd(50) });
+    const ok = reconcileObservation(l, costs, {
+      atMs: D('2025-04-02T00:00:00Z'),
+      balanceMicros: usd(45.63),
+    });
     expect(ok.isConsistent).toBe(true);
     expect(ok.consistentReloads).toHaveLength(1);
     const missing = reconcileObservation(l, costs, {

@@ -93,6 +93,27 @@ describe('computeMoneyView', () => {
     expect(charge.p90).toBeGreaterThanOrEqual(charge.p50);
   });
 
+  it('monthly billing: a mid-month purchase covers usage after it only, and the charge says so', () => {
+    const bought = Date.UTC(2026, 10, 11); // 1–10 Nov ($240) are already on the card
+    const purchase: LedgerEntry = {
+      id: 'p1',
+      kind: 'purchase',
+      atMs: bought,
+      micros: 500_000_000,
+      expiresAtMs: null,
+      note: '',
+    };
+    const view = computeMoneyView(inputs(ledger([purchase], { mode: 'monthly' })));
+    expect(view.cardSplit).toMatchObject({ cardMicros: 240_000_000, creditDrawnMicros: 228_000_000 });
+    expect(view.balance!.estimateMicros).toBe(272_000_000); // $500 − 9.5 days × $24
+    const charge = view.forecast!.monthEnd.cardChargeUsd!;
+    // ≈ $252 still to come is less than the $272 of credit left: the card charge is what came before it.
+    expect(charge.p50).toBe(240);
+    expect(charge.p90).toBeGreaterThanOrEqual(240);
+    const noCredit = computeMoneyView(inputs(ledger([], { mode: 'monthly' })));
+    expect(noCredit.forecast!.monthEnd.cardChargeUsd!.p50).toBeGreaterThan(650);
+  });
+
   it('reconciles the newest observation against the one before and shows the drift', () => {
     const l = ledger([observation(TODAY - 2 * DAY_MS, 100, 'obs-1'), observation(TODAY, 92, 'obs-2')]);
     const view = computeMoneyView(inputs(l));

@@ -24,6 +24,7 @@ import {
   type SyncStatus,
 } from '@core/schemas';
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { entryProblem } from '@core/ledger-entry-rules';
 import type { LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs } from '@core/money-compute';
 import { reconcileObservation } from '@core/ledger-reconcile';
@@ -141,9 +142,8 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     'ledger:get': ({ orgId }) => ledgerView(orgId),
     'ledger:addEntry': ({ orgId, entry }) => {
       const parsed = parseArgs('ledger:addEntry', { orgId, entry }).entry;
-      if (parsed.atMs > nowMs + 5 * 60_000) {
-        throw new ApiError('invalid-argument', 'That time is in the future: record what already happened.');
-      }
+      const problem = entryProblem(parsed, nowMs);
+      if (problem) throw new ApiError('invalid-argument', problem.message);
       const before = ledgerOf(orgId);
       if (before.entries.some((e) => e.id === parsed.id)) {
         throw new ApiError('invalid-argument', `An entry with id ${parsed.id} already exists.`);

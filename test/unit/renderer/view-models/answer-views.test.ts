@@ -164,7 +164,7 @@ describe('balance series', () => {
 });
 
 describe('credit lots', () => {
-  it('anchors what remains at the recorded balance, grants first, and calls out credit expiring unused', () => {
+  it('shows what the ledger replay left of each lot, grants first, and calls out credit expiring unused', () => {
     const purchase: LedgerEntry = {
       id: 'p',
       kind: 'purchase',
@@ -182,12 +182,20 @@ describe('credit lots', () => {
       note: '',
     };
     const obs: LedgerEntry = { ...OBS, balanceMicros: 700 * USD, atMs: NOW - 2 * DAY_MS };
-    const lots = remainingLots([purchase, obs, grant], daily(24), NOW);
-    // Spend since the observation: 2 days × $24 = $48; the grant (consumed first) exists for the last 12 hours.
+    // As the ledger's replay leaves them: $48 spent since the observation, the grant (drawn first) for 12 hours.
+    const replayed = [
+      { id: 'g', remainingMicros: 38 * USD },
+      { id: 'p', remainingMicros: 664 * USD },
+    ];
+    const lots = remainingLots([purchase, obs, grant], replayed, NOW);
     const byId = Object.fromEntries(lots.map((l) => [l.id, l.remainingMicros / USD]));
-    expect(byId.p! + byId.g!).toBeCloseTo(700 + 50 - 48, 6);
-    expect(byId.g!).toBeLessThan(50);
-    const rows = buildLotRows([purchase, obs, grant], daily(24), NOW, 24, ZONE);
+    expect(byId).toEqual({ g: 38, p: 664 });
+    // A lot the replay no longer holds is used up (or expired).
+    expect(remainingLots([purchase, grant], [{ id: 'g', remainingMicros: USD }], NOW)).toMatchObject([
+      { id: 'g', remainingMicros: USD },
+      { id: 'p', remainingMicros: 0 },
+    ]);
+    const rows = buildLotRows([purchase, obs, grant], replayed, NOW, 24, ZONE);
     expect(rows.map((r) => r.kind)).toEqual(['Grant', 'Purchase']);
     expect(rows[1]!.daysLeft).toBe('12 days');
     expect(rows[1]!.added).toBe('Nov 30, 2025');

@@ -43,6 +43,7 @@ describe('entry form', () => {
     expect(parseEntryForm(entry({ kind: 'grant' }), OPTS)).toEqual({
       ok: false,
       error: 'Expires: a grant needs its expiry date.',
+      field: 'expires',
     });
     const purchase = parseEntryForm(entry({ kind: 'purchase' }), OPTS);
     expect(purchase.ok && purchase.value).toMatchObject({
@@ -52,8 +53,12 @@ describe('entry form', () => {
     });
     expect(parseEntryForm(entry({ kind: 'grant', expires: '2026-11-01T00:00' }), OPTS)).toEqual({
       ok: false,
-      error: 'Expires: must be after the date it was added.',
+      error: 'Expires: must be after the date the credit was added.',
+      field: 'expires',
     });
+    expect(
+      parseEntryForm(entry({ kind: 'purchase', at: '2026-11-20T00:00', expires: '2026-11-20T00:00' }), OPTS),
+    ).toMatchObject({ ok: false, field: 'expires' });
     const grant = parseEntryForm(entry({ kind: 'grant', expires: '2027-01-01T00:00' }), OPTS);
     expect(grant.ok && grant.value).toMatchObject({ kind: 'grant', expiresAtMs: Date.UTC(2027, 0, 1) });
   });
@@ -61,15 +66,31 @@ describe('entry form', () => {
   it('refuses future times, non-positive charges and bad amounts with a message', () => {
     expect(parseEntryForm(entry({ at: '2026-11-25T15:00' }), OPTS)).toEqual({
       ok: false,
-      error: 'When: that time is in the future.',
+      error: 'When: that time is in the future — record what already happened.',
+      field: 'at',
+    });
+    expect(parseEntryForm(entry({ kind: 'purchase', at: '2026-11-25T15:00' }), OPTS)).toMatchObject({
+      ok: false,
+      field: 'at',
+    });
+    expect(parseEntryForm(entry({ kind: 'purchase', amount: '1.000,50' }), OPTS)).toEqual({
+      ok: false,
+      error: 'Amount: use a point for cents (1000.50); a comma only separates thousands (1,250.50).',
+      field: 'amount',
+    });
+    expect(parseEntryForm(entry({ amount: '$1,234.50' }), OPTS)).toMatchObject({
+      ok: true,
+      value: { balanceMicros: 1_234_500_000 },
     });
     expect(parseEntryForm(entry({ kind: 'card-charge', amount: '0' }), OPTS)).toEqual({
       ok: false,
       error: 'Amount must be more than $0.',
+      field: 'amount',
     });
     expect(parseEntryForm(entry({ kind: 'reload', amount: '-5' }), OPTS)).toEqual({
       ok: false,
       error: 'Amount cannot be negative.',
+      field: 'amount',
     });
   });
 });

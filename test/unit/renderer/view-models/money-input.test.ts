@@ -12,6 +12,12 @@ describe('parseUsdInput', () => {
     expect(parseUsdInput(' 12 ', { label: 'Amount' })).toEqual({ ok: true, value: 12_000_000 });
     expect(parseUsdInput('0.07', { label: 'Amount' })).toEqual({ ok: true, value: 70_000 });
     expect(parseUsdInput('.5', { label: 'Amount' })).toEqual({ ok: true, value: 500_000 });
+    expect(parseUsdInput('US$ 1,234.50', { label: 'Amount' })).toEqual({ ok: true, value: 1_234_500_000 });
+    expect(parseUsdInput('12.50 USD', { label: 'Amount' })).toEqual({ ok: true, value: 12_500_000 });
+    expect(parseUsdInput('-$1,234.50', { label: 'Balance', allowNegative: true })).toEqual({
+      ok: true,
+      value: -1_234_500_000,
+    });
     expect(parseUsdInput('-1.20', { label: 'Balance', allowNegative: true })).toEqual({
       ok: true,
       value: -1_200_000,
@@ -30,7 +36,15 @@ describe('parseUsdInput', () => {
     expect(error('')).toBe('Amount: enter an amount in US dollars.');
     expect(error('ten')).toMatch(/^Amount: "ten" is not a dollar amount/);
     expect(error('12.345')).toBe('Amount: use at most two decimals (cents).');
-    expect(error('1,23')).toMatch(/is not a dollar amount/);
+    expect(error('1,23')).toBe(
+      'Amount: use a point for cents (1.23); a comma only separates thousands (1,250.50).',
+    );
+    expect(error('$1.234,50')).toBe(
+      'Amount: use a point for cents (1234.50); a comma only separates thousands (1,250.50).',
+    );
+    expect(error('€12')).toBe('Amount: amounts are in US dollars, as on the OpenAI billing page.');
+    expect(error('12 EUR')).toBe('Amount: amounts are in US dollars, as on the OpenAI billing page.');
+    expect(error('-$5', { label: 'Amount' })).toBe('Amount cannot be negative.');
     expect(error('-5')).toBe('Amount cannot be negative.');
     expect(error('0')).toBe('Amount must be more than $0.');
     expect(error('0', { allowZero: true })).toBeNull();
