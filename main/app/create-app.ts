@@ -6,7 +6,11 @@ import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
 import type { Clock } from '@core/time';
+import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
+import { createAlertFactsSource } from '../services/alert-facts-source';
 import { ClientSetupError } from '../services/api-errors';
+import { postWebhook } from '../services/webhook';
+import { openAlertStore } from '../services/stores/alert-store';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
@@ -49,6 +53,7 @@ export interface App {
   bus: EventBus;
   settings: SettingsStore;
   sync: SyncEngine;
+  alerts: AlertDispatcher;
   /** Starts the poll schedule and an immediate first sync. */
   start(): void;
   close(): Promise<void>;
@@ -106,6 +111,35 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
 
+  const displayZone = () =>
+    settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const alerts = createAlertDispatcher({
+    store: await openAlertStore(opts.dataDir, { nowMs, problems }),
+    orgs: () => settings.get().orgs,
+    factsFor: createAlertFactsSource({ money, sync, spendLimit: () => null, nowMs, timeZone: displayZone }),
+    nowMs,
+    displayZone,
+    onFired: (alert) => bus.emit('alerts:fired', { alert }),
+    onChanged: (view) => bus.emit('alerts:changed', view),
+    webhook: (url, alert, report) =>
+      void postWebhook(url, alert, {
+        fetch,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
+        onResult: (problem) => {
+          if (problem) log(`alerts: ${problem}`);
+          report(problem);
+        },
+      }),
+    log,
+  });
+  // Alerts follow the data: after each finished sync (success or failure) and each ledger change.
+  const evaluateAlerts = () => void alerts.evaluate().catch((err: Error) => log(`alerts: ${err.message}`));
+  bus.subscribe((event, payload) => {
+    if (event === 'data:changed') evaluateAlerts();
+    if (event === 'sync:status' && (payload as { status: { state: string } }).status.state === 'error')
+      evaluateAlerts();
+  });
+
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
   const deps = {
@@ -119,6 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     secrets: opts.secrets,
     sync,
     money,
+    alerts,
     problems: problems.list,
     bus,
     nowMs,
@@ -151,6 +186,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     settings,
     sync,
+    alerts,
     start() {
       scheduler.start();
       for (const org of settings.get().orgs)

@@ -1,6 +1,7 @@
 /** What `createHandlers` needs from the outside world, injected so both hosts and the tests can supply it. */
 import type { AppInfo, StoreProblemView } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import type { AlertDispatcher } from '../services/alert-dispatcher';
 import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
@@ -13,6 +14,7 @@ export interface HandlerDeps {
   secrets: SecretStore;
   sync: SyncEngine;
   money: MoneyService;
+  alerts: AlertDispatcher;
   /** Store files set aside since start (corrupt or unreadable), for the UI. */
   problems(): StoreProblemView[];
   bus: EventBus;

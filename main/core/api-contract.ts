@@ -4,6 +4,9 @@
  * by both transports) and a result type. `Handlers` makes a missing handler a compile error.
  */
 import { z } from 'zod';
+import { AlertSettingsPatchSchema, type AlertSettings } from './alerts/alert-settings';
+import type { Alert } from './alerts/alert-types';
+import type { AlertsView } from './alerts/alerts-view';
 import { BillingConfigSchema } from './billing';
 import type { Dashboard } from './dashboard';
 import type { ForecastSummary } from './forecast/summary';
@@ -54,6 +57,16 @@ export const REQUEST_ARGS = {
       billing: BillingConfigSchema.optional(),
     })
     .strict(),
+  /** Active alerts, snoozes, the notification pause and the history. */
+  'alerts:get': Empty,
+  /** Snooze one active alert until a time in the future. */
+  'alerts:snooze': z
+    .object({ alertId: z.string().min(1).max(120), untilMs: z.number().int().nonnegative() })
+    .strict(),
+  /** Pause every notification until a time (null resumes); alerts still show in the app. */
+  'alerts:pause': z.object({ untilMs: z.number().int().nonnegative().nullable() }).strict(),
+  'alerts:getSettings': Empty,
+  'alerts:updateSettings': AlertSettingsPatchSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof REQUEST_ARGS;
@@ -100,6 +113,11 @@ export interface RequestResults {
   'ledger:updateBilling': LedgerView;
   'money:get': MoneyView;
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
+  'alerts:get': AlertsView;
+  'alerts:snooze': AlertsView;
+  'alerts:pause': AlertsView;
+  'alerts:getSettings': AlertSettings;
+  'alerts:updateSettings': AlertSettings;
 }
 
 /** Push events from main to the renderer. */
@@ -107,9 +125,19 @@ export interface EventPayloads {
   'sync:status': { orgId: string; status: SyncStatus };
   'data:changed': { orgId: string };
   'orgs:changed': Record<string, never>;
+  /** A new alert to notify, once per episode (a stable `alert.id` per kind and org). */
+  'alerts:fired': { alert: Alert };
+  /** The active alerts or their history changed (banner, tray). */
+  'alerts:changed': AlertsView;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['sync:status', 'data:changed', 'orgs:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'sync:status',
+  'data:changed',
+  'orgs:changed',
+  'alerts:fired',
+  'alerts:changed',
+];
 
 /** The API the renderer sees, whatever the transport. Listeners return their unsubscribe function. */
 export interface CreditwatchApi {

@@ -9,43 +9,61 @@ import { z } from 'zod';
 import { ALERT_KINDS } from './alert-types';
 import { parseClock } from './quiet-hours';
 
-/** Thresholds of every rule; all have defaults. */
-export const AlertRulesSchema = z.object({
-  /** Low credit: estimated balance below this ($10). */
-  lowCreditMicros: z.number().int().nonnegative().default(10_000_000),
+/** Thresholds of every rule (no defaults here, so a partial override stays partial). */
+const RULE_FIELDS = {
+  /** Low credit: estimated balance below this. */
+  lowCreditMicros: z.number().int().nonnegative(),
   /** Low runway: credit lasts fewer days than this at the forecast's spend rate. */
-  lowRunwayDays: z.number().min(0).max(365).default(3),
+  lowRunwayDays: z.number().min(0).max(365),
   /** Auto-reload expected within this many hours (the card will be charged). */
   reloadWithinHours: z
     .number()
     .int()
     .min(1)
-    .max(24 * 31)
-    .default(48),
+    .max(24 * 31),
   /** Card charge coming: this many days before the month ends. */
-  cardChargeDays: z.number().int().min(0).max(28).default(3),
+  cardChargeDays: z.number().int().min(0).max(28),
   /** Credit expiring within this many days. */
-  expiringDays: z.number().int().min(1).max(365).default(30),
+  expiringDays: z.number().int().min(1).max(365),
   /** Intraday spike: this hour's tokens at least this many times the usual for that hour of the week. */
-  spikeFactor: z.number().min(1.5).max(1000).default(4),
+  spikeFactor: z.number().min(1.5).max(1000),
   /** …and at least this many tokens (so a quiet org's first few calls are not a "spike"). */
-  spikeMinTokens: z.number().int().nonnegative().default(100_000),
-  /** A normally silent org (under $1 in the previous 28 days) spending at least this today and yesterday. */
-  silentStartMicros: z.number().int().positive().default(1_000_000),
+  spikeMinTokens: z.number().int().nonnegative(),
+  /** A normally silent org (under $1 in the previous 28 days) spending at least this yesterday + today. */
+  silentStartMicros: z.number().int().positive(),
   /** Sync failing for longer than this many minutes. */
   syncFailingMinutes: z
     .number()
     .int()
     .min(5)
-    .max(7 * 24 * 60)
-    .default(60),
+    .max(7 * 24 * 60),
   /** Hard spend limit approaching: month-to-date spend at this percent of the limit. */
-  spendLimitPercent: z.number().min(1).max(100).default(80),
+  spendLimitPercent: z.number().min(1).max(100),
   /** How far a figure must come back past its threshold before the alert re-arms (percent). */
-  hysteresisPercent: z.number().min(0).max(100).default(10),
+  hysteresisPercent: z.number().min(0).max(100),
   /** Kinds switched off. */
-  disabled: z.array(z.enum(ALERT_KINDS)).default([]),
-});
+  disabled: z.array(z.enum(ALERT_KINDS)),
+};
+
+/** Built-in defaults: alerts work with no configuration. */
+export const DEFAULT_ALERT_RULES = {
+  lowCreditMicros: 10_000_000,
+  lowRunwayDays: 3,
+  reloadWithinHours: 48,
+  cardChargeDays: 3,
+  expiringDays: 30,
+  spikeFactor: 4,
+  spikeMinTokens: 100_000,
+  silentStartMicros: 1_000_000,
+  syncFailingMinutes: 60,
+  spendLimitPercent: 80,
+  hysteresisPercent: 10,
+  disabled: [],
+} satisfies { [K in keyof typeof RULE_FIELDS]: z.infer<(typeof RULE_FIELDS)[K]> };
+
+export const AlertRulesSchema = z.object(RULE_FIELDS);
+/** Some of the rule values (user defaults, per-org overrides). */
+export const AlertRulesPatchSchema = z.object(RULE_FIELDS).partial().strict();
 export type AlertRules = z.infer<typeof AlertRulesSchema>;
 
 const ClockText = z
@@ -80,9 +98,9 @@ export const AlertSettingsSchema = z.object({
   /** IANA zone of the quiet hours; null = the app's display zone. */
   timeZone: z.string().min(1).max(64).nullable().default(null),
   /** Rule values for every org (missing fields use the built-in defaults). */
-  defaults: AlertRulesSchema.partial().default({}),
+  defaults: AlertRulesPatchSchema.default({}),
   /** Per-org overrides of `defaults`. */
-  orgs: z.record(z.string(), AlertRulesSchema.partial()).default({}),
+  orgs: z.record(z.string(), AlertRulesPatchSchema).default({}),
   webhookUrl: WebhookUrlSchema.nullable().default(null),
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
@@ -95,5 +113,21 @@ export function defaultAlertSettings(): AlertSettings {
 /** The effective rules of one org: built-in defaults ← user defaults ← that org's overrides. */
 export function resolveOrgRules(settings: AlertSettings, orgId: string): AlertRules {
   const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-  return AlertRulesSchema.parse({ ...defined(settings.defaults), ...defined(settings.orgs[orgId] ?? {}) });
+  return AlertRulesSchema.parse({
+    ...DEFAULT_ALERT_RULES,
+    ...defined(settings.defaults),
+    ...defined(settings.orgs[orgId] ?? {}),
+  });
 }
+
+/** What `alerts:updateSettings` accepts: any top-level field, validated whole after merging. */
+export const AlertSettingsPatchSchema = z
+  .object({
+    quietHours: QuietHoursSchema.nullable(),
+    timeZone: z.string().min(1).max(64).nullable(),
+    defaults: AlertRulesPatchSchema,
+    orgs: z.record(z.string(), AlertRulesPatchSchema),
+    webhookUrl: WebhookUrlSchema.nullable(),
+  })
+  .partial()
+  .strict();

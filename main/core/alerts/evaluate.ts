@@ -20,6 +20,8 @@ export interface EvaluateInput {
   nowMs: number;
   /** The app's display zone, used for quiet hours when the alert settings name none. */
   displayZone: string;
+  /** Orgs whose facts could not be gathered this time: their episodes are left as they are. */
+  skippedOrgIds?: readonly string[];
 }
 
 export interface EvaluateResult {
@@ -46,7 +48,7 @@ export function evaluateAlerts(input: EvaluateInput): EvaluateResult {
       body: a.body,
       note,
     });
-  const orgIds = new Set(input.facts.map((f) => f.orgId));
+  const orgIds = new Set([...input.facts.map((f) => f.orgId), ...(input.skippedOrgIds ?? [])]);
 
   for (const f of input.facts) {
     const rules = resolveOrgRules(settings, f.orgId);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AlertSettingsSchema, defaultAlertSettings, type AlertSettings } from '@core/alerts/alert-settings';
+import {
+  AlertSettingsSchema,
+  defaultAlertSettings,
+  resolveOrgRules,
+  type AlertSettings,
+} from '@core/alerts/alert-settings';
 import { AlertStateSchema, emptyAlertState, type AlertState } from '@core/alerts/alert-state';
 import { evaluateAlerts } from '@core/alerts/evaluate';
 import { AlertRequestError, pauseNotifications, snoozeAlert } from '@core/alerts/snooze';
@@ -125,6 +130,18 @@ describe('per-org settings', () => {
     const r = evaluateAlerts({ facts, settings, state: emptyAlertState(), nowMs: NOW, displayZone: 'UTC' });
     expect(r.deliver.map((a) => a.id)).toEqual(['low-credit:org_acme0001']);
     expect(r.deliver[0]!.body).toMatch(/below your \$20\.00 alert/);
+  });
+
+  it('an org override of one value keeps the user defaults of the others', () => {
+    const settings = AlertSettingsSchema.parse({
+      version: 1,
+      defaults: { lowCreditMicros: 20_000_000 },
+      orgs: { org_acme0001: { spikeFactor: 10 } },
+    });
+    expect(resolveOrgRules(settings, 'org_acme0001')).toMatchObject({
+      lowCreditMicros: 20_000_000,
+      spikeFactor: 10,
+    });
   });
 
   it('a kind switched off for one org never fires for it', () => {
