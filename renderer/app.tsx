@@ -12,6 +12,7 @@ import { OrgSwitcher } from './components/org-switcher';
 import { AddOrgForm } from './components/add-org-form';
 import { SettingsPanel } from './components/settings-panel';
 import { StoreProblems } from './components/store-problems';
+import { AlertCenter } from './components/alerts/alert-center';
 import { DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
@@ -97,6 +98,7 @@ export function App() {
           </p>
         )}
         <StoreProblems problems={problems} />
+        <AlertCenter onOpenOrg={(id) => void orgs.select(id)} timeZone={zone.timeZone} />
         {panel === 'add-org' && (
           <section className="card" aria-labelledby="add-org-title">
             <h2 id="add-org-title">Add an organization</h2>

@@ -32,6 +32,11 @@ export interface AlertDispatcher {
   /** Evaluates now (joins a run in progress and runs once more after it). */
   evaluate(): Promise<AlertsView>;
   view(): AlertsView;
+  /**
+   * What is active right now, evaluated but neither saved nor delivered (for `creditwatch status`, which
+   * must not use up the notifications of a desktop app sharing the data folder).
+   */
+  preview(): Promise<AlertsView>;
   snooze(alertId: string, untilMs: number): Promise<AlertsView>;
   pause(untilMs: number | null): Promise<AlertsView>;
   settings(): AlertSettings;
@@ -51,7 +56,7 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
     throw err;
   };
 
-  const runOnce = async (): Promise<AlertsView> => {
+  const compute = async () => {
     const facts: OrgAlertFacts[] = [];
     const skipped: string[] = [];
     for (const org of deps.orgs()) {
@@ -72,6 +77,11 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
       displayZone: deps.displayZone(),
       skippedOrgIds: skipped,
     });
+    return { before, result, nowMs };
+  };
+
+  const runOnce = async (): Promise<AlertsView> => {
+    const { before, result, nowMs } = await compute();
     await deps.store.saveState(result.state);
     evaluatedMs = nowMs;
     for (const alert of result.deliver) {
@@ -108,6 +118,10 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
   return {
     evaluate,
     view,
+    async preview() {
+      const { result, nowMs } = await compute();
+      return alertsViewOf(result.state, { webhookProblem, evaluatedMs: nowMs });
+    },
     async snooze(alertId, untilMs) {
       const next = (() => {
         try {

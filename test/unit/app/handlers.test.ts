@@ -50,6 +50,7 @@ function setup() {
     alerts: {
       evaluate: vi.fn(),
       view: vi.fn(),
+      preview: vi.fn(),
       snooze: vi.fn(),
       pause: vi.fn(),
       settings: vi.fn(),
