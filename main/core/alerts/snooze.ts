@@ -4,6 +4,7 @@
  * Example: snooze "low-credit:org_…" until 15:00 at 14:00 → not notified before 15:00; if it still holds
  * then, it is notified once more ("remind me later").
  */
+import { DateTime } from 'luxon';
 import type { AlertState } from './alert-state';
 
 /** A request the user made that cannot be applied; the message is for the user. */
@@ -42,4 +43,16 @@ export function pauseNotifications(state: AlertState, untilMs: number | null, no
   if (untilMs !== null && !(untilMs > nowMs))
     throw new AlertRequestError('A pause must end in the future: pick a later time.');
   return { ...state, pausedUntilMs: untilMs };
+}
+
+/**
+ * "Until tomorrow": 08:00 tomorrow on the user's local clock.
+ *
+ * Example: 2026-11-24T22:10 in Europe/Berlin → 2026-11-25T08:00+01:00 (07:00Z).
+ */
+export function untilTomorrowMs(nowMs: number, zone: string): number {
+  return DateTime.fromMillis(nowMs, { zone })
+    .plus({ days: 1 })
+    .set({ hour: 8, minute: 0, second: 0, millisecond: 0 })
+    .toMillis();
 }
