@@ -98,7 +98,11 @@ export function App() {
           </p>
         )}
         <StoreProblems problems={problems} />
-        <AlertCenter onOpenOrg={(id) => void orgs.select(id)} timeZone={zone.timeZone} />
+        <AlertCenter
+          onOpenOrg={(id) => void orgs.select(id)}
+          orgId={orgs.selectedOrgId}
+          timeZone={zone.timeZone}
+        />
         {panel === 'add-org' && (
           <section className="card" aria-labelledby="add-org-title">
             <h2 id="add-org-title">Add an organization</h2>

@@ -10,6 +10,7 @@ import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-d
 import { createAlertFactsSource } from '../services/alert-facts-source';
 import { ClientSetupError } from '../services/api-errors';
 import { postWebhook } from '../services/webhook';
+import { createSpendLimitSync } from '../services/spend-limit-sync';
 import { openAlertStore } from '../services/stores/alert-store';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { SYSTEM_CLOCK } from '../services/clock';
@@ -83,7 +84,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
   const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
-  const money = createMoneyService({ ledgers, history: (orgId) => sync.history(orgId), nowMs });
+  const money = createMoneyService({
+    ledgers,
+    history: (orgId) => sync.history(orgId),
+    nowMs,
+    apiHardLimitMicros: (orgId) => limits.get(orgId).org?.limitMicros ?? null,
+  });
   const sync = createSyncEngine({
     dataDir: opts.dataDir,
     settings,
@@ -94,29 +100,44 @@ export async function createApp(opts: AppOptions): Promise<App> {
     snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
-    clientFor: async (org) => {
-      if (org.kind === 'demo') {
-        const { baseUrl, apiKey } = await demo.connection();
-        return createAdminApi({ apiKey, baseURL: baseUrl });
-      }
-      const apiKey = await keyFor(org);
-      if (!apiKey) {
-        throw new ClientSetupError(
-          org.id === ENV_ORG_ID
-            ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
-            : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
-        );
-      }
-      return createAdminApi({ apiKey, baseURL: org.baseUrl });
-    },
+    clientFor: (org) => clientFor(org),
   });
+  const limits = createSpendLimitSync({
+    orgs: () => settings.get().orgs,
+    clientFor: (org) => clientFor(org),
+    projectsOf: async (orgId) => (await sync.history(orgId)).projects(),
+    nowMs,
+    log,
+  });
+
+  async function clientFor(org: Org) {
+    if (org.kind === 'demo') {
+      const { baseUrl, apiKey } = await demo.connection();
+      return createAdminApi({ apiKey, baseURL: baseUrl });
+    }
+    const apiKey = await keyFor(org);
+    if (!apiKey) {
+      throw new ClientSetupError(
+        org.id === ENV_ORG_ID
+          ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
+          : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
+      );
+    }
+    return createAdminApi({ apiKey, baseURL: org.baseUrl });
+  }
 
   const displayZone = () =>
     settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const alerts = createAlertDispatcher({
     store: await openAlertStore(opts.dataDir, { nowMs, problems }),
     orgs: () => settings.get().orgs,
-    factsFor: createAlertFactsSource({ money, sync, spendLimit: () => null, nowMs, timeZone: displayZone }),
+    factsFor: createAlertFactsSource({
+      money,
+      sync,
+      spendLimit: (orgId) => limits.get(orgId).org,
+      nowMs,
+      timeZone: displayZone,
+    }),
     nowMs,
     displayZone,
     onFired: (alert) => bus.emit('alerts:fired', { alert }),
@@ -135,7 +156,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Alerts follow the data: after each finished sync (success or failure) and each ledger change.
   const evaluateAlerts = () => void alerts.evaluate().catch((err: Error) => log(`alerts: ${err.message}`));
   bus.subscribe((event, payload) => {
-    if (event === 'data:changed') evaluateAlerts();
+    if (event === 'data:changed') {
+      evaluateAlerts();
+      // Limits are read hourly at most, after a sync; a change re-evaluates (limit approaching).
+      void limits.refreshDue().then(
+        (isChanged) => isChanged && evaluateAlerts(),
+        () => {},
+      );
+    }
     if (event === 'sync:status' && (payload as { status: { state: string } }).status.state === 'error')
       evaluateAlerts();
   });
@@ -154,6 +182,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     sync,
     money,
     alerts,
+    limits,
     problems: problems.list,
     bus,
     nowMs,

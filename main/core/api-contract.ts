@@ -14,6 +14,7 @@ import type { Reconciliation } from './ledger-reconcile';
 import { LedgerEntrySchema } from './ledger-schema';
 import type { LedgerView, MoneyView } from './money-view';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
+import type { SpendLimitsView } from './spend-limits';
 
 const Empty = z.object({}).strict();
 const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
@@ -67,6 +68,8 @@ export const REQUEST_ARGS = {
   'alerts:pause': z.object({ untilMs: z.number().int().nonnegative().nullable() }).strict(),
   'alerts:getSettings': Empty,
   'alerts:updateSettings': AlertSettingsPatchSchema,
+  /** Hard spend limits read from OpenAI (org and projects). */
+  'limits:get': OrgRef,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof REQUEST_ARGS;
@@ -118,6 +121,7 @@ export interface RequestResults {
   'alerts:pause': AlertsView;
   'alerts:getSettings': AlertSettings;
   'alerts:updateSettings': AlertSettings;
+  'limits:get': SpendLimitsView;
 }
 
 /** Push events from main to the renderer. */

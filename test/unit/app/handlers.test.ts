@@ -47,6 +47,7 @@ function setup() {
       snapshotExtras: vi.fn(),
       forget: vi.fn(async () => {}),
     },
+    limits: { get: () => ({ org: null, projects: [], asOfMs: null, problem: null }) },
     alerts: {
       evaluate: vi.fn(),
       view: vi.fn(),

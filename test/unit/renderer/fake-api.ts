@@ -252,6 +252,10 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       return alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs });
     },
     'alerts:getSettings': () => alertSettings,
+    'limits:get': ({ orgId }) => {
+      dashboardOf(orgId);
+      return { org: null, projects: [], asOfMs: null, problem: null };
+    },
     'alerts:updateSettings': (patch) => {
       const parsed = AlertSettingsSchema.safeParse({ ...alertSettings, ...patch });
       if (!parsed.success)
