@@ -162,3 +162,26 @@ test('a snooze in the past is refused with a clear message', async () => {
     app.call('alerts:snooze', { alertId: `low-credit:${demoOrgId}`, untilMs: nowMs - DAY_MS }),
   ).rejects.toThrow(/A snooze must end in the future/);
 });
+
+test('alert settings refuse quiet hours that start and end together and a webhook that is not https', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  const form = page.getByTestId('alert-settings');
+  await form.locator('summary').click();
+  await form.getByLabel('Quiet hours from').fill('07:00');
+  await form.getByLabel('until').fill('07:00');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'quiet hours must end at a different time than they start',
+  );
+  await form.getByLabel('until').fill('06:00');
+  await form.getByLabel(/Webhook/).fill('http://hooks.example.com/x');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('alert')).toContainText('must use https://');
+  expect((await app.call('alerts:getSettings', {})).quietHours).toBeNull(); // nothing saved on a refusal
+  await form.getByLabel(/Webhook/).fill('');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  expect((await app.call('alerts:getSettings', {})).quietHours).toEqual({ start: '07:00', end: '06:00' });
+});

@@ -2,6 +2,7 @@
 import { useAlerts } from '../../hooks/use-alerts';
 import { AlertBanner } from './alert-banner';
 import { AlertHistory } from './alert-history';
+import { AlertSettingsForm } from './alert-settings-form';
 import { NotificationPrompt } from './notification-prompt';
 import { SpendLimits } from './spend-limits';
 
@@ -19,6 +20,7 @@ export function AlertCenter({ onOpenOrg, orgId, timeZone }: AlertCenterProps) {
       <NotificationPrompt />
       {view && <AlertBanner view={view} onView={setView} onOpenOrg={onOpenOrg} />}
       {view && <AlertHistory view={view} timeZone={timeZone} />}
+      <AlertSettingsForm />
       {orgId && <SpendLimits key={orgId} orgId={orgId} timeZone={timeZone} />}
     </>
   );
