@@ -6,6 +6,7 @@ import { untilTomorrowMs } from '@core/alerts/snooze';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
 import { trayModelNow } from './app/tray-source';
+import { createSaveDialogDelivery } from './electron/dialogs';
 import { createMainWindow, rendererUrl } from './electron/main-window';
 import { createAlertNotifier } from './electron/notifications';
 import { appPaths } from './electron/paths';
@@ -43,6 +44,7 @@ async function onReady(): Promise<void> {
     transport: 'ipc',
     secrets: createSafeStorageSecretStore(dataDir),
     log,
+    delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
   const zone = () => core.settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const openOrg = (orgId: string) => {

@@ -21,6 +21,7 @@ import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
 import { createSyncEngine, type SyncEngine } from '../services/sync';
+import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
@@ -47,6 +48,8 @@ export interface AppOptions {
    * A clock set to another instant (`serve --now`) is for demos and tests only: see `assertPinnedClockAllowed`.
    */
   clock?: Clock;
+  /** How files reach the user (default: download links, for the Node host); the desktop app shows a save dialog. */
+  delivery?: (files: AppFiles) => FileDeliveryPort;
 }
 
 export interface App {
@@ -55,6 +58,8 @@ export interface App {
   settings: SettingsStore;
   sync: SyncEngine;
   alerts: AlertDispatcher;
+  /** Exports, backups and restores (the Node host's download routes read these). */
+  files: AppFiles;
   /** Starts the poll schedule and an immediate first sync. */
   start(): void;
   close(): Promise<void>;
@@ -170,7 +175,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
+  const files = createAppFiles({
+    settings,
+    ledgers,
+    history: (orgId) => sync.history(orgId),
+    dataDir: opts.dataDir,
+    nowMs,
+    appVersion: opts.version,
+  });
   const deps = {
+    files,
+    delivery: opts.delivery?.(files) ?? LINK_DELIVERY,
     appInfo: {
       version: opts.version,
       transport: opts.transport,
@@ -216,6 +231,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings,
     sync,
     alerts,
+    files,
     start() {
       scheduler.start();
       for (const org of settings.get().orgs)

@@ -7,6 +7,7 @@ import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { SyncEngine } from '../services/sync';
+import type { AppFiles, FileDeliveryPort } from './app-files';
 import type { EventBus } from './event-bus';
 
 export interface HandlerDeps {
@@ -31,4 +32,8 @@ export interface HandlerDeps {
   reschedule(cron: string): void;
   /** Whether an org has a usable key without the renderer ever seeing it. */
   hasKey(org: Org): Promise<boolean>;
+  /** Exports, backups and restores. */
+  files: AppFiles;
+  /** How this host hands a file to the user. */
+  delivery: FileDeliveryPort;
 }

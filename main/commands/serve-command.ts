@@ -96,7 +96,14 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
     process.env.CREDITWATCH_RENDERER_DIR ?? fileURLToPath(new URL('./renderer/', import.meta.url));
   let host;
   try {
-    host = await startHost({ handlers: app.handlers, bus: app.bus, staticDir, port: opts.port, log });
+    host = await startHost({
+      handlers: app.handlers,
+      bus: app.bus,
+      files: app.files,
+      staticDir,
+      port: opts.port,
+      log,
+    });
   } catch (err) {
     await app.close();
     const code = (err as NodeJS.ErrnoException).code;

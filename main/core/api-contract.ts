@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { AlertSettingsPatchSchema, type AlertSettings } from './alerts/alert-settings';
 import type { Alert } from './alerts/alert-types';
 import type { AlertsView } from './alerts/alerts-view';
+import type { RestoreConflict } from './backup/restore-plan';
 import { BillingConfigSchema } from './billing';
+import { ExportRequestSchema } from './export/request';
 import type { Dashboard } from './dashboard';
 import type { ForecastSummary } from './forecast/summary';
 import type { Reconciliation } from './ledger-reconcile';
@@ -17,6 +19,8 @@ import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './
 import type { SpendLimitsView } from './spend-limits';
 
 const Empty = z.object({}).strict();
+/** The largest backup text the app restores (years of ledger entries fit in far less). */
+export const MAX_BACKUP_CHARS = 8_000_000;
 const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
 
 /** Argument schemas, one per request channel. */
@@ -70,6 +74,14 @@ export const REQUEST_ARGS = {
   'alerts:updateSettings': AlertSettingsPatchSchema,
   /** Hard spend limits read from OpenAI (org and projects). */
   'limits:get': OrgRef,
+  /** Export a table: a download link in a browser, a save dialog in the desktop app. */
+  'export:save': ExportRequestSchema,
+  /** Back up settings, organizations and ledgers (never keys): delivered like an export. */
+  'backup:save': Empty,
+  /** Merge a backup's text into this machine's data; nothing is overwritten (differences are reported). */
+  'backup:restore': z
+    .object({ text: z.string().min(1).max(MAX_BACKUP_CHARS), acceptEdited: z.boolean().optional() })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof REQUEST_ARGS;
@@ -97,6 +109,23 @@ export interface StoreProblemView {
   atMs: number;
 }
 
+/** How a file reached the user: a link the page follows (browser), a file saved by a dialog, or cancelled. */
+export type FileDelivery =
+  | { delivery: 'download'; href: string; fileName: string }
+  | { delivery: 'saved'; path: string; fileName: string }
+  | { delivery: 'cancelled' };
+
+/** What a restore did (or, with `changed: false`, that there was nothing to do). */
+export interface RestoreResult {
+  changed: boolean;
+  orgsAdded: string[];
+  entriesAdded: number;
+  billingRulesTaken: number;
+  settingsChanged: boolean;
+  conflicts: RestoreConflict[];
+  safetyBackupPath: string | null;
+}
+
 /** Result type per request channel. */
 export interface RequestResults {
   'app:info': AppInfo;
@@ -122,6 +151,9 @@ export interface RequestResults {
   'alerts:getSettings': AlertSettings;
   'alerts:updateSettings': AlertSettings;
   'limits:get': SpendLimitsView;
+  'export:save': FileDelivery;
+  'backup:save': FileDelivery;
+  'backup:restore': RestoreResult;
 }
 
 /** Push events from main to the renderer. */

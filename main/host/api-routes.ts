@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   ApiError,
+  MAX_BACKUP_CHARS,
   isRequestChannel,
   parseArgs,
   type Handlers,
@@ -12,6 +13,8 @@ import {
 } from '@core/api-contract';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** A restore carries a whole backup file (UTF-8: up to 4 bytes a character, plus JSON escaping). */
+const MAX_RESTORE_BODY_BYTES = 4 * MAX_BACKUP_CHARS + 1024;
 
 export interface ApiReply {
   status: number;
@@ -34,7 +37,10 @@ export async function handleApiRequest(
   }
   let raw: unknown;
   try {
-    const text = await readBody(req);
+    const text = await readBody(
+      req,
+      channelName === 'backup:restore' ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES,
+    );
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
     return errorReply(
@@ -59,14 +65,14 @@ function errorReply(status: number, code: string, message: string): ApiReply {
   return { status, body: { error: { code, message } } };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`body over ${MAX_BODY_BYTES} bytes`));
+      if (size > maxBytes) {
+        reject(new Error(`body over ${maxBytes} bytes`));
         req.destroy();
       } else chunks.push(chunk);
     });

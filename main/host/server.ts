@@ -5,8 +5,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@core/api-contract';
+import type { AppFiles } from '../app/app-files';
 import type { EventBus } from '../app/event-bus';
 import { handleApiRequest } from './api-routes';
+import { handleDownload } from './download-routes';
 import { createToken, isAllowedHost, isValidToken, presentedToken, TOKEN_COOKIE } from './auth';
 import { SECURITY_HEADERS } from './security-headers';
 import { createSseHub } from './sse';
@@ -15,6 +17,8 @@ import { readStaticFile } from './static-files';
 export interface HostOptions {
   handlers: Handlers;
   bus: EventBus;
+  /** Exports and backups for the `/download/…` routes (absent: no downloads). */
+  files?: AppFiles;
   /** Built renderer folder (index.html, main.js, main.css). */
   staticDir: string;
   port?: number;
@@ -76,6 +80,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
       return sse.attach(res);
     }
+    if (opts.files && (await handleDownload(opts.files, url, req.method ?? 'GET', res))) return;
     if (url.pathname.startsWith('/api/')) {
       const reply = await handleApiRequest(
         opts.handlers,

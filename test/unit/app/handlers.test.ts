@@ -67,6 +67,14 @@ function setup() {
     validateCron: (expr: string) => (expr.split(' ').length === 5 ? null : `'${expr}' needs 5 fields.`),
     reschedule: vi.fn(),
     hasKey: async (org: { id: string; kind: string }) => org.kind === 'demo' || keys.has(org.id),
+    files: {
+      plan: vi.fn(),
+      chunks: vi.fn(),
+      backupText: vi.fn(),
+      backupFileName: () => 'creditwatch-backup.json',
+      restore: vi.fn(),
+    },
+    delivery: { deliverExport: vi.fn(), deliverBackup: vi.fn() },
   } satisfies HandlerDeps;
   return { deps, handlers: createHandlers(deps), keys, events, getSettings: () => settings };
 }
