@@ -14,13 +14,13 @@ export const spendSpikeRule: AlertRule = (f, r, isActive) => {
   const s = f.spike;
   if (!s) return null;
   const factor = isActive ? withHysteresis(r.spikeFactor, r.hysteresisPercent, 'down') : r.spikeFactor;
-  if (s.ratio < factor || s.tokens < r.spikeMinTokens) return null;
+  if (s.ratio < factor || s.projectedTokens < r.spikeMinTokens) return null;
   const times = Number.isFinite(s.ratio) ? `${Math.round(s.ratio)}×` : 'far above';
   const model = s.model ? ` on ${s.model}` : '';
   return {
     kind: 'spend-spike',
     severity: 'warning',
     title: `${f.orgName}: usage ${times} the usual for this hour`,
-    body: `${compact.format(s.tokens)} tokens in the hour from ${dateTimeWords(s.hourStartMs, f.timeZone)} (usually ${compact.format(Math.round(s.usualTokens))}), mostly project ${s.projectName}${model}.`,
+    body: `${compact.format(s.tokens)} tokens in the hour from ${dateTimeWords(s.hourStartMs, f.timeZone)}${s.projectedTokens !== s.tokens ? ` so far (${compact.format(s.projectedTokens)} at this rate)` : ''} — usually ${compact.format(Math.round(s.usualTokens))} — mostly project ${s.projectName}${model}.`,
   };
 };

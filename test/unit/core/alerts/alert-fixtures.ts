@@ -31,6 +31,7 @@ export function calmFacts(patch: FactsPatch = {}): OrgAlertFacts {
     spike: {
       hourStartMs: nowMs - 30 * 60_000,
       tokens: 20_000,
+      projectedTokens: 20_000,
       usualTokens: 20_000,
       ratio: 1,
       projectId: 'proj_1',

@@ -65,6 +65,7 @@ const CASES: Record<AlertKind, { on: FactsPatch; band: FactsPatch | null; off: F
         spike: {
           hourStartMs: Date.UTC(2026, 10, 24, 14),
           tokens: 400_000,
+          projectedTokens: 400_000,
           usualTokens: 20_000,
           ratio: 20,
           projectId: 'p',
@@ -76,6 +77,7 @@ const CASES: Record<AlertKind, { on: FactsPatch; band: FactsPatch | null; off: F
         spike: {
           hourStartMs: Date.UTC(2026, 10, 24, 14),
           tokens: 380_000,
+          projectedTokens: 380_000,
           usualTokens: 100_000,
           ratio: 3.8,
           projectId: 'p',
@@ -87,6 +89,7 @@ const CASES: Record<AlertKind, { on: FactsPatch; band: FactsPatch | null; off: F
         spike: {
           hourStartMs: Date.UTC(2026, 10, 24, 14),
           tokens: 200_000,
+          projectedTokens: 200_000,
           usualTokens: 100_000,
           ratio: 2,
           projectId: 'p',

@@ -28,12 +28,14 @@ describe('detectSpike', () => {
       row(hour, 50_000),
       row(hour, 450_000, 'proj_batch', 'gpt-4o'),
     ];
+    // At 14:30 the open hour has run half its length: 500k so far is 1M at that rate.
     const s = detectSpike(usage, NOW, new Map([['proj_batch', 'Batch jobs']]));
     expect(s).toMatchObject({
       hourStartMs: hour,
       tokens: 500_000,
+      projectedTokens: 1_000_000,
       usualTokens: 25_000,
-      ratio: 20,
+      ratio: 40,
       projectName: 'Batch jobs',
       model: 'gpt-4o',
     });
@@ -53,5 +55,15 @@ describe('detectSpike', () => {
     );
     expect(detectSpike([row(hour, 5)], NOW)).toBeNull();
     expect(detectSpike([], NOW)).toBeNull();
+  });
+
+  it('in the first 15 minutes of an hour compares the last closed hour (a few minutes are too short a sample)', () => {
+    const usage = [row(hour - HOUR_MS - DAY_MS, 10), row(hour - HOUR_MS, 50), row(hour, 1_000)];
+    expect(detectSpike(usage, hour + 5 * 60_000)).toMatchObject({
+      hourStartMs: hour - HOUR_MS,
+      tokens: 50,
+      projectedTokens: 50,
+      ratio: 5,
+    });
   });
 });
