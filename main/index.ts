@@ -2,20 +2,42 @@
  * The desktop app's composition root: a readable list of what the app is. No logic lives here.
  */
 import { app, BrowserWindow } from 'electron';
+import { untilTomorrowMs } from '@core/alerts/snooze';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
+import { trayModelNow } from './app/tray-source';
 import { createSaveDialogDelivery } from './electron/dialogs';
 import { createMainWindow, rendererUrl } from './electron/main-window';
+import { createAlertNotifier } from './electron/notifications';
 import { appPaths } from './electron/paths';
 import { createSafeStorageSecretStore } from './electron/secrets';
 import { createAppTray } from './electron/tray';
 import { registerHandlers, sendEvent } from './ipc/typed-ipc';
 
 const log = (line: string) => process.stderr.write(`[creditwatch] ${line}\n`);
+let isQuitting = false;
+let mainWindow: BrowserWindow | null = null;
+
+/** Shows the window (creating it again if needed); closing it only hides it: the app lives in the tray. */
+function showWindow(): BrowserWindow {
+  if (!mainWindow) {
+    const win = createMainWindow();
+    win.on('close', (event) => {
+      if (!isQuitting) {
+        event.preventDefault();
+        win.hide();
+      }
+    });
+    win.on('closed', () => (mainWindow = null));
+    mainWindow = win;
+  }
+  mainWindow.show();
+  mainWindow.focus();
+  return mainWindow;
+}
 
 async function onReady(): Promise<void> {
   const dataDir = appPaths.dataDir();
-  let mainWindow: BrowserWindow | null = null;
   const core = await createApp({
     dataDir,
     version: pkg.version,
@@ -24,44 +46,48 @@ async function onReady(): Promise<void> {
     log,
     delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
-  mainWindow = createMainWindow();
-  mainWindow.on('closed', () => (mainWindow = null));
+  const zone = () => core.settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const openOrg = (orgId: string) => {
+    void core.handlers['orgs:select']({ orgId }).catch(() => {});
+    showWindow();
+  };
+  showWindow();
   registerHandlers(core.handlers, rendererUrl(), log);
   core.bus.subscribe((event, payload) => sendEvent(mainWindow, event, payload));
-  const tray = createAppTray(
-    () => mainWindow ?? (mainWindow = createMainWindow()),
-    () => void core.sync.syncDue(),
-  );
+  const notifier = createAlertNotifier(openOrg);
+  core.bus.subscribe((event, payload) => {
+    if (event === 'alerts:fired')
+      notifier.show((payload as { alert: Parameters<typeof notifier.show>[0] }).alert);
+  });
+  const tray = createAppTray({
+    open: () => void showWindow(),
+    syncNow: () => void core.sync.syncDue(),
+    pause: (hours) => {
+      const now = Date.now();
+      const until =
+        hours === null ? null : hours === 'tomorrow' ? untilTomorrowMs(now, zone()) : now + hours * 3_600_000;
+      void core.alerts.pause(until).catch((err: Error) => log(`pause: ${err.message}`));
+    },
+    setLaunchAtLogin: (isOn) => app.setLoginItemSettings({ openAtLogin: isOn }),
+    isLaunchAtLogin: () => app.getLoginItemSettings().openAtLogin,
+  });
+  const refreshTray = () =>
+    void trayModelNow(core, { nowMs: Date.now(), timeZone: zone() })
+      .then(tray.update)
+      .catch((err: Error) => log(`tray: ${err.message}`));
   core.bus.subscribe((event) => {
-    if (event === 'data:changed' || event === 'sync:status') void refreshTray(core, tray);
+    if (event === 'data:changed' || event === 'sync:status' || event === 'alerts:changed') refreshTray();
   });
   core.start();
-  app.on('before-quit', () => void core.close());
-}
-
-async function refreshTray(
-  core: Awaited<ReturnType<typeof createApp>>,
-  tray: ReturnType<typeof createAppTray>,
-) {
-  const lines = [];
-  for (const org of core.settings.get().orgs) {
-    const d = await core.sync.dashboard(org.id);
-    const money = await core.handlers['money:get']({ orgId: org.id }).catch(() => null);
-    const p50 = money?.forecast?.crossing?.p50;
-    lines.push({
-      name: org.name,
-      mtdMicros: d.asOfMs === null ? null : d.monthToDate.totalMicros,
-      asOfMs: d.asOfMs,
-      error: d.sync.lastError?.message ?? null,
-      balanceMicros: money?.balance?.estimateMicros ?? null,
-      reloadP50Ms: p50 ? Date.parse(p50) : null,
-    });
-  }
-  tray.update(lines);
+  app.on('before-quit', () => {
+    isQuitting = true;
+    void core.close();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
+  app.on('second-instance', () => void showWindow());
   app.on('window-all-closed', () => {
     // Keep running in the tray; the tray menu quits.
   });

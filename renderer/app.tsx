@@ -13,6 +13,7 @@ import { AddOrgForm } from './components/add-org-form';
 import { FilesPanel } from './components/files/files-panel';
 import { SettingsPanel } from './components/settings-panel';
 import { StoreProblems } from './components/store-problems';
+import { AlertCenter } from './components/alerts/alert-center';
 import { DashboardPage } from './pages/dashboard-page';
 import { OverviewSection } from './components/overview/overview-section';
 import { OnboardingQuestions } from './components/onboarding-questions';
@@ -113,6 +114,11 @@ export function App() {
           </p>
         )}
         <StoreProblems problems={problems} />
+        <AlertCenter
+          onOpenOrg={(id) => void orgs.select(id)}
+          orgId={orgs.selectedOrgId}
+          timeZone={zone.timeZone}
+        />
         {panel === 'add-org' && (
           <section className="card" aria-labelledby="add-org-title">
             <h2 id="add-org-title">Add an organization</h2>

@@ -5,7 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { CreditwatchApi } from '@core/api-contract';
 import { ApiProvider } from './api/api-context';
+import { createBrowserNotifier, createHostNotifier } from './api/desktop-notifier';
 import { createHttpApi } from './api/http-api';
+import { NotifierProvider } from './api/notifier-context';
 import { App } from './app';
 import { ClockProvider } from './hooks/clock-context';
 import './styles/main.css';
@@ -18,15 +20,19 @@ declare global {
 }
 
 const api = window.creditwatch ?? createHttpApi();
+// Electron notifies natively from main; a browser page uses the Web Notification API.
+const notifier = window.creditwatch ? createHostNotifier() : createBrowserNotifier();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
 createRoot(container).render(
   <StrictMode>
     <ApiProvider api={api}>
-      <ClockProvider>
-        <App />
-      </ClockProvider>
+      <NotifierProvider notifier={notifier}>
+        <ClockProvider>
+          <App />
+        </ClockProvider>
+      </NotifierProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
 import type { Clock } from '@core/time';
+import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
+import { createAlertFactsSource } from '../services/alert-facts-source';
 import { ClientSetupError } from '../services/api-errors';
+import { postWebhook } from '../services/webhook';
+import { createSpendLimitSync } from '../services/spend-limit-sync';
+import { openAlertStore } from '../services/stores/alert-store';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
@@ -52,6 +57,7 @@ export interface App {
   bus: EventBus;
   settings: SettingsStore;
   sync: SyncEngine;
+  alerts: AlertDispatcher;
   /** Exports, backups and restores (the Node host's download routes read these). */
   files: AppFiles;
   /** Starts the poll schedule and an immediate first sync. */
@@ -83,7 +89,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
   const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
-  const money = createMoneyService({ ledgers, history: (orgId) => sync.history(orgId), nowMs });
+  const money = createMoneyService({
+    ledgers,
+    history: (orgId) => sync.history(orgId),
+    nowMs,
+    apiHardLimitMicros: (orgId) => limits.get(orgId).org?.limitMicros ?? null,
+  });
   const sync = createSyncEngine({
     dataDir: opts.dataDir,
     settings,
@@ -94,21 +105,72 @@ export async function createApp(opts: AppOptions): Promise<App> {
     snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
-    clientFor: async (org) => {
-      if (org.kind === 'demo') {
-        const { baseUrl, apiKey } = await demo.connection(demoProfileOf(org));
-        return createAdminApi({ apiKey, baseURL: baseUrl });
-      }
-      const apiKey = await keyFor(org);
-      if (!apiKey) {
-        throw new ClientSetupError(
-          org.id === ENV_ORG_ID
-            ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
-            : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
-        );
-      }
-      return createAdminApi({ apiKey, baseURL: org.baseUrl });
-    },
+    clientFor: (org) => clientFor(org),
+  });
+  const limits = createSpendLimitSync({
+    orgs: () => settings.get().orgs,
+    clientFor: (org) => clientFor(org),
+    projectsOf: async (orgId) => (await sync.history(orgId)).projects(),
+    nowMs,
+    log,
+  });
+
+  async function clientFor(org: Org) {
+    if (org.kind === 'demo') {
+      const { baseUrl, apiKey } = await demo.connection(demoProfileOf(org));
+      return createAdminApi({ apiKey, baseURL: baseUrl });
+    }
+    const apiKey = await keyFor(org);
+    if (!apiKey) {
+      throw new ClientSetupError(
+        org.id === ENV_ORG_ID
+          ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
+          : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
+      );
+    }
+    return createAdminApi({ apiKey, baseURL: org.baseUrl });
+  }
+
+  const displayZone = () =>
+    settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const alerts = createAlertDispatcher({
+    store: await openAlertStore(opts.dataDir, { nowMs, problems }),
+    orgs: () => settings.get().orgs,
+    factsFor: createAlertFactsSource({
+      money,
+      sync,
+      spendLimit: (orgId) => limits.get(orgId).org,
+      nowMs,
+      timeZone: displayZone,
+    }),
+    nowMs,
+    displayZone,
+    onFired: (alert) => bus.emit('alerts:fired', { alert }),
+    onChanged: (view) => bus.emit('alerts:changed', view),
+    webhook: (url, alert, report) =>
+      void postWebhook(url, alert, {
+        fetch,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
+        onResult: (problem) => {
+          if (problem) log(`alerts: ${problem}`);
+          report(problem);
+        },
+      }),
+    log,
+  });
+  // Alerts follow the data: after each finished sync (success or failure) and each ledger change.
+  const evaluateAlerts = () => void alerts.evaluate().catch((err: Error) => log(`alerts: ${err.message}`));
+  bus.subscribe((event, payload) => {
+    if (event === 'data:changed') {
+      evaluateAlerts();
+      // Limits are read hourly at most, after a sync; a change re-evaluates (limit approaching).
+      void limits.refreshDue().then(
+        (isChanged) => isChanged && evaluateAlerts(),
+        () => {},
+      );
+    }
+    if (event === 'sync:status' && (payload as { status: { state: string } }).status.state === 'error')
+      evaluateAlerts();
   });
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
@@ -134,6 +196,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     secrets: opts.secrets,
     sync,
     money,
+    alerts,
+    limits,
     problems: problems.list,
     bus,
     nowMs,
@@ -166,6 +230,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     settings,
     sync,
+    alerts,
     files,
     start() {
       scheduler.start();

@@ -1,6 +1,8 @@
 /** What `createHandlers` needs from the outside world, injected so both hosts and the tests can supply it. */
 import type { AppInfo, StoreProblemView } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import type { SpendLimitsView } from '@core/spend-limits';
+import type { AlertDispatcher } from '../services/alert-dispatcher';
 import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
@@ -14,6 +16,9 @@ export interface HandlerDeps {
   secrets: SecretStore;
   sync: SyncEngine;
   money: MoneyService;
+  alerts: AlertDispatcher;
+  /** Hard spend limits read from the API. */
+  limits: { get(orgId: string): SpendLimitsView };
   /** Store files set aside since start (corrupt or unreadable), for the UI. */
   problems(): StoreProblemView[];
   bus: EventBus;

@@ -5,6 +5,7 @@
 import { ApiError, type Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
+import { createAlertHandlers } from './alert-handlers';
 import { createFileHandlers } from './file-handlers';
 import { createMoneyHandlers } from './money-handlers';
 import { createOrgHandlers } from './org-handlers';
@@ -17,6 +18,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:problems': async () => ({ problems: deps.problems() }),
     ...orgs,
     ...createMoneyHandlers(deps),
+    ...createAlertHandlers(deps),
     ...createFileHandlers(deps),
     'dashboard:get': async ({ orgId }) => {
       const org = findOrg(deps.settings.get(), orgId);

@@ -1,6 +1,7 @@
 /**
- * `creditwatch status [--data-dir DIR] [--no-sync] [--json]`: each organization's month-to-date spend,
- * today's provisional spend and sync state — for scripts and terminals.
+ * `creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]`: each organization's month-to-date
+ * spend, today's provisional spend, sync state and active alerts — for scripts, terminals and cron. With
+ * `--check` the exit code is 1 when an alert is active (or a sync failed), so monitoring can act on it.
  */
 import { parseArgs } from 'node:util';
 import { formatUsd } from '@core/money';
@@ -17,11 +18,12 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
       'data-dir': { type: 'string' },
       'no-sync': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    io.out('Usage: creditwatch status [--data-dir DIR] [--no-sync] [--json]');
+    io.out('Usage: creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]');
     return 0;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
@@ -39,7 +41,9 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
       if (!values['no-sync']) await app.sync.syncOrg(org.id, { force: true });
       rows.push(await app.handlers['dashboard:get']({ orgId: org.id }));
     }
-    if (values.json) io.out(JSON.stringify(rows, null, 2));
+    // Evaluated but not saved: a desktop app on the same folder still gets to notify.
+    const { active } = await app.alerts.preview();
+    if (values.json) io.out(JSON.stringify(values.check ? { orgs: rows, alerts: active } : rows, null, 2));
     for (const d of values.json ? [] : rows) {
       const asOf = d.asOfMs ? new Date(d.asOfMs).toLocaleString() : 'never synced';
       const error = d.sync.lastError ? ` — sync error: ${d.sync.lastError.message}` : '';
@@ -47,7 +51,12 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
         `${d.org.name}: month to date ${formatUsd(d.monthToDate.totalMicros)} (today ${formatUsd(d.today.costMicros)}, provisional) as of ${asOf}${error}`,
       );
     }
-    return rows.some((d) => d.sync.state === 'error') ? 1 : 0;
+    if (!values.json) {
+      io.out(active.length === 0 ? 'No active alerts.' : `Active alerts (${active.length}):`);
+      for (const a of active) io.out(`  [${a.severity}] ${a.title} — ${a.body}`);
+    }
+    const hasSyncError = rows.some((d) => d.sync.state === 'error');
+    return hasSyncError || (values.check && active.length > 0) ? 1 : 0;
   } finally {
     await app.close();
   }

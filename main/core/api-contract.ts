@@ -4,6 +4,9 @@
  * by both transports) and a result type. `Handlers` makes a missing handler a compile error.
  */
 import { z } from 'zod';
+import { AlertSettingsPatchSchema, type AlertSettings } from './alerts/alert-settings';
+import type { Alert } from './alerts/alert-types';
+import type { AlertsView } from './alerts/alerts-view';
 import type { RestoreConflict } from './backup/restore-plan';
 import { BillingConfigSchema } from './billing';
 import { ExportRequestSchema } from './export/request';
@@ -13,6 +16,7 @@ import type { Reconciliation } from './ledger-reconcile';
 import { LedgerEntrySchema } from './ledger-schema';
 import type { LedgerView, MoneyView } from './money-view';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
+import type { SpendLimitsView } from './spend-limits';
 
 const Empty = z.object({}).strict();
 /** The largest backup text the app restores (years of ledger entries fit in far less). */
@@ -58,6 +62,18 @@ export const REQUEST_ARGS = {
       billing: BillingConfigSchema.optional(),
     })
     .strict(),
+  /** Active alerts, snoozes, the notification pause and the history. */
+  'alerts:get': Empty,
+  /** Snooze one active alert until a time in the future. */
+  'alerts:snooze': z
+    .object({ alertId: z.string().min(1).max(120), untilMs: z.number().int().nonnegative() })
+    .strict(),
+  /** Pause every notification until a time (null resumes); alerts still show in the app. */
+  'alerts:pause': z.object({ untilMs: z.number().int().nonnegative().nullable() }).strict(),
+  'alerts:getSettings': Empty,
+  'alerts:updateSettings': AlertSettingsPatchSchema,
+  /** Hard spend limits read from OpenAI (org and projects). */
+  'limits:get': OrgRef,
   /** Export a table: a download link in a browser, a save dialog in the desktop app. */
   'export:save': ExportRequestSchema,
   /** Back up settings, organizations and ledgers (never keys): delivered like an export. */
@@ -129,6 +145,12 @@ export interface RequestResults {
   'ledger:updateBilling': LedgerView;
   'money:get': MoneyView;
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
+  'alerts:get': AlertsView;
+  'alerts:snooze': AlertsView;
+  'alerts:pause': AlertsView;
+  'alerts:getSettings': AlertSettings;
+  'alerts:updateSettings': AlertSettings;
+  'limits:get': SpendLimitsView;
   'export:save': FileDelivery;
   'backup:save': FileDelivery;
   'backup:restore': RestoreResult;
@@ -139,9 +161,19 @@ export interface EventPayloads {
   'sync:status': { orgId: string; status: SyncStatus };
   'data:changed': { orgId: string };
   'orgs:changed': Record<string, never>;
+  /** A new alert to notify, once per episode (a stable `alert.id` per kind and org). */
+  'alerts:fired': { alert: Alert };
+  /** The active alerts or their history changed (banner, tray). */
+  'alerts:changed': AlertsView;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = ['sync:status', 'data:changed', 'orgs:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'sync:status',
+  'data:changed',
+  'orgs:changed',
+  'alerts:fired',
+  'alerts:changed',
+];
 
 /** The API the renderer sees, whatever the transport. Listeners return their unsubscribe function. */
 export interface CreditwatchApi {

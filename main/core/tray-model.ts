@@ -36,3 +36,13 @@ export function trayTooltip(orgs: TrayOrgLine[], locale: string, timeZone?: stri
   const text = ['Creditwatch', ...(lines.length ? lines : ['No organization yet'])].join('\n');
   return text.length <= MAX_TOOLTIP ? text : text.slice(0, MAX_TOOLTIP - 1) + '…';
 }
+
+// The state-aware model (icon state, figure, menu lines) the tray uses.
+export {
+  trayModelOf,
+  TRAY_STATES,
+  type TrayModel,
+  type TrayState,
+  type TrayFigure,
+  type TrayOrg,
+} from './tray-state';

@@ -38,6 +38,8 @@ export interface MoneyService {
 
 export interface MoneyDeps {
   ledgers: LedgerStore;
+  /** The org's hard spend limit read from the API: used for the forecast instead of a typed one (never saved). */
+  apiHardLimitMicros?(orgId: string): number | null;
   history(orgId: string): Promise<OrgHistory>;
   nowMs(): number;
 }
@@ -50,10 +52,13 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     const backfillStart = history.sync().cursor.backfillStartMs;
     const historyStart =
       backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
+    const ledger = await deps.ledgers.get(orgId);
+    const apiLimit = deps.apiHardLimitMicros?.(orgId) ?? null;
     return {
       orgId,
       nowMs,
-      ledger: await deps.ledgers.get(orgId),
+      ledger:
+        apiLimit === null ? ledger : { ...ledger, billing: { ...ledger.billing, hardLimitMicros: apiLimit } },
       costDays: await history.costDays({ startMs: today - HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),
       usage: await history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs }),
       historyStartMs: historyStart,

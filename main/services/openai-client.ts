@@ -30,6 +30,8 @@ export interface AdminApi {
   /** All projects (archived included, since their spend still shows in costs). */
   projects(): Promise<ProjectName[]>;
   spendLimit(): Promise<SpendLimit>;
+  /** A project's hard spend limit (GET /organization/projects/{id}/spend_limit). */
+  projectSpendLimit(projectId: string): Promise<SpendLimit>;
 }
 
 export interface AdminApiOptions {
@@ -145,12 +147,11 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     },
 
     async spendLimit() {
-      const body = SpendLimitSchema.parse(await org.spendLimit.retrieve());
-      return {
-        thresholdMicros: Math.round(body.threshold_amount * 10_000),
-        interval: body.interval,
-        isEnforcing: body.enforcement.status === 'enforcing',
-      };
+      return spendLimitOf(SpendLimitSchema.parse(await org.spendLimit.retrieve()));
+    },
+
+    async projectSpendLimit(projectId) {
+      return spendLimitOf(SpendLimitSchema.parse(await org.projects.spendLimit.retrieve(projectId)));
     },
   };
 }
@@ -167,4 +168,17 @@ export async function verifyAdminKey(api: AdminApi, nowMs: number = Date.now()):
   } catch (err) {
     throw toSyncFailure(err, api.keyKind);
   }
+}
+
+/** A spend limit resource in our units: `threshold_amount` is in cents (API reference). Example: 230000 → $2,300. */
+function spendLimitOf(body: {
+  threshold_amount: number;
+  interval: string;
+  enforcement: { status: string };
+}): SpendLimit {
+  return {
+    thresholdMicros: Math.round(body.threshold_amount * 10_000),
+    interval: body.interval,
+    isEnforcing: body.enforcement.status === 'enforcing',
+  };
 }

@@ -5,7 +5,7 @@
  * ```
  * spec    := rule ("," rule)*
  * rule    := target "=" action [ "x" COUNT | "@" PROBABILITY ]
- * target  := costs | completions | embeddings | images | projects | spend_limit | *
+ * target  := costs | completions | embeddings | images | projects | spend_limit | project_spend_limit | *
  * action  := 401 | 403 | 500 | 503
  *          | 429 [":retry-after=" SECONDS]      (Retry-After header; default 1)
  *          | latency ":" MS                     (delay, then answer normally or by another rule)
@@ -26,6 +26,7 @@ export const FAULT_TARGETS = [
   'images',
   'projects',
   'spend_limit',
+  'project_spend_limit',
   '*',
 ] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];

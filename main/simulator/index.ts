@@ -13,7 +13,12 @@ import { createGeneratorSource } from './generator';
 import { handleBucketEndpoint } from './bucket-handler';
 import { COMPLETIONS, COSTS, EMBEDDINGS, IMAGES } from './endpoints';
 import { createOrg } from './org';
-import { handleProjects, handleSpendLimit, plausibleSpendLimitCents } from './org-handlers';
+import {
+  handleProjectSpendLimit,
+  handleProjects,
+  handleSpendLimit,
+  plausibleSpendLimitCents,
+} from './org-handlers';
 import { startHttpSimulator, type RequestLogEntry } from './server';
 import { createSimClock, type SimClock } from './sim-clock';
 import { createSpendModel, type SpendModel } from './spend-model';
@@ -156,6 +161,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       images: (q, now) => handleBucketEndpoint(IMAGES, q, model, now),
       projects: (q) => handleProjects(q, model),
       spend_limit: (_q, now) => handleSpendLimit((spendLimitCents ??= plausibleSpendLimitCents(model, now))),
+      project_spend_limit: (_q, now, params) => handleProjectSpendLimit(model, params.project_id ?? '', now),
     },
   });
   return {

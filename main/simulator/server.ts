@@ -20,8 +20,20 @@ import type { FaultDecision, FaultInjector } from './fault-injector';
 import { createQueryReader, type QueryReader } from './query';
 import type { SimClock } from './sim-clock';
 
-export type RouteName = 'costs' | 'completions' | 'embeddings' | 'images' | 'projects' | 'spend_limit';
-export type RouteHandler = (q: QueryReader, nowMs: number) => unknown;
+export type RouteName =
+  'costs' | 'completions' | 'embeddings' | 'images' | 'projects' | 'spend_limit' | 'project_spend_limit';
+/** `params` holds path parameters (`project_id` for `/organization/projects/{project_id}/spend_limit`). */
+export type RouteHandler = (q: QueryReader, nowMs: number, params: Record<string, string>) => unknown;
+
+const PROJECT_SPEND_LIMIT = /^\/v1\/organization\/projects\/([^/]+)\/spend_limit$/;
+
+/** The route of a path, with its path parameters; null when the API does not serve it. */
+export function routeOf(path: string): { route: RouteName; params: Record<string, string> } | null {
+  const exact = ROUTES[path];
+  if (exact) return { route: exact, params: {} };
+  const m = PROJECT_SPEND_LIMIT.exec(path);
+  return m ? { route: 'project_spend_limit', params: { project_id: decodeURIComponent(m[1]!) } } : null;
+}
 
 export interface RequestLogEntry {
   method: string;
@@ -112,6 +124,7 @@ export async function startHttpSimulator(opts: {
     entry: RequestLogEntry,
     url: URL,
     route: RouteName,
+    params: Record<string, string>,
     decision: FaultDecision,
   ): void {
     try {
@@ -124,7 +137,7 @@ export async function startHttpSimulator(opts: {
           action.status >= 500 ? 'The server had an error while processing your request.' : 'Request failed.';
         return send(res, entry, action.status, JSON.stringify({ error: message }));
       }
-      const body = handlers[route](createQueryReader(url.searchParams), clock.nowMs());
+      const body = handlers[route](createQueryReader(url.searchParams), clock.nowMs(), params);
       if (action?.kind === 'string-amount') stringifyAmounts(body);
       const text = JSON.stringify(body);
       // Cut mid-document so no JSON parser accepts it.
@@ -155,19 +168,20 @@ export async function startHttpSimulator(opts: {
     pending.add(res);
     req.resume();
     try {
-      const route = ROUTES[path];
-      if (!route) throw invalidUrl(method, path);
+      const matched = routeOf(path);
+      if (!matched) throw invalidUrl(method, path);
+      const { route, params } = matched;
       if (method !== 'GET') throw methodNotAllowed(method, path);
       authorize(req.headers.authorization);
       const decision = faults.decide(route);
       if (decision.latencyMs > 0) {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          answer(req, res, entry, url, route, decision);
+          answer(req, res, entry, url, route, params, decision);
         }, decision.latencyMs);
         timers.add(timer);
       } else {
-        answer(req, res, entry, url, route, decision);
+        answer(req, res, entry, url, route, params, decision);
       }
     } catch (e) {
       if (e instanceof ApiHttpError) send(res, entry, e.status, JSON.stringify(e.body), e.headers);

@@ -29,6 +29,10 @@ import type { LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs } from '@core/money-compute';
 import { reconcileObservation } from '@core/ledger-reconcile';
 import { dailyTotals } from '@core/spend-history';
+import { AlertSettingsSchema, defaultAlertSettings } from '@core/alerts/alert-settings';
+import { emptyAlertState } from '@core/alerts/alert-state';
+import { alertsViewOf } from '@core/alerts/alerts-view';
+import { AlertRequestError, pauseNotifications, snoozeAlert } from '@core/alerts/snooze';
 
 export const FAKE_PROJECT_KEY_MESSAGE =
   'This is a project key. Creditwatch needs an Admin key (sk-admin-…) to read costs: create one under Settings → Organization → Admin keys.';
@@ -57,6 +61,16 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   const calls: FakeApi['calls'] = [];
   const orgs: OrgSummary[] = [];
   const dashboards = new Map<string, Dashboard>();
+  let alertState = emptyAlertState();
+  let alertSettings = defaultAlertSettings();
+  const asUserError = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof AlertRequestError) throw new ApiError('invalid-argument', err.message);
+      throw err;
+    }
+  };
   let settings: Settings = {
     version: 1,
     syncCron: DEFAULT_SYNC_CRON,
@@ -236,6 +250,28 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
         timeZone: args.timeZone === undefined ? settings.timeZone : args.timeZone,
       };
       return settings;
+    },
+    // Alerts: the real pure state changes over an in-memory state (no rules run in the fake).
+    'alerts:get': () => alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs }),
+    'alerts:snooze': ({ alertId, untilMs }) => {
+      alertState = asUserError(() => snoozeAlert(alertState, alertId, untilMs, nowMs));
+      return alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs });
+    },
+    'alerts:pause': ({ untilMs }) => {
+      alertState = asUserError(() => pauseNotifications(alertState, untilMs, nowMs));
+      return alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs });
+    },
+    'alerts:getSettings': () => alertSettings,
+    'limits:get': ({ orgId }) => {
+      dashboardOf(orgId);
+      return { org: null, projects: [], asOfMs: null, problem: null };
+    },
+    'alerts:updateSettings': (patch) => {
+      const parsed = AlertSettingsSchema.safeParse({ ...alertSettings, ...patch });
+      if (!parsed.success)
+        throw new ApiError('invalid-argument', parsed.error.issues[0]?.message ?? 'invalid');
+      alertSettings = parsed.data;
+      return alertSettings;
     },
   };
 

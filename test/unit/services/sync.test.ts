@@ -57,6 +57,9 @@ function fakeApi(calls: string[], opts: { failCosts?: () => Error | null } = {})
     async spendLimit() {
       return { thresholdMicros: 0, interval: 'month', isEnforcing: false };
     },
+    async projectSpendLimit() {
+      return { thresholdMicros: 0, interval: 'month', isEnforcing: false };
+    },
   };
 }
 

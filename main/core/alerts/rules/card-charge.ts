@@ -1,0 +1,40 @@
+/**
+ * Card charge coming before (monthly billing: after) the month ends. Monthly billing: N days (3) before
+ * month end, the expected charge and its range. Prepaid: the reloads expected before month end.
+ * Each month is its own episode.
+ *
+ * Example: monthly billing, 2 days to 1 Jan, charge $420 (likely $400–$450) → fires once for December.
+ */
+import { DAY_MS } from '../../time';
+import { dateWords, rangeWords } from '../alert-words';
+import type { AlertRule } from './rule';
+
+export const cardChargeRule: AlertRule = (f, r, isActive) => {
+  const end = f.monthEnd;
+  if (!end || end.atMs <= f.nowMs) return null;
+  const daysLeft = (end.atMs - f.nowMs) / DAY_MS;
+  const episode = new Date(end.atMs).toISOString().slice(0, 10);
+  const when = dateWords(end.atMs, f.timeZone);
+  if (f.billingMode !== 'prepaid') {
+    if (!end.cardCharge || end.cardCharge.p50 <= 0 || daysLeft > r.cardChargeDays) return null;
+    return {
+      kind: 'card-charge',
+      severity: 'info',
+      title: `${f.orgName}: card charge after the month ends`,
+      body: `This month's usage, about ${rangeWords(end.cardCharge)}, is charged after the month ends on ${when}.`,
+      episode,
+    };
+  }
+  const reloads = end.reloads;
+  // Hysteresis on the probability: an active alert stays while a reload remains reasonably likely.
+  const minProbability = isActive ? 0.4 : 0.5;
+  if (!reloads || reloads.probabilityAny < minProbability || reloads.countP50 < 1) return null;
+  const n = reloads.countP50;
+  return {
+    kind: 'card-charge',
+    severity: 'info',
+    title: `${f.orgName}: ${n === 1 ? 'an auto-reload' : `${n} auto-reloads`} expected before the month ends`,
+    body: `Expected card charges before ${when}: ${rangeWords(reloads.charges)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
+    episode,
+  };
+};

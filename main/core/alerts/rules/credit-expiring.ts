@@ -1,0 +1,28 @@
+/**
+ * Credit expiring within N days (30): the lot with credit left that expires first, its amount and date.
+ * Each lot is its own episode.
+ *
+ * Example: $25.00 of a grant left, expiring 15 Jan, now 1 Jan → fires once for that grant.
+ */
+import { DAY_MS } from '../../time';
+import { dateWords, usd } from '../alert-words';
+import type { AlertRule } from './rule';
+
+export const creditExpiringRule: AlertRule = (f, r) => {
+  const soon = f.expiring
+    .filter(
+      (l) => l.micros > 0 && l.expiresAtMs > f.nowMs && l.expiresAtMs - f.nowMs <= r.expiringDays * DAY_MS,
+    )
+    .sort((a, b) => a.expiresAtMs - b.expiresAtMs);
+  const first = soon[0];
+  if (!first) return null;
+  const more =
+    soon.length > 1 ? ` (and ${soon.length - 1} more lot${soon.length > 2 ? 's' : ''} after it)` : '';
+  return {
+    kind: 'credit-expiring',
+    severity: 'warning',
+    title: `${f.orgName}: ${usd(first.micros)} of credit expires ${dateWords(first.expiresAtMs, f.timeZone)}`,
+    body: `${usd(first.micros)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}. Expired credit is not refunded.`,
+    episode: first.lotId,
+  };
+};

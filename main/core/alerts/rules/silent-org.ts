@@ -1,0 +1,27 @@
+/**
+ * An org that normally spends nothing starts spending (the "Personal org" surprise): under $1 in the 28
+ * days before yesterday, with at least a week of history, and yesterday + today at least
+ * `silentStartMicros` ($1).
+ *
+ * Example: $0.00 for four weeks, then $3.20 today → fires; while active it holds down to $0.90.
+ */
+import { usd, withHysteresis } from '../alert-words';
+import type { AlertRule } from './rule';
+
+const SILENT_BELOW_MICROS = 1_000_000;
+const MIN_PRIOR_DAYS = 7;
+
+export const silentOrgRule: AlertRule = (f, r, isActive) => {
+  const s = f.spend;
+  if (s.priorDays < MIN_PRIOR_DAYS || s.priorMicros >= SILENT_BELOW_MICROS) return null;
+  const start = isActive
+    ? withHysteresis(r.silentStartMicros, r.hysteresisPercent, 'down')
+    : r.silentStartMicros;
+  if (s.recentMicros < start) return null;
+  return {
+    kind: 'silent-org-spending',
+    severity: 'warning',
+    title: `${f.orgName} started spending`,
+    body: `${usd(s.recentMicros)} yesterday and today (today provisional), after ${usd(s.priorMicros)} in the ${s.priorDays} days before. Check that this usage is meant for this organization.`,
+  };
+};

@@ -1,0 +1,48 @@
+/**
+ * Gathers one org's alert facts from the services that already hold them (money view, dashboard, stored
+ * costs and usage, synced spend limit) and hands them to core's `buildAlertFacts`.
+ */
+import { buildAlertFacts, type SyncedSpendLimit } from '@core/alerts/build-facts';
+import type { OrgAlertFacts } from '@core/alerts/alert-facts';
+import type { Org } from '@core/schemas';
+import { dailyTotals } from '@core/spend-history';
+import { DAY_MS, startOfUtcDay } from '@core/time';
+import type { MoneyService } from './money';
+import type { SyncEngineTools } from './sync';
+
+const COST_DAYS = 90;
+const USAGE_DAYS = 14;
+
+export interface FactsSourceDeps {
+  money: Pick<MoneyService, 'view'>;
+  sync: Pick<SyncEngineTools, 'dashboard' | 'history'>;
+  spendLimit(orgId: string): SyncedSpendLimit | null;
+  nowMs(): number;
+  timeZone(): string;
+}
+
+/** Returns a function that builds the facts of one org now. */
+export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Promise<OrgAlertFacts> {
+  return async (org) => {
+    const nowMs = deps.nowMs();
+    const today = startOfUtcDay(nowMs);
+    const history = await deps.sync.history(org.id);
+    const [money, dashboard, costDays, usage] = await Promise.all([
+      deps.money.view(org.id),
+      deps.sync.dashboard(org.id),
+      history.costDays({ startMs: today - COST_DAYS * DAY_MS, endMs: today + DAY_MS }),
+      history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs + 1 }),
+    ]);
+    return buildAlertFacts({
+      nowMs,
+      timeZone: deps.timeZone(),
+      orgCreatedAtMs: org.createdAtMs,
+      money,
+      dashboard,
+      costTotals: dailyTotals(costDays),
+      usage,
+      historyStartMs: history.sync().cursor.backfillStartMs,
+      spendLimit: deps.spendLimit(org.id),
+    });
+  };
+}

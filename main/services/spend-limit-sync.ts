@@ -1,0 +1,94 @@
+/**
+ * Hard spend limits read from the API (GET /organization/spend_limit and
+ * /organization/projects/{id}/spend_limit; `threshold_amount` in cents), refreshed rarely (hourly by
+ * default) and kept in memory: they are re-fetchable and change rarely. Separate from the sync engine so
+ * a limit that cannot be read never fails a sync; its problem is kept in words for the page.
+ */
+import type { ProjectName } from '@core/dashboard';
+import type { Org } from '@core/schemas';
+import type { SpendLimitsView } from '@core/spend-limits';
+import { HOUR_MS } from '@core/time';
+import { classifySyncError } from '@core/sync-errors';
+import { describeError } from './api-errors';
+import type { AdminApi } from './openai-client';
+
+export interface SpendLimitSync {
+  /** Reads the limits of every org whose last read is older than the interval; resolves true if any changed. */
+  refreshDue(): Promise<boolean>;
+  get(orgId: string): SpendLimitsView;
+}
+
+const EMPTY: SpendLimitsView = { org: null, projects: [], asOfMs: null, problem: null };
+
+/** Creates the refresher. */
+export function createSpendLimitSync(deps: {
+  orgs(): Org[];
+  clientFor(org: Org): Promise<AdminApi>;
+  projectsOf(orgId: string): Promise<ProjectName[]>;
+  nowMs(): number;
+  intervalMs?: number;
+  log?(line: string): void;
+}): SpendLimitSync {
+  const views = new Map<string, SpendLimitsView>();
+  const intervalMs = deps.intervalMs ?? HOUR_MS;
+  let running: Promise<boolean> | null = null;
+
+  const readOrg = async (org: Org): Promise<boolean> => {
+    const before = views.get(org.id) ?? EMPTY;
+    const nowMs = deps.nowMs();
+    try {
+      const api = await deps.clientFor(org);
+      const limit = await api.spendLimit();
+      const projects: SpendLimitsView['projects'] = [];
+      for (const p of await deps.projectsOf(org.id)) {
+        // A project without a limit (or one that is gone) answers an error: it simply has none to show.
+        const pl = await api.projectSpendLimit(p.id).catch(() => null);
+        if (pl && pl.thresholdMicros > 0)
+          projects.push({
+            projectId: p.id,
+            name: p.name,
+            limitMicros: pl.thresholdMicros,
+            isEnforced: pl.isEnforcing,
+          });
+      }
+      const next: SpendLimitsView = {
+        org:
+          limit.thresholdMicros > 0
+            ? { limitMicros: limit.thresholdMicros, isEnforced: limit.isEnforcing }
+            : null,
+        projects,
+        asOfMs: nowMs,
+        problem: null,
+      };
+      views.set(org.id, next);
+      return JSON.stringify({ ...before, asOfMs: 0 }) !== JSON.stringify({ ...next, asOfMs: 0 });
+    } catch (err) {
+      const words = classifySyncError(describeError(err, null), {
+        nowMs,
+        failures: 1,
+        random: () => 0.5,
+        timeZone: null,
+      });
+      const problem = `Could not read the hard spend limits: ${words.message}`;
+      views.set(org.id, { ...before, asOfMs: nowMs, problem });
+      deps.log?.(`limits ${org.id}: ${problem}`);
+      return before.problem !== problem;
+    }
+  };
+
+  return {
+    refreshDue() {
+      running ??= (async () => {
+        let isChanged = false;
+        for (const org of deps.orgs()) {
+          const asOf = views.get(org.id)?.asOfMs ?? null;
+          if (asOf !== null && deps.nowMs() - asOf < intervalMs) continue;
+          if (await readOrg(org)) isChanged = true;
+        }
+        return isChanged;
+      })().finally(() => (running = null));
+      return running;
+    },
+    get: (orgId) => views.get(orgId) ?? EMPTY,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Alert settings in the page: quiet hours, the low-credit line for every org, and the webhook. The
+ * server validates; its message is shown as-is and nothing is saved on a refusal.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AlertSettings } from '@core/alerts/alert-settings';
+import { useApi } from '../../api/api-context';
+import { errorText } from '../../hooks/use-orgs';
+
+export function AlertSettingsForm() {
+  const api = useApi();
+  const id = useId();
+  const [saved, setSaved] = useState<AlertSettings | null>(null);
+  const [quietStart, setQuietStart] = useState('');
+  const [quietEnd, setQuietEnd] = useState('');
+  const [lowUsd, setLowUsd] = useState('');
+  const [webhook, setWebhook] = useState('');
+  const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
+
+  const show = (s: AlertSettings) => {
+    setSaved(s);
+    setQuietStart(s.quietHours?.start ?? '');
+    setQuietEnd(s.quietHours?.end ?? '');
+    setLowUsd(s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / 1e6));
+    setWebhook(s.webhookUrl ?? '');
+  };
+  useEffect(() => {
+    api.invoke('alerts:getSettings', {}).then(show, () => {});
+  }, [api]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!saved) return;
+    if ((quietStart === '') !== (quietEnd === '')) {
+      setMessage({ isError: true, text: 'Give quiet hours both a start and an end, or leave both empty.' });
+      return;
+    }
+    const low = lowUsd.trim() === '' ? undefined : Number(lowUsd);
+    if (low !== undefined && !(Number.isFinite(low) && low >= 0)) {
+      setMessage({ isError: true, text: 'The low-credit line must be an amount in dollars, such as 10.' });
+      return;
+    }
+    const { lowCreditMicros: _unused, ...otherDefaults } = saved.defaults;
+    try {
+      const next = await api.invoke('alerts:updateSettings', {
+        quietHours: quietStart ? { start: quietStart, end: quietEnd } : null,
+        defaults:
+          low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: Math.round(low * 1e6) },
+        webhookUrl: webhook.trim() === '' ? null : webhook.trim(),
+      });
+      show(next);
+      setMessage({ isError: false, text: 'Saved.' });
+    } catch (err) {
+      setMessage({ isError: true, text: errorText(err) });
+    }
+  }
+
+  return (
+    <details className="card" data-testid="alert-settings">
+      <summary>Alert settings</summary>
+      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+        <p className="help">
+          Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
+          07:00). Alerts that start in quiet hours are notified when they end.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-qs`}>Quiet hours from</label>
+          <input
+            id={`${id}-qs`}
+            type="time"
+            value={quietStart}
+            onChange={(e) => setQuietStart(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-qe`}>until</label>
+          <input id={`${id}-qe`} type="time" value={quietEnd} onChange={(e) => setQuietEnd(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-low`}>
+            Warn when credit falls below (USD, every organization; default 10)
+          </label>
+          <input
+            id={`${id}-low`}
+            inputMode="decimal"
+            value={lowUsd}
+            onChange={(e) => setLowUsd(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-hook`}>Webhook (Slack-compatible, https; optional)</label>
+          <input id={`${id}-hook`} type="url" value={webhook} onChange={(e) => setWebhook(e.target.value)} />
+        </div>
+        {message && (
+          <p
+            className={message.isError ? 'form-error' : 'form-notice'}
+            role={message.isError ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button">
+            Save alert settings
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,187 @@
+// Alerts in real Chromium against `creditwatch serve --demo` at a pinned instant: a balance crossing and a
+// spend spike each produce exactly one browser notification and one banner item; another sync does not
+// repeat them; clearing the condition re-arms. The spike comes from a second organization served by
+// `creditwatch simulate --trace` (the documented simulator, replaying an hourly trace with one hot hour).
+import { test, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServe, type ServedApp } from './serve';
+
+const NOW = '2026-11-24T14:30:00Z'; // a Tuesday; the trace's hot hour is Tuesday 14:00 UTC
+const DAY_MS = 86_400_000;
+
+/** One week of hourly spend from Monday 2026-11-16: flat, except Tuesday 14:00 at 100× (tokens and cost). */
+function spikeTrace(): string {
+  const rows = ['hour_utc,model,requests,input_tokens,output_tokens,cost_usd'];
+  const start = Date.UTC(2026, 10, 16);
+  for (let h = 0; h < 168; h++) {
+    const at = start + h * 3_600_000;
+    const hot = h === 24 + 14 ? 100 : 1;
+    rows.push(
+      `${new Date(at).toISOString().replace('.000Z', 'Z')},gpt-4o-mini,${100 * hot},${200_000 * hot},${50_000 * hot},${(0.5 * hot).toFixed(6)}`,
+    );
+  }
+  return rows.join('\n') + '\n';
+}
+
+async function startTraceSimulator(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-spike-'));
+  const file = join(dir, 'spike.csv');
+  writeFileSync(file, spikeTrace());
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/cli.mjs', 'simulate', '--port', '0', '--trace', file, '--start', NOW],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator did not start:\n${output}`)), 20_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      const m = /listening at (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Records every `new Notification(…)` the page makes, keeping the real API (permission granted by the test). */
+const RECORD_NOTIFICATIONS = () => {
+  const Real = window.Notification;
+  const notes: Array<{ title: string; body: string; tag: string }> = [];
+  (window as unknown as { __notes: typeof notes }).__notes = notes;
+  class Recorded extends Real {
+    constructor(title: string, options?: NotificationOptions) {
+      super(title, options);
+      notes.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
+    }
+  }
+  Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+  Object.defineProperty(Recorded, 'requestPermission', { value: Real.requestPermission.bind(Real) });
+  window.Notification = Recorded as unknown as typeof Notification;
+};
+
+const notes = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __notes: Array<{ title: string; tag: string }> }).__notes);
+const countTag = async (page: Page, prefix: string) =>
+  (await notes(page)).filter((n) => n.tag.startsWith(prefix)).length;
+
+let app: ServedApp;
+let sim: Awaited<ReturnType<typeof startTraceSimulator>>;
+let demoOrgId: string;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  sim = await startTraceSimulator();
+  app = await startServe({ demo: true, now: NOW });
+  demoOrgId = (await app.call('orgs:list', {})).selectedOrgId!;
+});
+test.afterAll(async () => {
+  await app?.stop();
+  await sim?.stop();
+});
+
+const observe = (usd: number, atMs: number) =>
+  app.call('ledger:addEntry', {
+    orgId: demoOrgId,
+    entry: { id: crypto.randomUUID(), kind: 'observation', atMs, balanceMicros: usd * 1e6, note: '' },
+  });
+
+test('a balance crossing and a spend spike notify once each, and re-arm after clearing', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['notifications'], { origin: app.origin });
+  await page.addInitScript(RECORD_NOTIFICATIONS);
+  await page.goto(app.url);
+  await expect(page.getByTestId('mtd-total')).toContainText('$', { timeout: 45_000 });
+  // Permission already granted: no offer is shown.
+  await expect(page.getByTestId('notify-status')).toHaveCount(0);
+  const { nowMs } = await app.call('app:info', {});
+
+  // 1. The balance crosses the $10 low-credit line.
+  await observe(5, nowMs - 60_000);
+  const banner = page.getByTestId('alert-banner');
+  await expect(banner.locator('[data-kind="low-credit"]')).toHaveCount(1);
+  await expect.poll(() => countTag(page, 'low-credit:')).toBe(1);
+  expect((await notes(page)).find((n) => n.tag.startsWith('low-credit:'))?.title).toMatch(/credit low/);
+
+  // 2. An organization whose usage this hour is far above the same hour yesterday.
+  await app.call('orgs:add', { name: 'Spiky', apiKey: 'sk-admin-e2e-spike-000000', baseUrl: sim.baseUrl });
+  await expect(banner.locator('[data-kind="spend-spike"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect.poll(() => countTag(page, 'spend-spike:')).toBe(1);
+  expect((await notes(page)).find((n) => n.tag.startsWith('spend-spike:'))?.title).toMatch(
+    /Spiky: usage \d+× the usual/,
+  );
+
+  // 3. Another sync of every org does not repeat them.
+  const before = (await app.call('alerts:get', {})).evaluatedMs!;
+  for (const org of (await app.call('orgs:list', {})).orgs) await app.call('sync:now', { orgId: org.id });
+  await expect.poll(async () => (await app.call('alerts:get', {})).evaluatedMs!).toBeGreaterThan(before);
+  expect([await countTag(page, 'low-credit:'), await countTag(page, 'spend-spike:')]).toEqual([1, 1]);
+  await expect(banner.locator('[data-kind="low-credit"]')).toHaveCount(1);
+
+  // 4. Clearing the condition ends the episode; crossing again notifies again (once).
+  await observe(1000, nowMs);
+  await expect(banner.locator('[data-kind="low-credit"]')).toHaveCount(0);
+  await observe(5, nowMs + 1000);
+  await expect.poll(() => countTag(page, 'low-credit:')).toBe(2);
+  await expect(banner.locator('[data-kind="low-credit"]')).toHaveCount(1);
+  // The history keeps the whole story.
+  await page.getByTestId('alert-history').locator('summary').click();
+  await expect(page.getByTestId('alert-history')).toContainText('Cleared: Demo organization: credit low');
+});
+
+test('notifications are offered by a button, and a refusal is said in the page', async ({ page }) => {
+  await page.goto(app.url);
+  const offer = page.getByTestId('notify-status');
+  await expect(offer.getByRole('button', { name: 'Show alerts as desktop notifications' })).toBeVisible();
+  await offer.getByRole('button').click();
+  // Headless Chromium refuses a permission nobody granted: the page says so, and the banner remains.
+  await expect(page.getByTestId('notify-status')).toContainText('blocked', { timeout: 10_000 });
+  await expect(page.getByTestId('alert-banner')).toBeVisible();
+});
+
+test('a snooze in the past is refused with a clear message', async () => {
+  const { nowMs } = await app.call('app:info', {});
+  await expect(
+    app.call('alerts:snooze', { alertId: `low-credit:${demoOrgId}`, untilMs: nowMs - DAY_MS }),
+  ).rejects.toThrow(/A snooze must end in the future/);
+});
+
+test('alert settings refuse quiet hours that start and end together and a webhook that is not https', async ({
+  page,
+}) => {
+  await page.goto(app.url);
+  const form = page.getByTestId('alert-settings');
+  await form.locator('summary').click();
+  await form.getByLabel('Quiet hours from').fill('07:00');
+  await form.getByLabel('until').fill('07:00');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    'quiet hours must end at a different time than they start',
+  );
+  await form.getByLabel('until').fill('06:00');
+  await form.getByLabel(/Webhook/).fill('http://hooks.example.com/x');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('alert')).toContainText('must use https://');
+  expect((await app.call('alerts:getSettings', {})).quietHours).toBeNull(); // nothing saved on a refusal
+  await form.getByLabel(/Webhook/).fill('');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  expect((await app.call('alerts:getSettings', {})).quietHours).toEqual({ start: '07:00', end: '06:00' });
+});

@@ -1,0 +1,69 @@
+// `creditwatch status --check`: active alerts are printed, and the exit code says whether one is active.
+// The data folder holds one org whose ledger says $5 of credit (recorded in 2020, so the figure does not
+// depend on today's date) and --no-sync keeps the network out.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runStatusCommand } from '../../../main/commands/status-command';
+import type { CommandIo } from '../../../main/commands/io';
+
+const ORG = 'org_statuscheck1';
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cw-status-'));
+  const org = { id: ORG, name: 'Acme', kind: 'demo', baseUrl: null, createdAtMs: 0 };
+  await writeFile(
+    join(dir, 'settings.json'),
+    JSON.stringify({ version: 1, orgs: [org], selectedOrgId: ORG }),
+  );
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function io(): CommandIo & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    out: (s) => lines.push(s),
+    err: (s) => lines.push(s),
+    readFile: async () => '',
+    readDir: async () => [],
+  };
+}
+
+const ledger = (usd: number) =>
+  writeFile(
+    join(dir, `ledger-${ORG}.json`),
+    JSON.stringify({
+      version: 1,
+      entries: [
+        { id: 'obs1', kind: 'observation', atMs: Date.UTC(2020, 0, 1), balanceMicros: usd * 1e6, note: '' },
+      ],
+    }),
+  );
+
+describe('status --check', () => {
+  it('prints the active alert and exits 1 with --check (0 without)', async () => {
+    await ledger(5);
+    const a = io();
+    expect(await runStatusCommand(['--data-dir', dir, '--no-sync', '--check'], a, '0.0.0')).toBe(1);
+    expect(a.lines.join('\n')).toMatch(
+      /Active alerts \(1\):\n {2}\[warning\] Acme: credit low — About \$5\.00 of credit left/,
+    );
+    expect(await runStatusCommand(['--data-dir', dir, '--no-sync'], io(), '0.0.0')).toBe(0);
+  });
+
+  it('exits 0 with --check when nothing is active, and never uses up a notification', async () => {
+    await ledger(500);
+    const a = io();
+    expect(await runStatusCommand(['--data-dir', dir, '--no-sync', '--check'], a, '0.0.0')).toBe(0);
+    expect(a.lines).toContain('No active alerts.');
+    await ledger(5);
+    await runStatusCommand(['--data-dir', dir, '--no-sync', '--check'], io(), '0.0.0');
+    // The preview saved nothing: a desktop app on this folder still has the episode to notify.
+    const state = await readFile(join(dir, 'alerts.json'), 'utf8').catch(() => null);
+    expect(state === null || !state.includes('low-credit')).toBe(true);
+  });
+});
