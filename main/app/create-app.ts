@@ -17,6 +17,8 @@ import { createSyncEngine, type SyncEngine } from '../services/sync';
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { guardAppSecrets } from './guard-app-secrets';
+import type { KeyState } from '../services/guarded-secrets';
 import { ensureDemoOrg } from './org-handlers';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
@@ -58,15 +60,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log(`store: ${p.message}`);
     bus.emit('orgs:changed', {});
   });
-  const settings = await openSettingsStore(opts.dataDir, { onProblem: problems.report });
+  const secrets = guardAppSecrets(opts.secrets, problems, opts.dataDir, nowMs);
+  const settings = await openSettingsStore(opts.dataDir, {
+    onProblem: problems.report,
+    keyIds: () => secrets.ids(),
+  });
   const envKey = opts.envAdminKey?.trim() || null;
 
   const keyFor = async (org: Org): Promise<string | null> => {
     if (org.id === ENV_ORG_ID) return envKey;
-    return opts.secrets.get(org.id);
+    return secrets.get(org.id);
   };
 
-  const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
+  const keyState = async (org: Org): Promise<KeyState> => {
+    if (org.kind === 'demo') return 'present';
+    return org.id === ENV_ORG_ID ? (envKey ? 'present' : 'missing') : secrets.state(org.id);
+  };
+  const hasKey = async (org: Org) => (await keyState(org)) === 'present';
   const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
   const money = createMoneyService({ ledgers, history: (orgId) => sync.history(orgId), nowMs });
   const sync = createSyncEngine({
@@ -101,7 +111,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const deps = {
     appInfo: { version: opts.version, transport: opts.transport, dataDir: opts.dataDir },
     settings,
-    secrets: opts.secrets,
+    secrets,
+    keyState,
     sync,
     money,
     problems: problems.list,

@@ -26,4 +26,6 @@ export interface HandlerDeps {
   reschedule(cron: string): void;
   /** Whether an org has a usable key without the renderer ever seeing it. */
   hasKey(org: Org): Promise<boolean>;
+  /** Whether the key is there, missing or unreadable (default: from `hasKey`). */
+  keyState?(org: Org): Promise<'present' | 'missing' | 'unreadable'>;
 }

@@ -4,7 +4,8 @@
  */
 import { ApiError } from '@core/api-contract';
 import type { BillingConfig } from '@core/billing';
-import type { LedgerEntry } from '@core/ledger-schema';
+import { sameEntry } from '@core/ledger-dedupe';
+import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
@@ -43,6 +44,22 @@ export interface MoneyDeps {
   nowMs(): number;
 }
 
+/**
+ * A ledger mutation that adds `entry` unless its id is there already: the very same entry again
+ * changes nothing (a retried request); different contents under a used id are refused.
+ */
+function addOnce(entry: LedgerEntry, onAdded: () => void = () => {}) {
+  return (l: LedgerFile): LedgerFile => {
+    const existing = l.entries.find((e) => e.id === entry.id);
+    if (!existing) {
+      onAdded();
+      return { ...l, entries: [...l.entries, entry] };
+    }
+    if (sameEntry(existing, entry)) return l;
+    throw new ApiError('invalid-argument', `An entry with id ${entry.id} already exists.`);
+  };
+}
+
 /** Creates the service. */
 export function createMoneyService(deps: MoneyDeps): MoneyService {
   const inputsOf = async (orgId: string, nowMs: number): Promise<MoneyInputs> => {
@@ -72,12 +89,9 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       if (entry.atMs > nowMs + FUTURE_SLACK_MS) {
         throw new ApiError('invalid-argument', 'That time is in the future: record what already happened.');
       }
-      const existing = (await deps.ledgers.get(orgId)).entries.find((e) => e.id === entry.id);
-      if (existing) {
-        // The same entry sent twice (a retried request) is not added twice.
-        if (JSON.stringify(existing) === JSON.stringify(entry))
-          return { ledger: await ledgerView(orgId), reconciliation: null };
-        throw new ApiError('invalid-argument', `An entry with id ${entry.id} already exists.`);
+      if ((await deps.ledgers.get(orgId)).entries.some((e) => e.id === entry.id)) {
+        await deps.ledgers.update(orgId, addOnce(entry));
+        return { ledger: await ledgerView(orgId), reconciliation: null };
       }
       let reconciliation: Reconciliation | null = null;
       if (entry.kind === 'observation') {
@@ -92,8 +106,14 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           );
         }
       }
-      await deps.ledgers.update(orgId, (l) => ({ ...l, entries: [...l.entries, entry] }));
-      return { ledger: await ledgerView(orgId), reconciliation };
+      // The id check runs again inside the write queue: the same entry sent several times at once
+      // is stored once (the first); the others see it there.
+      let isNew = false;
+      await deps.ledgers.update(
+        orgId,
+        addOnce(entry, () => (isNew = true)),
+      );
+      return { ledger: await ledgerView(orgId), reconciliation: isNew ? reconciliation : null };
     },
     async removeEntry(orgId, entryId) {
       const ledger = await deps.ledgers.get(orgId);
