@@ -5,6 +5,7 @@
  * silent fresh start. A stored schedule that is no longer allowed falls back to the default, reported.
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { DEFAULT_SYNC_CRON, SettingsSchema, type Settings } from '@core/schemas';
 import { validateCron } from '../scheduler';
 import { discoverOrgs } from './org-discovery';
@@ -20,11 +21,23 @@ export interface SettingsStore {
 export const SETTINGS_FILE = 'settings.json';
 export const SETTINGS_BACKUPS_KEPT = 10;
 
+/**
+ * Settings as read from the file: a schedule that is not a string (or too long) is read as empty, so the
+ * schedule check after load replaces it with the default and says so, instead of the whole file —
+ * with its organizations — being set aside.
+ */
+const SettingsFileSchema = SettingsSchema.extend({
+  syncCron: z
+    .unknown()
+    .transform((v) => (typeof v === 'string' && v.length <= 100 ? v : ''))
+    .default(DEFAULT_SYNC_CRON),
+});
+
 /** The settings file format. Version 1 is the first; upgrades go in `migrations`. */
 export const SETTINGS_SPEC: FileSpec<Settings> = {
   label: 'settings',
   version: 1,
-  schema: SettingsSchema,
+  schema: SettingsFileSchema,
   migrations: {},
   defaults: () => SettingsSchema.parse({ version: 1 }),
   indent: 2,
