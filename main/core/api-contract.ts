@@ -35,7 +35,8 @@ export const REQUEST_ARGS = {
   'settings:get': Empty,
   'settings:update': z
     .object({
-      syncCron: z.string().trim().min(1).max(100).optional(),
+      /** An empty or too-frequent schedule is refused by the handler, in words. */
+      syncCron: z.string().trim().max(100, 'The schedule is too long (100 characters at most).').optional(),
       backfillDays: z.number().int().min(1).max(365).optional(),
       timeZone: z.string().trim().min(1).max(64).nullable().optional(),
     })

@@ -87,10 +87,18 @@ export function retryAfterMs(headers: Headers | null, nowMs: number = Date.now()
   return Number.isFinite(date) ? Math.max(0, date - nowMs) : null;
 }
 
-/** Classifies for callers outside the engine (adding an org): uses the wall clock and Math.random. */
+/**
+ * Classifies for callers outside the engine (checking a key while adding an org): nothing retries
+ * there, so the message never says "retrying at".
+ */
 export function toSyncFailure(err: unknown, keyKind: KeyKind): SyncFailure {
   if (err instanceof SyncFailure) return err;
   return new SyncFailure(
-    classifySyncError(describeError(err, keyKind), { nowMs: Date.now(), failures: 1, random: Math.random }),
+    classifySyncError(describeError(err, keyKind), {
+      nowMs: Date.now(),
+      failures: 1,
+      random: Math.random,
+      retries: false,
+    }),
   );
 }
