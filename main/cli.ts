@@ -3,6 +3,7 @@
  * Each command lives in main/commands; this file only dispatches and reports.
  */
 import pkg from '../package.json';
+import { runBackupsCommand } from './commands/backups-command';
 import { runBacktestCommand } from './commands/backtest-command';
 import { runForecastCommand } from './commands/forecast-command';
 import { UsageError, createNodeIo } from './commands/io';
@@ -17,7 +18,8 @@ Usage: creditwatch <command> [options]   (creditwatch <command> --help for detai
   status     print each organization's month-to-date spend and sync state, syncing first
   forecast   forecast when a balance crosses the auto-reload threshold from an hourly spend CSV
   backtest   score the forecaster against hourly spend traces
-  simulate   run the built-in OpenAI Admin API simulator`;
+  simulate   run the built-in OpenAI Admin API simulator
+  backups    list an organization's ledger backups, or restore one`;
 
 const io = createNodeIo();
 
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       return runBacktestCommand(rest, io);
     case 'simulate':
       return runSimulateCommand(rest, io);
+    case 'backups':
+      return runBackupsCommand(rest, io, pkg.version);
     case undefined:
     case 'help':
     case '--help':

@@ -10,6 +10,7 @@ import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
 import { createMoneyService } from '../services/money';
+import { createLedgerBackups } from '../services/ledger-backups';
 import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
@@ -115,6 +116,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     keyState,
     sync,
     money,
+    ledgerBackups: createLedgerBackups(ledgers),
     problems: problems.list,
     bus,
     nowMs,

@@ -5,6 +5,7 @@
 import { ApiError, type Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
+import { createBackupHandlers } from './backup-handlers';
 import { createMoneyHandlers } from './money-handlers';
 import { createOrgHandlers } from './org-handlers';
 
@@ -16,6 +17,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:problems': async () => ({ problems: deps.problems() }),
     ...orgs,
     ...createMoneyHandlers(deps),
+    ...createBackupHandlers(deps),
     'dashboard:get': async ({ orgId }) => {
       const org = findOrg(deps.settings.get(), orgId);
       const dashboard = await deps.sync.dashboard(orgId);

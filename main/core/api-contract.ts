@@ -13,6 +13,8 @@ import type { LedgerView, MoneyView } from './money-view';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
 
 const Empty = z.object({}).strict();
+/** `ledger-<org>.<YYYY-MM-DDTHH-MM-SS-mmmZ>.json`, nothing else (no paths). */
+const BACKUP_NAME = /^ledger-org_[a-z0-9]{8,32}\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
 const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
 
 /** Argument schemas, one per request channel. */
@@ -22,7 +24,16 @@ export const REQUEST_ARGS = {
   'orgs:list': Empty,
   'orgs:add': z
     .object({
-      name: z.string().trim().min(1, 'Give the organization a name.').max(80),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Give the organization a name.')
+        .max(80)
+        // eslint-disable-next-line no-control-regex
+        .refine(
+          (n) => !/[\u0000-\u001f\u007f-\u009f]/.test(n),
+          'The name cannot contain control characters.',
+        ),
       apiKey: z.string().trim().min(8, 'Paste the whole Admin key.').max(400),
       baseUrl: z.string().url().nullable().optional(),
     })
@@ -46,6 +57,12 @@ export const REQUEST_ARGS = {
   'ledger:addEntry': z.object({ orgId: OrgIdSchema, entry: LedgerEntrySchema }).strict(),
   'ledger:removeEntry': z.object({ orgId: OrgIdSchema, entryId: z.string().min(1).max(64) }).strict(),
   'ledger:updateBilling': z.object({ orgId: OrgIdSchema, billing: BillingConfigSchema }).strict(),
+  /** The ledger's backups (one is taken before every change), newest first. */
+  'ledger:backups': OrgRef,
+  /** Makes a backup the current ledger; the ledger as it was is backed up first, so this can be undone. */
+  'ledger:restoreBackup': z
+    .object({ orgId: OrgIdSchema, name: z.string().regex(BACKUP_NAME, 'not a ledger backup name') })
+    .strict(),
   'money:get': OrgRef,
   /** The forecast with a changed balance and/or billing settings, computed but never saved. */
   'money:whatIf': z
@@ -78,6 +95,13 @@ export interface StoreProblemView {
   atMs: number;
 }
 
+/** A ledger backup: when it was taken and how many entries it holds (null: it cannot be read). */
+export interface LedgerBackupView {
+  name: string;
+  atMs: number;
+  entries: number | null;
+}
+
 /** Result type per request channel. */
 export interface RequestResults {
   'app:info': AppInfo;
@@ -95,6 +119,8 @@ export interface RequestResults {
   'ledger:addEntry': { ledger: LedgerView; reconciliation: Reconciliation | null };
   'ledger:removeEntry': LedgerView;
   'ledger:updateBilling': LedgerView;
+  'ledger:backups': { backups: LedgerBackupView[] };
+  'ledger:restoreBackup': LedgerView;
   'money:get': MoneyView;
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
 }

@@ -15,6 +15,7 @@ import { BillingForm } from './billing-form';
 import { DriftNotice } from './drift-notice';
 import { EntryForm } from './entry-form';
 import { ForecastHeadline } from './forecast-headline';
+import { LedgerBackups } from './ledger-backups';
 import { LedgerList } from './ledger-list';
 import { WhatIfPanel } from './what-if-panel';
 
@@ -143,6 +144,7 @@ export function MoneySection({ orgId, nowMs, zone }: { orgId: string; nowMs: num
               testId="add-entry-form"
             />
           </details>
+          <LedgerBackups orgId={orgId} zone={zone} />
         </section>
       </div>
     </section>

@@ -136,7 +136,9 @@ describe('duplicate ids', () => {
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => money.addEntry(ORG, sent)));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect((await ledgers.get(ORG)).entries.map((e) => e.id)).toEqual(['same']);
-    await expect(money.addEntry(ORG, { ...sent, micros: 1 })).rejects.toThrow(/already exists/);
+    await expect(money.addEntry(ORG, { ...sent, micros: 1 } as LedgerEntry)).rejects.toThrow(
+      /already exists/,
+    );
   });
 });
 
