@@ -1,9 +1,10 @@
 /**
  * Timestamped backups of precious files (ledgers, settings) in `<data>/backups/`:
- * `<prefix>.<YYYY-MM-DDTHH-MM-SS-mmmZ>.json`. A backup is taken before every write; the oldest are
- * rotated away, except the ones a damaged load made precious (see `takeBackup`).
+ * `<prefix>.<YYYY-MM-DDTHH-MM-SS-mmmZ>.json`. Each state written is kept (and a state found on disk
+ * that no backup holds, such as a hand edit, before it is replaced); the oldest are rotated away,
+ * except the ones a damaged load made precious (see file-recovery.ts).
  */
-import { copyFile, readdir, unlink } from 'node:fs/promises';
+import { copyFile, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensurePrivateDir, makePrivate } from './private-file';
 
@@ -63,8 +64,9 @@ export interface BackupPolicy {
 }
 
 /**
- * Copies `source` to a new backup (0600) and rotates old backups away under `policy`. Returns the
- * new backup, or null when `source` does not exist yet.
+ * Copies `source` to a new backup (0600) unless the newest backup already holds the same text, and
+ * rotates old backups away under `policy`. Returns the newest backup, or null when `source` does not
+ * exist yet.
  */
 export async function takeBackup(
   source: string,
@@ -74,13 +76,22 @@ export async function takeBackup(
   policy: BackupPolicy,
 ): Promise<BackupInfo | null> {
   await ensurePrivateDir(dir);
-  const name = `${prefix}.${backupStamp(atMs)}.json`;
+  let text: string;
   try {
-    await copyFile(source, join(dir, name));
+    text = await readFile(source, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     return null; // nothing written yet: nothing to back up
   }
+  const before = await listBackups(dir, prefix);
+  const newest = before[0];
+  // The same content as the newest backup: already kept.
+  if (newest && (await readFile(newest.path, 'utf8').catch(() => null)) === text) return newest;
+  // Never overwrite a backup: two in the same millisecond get consecutive stamps.
+  let at = Math.max(atMs, (newest?.atMs ?? -1) + 1);
+  while (before.some((b) => b.atMs === at)) at++;
+  const name = `${prefix}.${backupStamp(at)}.json`;
+  await copyFile(source, join(dir, name));
   await makePrivate(join(dir, name));
   const all = await listBackups(dir, prefix);
   for (const old of all.slice(policy.keep)) {

@@ -1,7 +1,7 @@
 /**
  * The ledger files (`ledger-<org>.json`): what the user typed — balances, purchases, grants, reloads,
  * billing rule. The most precious data Creditwatch holds, so: versioned and validated like every file,
- * a backup before every write (a damaged file falls back to its newest readable backup, and backups
+ * every state written is backed up (a damaged file falls back to its newest readable backup, and backups
  * that predate a damaged load are never rotated away), duplicate ids repaired on load, writes one at a
  * time per org, and an org's ledger is archived (never deleted) when the org is removed.
  */
@@ -36,14 +36,14 @@ export interface LedgerBackup extends BackupInfo {
 export interface LedgerStore {
   get(orgId: string): Promise<LedgerFile>;
   /**
-   * Applies `mutate` to the current ledger and writes it (after a backup); throws if the result is
+   * Applies `mutate` to the current ledger and writes it (backed up); throws if the result is
    * invalid. Runs inside the org's write queue, so checks made in `mutate` hold under concurrency;
    * returning the very same object writes nothing.
    */
   update(orgId: string, mutate: (ledger: LedgerFile) => LedgerFile): Promise<LedgerFile>;
   /** The org's backups, newest first. */
   backups(orgId: string): Promise<LedgerBackup[]>;
-  /** Makes a backup the current ledger (the current one is backed up first, so this can be undone). */
+  /** Makes a backup the current ledger (the ledger as it was stays among the backups, so this can be undone). */
   restore(orgId: string, backupName: string): Promise<LedgerFile>;
   /** Moves an org's ledger to `removed/` (the user may want it back); its backups stay. */
   archive(orgId: string): Promise<void>;
@@ -77,8 +77,9 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
   };
   const save = async (file: VersionedFile<LedgerFile>, next: LedgerFile) => {
     LEDGER_SPEC.schema.parse(next); // refuse before touching the disk
-    await file.backup();
+    await file.backup(); // a state no backup holds yet (a hand edit, an older version's file)
     await file.write(next);
+    await file.backup(); // the new state: a damaged file can always come back to the last write
     return file.data();
   };
 

@@ -1,6 +1,6 @@
 /**
  * settings.json: the user's settings and organizations (never keys). Small, pretty-printed, versioned,
- * backed up before every write. A damaged file falls back to its newest readable backup; with none,
+ * every state written backed up. A damaged file falls back to its newest readable backup; with none,
  * the organizations are rebuilt from what is on disk (ledgers, history folders, stored keys) — never a
  * silent fresh start. A stored schedule that is no longer allowed falls back to the default, reported.
  */
@@ -74,6 +74,7 @@ export async function openSettingsStore(
       }
       await file.backup();
       await file.write(next.data);
+      await file.backup();
       return file.data();
     });
     queue = run.catch(() => undefined);

@@ -45,7 +45,7 @@ describe('creditwatch backups', () => {
     const { code, out } = await run();
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 2 backups\n  ledger-org_acme00000001\.2026-11-20T00-03-00-000Z\.json  2026-11-20T00:03:00\.000Z  2 entries\n  .*  1 entry$/,
+      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n  ledger-org_acme00000001\.2026-11-20T00-03-00-000Z\.json  2026-11-20T00:03:00\.000Z  3 entries\n  .*  2 entries\n  .*  1 entry$/,
     );
     expect(out).not.toContain('\u001b');
   });
@@ -57,7 +57,7 @@ describe('creditwatch backups', () => {
     const restored = await run('--org', ORG, '--restore', oldest.name);
     expect(restored.out).toMatch(/the ledger now has 1 entry /);
     const after = JSON.parse((await run('--json')).out) as (typeof row)[];
-    expect(after[0]!.backups[0]!.entries).toBe(3);
+    expect(after[0]!.backups.map((b) => b.entries)).toEqual([1, 3, 2, 1]);
   });
 });
 

@@ -48,17 +48,17 @@ describe('a damaged ledger falls back to its backups', () => {
     writeFileSync(ledgerPath(dir), readFileSync(ledgerPath(dir), 'utf8').slice(0, 40)); // truncated
     const c = ctx();
     const store = createLedgerStore(dir, c);
-    // The newest backup is the state before the last edit: 4 of the 5 entries.
-    expect((await store.get(ORG)).entries.map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3']);
+    // Every state written is backed up: nothing the user entered is lost.
+    expect((await store.get(ORG)).entries.map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
     const [problem] = c.problems.list();
     expect(problem?.message).toMatch(
-      /restored the backup of 2026-\d\d-\d\d \d\d:\d\d UTC \(4 entries, prepaid billing\)/,
+      /restored the backup of 2026-\d\d-\d\d \d\d:\d\d UTC \(5 entries, prepaid billing\)/,
     );
     expect(problem?.message).toMatch(/anything entered after that time is missing/);
     expect(readFileSync(problem!.quarantinedAs!, 'utf8')).toHaveLength(40);
     // Written back: the next start loads it without help and reports nothing.
     const again = ctx();
-    expect((await createLedgerStore(dir, again).get(ORG)).entries).toHaveLength(4);
+    expect((await createLedgerStore(dir, again).get(ORG)).entries).toHaveLength(5);
     expect(again.problems.list()).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('a damaged ledger falls back to its backups', () => {
     const newest = backupNames(dir).at(-1)!;
     writeFileSync(join(dir, 'backups', newest), '{"version":1,"entries":[{"id":"x"}]}');
     const store = createLedgerStore(dir, ctx());
-    expect((await store.get(ORG)).entries).toHaveLength(2);
+    expect((await store.get(ORG)).entries).toHaveLength(3);
   });
 
   it('never rotates away the backups that were there when a load failed', async () => {
@@ -93,14 +93,14 @@ describe('a damaged ledger falls back to its backups', () => {
     expect(after).toHaveLength(2 * LEDGER_BACKUPS_KEPT);
   });
 
-  it('lists backups with their entry counts and restores one (the current ledger is backed up first)', async () => {
+  it('lists backups with their entry counts and restores one (the ledger as it was stays restorable)', async () => {
     const dir = tempDir();
     const store = await populated(dir, 3);
     const list = await store.backups(ORG);
-    expect(list.map((b) => b.entries)).toEqual([2, 1]);
-    await store.restore(ORG, list[1]!.name);
+    expect(list.map((b) => b.entries)).toEqual([3, 2, 1]);
+    await store.restore(ORG, list[2]!.name);
     expect((await store.get(ORG)).entries.map((e) => e.id)).toEqual(['e0']);
-    expect((await store.backups(ORG))[0]!.entries).toBe(3); // the state before the restore
+    expect((await store.backups(ORG)).map((b) => b.entries)).toEqual([1, 3, 2, 1]);
     await expect(store.restore(ORG, 'ledger-nope.json')).rejects.toThrow(/no backup named/);
   });
 });

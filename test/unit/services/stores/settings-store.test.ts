@@ -62,8 +62,10 @@ describe('settings recovery', () => {
     await writeFile(join(dir, 'settings.json'), '{"version":1,"orgs":[');
     const seen: StoreProblem[] = [];
     const s3 = await openSettingsStore(dir, { onProblem: (p) => seen.push(p), nowMs: () => (t += 1000) });
-    expect(s3.get().orgs.map((o) => o.name)).toEqual(['Acme']);
-    expect(seen[0]?.message).toMatch(/restored the backup of 2026-01-02 00:00 UTC \(1 organization: Acme\)/);
+    expect(s3.get().orgs.map((o) => o.name)).toEqual(['Acme', 'Beta']);
+    expect(seen[0]?.message).toMatch(
+      /restored the backup of 2026-01-02 00:00 UTC \(2 organizations: Acme, Beta\)/,
+    );
   });
 
   it('rebuilds the orgs from ledgers, history folders and stored keys when nothing else is left', async () => {
