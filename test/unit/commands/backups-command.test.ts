@@ -45,7 +45,7 @@ describe('creditwatch backups', () => {
     const { code, out } = await run();
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n  ledger-org_acme00000001\.2026-11-20T00-03-00-000Z\.json  2026-11-20T00:03:00\.000Z  3 entries\n  .*  2 entries\n  .*  1 entry$/,
+      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n  ledger-org_acme00000001\.2026-11-20T00-06-00-000Z\.json  2026-11-20T00:06:00\.000Z  3 entries\n  .*  2 entries\n  .*  1 entry$/,
     );
     expect(out).not.toContain('\u001b');
   });
