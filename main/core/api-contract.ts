@@ -29,8 +29,8 @@ export const REQUEST_ARGS = {
         .trim()
         .min(1, 'Give the organization a name.')
         .max(80)
-        // eslint-disable-next-line no-control-regex
         .refine(
+          // eslint-disable-next-line no-control-regex
           (n) => !/[\u0000-\u001f\u007f-\u009f]/.test(n),
           'The name cannot contain control characters.',
         ),

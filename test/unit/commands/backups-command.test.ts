@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseArgs } from '@core/api-contract';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { runBackupsCommand } from '../../../main/commands/backups-command';
 import { terminalSafe } from '../../../main/commands/terminal-text';
@@ -45,7 +46,7 @@ describe('creditwatch backups', () => {
     const { code, out } = await run();
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n  ledger-org_acme00000001\.2026-11-20T00-06-00-000Z\.json  2026-11-20T00:06:00\.000Z  3 entries\n  .*  2 entries\n  .*  1 entry$/,
+      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n {2}ledger-org_acme00000001\.2026-11-20T00-06-00-000Z\.json {2}2026-11-20T00:06:00\.000Z {2}3 entries\n {2}.* {2}2 entries\n {2}.* {2}1 entry$/,
     );
     expect(out).not.toContain('\u001b');
   });
@@ -61,7 +62,13 @@ describe('creditwatch backups', () => {
   });
 });
 
-describe('terminalSafe', () => {
+describe('control characters in names', () => {
+  it('are refused when an org is added', () => {
+    expect(() => parseArgs('orgs:add', { name: 'Acme\u001b[2J', apiKey: 'sk-admin-0123456789' })).toThrow(
+      'name: The name cannot contain control characters.',
+    );
+  });
+
   it('shows control characters instead of sending them raw', () => {
     expect(terminalSafe('Acme\u001b[2J\r\u0007 ok')).toBe('Acme\\u{1b}[2J\\u{d}\\u{7} ok');
   });
