@@ -87,6 +87,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     hasKey,
     onProblem: problems.report,
+    retryOnTime: true,
     snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
@@ -156,6 +157,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async close() {
       scheduler.stop();
+      sync.stop();
       await demo.close();
     },
   };
