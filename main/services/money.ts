@@ -9,6 +9,7 @@ import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
+import { reloadRuleProblem } from '@core/reload-rule-check';
 import { snapshotForecastOf } from '@core/snapshot-forecast';
 import { dailyTotals, hourlyShapes } from '@core/spend-history';
 import { DAY_MS, MINUTE_MS, startOfUtcDay } from '@core/time';
@@ -77,6 +78,13 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       historyStartMs: historyStart,
     };
   };
+  /** Average hourly spend over the last 7 settled days (0 without history). */
+  const averageHourlyMicros = async (orgId: string): Promise<number> => {
+    const today = startOfUtcDay(deps.nowMs());
+    const history = await deps.history(orgId);
+    const days = dailyTotals(await history.costDays({ startMs: today - 7 * DAY_MS, endMs: today }));
+    return days.length ? days.reduce((sum, d) => sum + d.micros, 0) / (days.length * 24) : 0;
+  };
   const ledgerView = async (orgId: string): Promise<LedgerView> => {
     const ledger = await deps.ledgers.get(orgId);
     return { billing: ledger.billing, entries: [...ledger.entries].sort((a, b) => b.atMs - a.atMs) };
@@ -135,6 +143,8 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
         );
       }
+      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId));
+      if (problem) throw new ApiError('invalid-argument', problem);
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);
     },
