@@ -23,7 +23,13 @@ export interface StaticFile {
 
 /** Reads `urlPath` below `root` ('/' → index.html); null when absent or outside the root. */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
   if (!full.startsWith(normalize(root + sep)) && full !== normalize(root)) return null;
   const contentType = CONTENT_TYPES[extname(full)];
