@@ -12,6 +12,11 @@ export class ClientSetupError extends Error {
   override name = 'ClientSetupError';
 }
 
+/** An answer that parsed but cannot be true; the sync fails and the stored figures stay. */
+export class ImplausibleAnswerError extends Error {
+  override name = 'ImplausibleAnswerError';
+}
+
 /** An error whose message is the classified, user-facing text; carries the SyncError. */
 export class SyncFailure extends Error {
   override name = 'SyncFailure';
@@ -58,6 +63,7 @@ export function describeError(err: unknown, keyKind: KeyKind): ErrorFacts {
     };
   }
   if (err instanceof SyntaxError) return { ...facts, transport: 'parse', detail: 'not valid JSON' };
+  if (err instanceof ImplausibleAnswerError) return { ...facts, transport: 'schema', detail: err.message };
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     return {

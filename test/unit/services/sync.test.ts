@@ -182,7 +182,7 @@ describe('orgs sync independently', () => {
       settings,
       nowMs: () => now,
       random: createRandom(1),
-      orgWaitMs: 100,
+      orgWaitMs: 1_500, // far longer than a healthy fake sync, even on a busy machine
       clientFor: async (org) => {
         const api = fakeApi([]);
         return {
@@ -252,5 +252,49 @@ describe('the shown next-attempt time is true', () => {
     expect(costCalls).toBe(2);
     expect(engine.status(id).state).toBe('ok');
     engine.stop();
+  });
+});
+
+describe('implausible answers are not stored as truth', () => {
+  it('keeps the previous figures when an answer suddenly loses its rows, and refuses amounts in the negative millions', async () => {
+    let mode: 'good' | 'empty' | 'negative' = 'good';
+    let now = NOW;
+    const engine = createSyncEngine({
+      dataDir: dir,
+      settings,
+      nowMs: () => now,
+      random: createRandom(1),
+      clientFor: async () => {
+        const api = fakeApi([]);
+        return {
+          ...api,
+          async dailyCosts(r) {
+            const days = await api.dailyCosts(r);
+            if (mode === 'empty') return [];
+            if (mode === 'negative')
+              return days.map((d) => ({
+                ...d,
+                rows: [{ projectId: 'proj_a', lineItem: 'x', micros: -5_000_000e6 }],
+              }));
+            return days;
+          },
+        };
+      },
+    });
+    const id = orgs[0]!.id;
+    expect((await engine.syncOrg(id)).state).toBe('ok');
+    const before = (await engine.dashboard(id)).monthToDate;
+    now += 5 * MINUTE_MS;
+    mode = 'empty';
+    expect((await engine.syncOrg(id)).state).toBe('ok');
+    expect((await engine.dashboard(id)).monthToDate).toEqual(before);
+    now += 5 * MINUTE_MS;
+    mode = 'negative';
+    const refused = await engine.syncOrg(id, { force: true });
+    expect(refused.state).toBe('error');
+    expect(refused.lastError?.message).toMatch(
+      /an amount of −\$5,000,000\.00 on 2026-03-\d\d is not plausible/,
+    );
+    expect((await engine.dashboard(id)).monthToDate).toEqual(before);
   });
 });
