@@ -54,6 +54,12 @@ test('a truncated ledger comes back from its newest backup, and older backups ca
   await oldest.getByRole('button', { name: 'Restore' }).click();
   await oldest.getByRole('button', { name: 'Really restore this backup?' }).click();
   await expect(backups.getByRole('status')).toContainText('Restored the backup of');
+  await expect(backups.getByRole('status')).toContainText(': 1 entry.');
+  // The list follows: the restored state is the newest backup, and the ledger as it was before the
+  // restore (as rewritten at recovery, in full form) is kept right after it.
+  await expect(backups.getByRole('listitem')).toHaveCount(4);
+  await expect(backups.getByRole('listitem').first()).toContainText('1 entry');
+  await expect(backups.getByRole('listitem').nth(1)).toContainText('2 entries');
   await page.screenshot({ path: join(SCREENS_DIR, 'ledger-backups.png'), fullPage: true });
   expect((await app.call('ledger:get', { orgId: ORG })).entries.map((e) => e.id)).toEqual(['first']);
 });

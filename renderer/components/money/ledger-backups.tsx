@@ -28,7 +28,7 @@ export function LedgerBackups({ orgId, zone }: { orgId: string; zone: DisplayZon
     try {
       const ledger = await api.invoke('ledger:restoreBackup', { orgId, name: b.name });
       setMessage({
-        text: `Restored the backup of ${formatDateTime(b.atMs, zone)}: ${ledger.entries.length} entries. The ledger as it was is kept as the newest backup.`,
+        text: `Restored the backup of ${formatDateTime(b.atMs, zone)}: ${entryCount(ledger.entries.length)}. The ledger as it was stays among the backups.`,
         isError: false,
       });
     } catch (err) {
@@ -75,4 +75,8 @@ export function LedgerBackups({ orgId, zone }: { orgId: string; zone: DisplayZon
       )}
     </details>
   );
+}
+
+function entryCount(n: number): string {
+  return `${n} ${n === 1 ? 'entry' : 'entries'}`;
 }
