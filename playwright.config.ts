@@ -1,6 +1,14 @@
 // End-to-end tests: the renderer in real (Debian) Chromium against `creditwatch serve`, and the Electron smoke
-// spec where an Electron binary exists. Browsers are never downloaded: CHROMIUM_PATH or /usr/bin/chromium.
+// spec where an Electron binary exists. Browsers are never downloaded: CHROMIUM_PATH, a system Chromium or
+// Chrome, else the Chromium inside the @sparticuz/chromium npm package (see test/support/find-chromium.ts).
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './test/support/find-chromium';
+
+const chromium = await findChromium();
+if (!process.env.CREDITWATCH_CHROMIUM_LOGGED) {
+  process.env.CREDITWATCH_CHROMIUM_LOGGED = '1';
+  console.log(`Chromium for the browser tests: ${chromium.executablePath} (${chromium.source})`);
+}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -28,7 +36,7 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1000, height: 700 },
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          executablePath: chromium.executablePath,
           args: CHROMIUM_ARGS,
         },
         trace: 'off',

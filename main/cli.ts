@@ -1,10 +1,13 @@
 /**
- * `creditwatch` — the command line: serve | status | sync | forecast | backtest | simulate.
+ * `creditwatch` — the command line: serve | status | forecast | export | backup | restore | backtest | simulate.
  * Each command lives in main/commands; this file only dispatches and reports.
  */
 import pkg from '../package.json';
 import { runBackupsCommand } from './commands/backups-command';
+import { once } from 'node:events';
+import { runBackupCommand, runRestoreCommand } from './commands/backup-command';
 import { runBacktestCommand } from './commands/backtest-command';
+import { runExportCommand } from './commands/export-command';
 import { runForecastCommand } from './commands/forecast-command';
 import { UsageError, createNodeIo } from './commands/io';
 import { runServeCommand } from './commands/serve-command';
@@ -17,11 +20,19 @@ Usage: creditwatch <command> [options]   (creditwatch <command> --help for detai
   serve      run the monitor headless and open it in a browser (127.0.0.1, token-protected)
   status     print each organization's month-to-date spend and sync state, syncing first
   forecast   forecast when a balance crosses the auto-reload threshold from an hourly spend CSV
+  export     write stored costs, usage, snapshots, the ledger or hourly spend as CSV or JSON
+  backup     write settings, organizations and ledgers to one file (never keys)
+  restore    merge a backup into this machine's data, keeping what is already here
   backtest   score the forecaster against hourly spend traces
   simulate   run the built-in OpenAI Admin API simulator
   backups    list an organization's ledger backups, or restore one`;
 
 const io = createNodeIo();
+// `creditwatch export … | head`: the reader left; stop quietly, as Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +43,17 @@ async function main(argv: string[]): Promise<number> {
       return runStatusCommand(rest, io, pkg.version);
     case 'forecast':
       return runForecastCommand(rest, io);
+    case 'export':
+      return runExportCommand(rest, io, {
+        async stdout(chunks) {
+          for await (const chunk of chunks)
+            if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+        },
+      });
+    case 'backup':
+      return runBackupCommand(rest, io);
+    case 'restore':
+      return runRestoreCommand(rest, io);
     case 'backtest':
       return runBacktestCommand(rest, io);
     case 'simulate':

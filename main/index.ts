@@ -4,6 +4,7 @@
 import { app, BrowserWindow } from 'electron';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
+import { createSaveDialogDelivery } from './electron/dialogs';
 import { createMainWindow, rendererUrl } from './electron/main-window';
 import { appPaths } from './electron/paths';
 import { createSafeStorageSecretStore } from './electron/secrets';
@@ -14,14 +15,16 @@ const log = (line: string) => process.stderr.write(`[creditwatch] ${line}\n`);
 
 async function onReady(): Promise<void> {
   const dataDir = appPaths.dataDir();
+  let mainWindow: BrowserWindow | null = null;
   const core = await createApp({
     dataDir,
     version: pkg.version,
     transport: 'ipc',
     secrets: createSafeStorageSecretStore(dataDir),
     log,
+    delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
-  let mainWindow: BrowserWindow | null = createMainWindow();
+  mainWindow = createMainWindow();
   mainWindow.on('closed', () => (mainWindow = null));
   registerHandlers(core.handlers, rendererUrl(), log);
   core.bus.subscribe((event, payload) => sendEvent(mainWindow, event, payload));

@@ -10,13 +10,14 @@ import { useSettings } from './hooks/use-settings';
 import { useStoreProblems } from './hooks/use-store-problems';
 import { OrgSwitcher } from './components/org-switcher';
 import { AddOrgForm } from './components/add-org-form';
+import { FilesPanel } from './components/files/files-panel';
 import { SettingsPanel } from './components/settings-panel';
 import { StoreProblems } from './components/store-problems';
 import { DashboardPage } from './pages/dashboard-page';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
 
-type Panel = 'none' | 'add-org' | 'settings';
+type Panel = 'none' | 'add-org' | 'settings' | 'files';
 
 /** The root component (expects an `ApiProvider` above it). */
 export function App() {
@@ -87,6 +88,14 @@ export function App() {
           >
             Settings
           </button>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={panel === 'files'}
+            onClick={() => toggle('files')}
+          >
+            Export &amp; backup
+          </button>
         </nav>
       </header>
       <main className="content">
@@ -114,6 +123,9 @@ export function App() {
               orgs.reload();
             }}
           />
+        )}
+        {panel === 'files' && (
+          <FilesPanel orgs={orgs.orgs} selectedOrgId={orgs.selectedOrgId} onClose={() => setPanel('none')} />
         )}
         {orgs.selectedOrgId && (
           <DashboardPage key={orgs.selectedOrgId} orgId={orgs.selectedOrgId} zone={zone} />

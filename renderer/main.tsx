@@ -7,6 +7,7 @@ import type { CreditwatchApi } from '@core/api-contract';
 import { ApiProvider } from './api/api-context';
 import { createHttpApi } from './api/http-api';
 import { App } from './app';
+import { ClockProvider } from './hooks/clock-context';
 import './styles/main.css';
 
 declare global {
@@ -23,7 +24,9 @@ if (!container) throw new Error('index.html must contain <div id="root">.');
 createRoot(container).render(
   <StrictMode>
     <ApiProvider api={api}>
-      <App />
+      <ClockProvider>
+        <App />
+      </ClockProvider>
     </ApiProvider>
   </StrictMode>,
 );

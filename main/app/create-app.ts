@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
+import type { Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
+import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
 import { createMoneyService } from '../services/money';
@@ -15,11 +17,13 @@ import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
 import { createSyncEngine, type SyncEngine } from '../services/sync';
+import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import { guardAppSecrets } from './guard-app-secrets';
 import type { KeyState } from '../services/guarded-secrets';
+import { assertPinnedClockAllowed } from './pinned-clock';
 import { ensureDemoOrg } from './org-handlers';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
@@ -37,6 +41,13 @@ export interface AppOptions {
   /** Ensure the demo org exists and is selected. */
   demo?: boolean;
   log?: (line: string) => void;
+  /**
+   * Where "now" comes from for everything in the app, the demo simulator included. Default: the real clock.
+   * A clock set to another instant (`serve --now`) is for demos and tests only: see `assertPinnedClockAllowed`.
+   */
+  clock?: Clock;
+  /** How files reach the user (default: download links, for the Node host); the desktop app shows a save dialog. */
+  delivery?: (files: AppFiles) => FileDeliveryPort;
 }
 
 export interface App {
@@ -44,6 +55,8 @@ export interface App {
   bus: EventBus;
   settings: SettingsStore;
   sync: SyncEngine;
+  /** Exports, backups and restores (the Node host's download routes read these). */
+  files: AppFiles;
   /** Starts the poll schedule and an immediate first sync. */
   start(): void;
   close(): Promise<void>;
@@ -52,10 +65,11 @@ export interface App {
 /** Opens the stores and wires the services; nothing polls until `start()`. */
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? (() => {});
-  const nowMs = () => Date.now();
+  const clock = opts.clock ?? SYSTEM_CLOCK;
+  const nowMs = () => clock.nowMs();
   const newOrgId = () => `org_${randomBytes(6).toString('hex')}`;
   const bus = createEventBus(log);
-  const demo = createDemoBackend({ faults: opts.demoFaults ?? null });
+  const demo = createDemoBackend({ faults: opts.demoFaults ?? null, clock });
   // One list of unreadable store files for the whole app; each was set aside, and the user is told.
   const problems = createProblemList((p) => {
     log(`store: ${p.message}`);
@@ -67,6 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     keyIds: () => secrets.ids(),
   });
   const envKey = opts.envAdminKey?.trim() || null;
+  if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
 
   const keyFor = async (org: Org): Promise<string | null> => {
     if (org.id === ENV_ORG_ID) return envKey;
@@ -110,8 +125,23 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
+  const files = createAppFiles({
+    settings,
+    ledgers,
+    history: (orgId) => sync.history(orgId),
+    dataDir: opts.dataDir,
+    nowMs,
+    appVersion: opts.version,
+  });
   const deps = {
-    appInfo: { version: opts.version, transport: opts.transport, dataDir: opts.dataDir },
+    files,
+    delivery: opts.delivery?.(files) ?? LINK_DELIVERY,
+    appInfo: {
+      version: opts.version,
+      transport: opts.transport,
+      dataDir: opts.dataDir,
+      isClockPinned: clock !== SYSTEM_CLOCK,
+    },
     settings,
     secrets,
     keyState,
@@ -123,7 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nowMs,
     newOrgId,
     verifyKey: (apiKey: string, baseUrl: string | null) =>
-      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl })),
+      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl }), nowMs()),
     validateCron,
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,
@@ -150,6 +180,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     settings,
     sync,
+    files,
     start() {
       scheduler.start();
       for (const org of settings.get().orgs)

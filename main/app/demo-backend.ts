@@ -2,6 +2,7 @@
  * The demo organization's "OpenAI": the built-in simulator, started on first use on a random loopback
  * port, with a fixed seed so every newcomer sees the same believable org.
  */
+import type { Clock } from '@core/time';
 import { DEMO_ADMIN_KEY, startSimulator, type Simulator } from '../simulator/index';
 
 export const DEMO_SEED = 20_261_124;
@@ -12,12 +13,15 @@ export interface DemoBackend {
   close(): Promise<void>;
 }
 
-/** Creates the lazily started demo backend; `faults` uses the simulator's fault grammar. */
-export function createDemoBackend(opts: { faults?: string | null } = {}): DemoBackend {
+/**
+ * Creates the lazily started demo backend; `faults` uses the simulator's fault grammar. The simulator
+ * follows the app's clock, so a demo started at a chosen instant serves the spend of that instant.
+ */
+export function createDemoBackend(opts: { faults?: string | null; clock?: Clock } = {}): DemoBackend {
   let starting: Promise<Simulator> | null = null;
   return {
     async connection() {
-      starting ??= startSimulator({ seed: DEMO_SEED, faults: opts.faults ?? null });
+      starting ??= startSimulator({ seed: DEMO_SEED, faults: opts.faults ?? null, clock: opts.clock });
       const sim = await starting;
       return { baseUrl: sim.baseUrl, apiKey: DEMO_ADMIN_KEY };
     },

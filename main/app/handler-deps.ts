@@ -6,10 +6,11 @@ import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { SyncEngine } from '../services/sync';
 import type { LedgerBackups } from '../services/ledger-backups';
+import type { AppFiles, FileDeliveryPort } from './app-files';
 import type { EventBus } from './event-bus';
 
 export interface HandlerDeps {
-  appInfo: AppInfo;
+  appInfo: Omit<AppInfo, 'nowMs'>;
   settings: SettingsStore;
   secrets: SecretStore;
   sync: SyncEngine;
@@ -31,4 +32,8 @@ export interface HandlerDeps {
   ledgerBackups?: LedgerBackups;
   /** Whether the key is there, missing or unreadable (default: from `hasKey`). */
   keyState?(org: Org): Promise<'present' | 'missing' | 'unreadable'>;
+  /** Exports, backups and restores. */
+  files: AppFiles;
+  /** How this host hands a file to the user. */
+  delivery: FileDeliveryPort;
 }

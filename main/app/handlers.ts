@@ -6,6 +6,7 @@ import { ApiError, type Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
 import { createBackupHandlers } from './backup-handlers';
+import { createFileHandlers } from './file-handlers';
 import { createMoneyHandlers } from './money-handlers';
 import { createOrgHandlers } from './org-handlers';
 
@@ -13,11 +14,12 @@ import { createOrgHandlers } from './org-handlers';
 export function createHandlers(deps: HandlerDeps): Handlers {
   const orgs = createOrgHandlers(deps);
   return {
-    'app:info': async () => deps.appInfo,
+    'app:info': async () => ({ ...deps.appInfo, nowMs: deps.nowMs() }),
     'app:problems': async () => ({ problems: deps.problems() }),
     ...orgs,
     ...createMoneyHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createFileHandlers(deps),
     'dashboard:get': async ({ orgId }) => {
       const org = findOrg(deps.settings.get(), orgId);
       const dashboard = await deps.sync.dashboard(orgId);

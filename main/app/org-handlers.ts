@@ -7,6 +7,7 @@ import type { Org } from '@core/schemas';
 import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
+import { PINNED_CLOCK_REAL_ORG } from './pinned-clock';
 
 type OrgChannels = 'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select';
 
@@ -30,6 +31,7 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       if (/\s/.test(key))
         throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
       // A project key can never read usage: say so at once, without a network round trip.
+      if (deps.appInfo.isClockPinned && !baseUrl) throw new ApiError('rejected', PINNED_CLOCK_REAL_ORG);
       if (isProjectScopedKey(key))
         throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
       try {

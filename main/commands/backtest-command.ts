@@ -1,6 +1,7 @@
 /**
- * `creditwatch backtest --traces DIR [--seed N] [--paths N] [--json]`: runs BILLING.md §4's backtest over
- * every hourly trace CSV in DIR and reports ours against naive linear and the last-24-hour run rate.
+ * `creditwatch backtest --traces DIR [--traces DIR…] [--seed N] [--paths N] [--json]`: runs BILLING.md §4's
+ * backtest over every hourly trace CSV in each DIR and reports ours against naive linear and the
+ * last-24-hour run rate. (Out-of-fold figures: `npx tsx test/bench/run.ts forecast-cv`.)
  * Exit codes: 0 ok, 2 bad input.
  */
 import { parseArgs } from 'node:util';
@@ -16,37 +17,42 @@ export async function runBacktestCommand(argv: string[], io: CommandIo): Promise
     const { values } = parseArgs({
       args: argv,
       options: {
-        traces: { type: 'string' },
+        traces: { type: 'string', multiple: true },
         seed: { type: 'string' },
         paths: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
     });
-    if (!values.traces) throw new UsageError('--traces DIR is required');
-    const dir = values.traces.replace(/\/+$/, '');
+    if (!values.traces?.length) throw new UsageError('--traces DIR is required');
     const seed = parseIntFlag('seed', values.seed, 1, 0, 2 ** 31 - 1);
     const paths = parseIntFlag('paths', values.paths, DEFAULT_PATHS, 10, 100_000);
-    const names = (
-      await io.readDir(dir).catch((e: unknown) => {
-        throw new UsageError(`cannot read --traces ${dir}: ${(e as Error).message}`);
-      })
-    )
-      .filter((n) => n.toLowerCase().endsWith('.csv'))
-      .sort();
     const traces = [];
-    for (const name of names) {
-      const text = await io.readFile(`${dir}/${name}`);
-      // The folder may hold an index or other tables: only files with the hourly header are traces.
-      if (!/^\uFEFF?hour_utc,/.test(text)) continue;
-      try {
-        traces.push({ name: name.replace(/\.csv$/i, ''), series: parseHistoryCsv(text).series });
-      } catch (error) {
-        if (error instanceof HistoryCsvError) throw new UsageError(`${name}: ${error.message}`);
-        throw error;
+    for (const given of values.traces) {
+      const dir = given.replace(/\/+$/, '');
+      const names = (
+        await io.readDir(dir).catch((e: unknown) => {
+          throw new UsageError(`cannot read --traces ${dir}: ${(e as Error).message}`);
+        })
+      )
+        .filter((n) => n.toLowerCase().endsWith('.csv'))
+        .sort();
+      const before = traces.length;
+      for (const name of names) {
+        const text = await io.readFile(`${dir}/${name}`);
+        // The folder may hold an index or other tables: only files with the hourly header are traces.
+        if (!/^\uFEFF?hour_utc,/.test(text)) continue;
+        try {
+          const label = values.traces.length > 1 ? `${dir}/${name}` : name;
+          traces.push({ name: label.replace(/\.csv$/i, ''), series: parseHistoryCsv(text).series });
+        } catch (error) {
+          if (error instanceof HistoryCsvError) throw new UsageError(`${name}: ${error.message}`);
+          throw error;
+        }
       }
+      if (traces.length === before)
+        throw new UsageError(`no hourly trace CSVs (header hour_utc,…) in ${dir}`);
     }
-    if (traces.length === 0) throw new UsageError(`no hourly trace CSVs (header hour_utc,…) in ${dir}`);
     const { report } = runBacktest(traces, { seed, paths });
     io.out(values.json ? JSON.stringify(report) : formatBacktestMarkdown(report));
     return 0;

@@ -47,7 +47,8 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
       );
     }
     const horizonHours = parseIntFlag('horizon-hours', values['horizon-hours'], 168, 1, MAX_HORIZON_HOURS);
-    const seed = parseIntFlag('seed', values.seed, 1, 0, 2 ** 31 - 1);
+    // Up to 2^32 − 1: the app derives per-organization seeds in that range, and a user may rerun its forecast.
+    const seed = parseIntFlag('seed', values.seed, 1, 0, 2 ** 32 - 1);
     const rule = buildRule(values, threshold);
     const text = await io.readFile(values.history).catch((e: unknown) => {
       throw new UsageError(`cannot read --history ${values.history}: ${(e as Error).message}`);

@@ -6,19 +6,23 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
+import { PinnedClockError } from '../app/pinned-clock';
+import { createSimClock } from '../simulator/sim-clock';
 import { defaultDataDir } from '../host/data-dir';
 import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
 
-export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC]
+export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
 Runs Creditwatch headless and serves its dashboard at http://127.0.0.1:PORT/?token=… (loopback only).
   --demo              add and select the demo organization (spend from the built-in simulator)
   --port N            port to listen on (default: a free port)
   --data-dir DIR      where settings, history and the key file live (default: ${defaultDataDir()})
   --demo-faults SPEC  make the demo's simulated API fail, e.g. costs=429:retry-after=30 (see creditwatch simulate --help)
+  --now ISO           start the clock at this instant (e.g. 2026-12-31T23:30:00Z); it then runs in real time.
+                      For demos and tests only: refused with OPENAI_ADMIN_KEY or real organizations in DIR.
 Admin keys: set OPENAI_ADMIN_KEY, or add an organization in the page (stored in DIR/keys.json, mode 0600).`;
 
 /** Parses the serve flags; throws UsageError with a clear message. */
@@ -30,6 +34,7 @@ export function parseServeArgs(argv: string[]) {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'demo-faults': { type: 'string' },
+      now: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -39,12 +44,23 @@ export function parseServeArgs(argv: string[]) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'.`);
   }
   return {
+    nowMs: values.now === undefined ? null : parseNowFlag(values.now),
     help: values.help,
     demo: values.demo,
     port,
     dataDir: values['data-dir'] ?? defaultDataDir(),
     demoFaults: values['demo-faults'] ?? null,
   };
+}
+
+/** `--now` takes an ISO instant with a zone (Z or ±hh:mm), so the same flag means the same instant anywhere. */
+function parseNowFlag(raw: string): number {
+  const ms = Date.parse(raw);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw) || !Number.isFinite(ms))
+    throw new UsageError(
+      `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
+    );
+  return ms;
 }
 
 /** Runs the host until SIGINT/SIGTERM. Resolves with the exit code. */
@@ -56,21 +72,38 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
   }
   await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
   const log = (line: string) => io.err(`[creditwatch] ${line}`);
-  const app = await createApp({
-    dataDir: opts.dataDir,
-    version,
-    transport: 'http',
-    secrets: createFileSecretStore(opts.dataDir),
-    envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
-    demoFaults: opts.demoFaults,
-    demo: opts.demo,
-    log,
-  });
+  const clock = opts.nowMs === null ? undefined : createSimClock({ startMs: opts.nowMs });
+  let app;
+  try {
+    app = await createApp({
+      dataDir: opts.dataDir,
+      version,
+      transport: 'http',
+      secrets: createFileSecretStore(opts.dataDir),
+      envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
+      demoFaults: opts.demoFaults,
+      demo: opts.demo,
+      log,
+      clock,
+    });
+  } catch (err) {
+    if (err instanceof PinnedClockError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (clock)
+    log(`clock set to ${new Date(clock.nowMs()).toISOString()} (--now): figures are as of that time.`);
   const staticDir =
     process.env.CREDITWATCH_RENDERER_DIR ?? fileURLToPath(new URL('./renderer/', import.meta.url));
   let host;
   try {
-    host = await startHost({ handlers: app.handlers, bus: app.bus, staticDir, port: opts.port, log });
+    host = await startHost({
+      handlers: app.handlers,
+      bus: app.bus,
+      files: app.files,
+      staticDir,
+      port: opts.port,
+      log,
+    });
   } catch (err) {
     await app.close();
     const code = (err as NodeJS.ErrnoException).code;

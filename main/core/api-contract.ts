@@ -4,7 +4,9 @@
  * by both transports) and a result type. `Handlers` makes a missing handler a compile error.
  */
 import { z } from 'zod';
+import type { RestoreConflict } from './backup/restore-plan';
 import { BillingConfigSchema } from './billing';
+import { ExportRequestSchema } from './export/request';
 import type { Dashboard } from './dashboard';
 import type { ForecastSummary } from './forecast/summary';
 import type { Reconciliation } from './ledger-reconcile';
@@ -15,6 +17,8 @@ import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './
 const Empty = z.object({}).strict();
 /** `ledger-<org>.<YYYY-MM-DDTHH-MM-SS-mmmZ>.json`, nothing else (no paths). */
 const BACKUP_NAME = /^ledger-org_[a-z0-9]{8,32}\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
+/** The largest backup text the app restores (years of ledger entries fit in far less). */
+export const MAX_BACKUP_CHARS = 8_000_000;
 const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
 
 /** Argument schemas, one per request channel. */
@@ -72,6 +76,14 @@ export const REQUEST_ARGS = {
       billing: BillingConfigSchema.optional(),
     })
     .strict(),
+  /** Export a table: a download link in a browser, a save dialog in the desktop app. */
+  'export:save': ExportRequestSchema,
+  /** Back up settings, organizations and ledgers (never keys): delivered like an export. */
+  'backup:save': Empty,
+  /** Merge a backup's text into this machine's data; nothing is overwritten (differences are reported). */
+  'backup:restore': z
+    .object({ text: z.string().min(1).max(MAX_BACKUP_CHARS), acceptEdited: z.boolean().optional() })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof REQUEST_ARGS;
@@ -84,6 +96,10 @@ export interface AppInfo {
   version: string;
   transport: 'ipc' | 'http';
   dataDir: string;
+  /** The host's clock when it answered; the page measures "now" by it (so `serve --now` reaches the page). */
+  nowMs: number;
+  /** True when the host runs on a clock set to a chosen instant (`serve --now`) rather than the real one. */
+  isClockPinned: boolean;
 }
 
 /** A stored file that could not be read: it was set aside (never overwritten) and the user is told. */
@@ -100,6 +116,23 @@ export interface LedgerBackupView {
   name: string;
   atMs: number;
   entries: number | null;
+}
+
+/** How a file reached the user: a link the page follows (browser), a file saved by a dialog, or cancelled. */
+export type FileDelivery =
+  | { delivery: 'download'; href: string; fileName: string }
+  | { delivery: 'saved'; path: string; fileName: string }
+  | { delivery: 'cancelled' };
+
+/** What a restore did (or, with `changed: false`, that there was nothing to do). */
+export interface RestoreResult {
+  changed: boolean;
+  orgsAdded: string[];
+  entriesAdded: number;
+  billingRulesTaken: number;
+  settingsChanged: boolean;
+  conflicts: RestoreConflict[];
+  safetyBackupPath: string | null;
 }
 
 /** Result type per request channel. */
@@ -123,6 +156,9 @@ export interface RequestResults {
   'ledger:restoreBackup': LedgerView;
   'money:get': MoneyView;
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
+  'export:save': FileDelivery;
+  'backup:save': FileDelivery;
+  'backup:restore': RestoreResult;
 }
 
 /** Push events from main to the renderer. */

@@ -43,3 +43,12 @@ export function utcMonthKey(ms: number): string {
 export function toUnixSeconds(ms: number): number {
   return Math.floor(ms / SECOND_MS);
 }
+
+/**
+ * The one source of "now" for the app: every service, the demo simulator and the forecast read it.
+ *
+ * Hosts pass the real clock; tests and `serve --now` pass one that starts at a chosen instant.
+ */
+export interface Clock {
+  nowMs(): number;
+}

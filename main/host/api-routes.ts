@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   ApiError,
+  MAX_BACKUP_CHARS,
   isRequestChannel,
   parseArgs,
   type Handlers,
@@ -12,6 +13,8 @@ import {
 } from '@core/api-contract';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** A restore carries a whole backup file (UTF-8: up to 4 bytes a character, plus JSON escaping). */
+const MAX_RESTORE_BODY_BYTES = 4 * MAX_BACKUP_CHARS + 1024;
 
 export interface ApiReply {
   status: number;
@@ -36,9 +39,10 @@ export async function handleApiRequest(
   }
   let raw: unknown;
   try {
-    const text = await readBody(req);
+    const maxBytes = channelName === 'backup:restore' ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
+    const text = await readBody(req, maxBytes);
     if (text === null)
-      return errorReply(413, 'invalid-argument', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      return errorReply(413, 'invalid-argument', `The request body is larger than ${maxBytes} bytes.`);
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
     return errorReply(
@@ -67,10 +71,10 @@ function errorReply(status: number, code: string, message: string): ApiReply {
 const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
 
 /**
- * The body as text, or null when it is over MAX_BODY_BYTES: an oversized body is read to its end
+ * The body as text, or null when it is over `maxBytes`: an oversized body is read to its end
  * (unkept) so the client receives a 413 instead of a reset connection.
  */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) {
     req.resume();
@@ -81,10 +85,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -5,8 +5,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@core/api-contract';
+import type { AppFiles } from '../app/app-files';
 import type { EventBus } from '../app/event-bus';
 import { handleApiRequest } from './api-routes';
+import { handleDownload } from './download-routes';
 import {
   createToken,
   isAllowedHost,
@@ -22,6 +24,8 @@ import { readStaticFile } from './static-files';
 export interface HostOptions {
   handlers: Handlers;
   bus: EventBus;
+  /** Exports and backups for the `/download/…` routes (absent: no downloads). */
+  files?: AppFiles;
   /** Built renderer folder (index.html, main.js, main.css). */
   staticDir: string;
   port?: number;
@@ -84,6 +88,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const path = decodePath(url.pathname);
     if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'The address is not valid.');
+    if (opts.files && (await handleDownload(opts.files, url, req.method ?? 'GET', res))) return;
     if (url.pathname.startsWith('/api/')) {
       const reply = await handleApiRequest(opts.handlers, path.slice(5), req, log);
       if (reply.status === 413) res.setHeader('Connection', 'close');

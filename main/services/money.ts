@@ -20,7 +20,7 @@ import type { SnapshotExtras } from './sync-snapshot';
 /** Spend history the forecast reads: the sync's default backfill. */
 const HISTORY_DAYS = 90;
 /** Hourly usage is kept 14 days by the history store; older days are spread evenly. */
-const USAGE_DAYS = 14;
+export const USAGE_DAYS = 14;
 /** Clock skew allowed for entries "now" from another machine's clock. */
 const FUTURE_SLACK_MS = 5 * MINUTE_MS;
 

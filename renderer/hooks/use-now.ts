@@ -1,14 +1,17 @@
 /**
- * The current time, re-read on an interval so relative labels ("2 min ago") stay true.
+ * The current time on the page clock, re-read on an interval so relative labels ("2 min ago") stay true.
  */
 import { useEffect, useState } from 'react';
+import { useClock } from './clock-context';
 
-/** Returns `Date.now()`, refreshed every `intervalMs` (default 15 s). */
+/** Returns the page clock's now, refreshed every `intervalMs` (default 15 s). */
 export function useNow(intervalMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useClock();
+  const [now, setNow] = useState(() => clock.nowMs());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    setNow(clock.nowMs());
+    const timer = setInterval(() => setNow(clock.nowMs()), intervalMs);
     return () => clearInterval(timer);
-  }, [intervalMs]);
+  }, [intervalMs, clock]);
   return now;
 }

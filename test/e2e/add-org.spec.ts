@@ -3,8 +3,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '../../main/simulator/index';
-import { startServe, type ServedApp } from './serve';
+import { createSimClock, startSimulator, type Simulator } from '../../main/simulator/index';
+import { E2E_NOW, startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 let app: ServedApp;
@@ -12,7 +12,10 @@ let sim: Simulator;
 
 test.beforeAll(async () => {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  [app, sim] = await Promise.all([startServe(), startSimulator({ seed: 3 })]);
+  [app, sim] = await Promise.all([
+    startServe(),
+    startSimulator({ seed: 3, clock: createSimClock({ startMs: Date.parse(E2E_NOW) }) }),
+  ]);
 });
 test.afterAll(async () => {
   await Promise.all([app?.stop(), sim?.close()]);

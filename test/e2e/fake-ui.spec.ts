@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from './static-server';
 import { FAKE_PROJECT_KEY_MESSAGE, type FakeApi } from '../unit/renderer/fake-api';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
+import { FAKE_UI_NOW } from './fake-ui/fake-now';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let outDir = '';
@@ -72,7 +73,7 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
     kind: 'rate-limited',
     message: 'OpenAI is rate-limiting this key. Creditwatch will retry on its own.',
     status: 429,
-    retryAtMs: Date.now() + 30 * 60_000,
+    retryAtMs: Date.parse(FAKE_UI_NOW) + 30 * 60_000,
   });
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-error-kind')).toHaveText('Rate limited');

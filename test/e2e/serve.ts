@@ -8,8 +8,16 @@ import type { RequestArgs, RequestChannel, RequestResults } from '@core/api-cont
 const READY_LINE = /Creditwatch is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
 const START_TIMEOUT_MS = 30_000;
 
+/**
+ * The instant every spec's host starts at unless it asks for another: the suite never reads the machine's
+ * calendar (a mid-month weekday afternoon; edge-of-month specs pass their own).
+ */
+export const E2E_NOW = '2026-11-18T15:20:00Z';
+
 export interface ServeOptions {
   demo?: boolean;
+  /** `--now`: the host's clock starts here (default `E2E_NOW`). */
+  now?: string;
   /** `--demo-faults` spec, e.g. `costs=429:retry-after=30`. */
   demoFaults?: string;
   env?: Record<string, string>;
@@ -38,7 +46,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServedApp>
     mkdirSync(dirname(join(dataDir, name)), { recursive: true });
     writeFileSync(join(dataDir, name), content);
   }
-  const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir];
+  const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--now', options.now ?? E2E_NOW];
   if (options.demo) args.push('--demo');
   if (options.demoFaults) args.push('--demo-faults', options.demoFaults);
   // A key in the tester's environment would add a real org; the specs see only what they set up.

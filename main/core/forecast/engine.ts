@@ -22,7 +22,7 @@ import {
   spendOver,
 } from './outcomes';
 import { createPathSampler, createSlotGrid } from './paths';
-import { type Bands, bands, shareAtMost } from './quantiles';
+import { type Bands, bands, countBands, shareAtMost } from './quantiles';
 import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
@@ -159,7 +159,7 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
     reloads: rule
       ? {
           untilMs: monthEndMs,
-          count: bands(reloadCount),
+          count: countBands(reloadCount),
           chargedMicros: toBandsMicros(bands(reloadCharged)),
           probabilityAny: 1 - shareAtMost(reloadCount, 0),
           probabilityLimitReached: limitReached / paths,

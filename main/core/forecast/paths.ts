@@ -5,7 +5,9 @@
  * The path level factor (log-normal, sd = the level's own uncertainty, drifting as a random walk day by
  * day) is what keeps short histories honest: bootstrapping two days alone would pretend we know the level.
  * The day factor (log-normal, sd τ, AR(1) across days) is the ordinary day-to-day swing, and a mean-1
- * hourly burst factor spreads the timing within a day. Example: level $24/day,
+ * hourly burst factor spreads the timing within a day. Both log-sds are widened by the model's
+ * `spreadScale`, and their downward deviations by `lowTailScale` more (calibrated out of sample, see
+ * model-params.ts); sign-preserving, so the median path is unchanged. Example: level $24/day,
  * flat profile, factors 1 → $1 per hour.
  */
 import type { Random } from '../random';
@@ -69,9 +71,10 @@ export function createPathSampler(
   paths: number,
 ): (path: number, out: Float64Array) => void {
   const dayFactor = new Float64Array(Math.max(1, grid.dayCount));
-  const tau = model.dayLogSd;
-  const sigma = model.levelLogSd;
+  const tau = model.dayLogSd * model.spreadScale;
+  const sigma = model.levelLogSd * model.spreadScale;
   const drift = model.driftLogSdPerDay;
+  const low = model.lowTailScale;
   // Hour-to-hour burstiness around the profile: mean-1 log-normal deviates from a table. Each path walks
   // the table from a random start with a random odd stride (a full cycle of the 4,096 entries), which is
   // as good as a draw per hour for crossing times and costs two draws per path instead of one per hour.
@@ -85,7 +88,9 @@ export function createPathSampler(
   return (path, out) => {
     // Level and day factors are median-1: we are as likely too high as too low in log terms, so the P50
     // path follows the fitted level (a mean-1 day factor would bias every P50 late by e^(τ²/2)).
-    let logLevel = sigma * (levelZ[path % paths] as number);
+    // Quiet-side deviations (z < 0) are stretched by the low-tail scale: spend falls further than it rises.
+    const z = levelZ[path % paths] as number;
+    let logLevel = sigma * (z < 0 ? low * z : z);
     let e = dayZ[path % paths] as number;
     const rho = model.dayCorrelation;
     const innov = Math.sqrt(1 - rho * rho);
@@ -94,7 +99,7 @@ export function createPathSampler(
         logLevel += drift * normal(random);
         e = rho * e + innov * normal(random);
       }
-      dayFactor[d] = Math.exp(logLevel + tau * e);
+      dayFactor[d] = Math.exp(logLevel + tau * (e < 0 ? low * e : e));
     }
     const base = grid.base;
     const day = grid.day;

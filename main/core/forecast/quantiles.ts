@@ -33,6 +33,28 @@ export function bands(samples: ArrayLike<number>): Bands {
   };
 }
 
+/**
+ * The q-quantile of an ascending array that is always one of its samples: the smallest value with at
+ * least a share q of the samples at or below it (inverse of the empirical distribution). Counts stay
+ * whole numbers. Example: `discreteQuantileSorted([1, 2, 3, 4], 0.5) === 2` (not 2.5).
+ */
+export function discreteQuantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil(n * Math.min(1, Math.max(0, q)) - 1e-9));
+  return sorted[rank - 1] as number;
+}
+
+/** P10/P50/P90 of whole-number samples (reload counts): each band is a count that occurred. */
+export function countBands(samples: ArrayLike<number>): Bands {
+  const sorted = Float64Array.from(samples).sort();
+  return {
+    p10: discreteQuantileSorted(sorted, 0.1),
+    p50: discreteQuantileSorted(sorted, 0.5),
+    p90: discreteQuantileSorted(sorted, 0.9),
+  };
+}
+
 /** Share of samples that are finite and ≤ limit. */
 export function shareAtMost(samples: ArrayLike<number>, limit: number): number {
   if (samples.length === 0) return 0;

@@ -11,6 +11,12 @@
 import type { MonthlyLimit, ReloadAction } from '../billing';
 import { fitsMonthlyLimit } from '../billing';
 
+/**
+ * Float noise below a thousandth of a micro-dollar never counts as "below the threshold": adding $0.01
+ * 4,400 times reaches $44 exactly, not $43.9999999999 and one more card charge.
+ */
+export const THRESHOLD_EPSILON_USD = 1e-9;
+
 /** Reloads replayed one at a time before the count is computed directly. */
 export const STEPPED_RELOADS = 4;
 
@@ -32,7 +38,7 @@ export function reloadsInSlot(
 ): SlotReloads {
   const out: SlotReloads = { balanceUsd, count: 0, chargedUsd: 0, chargedMicros: 0, limitReached: false };
   const used = () => ({ count: month.count + out.count, micros: month.micros + out.chargedMicros });
-  for (let step = 0; out.balanceUsd < thresholdUsd; step++) {
+  for (let step = 0; out.balanceUsd < thresholdUsd - THRESHOLD_EPSILON_USD; step++) {
     const chargeUsd =
       action.kind === 'restore-to' ? action.targetMicros / 1e6 - out.balanceUsd : action.amountMicros / 1e6;
     const chargeMicros = Math.round(chargeUsd * 1e6);
@@ -58,7 +64,10 @@ function bulk(
   limit: MonthlyLimit | null,
   used: { count: number; micros: number },
 ): SlotReloads {
-  const needed = Math.max(1, Math.ceil(((thresholdUsd - out.balanceUsd) * 1e6) / amountMicros));
+  const needed = Math.max(
+    1,
+    Math.ceil(((thresholdUsd - THRESHOLD_EPSILON_USD - out.balanceUsd) * 1e6) / amountMicros),
+  );
   const allowed =
     limit === null
       ? Infinity

@@ -1,74 +1,26 @@
 /**
- * Fits the spend model the Monte-Carlo paths are drawn from: a recency-weighted daily level, an
- * hour-of-day profile, an optional weekday effect, and the log-scale spreads that make the bands honest.
+ * Fits the spend model the Monte-Carlo paths are drawn from: a recent daily level and the long-run mean
+ * it reverts to, a damped trend, an hour-of-day profile, an optional weekday effect, and the log-scale
+ * spreads that make the bands honest. Parameters and their reasons: model-params.ts.
  *
- * Example: 3 days at a steady $24/day give `levelUsdPerDay ≈ 24`, a profile near 1 everywhere, and a
- * `levelLogSd` of about τ/√3 — wide, because three days say little about next week.
+ * Example: 3 days at a steady $24/day give `levelUsdPerDay ≈ 24`, a flat profile, and a `levelLogSd`
+ * of about τ/√3 (τ widened by the spread scale) — wide, because three days say little about next week.
  */
 import type { HourlySeries } from '../hourly-series';
 import { DAY_MS, HOUR_MS } from '../time';
 
-// Recent days tell more about tomorrow than old ones; a 1.5-day half-life follows a new level within
-// two or three days while still averaging over a few days of noise.
-export const LEVEL_HALF_LIFE_DAYS = 1.5;
-// Prior day-to-day log-sd of daily spend: typical API accounts swing by ~×2 between days (the shared
-// traces' median max/median daily ratio is 2.4 over six days). Used when history is too short to tell.
-export const PRIOR_DAY_LOG_SD = 0.7;
-// Day-to-day swings persist (a busy week stays busy): the day deviation is AR(1) with this correlation.
-export const DAY_CORRELATION = 0.8;
-// Hour-to-hour burstiness around the profile (log-sd): API spend comes in bursts, and half of all hours
-// in a typical trace are empty, so an hour is often ×2.7 off the profile either way.
-export const HOUR_LOG_SD = 1;
-// How many days of evidence the prior above is worth (shrinkage weight).
-export const PRIOR_WEIGHT_DAYS = 3;
-// Pseudo-days of a flat hourly profile mixed into the observed one, so one odd day cannot set the shape.
-export const PROFILE_PRIOR_DAYS = 3;
-// Day-to-day drift of the level itself (random walk, log-sd per √day): plans change, the level moves.
-export const DRIFT_LOG_SD_PER_DAY = 0.1;
-// A damped local trend (Holt-style) on log daily spend: growing accounts keep growing for a while.
-// The slope is shrunk toward zero by this many pseudo-days (no trend from one day's change alone) ...
-// Chosen with REVERSION_PER_DAY by cross-validation (see README.md in this folder).
-export const TREND_PRIOR_DAYS = 1;
-// ... damped by this factor per day ahead (a trend fades within a week), and capped at ×2 per day.
-export const TREND_DAMPING_PER_DAY = 0.8;
+import { type ModelParams, DEFAULT_MODEL_PARAMS } from './model-params';
+
+export { type ModelParams, DEFAULT_MODEL_PARAMS } from './model-params';
+
 const MAX_TREND_LOG_PER_DAY = 0.7;
 // However long the horizon, a trend alone never moves the level more than ×3 either way (month-end sanity).
 const MAX_TREND_LOG_TOTAL = Math.log(3);
-// Recent level (with its trend) versus the long-run mean: the weight on the recent level is this factor
-// to the power of the days ahead (0.9 → 0.95 tomorrow, 0.62 in a week); the rest goes to the long-run mean.
-// An account that went quiet for a day usually comes back, and one spike day rarely repeats for a week;
-// without it a day of silence pushes the P50 past the horizon. Chosen by cross-validation (README.md).
-export const REVERSION_PER_DAY = 0.9;
 // Weekday effects need at least two of each weekday; they are shrunk toward 1 by this many weeks.
 export const WEEKDAY_MIN_DAYS = 14;
 export const WEEKDAY_PRIOR_WEEKS = 2;
 // Older history adds nothing once recency weights are ~0 and costs time; the profile keeps 8 weeks.
 export const MAX_FIT_DAYS = 56;
-/** The model's few parameters (see the constants above); overridable for experiments and what-if tests. */
-export interface ModelParams {
-  levelHalfLifeDays: number;
-  priorDayLogSd: number;
-  priorWeightDays: number;
-  profilePriorDays: number;
-  driftLogSdPerDay: number;
-  dayCorrelation: number;
-  hourLogSd: number;
-  trendPriorDays: number;
-  trendDamping: number;
-  reversionPerDay: number;
-}
-export const DEFAULT_MODEL_PARAMS: ModelParams = {
-  levelHalfLifeDays: LEVEL_HALF_LIFE_DAYS,
-  priorDayLogSd: PRIOR_DAY_LOG_SD,
-  priorWeightDays: PRIOR_WEIGHT_DAYS,
-  profilePriorDays: PROFILE_PRIOR_DAYS,
-  driftLogSdPerDay: DRIFT_LOG_SD_PER_DAY,
-  dayCorrelation: DAY_CORRELATION,
-  hourLogSd: HOUR_LOG_SD,
-  trendPriorDays: TREND_PRIOR_DAYS,
-  trendDamping: TREND_DAMPING_PER_DAY,
-  reversionPerDay: REVERSION_PER_DAY,
-};
 // The level estimate's log-sd is capped: beyond ×12 either way, wider bands carry no more information.
 const MAX_LEVEL_LOG_SD = 2.5;
 
@@ -91,6 +43,10 @@ export interface SpendModel {
   /** AR(1) correlation of day deviations, and the hourly burst log-sd. */
   dayCorrelation: number;
   hourLogSd: number;
+  /** Band calibration: the paths widen the fitted spreads by `spreadScale`, and downward level and day
+   * deviations by `lowTailScale` more (quiet days fall further than busy days rise). */
+  spreadScale: number;
+  lowTailScale: number;
   /** Damped trend: log-slope per day, the age (days, ≤ 0) the level estimate is centred on, damping. */
   trend: { logPerDay: number; originDays: number; damping: number };
   /** Hours of history used, and the effective number of days behind the level. */
@@ -106,13 +62,15 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
   const start = history.startMs + skip * HOUR_MS;
   const n = x.length;
   const startHod = Math.floor((start % DAY_MS) / HOUR_MS);
-  const profile = fitProfile(x, startHod, params.profilePriorDays);
+  const profile = fitProfile(x, startHod, params.profilePriorDays, params.profilePower);
   const weekday = n >= WEEKDAY_MIN_DAYS * 24 ? fitWeekday(x, start, profile) : null;
 
   // 24-hour blocks counted back from the last hour, so each full block holds every hour of the day once
   // and recency weighting does not tilt the hour-of-day mix.
   const blocks = Math.ceil(n / 24);
   let sumW = 0;
+  let sumWL = 0;
+  let sumWW = 0;
   let sumWB = 0;
   let sumW2 = 0;
   const totals: number[] = [];
@@ -128,16 +86,19 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
       const t = start + i * HOUR_MS;
       share += ((profile[(startHod + i) % 24] as number) * weekdayFactor(weekday, t)) / 24;
     }
-    const w = Math.pow(0.5, k / params.levelHalfLifeDays) * share;
+    const w = Math.pow(0.5, k / params.windowHalfLifeDays) * share;
+    const wl = Math.pow(0.5, k / params.levelHalfLifeDays) * share;
     totals.push(total / share);
     shares.push(share);
     weights.push(w);
     sumW += w;
-    sumWB += w * (total / share);
+    sumWL += wl;
+    sumWB += wl * (total / share);
+    sumWW += w * (total / share);
     // Kish effective size in days: a partial block counts as the share of a day it covers.
     sumW2 += (w * w) / share;
   }
-  const level = sumW > 0 ? sumWB / sumW : 0;
+  const level = sumWL > 0 ? sumWB / sumWL : 0;
   let sumX = 0;
   for (let i = 0; i < n; i++) sumX += x[i] as number;
   const longRun = n > 0 ? (sumX / n) * 24 : 0;
@@ -145,10 +106,11 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
 
   // Log deviations of each block from the level; the offset keeps zero-spend days finite (a zero day
   // counts as ~1.8 log units low) rather than infinitely surprising.
-  const offset = 0.2 * level;
+  const windowLevel = sumW > 0 ? sumWW / sumW : 0;
+  const offset = 0.2 * windowLevel;
   let dev2 = 0;
   for (let k = 0; k < blocks; k++) {
-    const d = Math.log(((totals[k] as number) + offset) / (level + offset || 1));
+    const d = Math.log(((totals[k] as number) + offset) / (windowLevel + offset || 1));
     dev2 += (weights[k] as number) * d * d;
   }
   const observedVar = sumW > 0 ? dev2 / sumW : 0;
@@ -170,6 +132,8 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
     driftLogSdPerDay: params.driftLogSdPerDay,
     dayCorrelation: params.dayCorrelation,
     hourLogSd: params.hourLogSd,
+    spreadScale: params.spreadScale,
+    lowTailScale: params.lowTailScale,
     trend,
     historyHours: all.length,
     effectiveDays,
@@ -237,7 +201,7 @@ export function weekdayFactor(weekday: Float64Array | null, t: number): number {
   return weekday[new Date(t).getUTCDay()] as number;
 }
 
-function fitProfile(x: Float64Array, startHod: number, priorDays: number): Float64Array {
+function fitProfile(x: Float64Array, startHod: number, priorDays: number, power: number): Float64Array {
   const sum = new Float64Array(24);
   const count = new Float64Array(24);
   for (let i = 0; i < x.length; i++) {
@@ -262,7 +226,7 @@ function fitProfile(x: Float64Array, startHod: number, priorDays: number): Float
   for (let h = 0; h < 24; h++) {
     const c = count[h] as number;
     const raw = c > 0 ? (rate[h] as number) / mean : 1;
-    profile[h] = (c * raw + priorDays) / (c + priorDays);
+    profile[h] = Math.pow((c * raw + priorDays) / (c + priorDays), power);
     norm += profile[h] as number;
   }
   for (let h = 0; h < 24; h++) profile[h] = ((profile[h] as number) * 24) / norm;

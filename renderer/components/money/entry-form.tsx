@@ -3,6 +3,7 @@
  * charge (kind chosen). Validates as the server does and shows the server's message when it refuses.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { useClock } from '../../hooks/clock-context';
 import { errorText } from '../../hooks/use-orgs';
 import {
   parseEntryForm,
@@ -34,6 +35,7 @@ const AMOUNT_LABELS: Record<EntryFormKind, string> = {
 /** The entry form. */
 export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testId }: EntryFormProps) {
   const id = useId();
+  const clock = useClock();
   const blank = (): EntryFormFields => ({
     kind: kinds[0] ?? 'observation',
     amount: '',
@@ -50,7 +52,7 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseEntryForm(fields, { timeZone, nowMs: Date.now() });
+    const parsed = parseEntryForm(fields, { timeZone, nowMs: clock.nowMs() });
     if (!parsed.ok) {
       setError(parsed.error);
       return;
@@ -58,9 +60,9 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
     setError(null);
     setIsSaving(true);
     try {
-      await onSubmit(isAtTouched ? parsed.value : { ...parsed.value, atMs: Date.now() });
+      await onSubmit(isAtTouched ? parsed.value : { ...parsed.value, atMs: clock.nowMs() });
       setIsAtTouched(false);
-      setFields({ ...blank(), kind: fields.kind, at: toLocalInputValue(Date.now(), timeZone) });
+      setFields({ ...blank(), kind: fields.kind, at: toLocalInputValue(clock.nowMs(), timeZone) });
     } catch (err) {
       setError(errorText(err));
     } finally {

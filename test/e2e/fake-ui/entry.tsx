@@ -2,11 +2,15 @@
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '../../../renderer/api/api-context';
 import { App } from '../../../renderer/app';
+import { ClockProvider } from '../../../renderer/hooks/clock-context';
 import { createFakeApi } from '../../unit/renderer/fake-api';
 import '../../../renderer/styles/main.css';
+import { FAKE_UI_NOW } from './fake-now';
 
 const params = new URLSearchParams(location.search);
-const api = createFakeApi({ nowMs: Date.now(), withDemoOrg: params.get('demo') === '1' });
+// The instant the fake world is built at: `?now=ISO`, else a fixed instant (tests never read the calendar).
+const nowMs = Date.parse(params.get('now') ?? FAKE_UI_NOW);
+const api = createFakeApi({ nowMs, withDemoOrg: params.get('demo') === '1' });
 if (params.get('failOrgs') === '1') {
   api.failNext(
     'orgs:list',
@@ -16,6 +20,8 @@ if (params.get('failOrgs') === '1') {
 (window as unknown as { fakeApi: typeof api }).fakeApi = api;
 createRoot(document.getElementById('root')!).render(
   <ApiProvider api={api}>
-    <App />
+    <ClockProvider>
+      <App />
+    </ClockProvider>
   </ApiProvider>,
 );

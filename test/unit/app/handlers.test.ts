@@ -16,7 +16,7 @@ function setup() {
   bus.subscribe((e) => events.push(e));
   let n = 0;
   const deps = {
-    appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x' },
+    appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x', isClockPinned: false },
     settings: {
       get: () => settings,
       update: async (mutate: (s: Settings) => Settings) =>
@@ -57,6 +57,14 @@ function setup() {
     validateCron: (expr: string) => (expr.split(' ').length === 5 ? null : `'${expr}' needs 5 fields.`),
     reschedule: vi.fn(),
     hasKey: async (org: { id: string; kind: string }) => org.kind === 'demo' || keys.has(org.id),
+    files: {
+      plan: vi.fn(),
+      chunks: vi.fn(),
+      backupText: vi.fn(),
+      backupFileName: () => 'creditwatch-backup.json',
+      restore: vi.fn(),
+    },
+    delivery: { deliverExport: vi.fn(), deliverBackup: vi.fn() },
   } satisfies HandlerDeps;
   return { deps, handlers: createHandlers(deps), keys, events, getSettings: () => settings };
 }

@@ -18,7 +18,10 @@ function io(files: Record<string, string>) {
       if (f === undefined) throw new Error('ENOENT: no such file');
       return f;
     },
-    readDir: async () => Object.keys(files).map((p) => p.replace(/^.*\//, '')),
+    readDir: async (dir: string) =>
+      Object.keys(files)
+        .filter((p) => p.startsWith(`${dir}/`))
+        .map((p) => p.replace(/^.*\//, '')),
   };
   return { port, out, err };
 }
@@ -140,6 +143,26 @@ describe('creditwatch backtest', () => {
     expect(r.methods.naiveLinear.overall.medianAbsErrorHours).toBeCloseTo(0, 6);
     expect(r.methods.ours.overall.medianAbsErrorHours).toBeLessThan(3);
     expect(r.methods.ours.overall.coverageP10P90).toBeGreaterThan(0.5);
+  });
+
+  it('runs over several folders at once, naming each trace by its folder', async () => {
+    const rows = (n: number) =>
+      [
+        HEADER,
+        ...Array.from(
+          { length: n },
+          (_, i) =>
+            `${new Date(Date.UTC(2025, 3, 1) + i * 3600e3).toISOString().replace('.000', '')},a,1,1,1,1`,
+        ),
+      ].join('\n');
+    const t = io({ 'a/x.csv': rows(96), 'b/x.csv': rows(72) });
+    expect(
+      await runBacktestCommand(['--traces', 'a', '--traces', 'b/', '--paths', '50', '--json'], t.port),
+    ).toBe(0);
+    const r = JSON.parse(t.out.join(''));
+    // a: 5 cases (as above); b: 3 days → one cut at day 2 with 12 and 24 h → 2 cases.
+    expect(r.traces).toBe(2);
+    expect(r.cases).toBe(7);
   });
 
   it('exits 2 when the folder holds no traces', async () => {

@@ -135,7 +135,13 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   }
 
   const handlers: { [K in RequestChannel]: (args: RequestArgs<K>) => RequestResults[K] } = {
-    'app:info': () => ({ version: '0.0.0-fake', transport: 'http', dataDir: '/fake' }),
+    'app:info': () => ({
+      version: '0.0.0-fake',
+      transport: 'http',
+      dataDir: '/fake',
+      nowMs,
+      isClockPinned: true,
+    }),
     'app:problems': () => ({ problems: [] }),
     'ledger:get': ({ orgId }) => ledgerView(orgId),
     'ledger:addEntry': ({ orgId, entry }) => {
@@ -185,6 +191,16 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
         billing: billing && parseArgs('ledger:updateBilling', { orgId, billing }).billing,
       }),
     'orgs:list': () => ({ orgs: [...orgs], selectedOrgId: settings.selectedOrgId }),
+    // Files need a real data folder: the sample page says so (exports are tested against `creditwatch serve`).
+    'export:save': () => {
+      throw new ApiError('rejected', 'Exports need a running Creditwatch: start it with creditwatch serve.');
+    },
+    'backup:save': () => {
+      throw new ApiError('rejected', 'Backups need a running Creditwatch: start it with creditwatch serve.');
+    },
+    'backup:restore': () => {
+      throw new ApiError('rejected', 'Restores need a running Creditwatch: start it with creditwatch serve.');
+    },
     'orgs:add': (args) => {
       if (args.apiKey.startsWith('sk-proj-')) throw new ApiError('rejected', FAKE_PROJECT_KEY_MESSAGE);
       return addOrg(args.name.trim(), 'openai');

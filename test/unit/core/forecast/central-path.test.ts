@@ -38,8 +38,9 @@ function crossingCheck(opts: Parameters<typeof createSimulatedSpendModel>[0]) {
   const hours = (ms: number | null) => (ms === null ? 168 : (ms - NOW) / HOUR_MS);
   return {
     covered: hours(c.p10Ms) <= 24 && 24 <= hours(c.p90Ms),
-    // Band width relative to the P50, so orgs of different size compare.
-    relativeWidth: (hours(c.p90Ms) - hours(c.p10Ms)) / hours(c.p50Ms),
+    // Band width relative to the true crossing (24 h for both), so orgs of different size compare. (Not
+    // relative to the P50: after a quiet day the spiky org's P50 lies days out, which says nothing of its band.)
+    relativeWidth: (hours(c.p90Ms) - hours(c.p10Ms)) / 24,
   };
 }
 
@@ -83,8 +84,9 @@ describe('reversion toward the long-run mean', () => {
     const history = createHourlySeries(NOW - usd.length * HOUR_MS, usd);
     const model = fitSpendModel(history);
     expect(model.longRunUsdPerDay).toBeCloseTo((14 * 24) / 15, 6);
-    // Tomorrow at least (1 − 0.9^1.5) of the long-run mean; a week out clearly more.
-    expect(levelAt(model, 1.5)).toBeGreaterThan((1 - Math.pow(0.9, 1.5)) * model.longRunUsdPerDay - 1e-9);
+    // Tomorrow at least (1 − rev^1.5) of the long-run mean (rev = reversion per day); a week out clearly more.
+    const rev = DEFAULT_MODEL_PARAMS.reversionPerDay;
+    expect(levelAt(model, 1.5)).toBeGreaterThan((1 - Math.pow(rev, 1.5)) * model.longRunUsdPerDay - 1e-9);
     expect(levelAt(model, 7.5)).toBeGreaterThan(levelAt(model, 1.5));
     const r = forecastSpend({
       history,

@@ -1,0 +1,67 @@
+/**
+ * Files out of and into the app — exports, backups, restores — for both hosts: the checks (core), the
+ * streaming exporter and the backup service over the app's own stores. A host decides only how a file
+ * reaches the user (a download link, a save dialog): see `FileDeliveryPort`.
+ */
+import type { FileDelivery } from '@core/api-contract';
+import { planExport, type ExportPlan, type ExportRequest } from '@core/export/request';
+import type { LedgerStore } from '../services/stores/ledger-store';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { OrgHistory } from '../services/stores/history-store';
+import { createBackupText, restoreBackup, type RestoreReport } from '../services/backup';
+import { exportChunks } from '../services/exporter';
+
+export interface AppFiles {
+  /** Checks a request; throws ExportInputError with the reason. */
+  plan(request: ExportRequest): ExportPlan;
+  chunks(plan: ExportPlan): AsyncGenerator<string>;
+  backupText(): Promise<string>;
+  backupFileName(): string;
+  restore(text: string, opts: { acceptEdited?: boolean }): Promise<RestoreReport>;
+}
+
+/** How a host hands a file to the user. */
+export interface FileDeliveryPort {
+  deliverExport(request: ExportRequest, plan: ExportPlan): Promise<FileDelivery>;
+  deliverBackup(fileName: string): Promise<FileDelivery>;
+}
+
+export interface AppFilesDeps {
+  settings: SettingsStore;
+  ledgers: LedgerStore;
+  history(orgId: string): Promise<OrgHistory>;
+  dataDir: string;
+  nowMs(): number;
+  appVersion: string;
+}
+
+/** Creates the file service of one app. */
+export function createAppFiles(deps: AppFilesDeps): AppFiles {
+  const zone = () =>
+    deps.settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  return {
+    plan: (request) => planExport(request, deps.settings.get().orgs, deps.nowMs()),
+    chunks: (plan) =>
+      exportChunks({ history: deps.history, ledger: (id) => deps.ledgers.get(id), zone: zone() }, plan),
+    backupText: () => createBackupText(deps),
+    backupFileName: () => `creditwatch-backup-${new Date(deps.nowMs()).toISOString().slice(0, 10)}.json`,
+    restore: (text, opts) => restoreBackup(deps, text, opts),
+  };
+}
+
+/** The Node host's delivery: links to its streaming download routes (same token checks as the API). */
+export const LINK_DELIVERY: FileDeliveryPort = {
+  async deliverExport(request, plan) {
+    const query = new URLSearchParams({
+      org: request.org ?? 'all',
+      from: request.from,
+      to: request.to,
+      what: request.what,
+      format: request.format,
+    });
+    return { delivery: 'download', href: `/download/export?${query}`, fileName: plan.fileName };
+  },
+  async deliverBackup(fileName) {
+    return { delivery: 'download', href: '/download/backup', fileName };
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * The columns of each export table, with how each value is written: the same names in CSV (header row)
+ * and JSON (row keys). A value is null where it does not apply (an empty CSV cell, JSON null).
+ *
+ * Example: a `usd` value is integer micro-dollars: 1_500_000 → CSV "1.500000", JSON 1.5.
+ */
+import type { ExportKind } from './request';
+import { safeText, usdNumber, usdText, utcDate, utcIso, zonedIso } from './cells';
+
+/** text: neutralised in CSV; usd: micro-dollars; int: a count; float: a plain number; time/date: epoch ms; local: epoch ms shown in the user's zone. */
+export type ColumnType = 'text' | 'usd' | 'int' | 'float' | 'time' | 'date' | 'local';
+export type ExportValue = string | number | null;
+export type ExportRow = ExportValue[];
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+
+const c = (name: string, type: ColumnType): Column => ({ name, type });
+const ORG = [c('org_id', 'text'), c('org_name', 'text')];
+
+/** Column lists per table. `hourly` is exactly the `creditwatch forecast --history` format. */
+export const COLUMNS: Record<ExportKind, readonly Column[]> = {
+  costs: [
+    c('date_utc', 'date'),
+    ...ORG,
+    c('project_id', 'text'),
+    c('project_name', 'text'),
+    c('line_item', 'text'),
+    c('cost_usd', 'usd'),
+  ],
+  usage: [
+    c('hour_utc', 'time'),
+    c('hour_local', 'local'),
+    ...ORG,
+    c('project_id', 'text'),
+    c('project_name', 'text'),
+    c('model', 'text'),
+    c('requests', 'int'),
+    c('input_tokens', 'int'),
+    c('output_tokens', 'int'),
+  ],
+  snapshots: [
+    c('at_utc', 'time'),
+    c('at_local', 'local'),
+    ...ORG,
+    c('sync_state', 'text'),
+    c('error_kind', 'text'),
+    c('month_to_date_usd', 'usd'),
+    c('today_provisional_usd', 'usd'),
+    c('estimated_balance_usd', 'usd'),
+    c('threshold_crossing_p10_utc', 'time'),
+    c('threshold_crossing_p50_utc', 'time'),
+    c('threshold_crossing_p90_utc', 'time'),
+    c('crossing_chance_within_horizon', 'float'),
+    c('reloads_to_month_end_p50', 'int'),
+    c('reload_charges_p50_usd', 'usd'),
+    c('month_end_card_charge_p50_usd', 'usd'),
+    c('forecast_confidence', 'text'),
+  ],
+  ledger: [
+    ...ORG,
+    c('record', 'text'),
+    c('entry_id', 'text'),
+    c('kind', 'text'),
+    c('at_utc', 'time'),
+    c('at_local', 'local'),
+    c('amount_usd', 'usd'),
+    c('expires_at_utc', 'time'),
+    c('note', 'text'),
+    c('billing_mode', 'text'),
+    c('reload_enabled', 'text'),
+    c('reload_threshold_usd', 'usd'),
+    c('reload_action', 'text'),
+    c('reload_usd', 'usd'),
+    c('reload_monthly_limit', 'text'),
+    c('hard_limit_usd', 'usd'),
+    c('billing_time_zone', 'text'),
+  ],
+  hourly: [
+    c('hour_utc', 'time'),
+    c('model', 'text'),
+    c('requests', 'int'),
+    c('input_tokens', 'int'),
+    c('output_tokens', 'int'),
+    c('cost_usd', 'float'),
+  ],
+};
+
+/** One value as CSV cell text (before RFC 4180 quoting). */
+export function csvCell(value: ExportValue, type: ColumnType, zone: string): string {
+  if (value === null) return '';
+  switch (type) {
+    case 'text':
+      return safeText(String(value));
+    case 'usd':
+      return usdText(value as number);
+    case 'time':
+      return utcIso(value as number);
+    case 'date':
+      return utcDate(value as number);
+    case 'local':
+      return zonedIso(value as number, zone);
+    default:
+      // Numbers we produced: a negative amount stays a number a spreadsheet can add up.
+      return String(value);
+  }
+}
+
+/** One value as a JSON value. */
+export function jsonValue(value: ExportValue, type: ColumnType, zone: string): string | number | null {
+  if (value === null) return null;
+  switch (type) {
+    case 'usd':
+      return usdNumber(value as number);
+    case 'time':
+      return utcIso(value as number);
+    case 'date':
+      return utcDate(value as number);
+    case 'local':
+      return zonedIso(value as number, zone);
+    default:
+      return value;
+  }
+}

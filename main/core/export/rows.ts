@@ -1,0 +1,153 @@
+/**
+ * Export row shaping, pure: stored spend, snapshots and the ledger → rows in the columns of `columns.ts`.
+ * The exporter (main/services/exporter.ts) feeds these a day or a month at a time and streams the result.
+ *
+ * Example: a cost day 2026-11-01 with project p1 ("Web") spending 1_250_000 µ$ on "gpt-4o, input" →
+ * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'p1', 'Web', 'gpt-4o, input', 1_250_000].
+ */
+import type { ProjectName } from '../dashboard';
+import type { HourlySeries } from '../hourly-series';
+import type { LedgerFile } from '../ledger-schema';
+import type { Org } from '../schemas';
+import type { CostDay, SpendSnapshot, UsageRow } from '../sync-data';
+import { HOUR_MS } from '../time';
+import type { ExportRow } from './columns';
+
+/** Project id → name, with the API's "no project" shown as such. */
+export function projectNamer(projects: readonly ProjectName[]): (id: string | null) => string {
+  const names = new Map(projects.map((p) => [p.id, p.name]));
+  return (id) => (id === null ? 'Default project' : (names.get(id) ?? ''));
+}
+
+/** Rows of one cost day. */
+export function costRows(org: Org, name: (id: string | null) => string, day: CostDay): ExportRow[] {
+  return day.rows.map((r) => [
+    day.dayStartMs,
+    org.id,
+    org.name,
+    r.projectId,
+    name(r.projectId),
+    r.lineItem,
+    r.micros,
+  ]);
+}
+
+/** Rows of hourly usage. */
+export function usageRows(
+  org: Org,
+  name: (id: string | null) => string,
+  rows: readonly UsageRow[],
+): ExportRow[] {
+  return rows.map((r) => [
+    r.hourStartMs,
+    r.hourStartMs,
+    org.id,
+    org.name,
+    r.projectId,
+    name(r.projectId),
+    r.model,
+    r.requests,
+    r.inputTokens,
+    r.outputTokens,
+  ]);
+}
+
+/** Rows of sync snapshots (with the balance and forecast figures each one kept). */
+export function snapshotRows(org: Org, snapshots: readonly SpendSnapshot[]): ExportRow[] {
+  return snapshots.map((s) => {
+    const f = s.forecast;
+    return [
+      s.atMs,
+      s.atMs,
+      org.id,
+      org.name,
+      s.state,
+      s.errorKind,
+      s.monthToDateMicros,
+      s.todayMicros,
+      s.balanceMicros,
+      f?.crossingP10Ms ?? null,
+      f?.crossingP50Ms ?? null,
+      f?.crossingP90Ms ?? null,
+      f?.probabilityWithinHorizon ?? null,
+      f?.reloadsP50 ?? null,
+      f?.cardChargesP50Micros ?? null,
+      f?.monthEndChargeP50Micros ?? null,
+      f?.confidence ?? null,
+    ];
+  });
+}
+
+const BILLING_BLANK = [null, null, null, null, null, null, null, null] as const;
+
+/**
+ * The billing rule as one row, then the entries with `atMs` in [fromMs, toMs), oldest first. An observation's
+ * amount is the balance seen (may be negative); the others are the amount added or charged.
+ */
+export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: number): ExportRow[] {
+  const b = ledger.billing;
+  const r = b.reload;
+  const limit = r?.monthlyLimit;
+  const rule: ExportRow = [
+    org.id,
+    org.name,
+    'billing-rule',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    b.mode,
+    r ? (r.enabled ? 'yes' : 'no') : null,
+    r?.thresholdMicros ?? null,
+    r?.action.kind ?? null,
+    r ? (r.action.kind === 'restore-to' ? r.action.targetMicros : r.action.amountMicros) : null,
+    limit ? (limit.kind === 'usd' ? `${limit.micros / 1e6} USD` : `${limit.count} reloads`) : null,
+    b.hardLimitMicros,
+    b.timeZone,
+  ];
+  const entries = ledger.entries
+    .filter((e) => e.atMs >= fromMs && e.atMs < toMs)
+    .sort((a, z) => a.atMs - z.atMs || a.id.localeCompare(z.id))
+    .map((e): ExportRow => [
+      org.id,
+      org.name,
+      'entry',
+      e.id,
+      e.kind,
+      e.atMs,
+      e.atMs,
+      e.kind === 'observation' ? e.balanceMicros : e.micros,
+      'expiresAtMs' in e ? e.expiresAtMs : null,
+      e.note === '' ? null : e.note,
+      ...BILLING_BLANK,
+    ]);
+  return [rule, ...entries];
+}
+
+/**
+ * The hourly spend file: the same series the in-app forecast reads (daily costs spread by the hourly usage
+ * shape), one row per hour, every hour present (the forecast refuses gaps). Token counts are the stored
+ * usage of that hour across models, empty where usage is no longer kept.
+ * Example: hour 13:00Z, $2.5 of spend, 40 requests → [13:00Z ms, 'all', 40, …, 2.5].
+ */
+export function hourlyRows(series: HourlySeries, usage: readonly UsageRow[]): ExportRow[] {
+  const tokens = new Map<number, [number, number, number]>();
+  for (const u of usage) {
+    const t = tokens.get(u.hourStartMs) ?? [0, 0, 0];
+    t[0] += u.requests;
+    t[1] += u.inputTokens;
+    t[2] += u.outputTokens;
+    tokens.set(u.hourStartMs, t);
+  }
+  const rows: ExportRow[] = [];
+  for (let i = 0; i < series.usd.length; i++) {
+    const hour = series.startMs + i * HOUR_MS;
+    const t = tokens.get(hour);
+    // The full double (shortest round-trip text) so the forecast command reads exactly the app's series.
+    rows.push([hour, 'all', t?.[0] ?? null, t?.[1] ?? null, t?.[2] ?? null, series.usd[i] as number]);
+  }
+  return rows;
+}

@@ -1,0 +1,117 @@
+/**
+ * Back up what only this machine knows (settings, organizations, ledgers, billing rules — never keys) and
+ * restore a backup by merging it: nothing here is overwritten; differences are listed.
+ */
+import { useId, useState, type ChangeEvent } from 'react';
+import type { FileDelivery, RestoreResult } from '@core/api-contract';
+import { useApi } from '../../api/api-context';
+import { errorText } from '../../hooks/use-orgs';
+import { DownloadLink } from './download-link';
+
+/** The backup and restore actions. */
+export function BackupRestore() {
+  const api = useApi();
+  const id = useId();
+  const [saved, setSaved] = useState<FileDelivery | null>(null);
+  const [report, setReport] = useState<RestoreResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [acceptEdited, setAcceptEdited] = useState(false);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function run(task: () => Promise<void>) {
+    setError(null);
+    setIsBusy(true);
+    try {
+      await task();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setIsBusy(false);
+    }
+  }
+  const backup = () =>
+    run(async () => {
+      setReport(null);
+      setSaved(await api.invoke('backup:save', {}));
+    });
+  const restore = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (!file) return;
+    void run(async () => {
+      setSaved(null);
+      setReport(null);
+      setReport(await api.invoke('backup:restore', { text: await file.text(), acceptEdited }));
+    });
+  };
+
+  return (
+    <div className="stack" aria-labelledby={`${id}-title`} role="group" data-testid="backup-restore">
+      <h3 id={`${id}-title`}>Backup and restore</h3>
+      <p className="help">
+        A backup holds your settings, organizations, ledgers and billing rules. It never holds Admin keys (add
+        them again after restoring), nor cost history (it is fetched again from OpenAI).
+      </p>
+      <div>
+        <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
+          Save a backup
+        </button>
+      </div>
+      {saved?.delivery === 'download' && <DownloadLink href={saved.href} fileName={saved.fileName} />}
+      {saved?.delivery === 'saved' && <p role="status">Backup saved to {saved.path}.</p>}
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Restore from a backup file</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          onChange={restore}
+          disabled={isBusy}
+        />
+        <label>
+          <input
+            type="checkbox"
+            checked={acceptEdited}
+            onChange={(e) => setAcceptEdited(e.currentTarget.checked)}
+          />{' '}
+          Restore an edited file (its checksum no longer matches)
+        </label>
+      </div>
+      {error && (
+        <p className="banner" role="alert" data-testid="restore-error">
+          {error}
+        </p>
+      )}
+      {report && <RestoreSummary report={report} />}
+    </div>
+  );
+}
+
+function RestoreSummary({ report }: { report: RestoreResult }) {
+  return (
+    <div role="status" data-testid="restore-report">
+      {report.changed ? (
+        <p>
+          Restored: {report.orgsAdded.length} organization(s) added, {report.entriesAdded} ledger entries
+          added, {report.billingRulesTaken} billing rule(s) taken. The state before the restore was saved to{' '}
+          {report.safetyBackupPath}.
+        </p>
+      ) : (
+        <p>Nothing to restore: everything in the backup is already here. Nothing was changed.</p>
+      )}
+      {report.conflicts.length > 0 && (
+        <>
+          <p>Differences (this machine&apos;s values were kept):</p>
+          <ul>
+            {report.conflicts.map((c, i) => (
+              <li key={i}>
+                {c.orgName ? `${c.orgName}: ` : ''}
+                {c.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

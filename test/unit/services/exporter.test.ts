@@ -1,0 +1,168 @@
+// The exporter over real store files: RFC 4180 CSV that a parser reads back exactly (quotes, commas,
+// newlines), formula starts neutralised, negative amounts kept as numbers, JSON valid against the published
+// schema, and output produced in many chunks rather than one string.
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_KINDS, planExport, type ExportRequest } from '@core/export/request';
+import type { Org } from '@core/schemas';
+import type { CostRow } from '@core/sync-data';
+import { DAY_MS, HOUR_MS } from '@core/time';
+import { exportChunks, writeExportFile } from '../../../main/services/exporter';
+import { openOrgHistory } from '../../../main/services/stores/history-store';
+import { createLedgerStore } from '../../../main/services/stores/ledger-store';
+
+const SCHEMA = JSON.parse(
+  await readFile(new URL('../../../main/core/export/export.schema.json', import.meta.url), 'utf8'),
+);
+const NOW = Date.UTC(2026, 10, 18, 15, 20);
+const ORG: Org = {
+  id: 'org_exporttest1',
+  name: '=HYPERLINK("x")',
+  kind: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+};
+const NAMES = ['Web, "beta"', 'multi\nline', '-2+3', '@team', 'plain'];
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cw-exporter-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+async function seed() {
+  const ctx = { nowMs: () => NOW };
+  const history = await openOrgHistory(join(dir, 'history', ORG.id), ctx);
+  await history.saveProjects(NAMES.map((name, i) => ({ id: `proj_${i}`, name })));
+  const start = Date.UTC(2026, 7, 1);
+  const days = [];
+  for (let d = start; d < Date.UTC(2026, 10, 19); d += DAY_MS)
+    days.push({
+      dayStartMs: d,
+      rows: NAMES.map((_, i): CostRow => ({
+        projectId: `proj_${i}`,
+        lineItem: 'gpt-4o, input',
+        micros: 1_000_000 + i,
+      })).concat([{ projectId: null, lineItem: 'credit, refund', micros: -250_000 }]),
+    });
+  await history.putCosts({ startMs: start, endMs: Date.UTC(2026, 10, 19) }, days, Date.UTC(2026, 10, 17));
+  const usageStart = Date.UTC(2026, 10, 17);
+  const usage = [];
+  for (let h = usageStart; h < Date.UTC(2026, 10, 18, 15); h += HOUR_MS)
+    usage.push({
+      hourStartMs: h,
+      projectId: 'proj_1',
+      model: 'gpt-4o',
+      requests: 3,
+      inputTokens: 100,
+      outputTokens: 10,
+    });
+  await history.putUsage(
+    { startMs: usageStart, endMs: Date.UTC(2026, 10, 18, 15) },
+    usage,
+    Date.UTC(2026, 10, 18, 14),
+  );
+  await history.addSnapshot({
+    atMs: NOW - HOUR_MS,
+    monthToDateMicros: 5_000_000,
+    todayMicros: 100_000,
+    state: 'ok',
+    errorKind: null,
+    balanceMicros: -1_000_000,
+    forecast: null,
+  });
+  const ledgers = createLedgerStore(dir, ctx);
+  await ledgers.update(ORG.id, (l) => ({
+    ...l,
+    entries: [
+      {
+        id: 'obs',
+        kind: 'observation',
+        atMs: NOW - DAY_MS,
+        balanceMicros: -2_500_000,
+        note: '=1+1, "hi"\nthere',
+      },
+    ],
+  }));
+  return { history, ledgers };
+}
+
+async function run(request: Partial<ExportRequest>) {
+  const { history, ledgers } = await seed();
+  const plan = planExport(
+    { org: ORG.id, from: '2026-08-01', to: '2026-11-18', what: 'costs', format: 'csv', ...request },
+    [ORG],
+    NOW,
+  );
+  const chunks: string[] = [];
+  for await (const c of exportChunks(
+    { history: async () => history, ledger: (id) => ledgers.get(id), zone: 'Asia/Kolkata' },
+    plan,
+  ))
+    chunks.push(c);
+  return chunks;
+}
+
+describe('exporter', () => {
+  it('writes CSV that round-trips names with quotes, commas and newlines, and neutralises formula starts', async () => {
+    const chunks = await run({});
+    expect(chunks.length, 'one chunk per month at least, not one string').toBeGreaterThanOrEqual(5);
+    const text = chunks.join('');
+    expect(text).toContain('\r\n');
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const names = new Set(parsed.data.map((r) => r.project_name));
+    expect(names).toContain('Web, "beta"');
+    expect(names).toContain('multi\nline');
+    expect(names).toContain("'-2+3");
+    expect(names).toContain("'@team");
+    expect(new Set(parsed.data.map((r) => r.org_name))).toEqual(new Set(['\'=HYPERLINK("x")']));
+    const refund = parsed.data.find((r) => r.line_item === 'credit, refund');
+    expect(refund?.cost_usd).toBe('-0.250000');
+    expect(refund?.project_name).toBe('Default project');
+    const dayCount = (Date.UTC(2026, 10, 19) - Date.UTC(2026, 7, 1)) / DAY_MS;
+    const total = parsed.data.reduce((a, r) => a + Math.round(Number(r.cost_usd) * 1e6), 0);
+    expect(total).toBe(dayCount * (5_000_000 + 10 - 250_000));
+  });
+
+  it('writes the ledger with the billing rule, negative balances as numbers and notes intact', async () => {
+    const parsed = Papa.parse<Record<string, string>>((await run({ what: 'ledger' })).join(''), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.data.map((r) => r.record)).toEqual(['billing-rule', 'entry']);
+    expect(parsed.data[1]?.amount_usd).toBe('-2.500000');
+    expect(parsed.data[1]?.note).toBe('\'=1+1, "hi"\nthere');
+    expect(parsed.data[1]?.at_local).toBe('2026-11-17T20:50:00+05:30');
+  });
+
+  it.each(EXPORT_KINDS)('JSON export of %s is valid against the published schema', async (what) => {
+    const text = (await run({ what, format: 'json' })).join('');
+    const doc = JSON.parse(text) as { rows: unknown[]; organizations: { name: string }[] };
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(SCHEMA);
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(doc.rows.length).toBeGreaterThan(0);
+    expect(doc.organizations[0]?.name, 'JSON keeps the name as typed').toBe(ORG.name);
+  });
+
+  it('an export to an unwritable place fails without leaving a partial file', async () => {
+    const chunks = (async function* () {
+      yield 'a';
+    })();
+    await expect(writeExportFile(chunks, join(dir, 'missing-folder', 'x.csv'))).rejects.toThrow(/ENOENT/);
+    // The target is a folder: the file is written beside it, the final rename fails, the partial is removed.
+    await mkdir(join(dir, 'taken'));
+    const more = (async function* () {
+      yield 'b';
+    })();
+    await expect(writeExportFile(more, join(dir, 'taken'))).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['taken']);
+  });
+});
