@@ -3,6 +3,7 @@
  * Each command lives in main/commands; this file only dispatches and reports.
  */
 import pkg from '../package.json';
+import { runBackupsCommand } from './commands/backups-command';
 import { once } from 'node:events';
 import { runBackupCommand, runRestoreCommand } from './commands/backup-command';
 import { runBacktestCommand } from './commands/backtest-command';
@@ -23,7 +24,8 @@ Usage: creditwatch <command> [options]   (creditwatch <command> --help for detai
   backup     write settings, organizations and ledgers to one file (never keys)
   restore    merge a backup into this machine's data, keeping what is already here
   backtest   score the forecaster against hourly spend traces
-  simulate   run the built-in OpenAI Admin API simulator`;
+  simulate   run the built-in OpenAI Admin API simulator
+  backups    list an organization's ledger backups, or restore one`;
 
 const io = createNodeIo();
 // `creditwatch export … | head`: the reader left; stop quietly, as Unix tools do.
@@ -56,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return runBacktestCommand(rest, io);
     case 'simulate':
       return runSimulateCommand(rest, io);
+    case 'backups':
+      return runBackupsCommand(rest, io, pkg.version);
     case undefined:
     case 'help':
     case '--help':

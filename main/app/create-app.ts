@@ -17,6 +17,7 @@ import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
 import { createMoneyService } from '../services/money';
+import { createLedgerBackups } from '../services/ledger-backups';
 import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
@@ -25,6 +26,8 @@ import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } f
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { guardAppSecrets } from './guard-app-secrets';
+import type { KeyState } from '../services/guarded-secrets';
 import { assertPinnedClockAllowed } from './pinned-clock';
 import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
 
@@ -78,16 +81,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log(`store: ${p.message}`);
     bus.emit('orgs:changed', {});
   });
-  const settings = await openSettingsStore(opts.dataDir, { onProblem: problems.report });
+  const secrets = guardAppSecrets(opts.secrets, problems, opts.dataDir, nowMs);
+  const settings = await openSettingsStore(opts.dataDir, {
+    onProblem: problems.report,
+    keyIds: () => secrets.ids(),
+  });
   const envKey = opts.envAdminKey?.trim() || null;
   if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
 
   const keyFor = async (org: Org): Promise<string | null> => {
     if (org.id === ENV_ORG_ID) return envKey;
-    return opts.secrets.get(org.id);
+    return secrets.get(org.id);
   };
 
-  const hasKey = async (org: Org) => org.kind === 'demo' || (await keyFor(org)) !== null;
+  const keyState = async (org: Org): Promise<KeyState> => {
+    if (org.kind === 'demo') return 'present';
+    return org.id === ENV_ORG_ID ? (envKey ? 'present' : 'missing') : secrets.state(org.id);
+  };
+  const hasKey = async (org: Org) => (await keyState(org)) === 'present';
   const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
   const money = createMoneyService({
     ledgers,
@@ -102,6 +113,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     hasKey,
     onProblem: problems.report,
+    retryOnTime: true,
     snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
@@ -193,11 +205,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       isClockPinned: clock !== SYSTEM_CLOCK,
     },
     settings,
-    secrets: opts.secrets,
+    secrets,
+    keyState,
     sync,
     money,
     alerts,
     limits,
+    ledgerBackups: createLedgerBackups(ledgers),
     problems: problems.list,
     bus,
     nowMs,
@@ -239,6 +253,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async close() {
       scheduler.stop();
+      sync.stop();
       await demo.close();
     },
   };

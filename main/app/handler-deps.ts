@@ -7,6 +7,7 @@ import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { SyncEngine } from '../services/sync';
+import type { LedgerBackups } from '../services/ledger-backups';
 import type { AppFiles, FileDeliveryPort } from './app-files';
 import type { EventBus } from './event-bus';
 
@@ -32,6 +33,10 @@ export interface HandlerDeps {
   reschedule(cron: string): void;
   /** Whether an org has a usable key without the renderer ever seeing it. */
   hasKey(org: Org): Promise<boolean>;
+  /** Ledger backups (list and restore); absent in hosts or tests that do not offer them. */
+  ledgerBackups?: LedgerBackups;
+  /** Whether the key is there, missing or unreadable (default: from `hasKey`). */
+  keyState?(org: Org): Promise<'present' | 'missing' | 'unreadable'>;
   /** Exports, backups and restores. */
   files: AppFiles;
   /** How this host hands a file to the user. */

@@ -6,6 +6,7 @@ import { ApiError, type Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
 import { createAlertHandlers } from './alert-handlers';
+import { createBackupHandlers } from './backup-handlers';
 import { createFileHandlers } from './file-handlers';
 import { createMoneyHandlers } from './money-handlers';
 import { createOrgHandlers } from './org-handlers';
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...orgs,
     ...createMoneyHandlers(deps),
     ...createAlertHandlers(deps),
+    ...createBackupHandlers(deps),
     ...createFileHandlers(deps),
     'dashboard:get': async ({ orgId }) => {
       const org = findOrg(deps.settings.get(), orgId);

@@ -40,7 +40,9 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       } catch (err) {
         throw new ApiError('rejected', `${withFullStop((err as Error).message)} Nothing was saved.`);
       }
-      const org: Org = {
+      // Adding again an org whose key is missing or unreadable keeps its id, so its ledger and history stay.
+      const again = await orgNeedingKey(deps, name, baseUrl ?? null);
+      const org: Org = again ?? {
         id: deps.newOrgId(),
         name,
         kind: 'openai',
@@ -48,7 +50,11 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
         createdAtMs: deps.nowMs(),
       };
       await deps.secrets.set(org.id, key);
-      await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, org], selectedOrgId: org.id }));
+      await deps.settings.update((s) => ({
+        ...s,
+        orgs: again ? s.orgs : [...s.orgs, org],
+        selectedOrgId: org.id,
+      }));
       changed();
       startSync(org.id);
       return summarize(deps, org);
@@ -82,6 +88,15 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       return { selectedOrgId: orgId };
     },
   };
+}
+
+/** A configured OpenAI org with this name and base URL whose key is missing or unreadable. */
+async function orgNeedingKey(deps: HandlerDeps, name: string, baseUrl: string | null): Promise<Org | null> {
+  for (const o of deps.settings.get().orgs) {
+    const sameName = o.name.trim().toLowerCase() === name.trim().toLowerCase();
+    if (o.kind === 'openai' && sameName && o.baseUrl === baseUrl && !(await deps.hasKey(o))) return o;
+  }
+  return null;
 }
 
 function withFullStop(text: string): string {

@@ -12,6 +12,11 @@ export function findOrg(settings: Settings, orgId: string): Org {
 }
 
 /** An org with whether its key is present (never the key itself). */
-export async function summarize(deps: Pick<HandlerDeps, 'hasKey'>, org: Org): Promise<OrgSummary> {
-  return { ...org, hasKey: await deps.hasKey(org) };
+export async function summarize(
+  deps: Pick<HandlerDeps, 'hasKey' | 'keyState'>,
+  org: Org,
+): Promise<OrgSummary> {
+  if (!deps.keyState) return { ...org, hasKey: await deps.hasKey(org) };
+  const state = await deps.keyState(org);
+  return { ...org, hasKey: state === 'present', ...(state === 'unreadable' ? { keyUnreadable: true } : {}) };
 }

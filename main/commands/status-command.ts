@@ -9,6 +9,7 @@ import { createApp } from '../app/create-app';
 import { defaultDataDir } from '../host/data-dir';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
+import { terminalSafe } from './terminal-text';
 
 /** Syncs every org once (unless --no-sync), then prints one line per org or a JSON array. */
 export async function runStatusCommand(argv: string[], io: CommandIo, version: string): Promise<number> {
@@ -46,9 +47,9 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
     if (values.json) io.out(JSON.stringify(values.check ? { orgs: rows, alerts: active } : rows, null, 2));
     for (const d of values.json ? [] : rows) {
       const asOf = d.asOfMs ? new Date(d.asOfMs).toLocaleString() : 'never synced';
-      const error = d.sync.lastError ? ` — sync error: ${d.sync.lastError.message}` : '';
+      const error = d.sync.lastError ? ` — sync error: ${terminalSafe(d.sync.lastError.message)}` : '';
       io.out(
-        `${d.org.name}: month to date ${formatUsd(d.monthToDate.totalMicros)} (today ${formatUsd(d.today.costMicros)}, provisional) as of ${asOf}${error}`,
+        `${terminalSafe(d.org.name)}: month to date ${formatUsd(d.monthToDate.totalMicros)} (today ${formatUsd(d.today.costMicros)}, provisional) as of ${asOf}${error}`,
       );
     }
     if (!values.json) {

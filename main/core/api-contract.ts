@@ -19,6 +19,8 @@ import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './
 import type { SpendLimitsView } from './spend-limits';
 
 const Empty = z.object({}).strict();
+/** `ledger-<org>.<YYYY-MM-DDTHH-MM-SS-mmmZ>.json`, nothing else (no paths). */
+const BACKUP_NAME = /^ledger-org_[a-z0-9]{8,32}\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.json$/;
 /** The largest backup text the app restores (years of ledger entries fit in far less). */
 export const MAX_BACKUP_CHARS = 8_000_000;
 const OrgRef = z.object({ orgId: OrgIdSchema }).strict();
@@ -30,7 +32,16 @@ export const REQUEST_ARGS = {
   'orgs:list': Empty,
   'orgs:add': z
     .object({
-      name: z.string().trim().min(1, 'Give the organization a name.').max(80),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'Give the organization a name.')
+        .max(80)
+        .refine(
+          // eslint-disable-next-line no-control-regex
+          (n) => !/[\u0000-\u001f\u007f-\u009f]/.test(n),
+          'The name cannot contain control characters.',
+        ),
       apiKey: z.string().trim().min(8, 'Paste the whole Admin key.').max(400),
       baseUrl: z.string().url().nullable().optional(),
     })
@@ -43,7 +54,8 @@ export const REQUEST_ARGS = {
   'settings:get': Empty,
   'settings:update': z
     .object({
-      syncCron: z.string().trim().min(1).max(100).optional(),
+      /** An empty or too-frequent schedule is refused by the handler, in words. */
+      syncCron: z.string().trim().max(100, 'The schedule is too long (100 characters at most).').optional(),
       backfillDays: z.number().int().min(1).max(365).optional(),
       timeZone: z.string().trim().min(1).max(64).nullable().optional(),
     })
@@ -53,6 +65,12 @@ export const REQUEST_ARGS = {
   'ledger:addEntry': z.object({ orgId: OrgIdSchema, entry: LedgerEntrySchema }).strict(),
   'ledger:removeEntry': z.object({ orgId: OrgIdSchema, entryId: z.string().min(1).max(64) }).strict(),
   'ledger:updateBilling': z.object({ orgId: OrgIdSchema, billing: BillingConfigSchema }).strict(),
+  /** The ledger's backups (one is taken before every change), newest first. */
+  'ledger:backups': OrgRef,
+  /** Makes a backup the current ledger; the ledger as it was is backed up first, so this can be undone. */
+  'ledger:restoreBackup': z
+    .object({ orgId: OrgIdSchema, name: z.string().regex(BACKUP_NAME, 'not a ledger backup name') })
+    .strict(),
   'money:get': OrgRef,
   /** The forecast with a changed balance and/or billing settings, computed but never saved. */
   'money:whatIf': z
@@ -109,6 +127,13 @@ export interface StoreProblemView {
   atMs: number;
 }
 
+/** A ledger backup: when it was taken and how many entries it holds (null: it cannot be read). */
+export interface LedgerBackupView {
+  name: string;
+  atMs: number;
+  entries: number | null;
+}
+
 /** How a file reached the user: a link the page follows (browser), a file saved by a dialog, or cancelled. */
 export type FileDelivery =
   | { delivery: 'download'; href: string; fileName: string }
@@ -143,6 +168,8 @@ export interface RequestResults {
   'ledger:addEntry': { ledger: LedgerView; reconciliation: Reconciliation | null };
   'ledger:removeEntry': LedgerView;
   'ledger:updateBilling': LedgerView;
+  'ledger:backups': { backups: LedgerBackupView[] };
+  'ledger:restoreBackup': LedgerView;
   'money:get': MoneyView;
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
   'alerts:get': AlertsView;

@@ -23,8 +23,11 @@ export type Org = z.infer<typeof OrgSchema>;
 /** The built-in demos: a company org on prepaid credit, and a "Personal" org that starts taking spend. */
 export type DemoProfile = NonNullable<Org['demoProfile']>;
 
-/** What the renderer may know about an org: never the key, only whether one is stored. */
-export type OrgSummary = Org & { hasKey: boolean };
+/**
+ * What the renderer may know about an org: never the key, only whether one is stored (and, when the
+ * key file cannot be read, `keyUnreadable`: "key unreadable — add it again").
+ */
+export type OrgSummary = Org & { hasKey: boolean; keyUnreadable?: boolean };
 
 export const DEFAULT_SYNC_CRON = '*/5 * * * *';
 export const DEFAULT_BACKFILL_DAYS = 90;

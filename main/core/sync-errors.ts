@@ -78,20 +78,45 @@ export interface ClassifyContext {
   random: Random;
   /** IANA zone for the retry time in messages; null = the system zone. */
   timeZone?: string | null;
+  /**
+   * False when nothing will try again by itself (checking a key while adding an org): messages then
+   * say to try again, never "retrying at", and `retryAtMs` is null.
+   */
+  retries?: boolean;
+}
+
+/** The longest Creditwatch waits for a `Retry-After` (a larger value is clamped to this and said so). */
+export const RETRY_AFTER_MAX_MS = 60 * MINUTE_MS;
+
+/**
+ * When to retry after a 429: the server's `Retry-After`, clamped to at most an hour, and never sooner
+ * than the backoff for this many failures in a row (so `0`, negative or past values, and repeated
+ * 429s, back off further each time). Example: Retry-After 31,536,000 s → 1 h; Retry-After 0 on the
+ * 3rd failure in a row with random 0.5 → 90 s.
+ */
+export function rateLimitDelayMs(retryAfterMs: number | null, failures: number, random: Random): number {
+  const backoff = backoffMs(failures, random);
+  const asked = retryAfterMs !== null && Number.isFinite(retryAfterMs) ? Math.max(0, retryAfterMs) : 0;
+  return Math.min(RETRY_AFTER_MAX_MS, Math.max(asked, backoff));
 }
 
 /** Classifies a failure into a SyncError with a user message and the time of the next attempt. */
 export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): SyncError {
+  const retries = ctx.retries !== false;
   const base = (kind: SyncError['kind'], message: string, retryAtMs: number | null): SyncError => ({
     kind,
     message: redactSecrets(message),
     status: facts.status,
     atMs: ctx.nowMs,
-    retryAtMs,
+    retryAtMs: retries ? retryAtMs : null,
   });
   const transient = ctx.nowMs + backoffMs(ctx.failures, ctx.random);
   const slow = ctx.nowMs + backoffMs(ctx.failures, ctx.random, AUTH_BACKOFF_BASE_MS, AUTH_BACKOFF_CAP_MS);
   const at = (ms: number) => formatClock(ms, ctx.timeZone ?? null);
+  // What happens next, in words that are true for this caller.
+  const later = (ms: number) => (retries ? `retrying at ${at(ms)}` : 'try again in a moment');
+  const Later = (ms: number) => (retries ? `Retrying at ${at(ms)}` : 'Try again later');
+  const kept = (words: string) => (retries ? words : '');
   const text = `${facts.message ?? ''} ${facts.code ?? ''} ${facts.type ?? ''}`.toLowerCase();
 
   if (facts.transport === 'setup')
@@ -99,7 +124,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   if (facts.transport === 'timeout') {
     return base(
       'timeout',
-      `OpenAI did not answer in time; retrying at ${at(transient)}. The figures shown are from the last successful sync.`,
+      `OpenAI did not answer in time; ${later(transient)}.${kept(' The figures shown are from the last successful sync.')}`,
       transient,
     );
   }
@@ -107,7 +132,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     const why = facts.detail ? ` (${facts.detail})` : '';
     return base(
       'network',
-      `Could not reach OpenAI${why}. Check the connection or proxy; retrying at ${at(transient)}.`,
+      `Could not reach OpenAI${why}. Check the connection or proxy; ${later(transient)}.`,
       transient,
     );
   }
@@ -115,7 +140,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     const why = facts.detail ? ` (${facts.detail})` : '';
     return base(
       'malformed',
-      `OpenAI sent a response Creditwatch could not read${why}. The previous figures are kept; retrying at ${at(transient)}.`,
+      `OpenAI sent a response Creditwatch could not read${why}.${kept(' The previous figures are kept.')} ${Later(transient)}.`,
       transient,
     );
   }
@@ -141,30 +166,31 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   if (status === 429 && (text.includes('spend_limit') || text.includes('spend limit'))) {
     return base(
       'spend-limit',
-      `The organization reached its hard spend limit; raise it in the OpenAI billing settings. Retrying at ${at(slow)}.`,
+      `The organization reached its hard spend limit; raise it in the OpenAI billing settings. ${Later(slow)}.`,
       slow,
     );
   }
   if (status === 429) {
-    const retryAtMs = facts.retryAfterMs !== null ? ctx.nowMs + facts.retryAfterMs : transient;
+    const retryAtMs = ctx.nowMs + rateLimitDelayMs(facts.retryAfterMs, ctx.failures, ctx.random);
+    const asked = facts.retryAfterMs;
     const hint =
-      facts.retryAfterMs !== null ? ` (Retry-After ${Math.round(facts.retryAfterMs / SECOND_MS)} s)` : '';
-    return base(
-      'rate-limited',
-      `OpenAI is rate-limiting requests; retrying at ${at(retryAtMs)}${hint}.`,
-      retryAtMs,
-    );
+      asked === null
+        ? ''
+        : asked > RETRY_AFTER_MAX_MS
+          ? ` (it asked to wait ${Math.round(asked / SECOND_MS)} s; Creditwatch waits at most an hour)`
+          : ` (Retry-After ${Math.round(asked / SECOND_MS)} s)`;
+    return base('rate-limited', `OpenAI is rate-limiting requests; ${later(retryAtMs)}${hint}.`, retryAtMs);
   }
   if (status !== null && status >= 500) {
-    return base(
-      'server',
-      `OpenAI had a server error (HTTP ${status}); retrying at ${at(transient)}.`,
-      transient,
-    );
+    return base('server', `OpenAI had a server error (HTTP ${status}); ${later(transient)}.`, transient);
   }
   const said = facts.message ? `: ${facts.message}` : '';
   const code = status !== null ? ` (HTTP ${status})` : '';
-  return base('unknown', `Sync failed${code}${said}. Retrying at ${at(transient)}.`, transient);
+  return base(
+    'unknown',
+    `${retries ? 'Sync failed' : 'The check failed'}${code}${said}. ${Later(transient)}.`,
+    transient,
+  );
 }
 
 /** `HH:MM` of `ms` in `timeZone` (null = the system zone). Example: 2026-03-10T14:05:30Z, 'UTC' → "14:05". */

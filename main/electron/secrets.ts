@@ -14,7 +14,10 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
   const file = join(dataDir, 'keys.enc.json');
   const load = async (): Promise<EncryptedKeys> => {
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as EncryptedKeys;
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      return parsed as EncryptedKeys;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw new Error(`The encrypted key file ${file} cannot be read; it was left untouched.`);
@@ -29,7 +32,12 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
   return {
     async get(orgId) {
       const cipher = (await load())[orgId];
-      return cipher ? safeStorage.decryptString(Buffer.from(cipher, 'base64')) : null;
+      if (!cipher) return null;
+      try {
+        return safeStorage.decryptString(Buffer.from(cipher, 'base64'));
+      } catch {
+        throw new Error(`The stored key for this organization in ${file} cannot be decrypted.`);
+      }
     },
     async set(orgId, key) {
       if (!safeStorage.isEncryptionAvailable()) {
@@ -37,7 +45,14 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
           'This system offers no key encryption (no keychain/keyring), so the key was not saved.',
         );
       }
-      const keys = await load();
+      let keys: EncryptedKeys;
+      try {
+        keys = await load();
+      } catch {
+        // A damaged key file: the user is adding a key again. Keep the damaged bytes aside, start anew.
+        await rename(file, `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+        keys = {};
+      }
       keys[orgId] = safeStorage.encryptString(key).toString('base64');
       await save(keys);
     },
@@ -47,6 +62,9 @@ export function createSafeStorageSecretStore(dataDir: string): SecretStore {
         delete keys[orgId];
         await save(keys);
       }
+    },
+    async ids() {
+      return Object.keys(await load());
     },
     async has(orgId) {
       return orgId in (await load());

@@ -32,15 +32,17 @@ export async function handleApiRequest(
 ): Promise<ApiReply> {
   if (req.method !== 'POST') return errorReply(405, 'invalid-argument', 'Use POST for API calls.');
   if (!isRequestChannel(channelName)) return errorReply(404, 'not-found', `No such API call: ${channelName}`);
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  // Media types are case-insensitive: `APPLICATION/JSON; charset=UTF-8` is JSON too.
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
     return errorReply(415, 'invalid-argument', 'API calls need Content-Type: application/json.');
   }
   let raw: unknown;
   try {
-    const text = await readBody(
-      req,
-      channelName === 'backup:restore' ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES,
-    );
+    const maxBytes = channelName === 'backup:restore' ? MAX_RESTORE_BODY_BYTES : MAX_BODY_BYTES;
+    const text = await readBody(req, maxBytes);
+    if (text === null)
+      return errorReply(413, 'invalid-argument', `The request body is larger than ${maxBytes} bytes.`);
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
     return errorReply(
@@ -65,18 +67,28 @@ function errorReply(status: number, code: string, message: string): ApiReply {
   return { status, body: { error: { code, message } } };
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+/** Past this much, an oversized body is no longer read to its end: the connection is closed. */
+const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+
+/**
+ * The body as text, or null when it is over `maxBytes`: an oversized body is read to its end
+ * (unkept) so the client receives a 413 instead of a reset connection.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) {
+    req.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        reject(new Error(`body over ${maxBytes} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

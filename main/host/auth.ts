@@ -5,7 +5,14 @@
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'cw_token';
+/**
+ * The token cookie's name for the host on `port`. Browsers do not scope cookies by port, so every
+ * server on 127.0.0.1 receives them: one name per port keeps two hosts from replacing each other's
+ * cookie, and each start makes a new token, so a cookie authorizes one running host only.
+ */
+export function tokenCookieName(port: number): string {
+  return `cw_token_${port}`;
+}
 
 /** A fresh random token: 32 bytes, base64url. */
 export function createToken(): string {
@@ -19,13 +26,19 @@ export function isAllowedHost(hostHeader: string | undefined, port: number): boo
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-/** The token a request presents: `Authorization: Bearer`, the cookie, or `?token=` (in that order). */
-export function presentedToken(req: IncomingMessage, url: URL): string | null {
+/**
+ * The tokens a request presents, in order: `Authorization: Bearer`, `?token=` (a freshly printed
+ * address beats a cookie left by an earlier start), then this port's cookie.
+ */
+export function presentedTokens(req: IncomingMessage, url: URL, port: number): string[] {
+  const out: string[] = [];
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-  const cookie = parseCookies(req.headers.cookie)[TOKEN_COOKIE];
-  if (cookie) return cookie;
-  return url.searchParams.get('token');
+  if (auth?.startsWith('Bearer ')) out.push(auth.slice('Bearer '.length).trim());
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) out.push(fromUrl);
+  const cookie = parseCookies(req.headers.cookie)[tokenCookieName(port)];
+  if (cookie) out.push(cookie);
+  return out;
 }
 
 /** Constant-time comparison of a presented token with the server's. */
@@ -36,11 +49,33 @@ export function isValidToken(presented: string | null, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
+/**
+ * Cookies by name, parsed defensively: other local apps set cookies on 127.0.0.1 too, and a value that
+ * is not valid percent-encoding (a stray `%`) is kept as it is instead of failing the request.
+ */
+export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const raw = part.slice(eq + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // not ours, or not encoded: keep the raw text
+    }
+    out[part.slice(0, eq).trim()] = value;
   }
   return out;
+}
+
+/**
+ * A path on this host for a redirect: leading slashes collapsed, so `//evil.example` (from
+ * `/.//evil.example`) can never become a protocol-relative address off the host.
+ *
+ * Example: `localPath('//evil.example/x')` → `"/evil.example/x"`.
+ */
+export function localPath(pathname: string): string {
+  return `/${pathname.replace(/^[/\\]+/, '')}`;
 }

@@ -9,7 +9,14 @@ import type { AppFiles } from '../app/app-files';
 import type { EventBus } from '../app/event-bus';
 import { handleApiRequest } from './api-routes';
 import { handleDownload } from './download-routes';
-import { createToken, isAllowedHost, isValidToken, presentedToken, TOKEN_COOKIE } from './auth';
+import {
+  createToken,
+  isAllowedHost,
+  isValidToken,
+  localPath,
+  presentedTokens,
+  tokenCookieName,
+} from './auth';
 import { SECURITY_HEADERS } from './security-headers';
 import { createSseHub } from './sse';
 import { acceptsGzip, readStaticFile } from './static-files';
@@ -58,8 +65,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       );
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const presented = presentedToken(req, url);
-    if (!isValidToken(presented, token)) {
+    if (!presentedTokens(req, url, port).some((t) => isValidToken(t, token))) {
       return send(
         res,
         401,
@@ -71,8 +77,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       // Trade the token in the address bar for a same-site cookie, then drop it from the URL.
       res.writeHead(303, {
         ...SECURITY_HEADERS,
-        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
+        'Set-Cookie': `${tokenCookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: localPath(url.pathname),
       });
       return void res.end();
     }
@@ -80,14 +86,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Use GET');
       return sse.attach(res);
     }
+    const path = decodePath(url.pathname);
+    if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'The address is not valid.');
     if (opts.files && (await handleDownload(opts.files, url, req.method ?? 'GET', res))) return;
     if (url.pathname.startsWith('/api/')) {
-      const reply = await handleApiRequest(
-        opts.handlers,
-        decodeURIComponent(url.pathname.slice(5)),
-        req,
-        log,
-      );
+      const reply = await handleApiRequest(opts.handlers, path.slice(5), req, log);
+      if (reply.status === 413) res.setHeader('Connection', 'close');
       return send(res, reply.status, 'application/json; charset=utf-8', JSON.stringify(reply.body));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -125,6 +129,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The percent-decoded path, or null when it is not valid percent-encoding (`%ZZ`). */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

@@ -32,15 +32,22 @@ export interface StaticFile {
 }
 
 /**
- * Reads `urlPath` below `root` ('/' → index.html); null when absent or outside the root. With
- * `acceptsGzip`, a precompressed `.gz` twin is preferred when the build wrote one.
+ * Reads `urlPath` below `root` ('/' → index.html); null when absent, outside the root or not decodable
+ * (the server answers a malformed path before it gets here). With `acceptsGzip`, a precompressed `.gz`
+ * twin is preferred when the build wrote one.
  */
 export async function readStaticFile(
   root: string,
   urlPath: string,
   acceptsGzip = false,
 ): Promise<StaticFile | null> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const relative = urlPath === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
   if (!full.startsWith(normalize(root + sep)) && full !== normalize(root)) return null;
   const contentType = CONTENT_TYPES[extname(full)];

@@ -12,6 +12,11 @@ export class ClientSetupError extends Error {
   override name = 'ClientSetupError';
 }
 
+/** An answer that parsed but cannot be true; the sync fails and the stored figures stay. */
+export class ImplausibleAnswerError extends Error {
+  override name = 'ImplausibleAnswerError';
+}
+
 /** An error whose message is the classified, user-facing text; carries the SyncError. */
 export class SyncFailure extends Error {
   override name = 'SyncFailure';
@@ -58,6 +63,7 @@ export function describeError(err: unknown, keyKind: KeyKind): ErrorFacts {
     };
   }
   if (err instanceof SyntaxError) return { ...facts, transport: 'parse', detail: 'not valid JSON' };
+  if (err instanceof ImplausibleAnswerError) return { ...facts, transport: 'schema', detail: err.message };
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     return {
@@ -87,10 +93,18 @@ export function retryAfterMs(headers: Headers | null, nowMs: number = Date.now()
   return Number.isFinite(date) ? Math.max(0, date - nowMs) : null;
 }
 
-/** Classifies for callers outside the engine (adding an org): uses the wall clock and Math.random. */
+/**
+ * Classifies for callers outside the engine (checking a key while adding an org): nothing retries
+ * there, so the message never says "retrying at".
+ */
 export function toSyncFailure(err: unknown, keyKind: KeyKind): SyncFailure {
   if (err instanceof SyncFailure) return err;
   return new SyncFailure(
-    classifySyncError(describeError(err, keyKind), { nowMs: Date.now(), failures: 1, random: Math.random }),
+    classifySyncError(describeError(err, keyKind), {
+      nowMs: Date.now(),
+      failures: 1,
+      random: Math.random,
+      retries: false,
+    }),
   );
 }

@@ -5,10 +5,12 @@
 import { ApiError } from '@core/api-contract';
 import type { BillingConfig } from '@core/billing';
 import { entryProblem } from '@core/ledger-entry-rules';
-import type { LedgerEntry } from '@core/ledger-schema';
+import { sameEntry } from '@core/ledger-dedupe';
+import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
+import { reloadRuleProblem } from '@core/reload-rule-check';
 import { snapshotForecastOf } from '@core/snapshot-forecast';
 import { dailyTotals, hourlyShapes } from '@core/spend-history';
 import { DAY_MS, startOfUtcDay } from '@core/time';
@@ -44,6 +46,22 @@ export interface MoneyDeps {
   nowMs(): number;
 }
 
+/**
+ * A ledger mutation that adds `entry` unless its id is there already: the very same entry again
+ * changes nothing (a retried request); different contents under a used id are refused.
+ */
+function addOnce(entry: LedgerEntry, onAdded: () => void = () => {}) {
+  return (l: LedgerFile): LedgerFile => {
+    const existing = l.entries.find((e) => e.id === entry.id);
+    if (!existing) {
+      onAdded();
+      return { ...l, entries: [...l.entries, entry] };
+    }
+    if (sameEntry(existing, entry)) return l;
+    throw new ApiError('invalid-argument', `An entry with id ${entry.id} already exists.`);
+  };
+}
+
 /** Creates the service. */
 export function createMoneyService(deps: MoneyDeps): MoneyService {
   const inputsOf = async (orgId: string, nowMs: number): Promise<MoneyInputs> => {
@@ -64,6 +82,13 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       historyStartMs: historyStart,
     };
   };
+  /** Average hourly spend over the last 7 settled days (0 without history). */
+  const averageHourlyMicros = async (orgId: string): Promise<number> => {
+    const today = startOfUtcDay(deps.nowMs());
+    const history = await deps.history(orgId);
+    const days = dailyTotals(await history.costDays({ startMs: today - 7 * DAY_MS, endMs: today }));
+    return days.length ? days.reduce((sum, d) => sum + d.micros, 0) / (days.length * 24) : 0;
+  };
   const ledgerView = async (orgId: string): Promise<LedgerView> => {
     const ledger = await deps.ledgers.get(orgId);
     return { billing: ledger.billing, entries: [...ledger.entries].sort((a, b) => b.atMs - a.atMs) };
@@ -76,12 +101,10 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       // Refused whole, before anything is read or written: nothing is half-saved.
       const problem = entryProblem(entry, nowMs);
       if (problem) throw new ApiError('invalid-argument', problem.message);
-      const existing = (await deps.ledgers.get(orgId)).entries.find((e) => e.id === entry.id);
-      if (existing) {
-        // The same entry sent twice (a retried request) is not added twice.
-        if (JSON.stringify(existing) === JSON.stringify(entry))
-          return { ledger: await ledgerView(orgId), reconciliation: null };
-        throw new ApiError('invalid-argument', `An entry with id ${entry.id} already exists.`);
+      if ((await deps.ledgers.get(orgId)).entries.some((e) => e.id === entry.id)) {
+        // The same entry sent again (a retried request) is not added twice; checked inside the write queue.
+        await deps.ledgers.update(orgId, addOnce(entry));
+        return { ledger: await ledgerView(orgId), reconciliation: null };
       }
       let reconciliation: Reconciliation | null = null;
       if (entry.kind === 'observation') {
@@ -96,8 +119,14 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           );
         }
       }
-      await deps.ledgers.update(orgId, (l) => ({ ...l, entries: [...l.entries, entry] }));
-      return { ledger: await ledgerView(orgId), reconciliation };
+      // The id check runs again inside the write queue: the same entry sent several times at once
+      // is stored once (the first); the others see it there.
+      let isNew = false;
+      await deps.ledgers.update(
+        orgId,
+        addOnce(entry, () => (isNew = true)),
+      );
+      return { ledger: await ledgerView(orgId), reconciliation: isNew ? reconciliation : null };
     },
     async removeEntry(orgId, entryId) {
       const ledger = await deps.ledgers.get(orgId);
@@ -119,6 +148,8 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
         );
       }
+      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId));
+      if (problem) throw new ApiError('invalid-argument', problem);
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);
     },

@@ -2,9 +2,11 @@
  * Admin key storage for the Node host: keys.json in the data folder, readable by the owner only (0600).
  * Electron implements the same port with safeStorage. Keys never go to lowdb files, logs or messages.
  */
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { backupStamp } from './stores/backups';
+import { ensurePrivateDir } from './stores/private-file';
 
 /** Where an org's Admin key lives; the renderer only ever learns `has`. */
 export interface SecretStore {
@@ -12,6 +14,8 @@ export interface SecretStore {
   set(orgId: string, key: string): Promise<void>;
   remove(orgId: string): Promise<void>;
   has(orgId: string): Promise<boolean>;
+  /** The org ids with a stored key (to find orgs again when settings are lost); may throw when unreadable. */
+  ids?(): Promise<string[]>;
 }
 
 export const KEYS_FILE = 'keys.json';
@@ -39,7 +43,7 @@ export function createFileSecretStore(dataDir: string): SecretStore {
   };
 
   const save = async (data: KeysFile): Promise<void> => {
-    await mkdir(dataDir, { recursive: true });
+    await ensurePrivateDir(dataDir);
     const tmp = `${path}.tmp`;
     await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
     // writeFile's mode is filtered by the umask and ignored for an existing file: set it explicitly.
@@ -57,10 +61,18 @@ export function createFileSecretStore(dataDir: string): SecretStore {
   return {
     get: (orgId) => serial(async () => (await load()).keys[orgId] ?? null),
     has: (orgId) => serial(async () => (await load()).keys[orgId] !== undefined),
+    ids: () => serial(async () => Object.keys((await load()).keys)),
     set: (orgId, key) =>
       serial(async () => {
         if (!key.trim()) throw new Error('An empty key cannot be stored.');
-        const data = await load();
+        let data: KeysFile;
+        try {
+          data = await load();
+        } catch {
+          // A damaged key file: the user is adding a key again. Keep the damaged bytes aside, start anew.
+          await rename(path, `${path}.corrupt-${backupStamp(Date.now())}`);
+          data = { version: 1, keys: {} };
+        }
         await save({ ...data, keys: { ...data.keys, [orgId]: key } });
       }),
     remove: (orgId) =>

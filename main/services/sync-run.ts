@@ -2,9 +2,11 @@
  * One sync of one organization: plan, fetch everything (validated), then store. Nothing is written until
  * every response of the poll has been read and checked, so a malformed answer leaves the previous data whole.
  */
+import { implausibleCost, keepVanishedDays } from '@core/cost-plausibility';
 import type { ProjectName } from '@core/dashboard';
 import { advanceCursor, planSync, shouldRefreshForUnknown, type SyncCursor } from '@core/sync-plan';
 import type { CostDay, UsageRow } from '@core/sync-data';
+import { ImplausibleAnswerError } from './api-errors';
 import type { AdminApi } from './openai-client';
 import type { OrgHistory } from './stores/history-store';
 
@@ -40,7 +42,11 @@ export async function runSync(opts: {
     calls++;
   }
 
-  await history.putCosts(plan.costs, costs, plan.settledThroughMs);
+  // Implausible answers are not stored as truth (see cost-plausibility.ts).
+  const implausible = implausibleCost(costs);
+  if (implausible) throw new ImplausibleAnswerError(implausible);
+  const { days } = keepVanishedDays(costs, await history.costDays(plan.costs));
+  await history.putCosts(plan.costs, days, plan.settledThroughMs);
   const next = advanceCursor(cursor, plan, nowMs, projects !== null);
   await history.putUsage(plan.usage, usage, next.usageFinalThroughMs ?? plan.usage.startMs);
   if (projects) await history.saveProjects(projects);

@@ -37,6 +37,8 @@ export interface SyncEngineTools extends SyncEngine {
   problems(): StoreProblem[];
   /** Bytes written by the stores (the disk-write budget). */
   readonly meter: WriteMeter;
+  /** Cancels pending on-time retries (the host is closing). */
+  stop(): void;
   /** The history of an org (benchmarks and the exporter read it). */
   history(orgId: string): Promise<OrgHistory>;
 }
@@ -55,8 +57,28 @@ export interface SyncEngineDeps {
   onProblem?(p: StoreProblem): void;
   /** Whether a key is stored (for the dashboard's org summary); default: true. */
   hasKey?(org: Org): Promise<boolean>;
+  /**
+   * Retry a failed org at the very time its message names (a timer), not at the first scheduled tick
+   * after it — so "retrying at 14:05" is true. Hosts turn this on; tests with a fake clock leave it off.
+   */
+  retryOnTime?: boolean;
+  /** How long a scheduled run waits for one org before moving on (default `ORG_WAIT_MS`). */
+  orgWaitMs?: number;
   /** Balance and forecast for the snapshot a successful sync leaves (the ledger's view of the new data). */
   snapshotExtras?(orgId: string, atMs: number): Promise<SnapshotExtras>;
+}
+
+/** A scheduled run waits at most this long for any one org (under the one-minute schedule floor). */
+export const ORG_WAIT_MS = 45_000;
+
+/** Resolves with `job`, or with nothing once `ms` have passed (the job keeps running). */
+function settleWithin<T>(job: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref?.();
+  });
+  return Promise.race([job, limit]).finally(() => clearTimeout(timer));
 }
 
 /** Creates the engine; history folders live in `<dataDir>/history/<orgId>/`. */
@@ -78,6 +100,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
   const statuses = new Map<string, SyncStatus>();
   const running = new Map<string, Promise<SyncStatus>>();
   const compactedDay = new Map<string, number>();
+  const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const planRetry = (orgId: string, s: SyncStatus) => {
+    clearTimeout(retryTimers.get(orgId));
+    retryTimers.delete(orgId);
+    const at = s.lastError?.retryAtMs ?? null;
+    if (!deps.retryOnTime || s.state !== 'error' || at === null) return;
+    const timer = setTimeout(
+      () => {
+        retryTimers.delete(orgId);
+        void engine.syncOrg(orgId).catch((err: Error) => log(`retry ${orgId}: ${err.message}`));
+      },
+      Math.max(0, at - deps.nowMs()),
+    );
+    timer.unref?.();
+    retryTimers.set(orgId, timer);
+  };
 
   const findOrg = (orgId: string): Org => {
     const org = deps.settings.get().orgs.find((o) => o.id === orgId);
@@ -157,12 +195,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
       // Even if the disk fails here, nobody should see "syncing" forever.
       setStatus(org.id, after);
     }
+    planRetry(org.id, after);
     if (after.state === 'ok') deps.onData?.(org.id);
     return after;
   };
 
   const engine: SyncEngineTools = {
     meter,
+    stop() {
+      for (const timer of retryTimers.values()) clearTimeout(timer);
+      retryTimers.clear();
+    },
     ready: () => loading,
     problems: () => problems.list(),
     history: (orgId) => historyOf(orgId),
@@ -189,7 +232,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     async syncDue() {
       await loading;
       const orgs = deps.settings.get().orgs;
-      const results = await Promise.allSettled(orgs.map((o) => engine.syncOrg(o.id)));
+      // Each org on its own: the scheduler's next tick waits for no org longer than its own time
+      // limit, so one hanging org never stalls the others (it stays in flight, joined, not restarted).
+      const waitMs = deps.orgWaitMs ?? ORG_WAIT_MS;
+      const results = await Promise.allSettled(orgs.map((o) => settleWithin(engine.syncOrg(o.id), waitMs)));
       for (const r of results)
         if (r.status === 'rejected') log(`sync failed: ${(r.reason as Error).message}`);
     },
@@ -218,6 +264,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     },
 
     async forget(orgId) {
+      clearTimeout(retryTimers.get(orgId));
+      retryTimers.delete(orgId);
       await running.get(orgId)?.catch(() => undefined);
       const history = await historyOf(orgId);
       histories.delete(orgId);

@@ -41,7 +41,11 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
           <li key={org.id}>
             <span>
               {orgLabel(org)}
-              {!org.hasKey && <span className="badge warn">no key stored</span>}
+              {org.keyUnreadable ? (
+                <span className="badge warn">key unreadable — add it again</span>
+              ) : (
+                !org.hasKey && <span className="badge warn">no key stored</span>
+              )}
             </span>
             <button
               type="button"

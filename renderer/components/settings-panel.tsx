@@ -23,6 +23,8 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
   const [backfillDays, setBackfillDays] = useState(String(settings.backfillDays));
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
   const [error, setError] = useState<string | null>(null);
+  // A schedule problem is shown at the schedule field, where the user looks.
+  const [cronError, setCronError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -35,7 +37,12 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    setCronError(null);
     setNotice(null);
+    if (!syncCron.trim()) {
+      setCronError(EMPTY_SCHEDULE);
+      return;
+    }
     const days = Number(backfillDays);
     if (!Number.isInteger(days) || days < 1 || days > 365) {
       setError('Backfill days must be a whole number from 1 to 365.');
@@ -46,7 +53,9 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
       await onSave({ syncCron, backfillDays: days, timeZone: timeZone === '' ? null : timeZone });
       setNotice('Saved.');
     } catch (err) {
-      setError(errorText(err));
+      const text = errorText(err);
+      if (isScheduleProblem(text)) setCronError(text);
+      else setError(text);
     } finally {
       setIsSaving(false);
     }
@@ -69,11 +78,17 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
             value={syncCron}
             onChange={(e) => setSyncCron(e.currentTarget.value)}
             spellCheck={false}
-            aria-describedby={`${id}-cron-help`}
+            aria-invalid={cronError !== null}
+            aria-describedby={cronError ? `${id}-cron-error ${id}-cron-help` : `${id}-cron-help`}
           />
+          {cronError && (
+            <p id={`${id}-cron-error`} className="form-error" role="alert" data-testid="cron-error">
+              {cronError}
+            </p>
+          )}
           <p id={`${id}-cron-help`} className="help">
             Five fields: minute, hour, day of month, month, day of week. <code>*/5 * * * *</code> syncs every
-            5 minutes.
+            5 minutes (the default); syncs run at most once a minute.
           </p>
         </div>
         <div className="field">
@@ -116,4 +131,12 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
       </section>
     </section>
   );
+}
+
+const EMPTY_SCHEDULE =
+  'The schedule is empty: enter a cron expression such as "*/5 * * * *" (every 5 minutes, the default).';
+
+/** Whether a server message is about the schedule (then it belongs at the schedule field). */
+function isScheduleProblem(text: string): boolean {
+  return /schedule|cron|once a minute|needs 5 or 6 fields/i.test(text);
 }

@@ -2,6 +2,7 @@
  * The estimated balance and a reconciliation's drift as display strings (the estimate, its P10–P90 range,
  * its parts since the observation, predicted reloads, and the drift with its likely causes).
  */
+import { driftSize, type DriftSize } from './drift-size';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
@@ -84,6 +85,8 @@ export interface DriftView {
   observed: string;
   estimated: string;
   isConsistent: boolean;
+  /** How much it matters: 'small' is shown calmly, only 'large' as an alarm. */
+  size: DriftSize;
   summary: string;
   causes: Array<{ key: string; message: string }>;
 }
@@ -98,14 +101,18 @@ export function describeDrift(r: Reconciliation): DriftView {
   const size = formatUsd(Math.abs(d));
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const direction = d > 0 ? 'higher' : 'lower';
+  const bySize = driftSize(r);
   const summary = r.isConsistent
     ? `Consistent with the estimate (drift ${sign}${size}, within its range).`
-    : `The balance is ${size} ${direction} than estimated (${formatUsd(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros)}).`;
+    : bySize === 'small'
+      ? `A small difference (${size} ${direction} than the estimate of ${formatUsd(r.estimate.estimateMicros)}): the estimate now starts from what you recorded, so nothing needs doing unless it keeps growing.`
+      : `The balance is ${size} ${direction} than estimated (${formatUsd(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros)}).`;
   return {
     drift: `${sign}${size}`,
     observed: formatUsd(r.observedMicros),
     estimated: formatUsd(r.estimate.estimateMicros),
     isConsistent: r.isConsistent,
+    size: bySize,
     summary,
     causes: r.causes.map((c, i) => ({ key: `${c.cause}-${i}`, message: c.message })),
   };

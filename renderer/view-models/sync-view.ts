@@ -48,8 +48,10 @@ export interface SyncView {
  */
 export function describeSync(status: SyncStatus, nowMs: number, zone: DisplayZone = {}): SyncView {
   const at = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(ms, nowMs)})`;
+  // What already happened is said as past even when this clock lags the one that recorded it.
+  const past = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(Math.min(ms, nowMs), nowMs)})`;
   const lastSuccessText =
-    status.lastSuccessMs === null ? 'Never synced yet' : `Last synced ${at(status.lastSuccessMs)}`;
+    status.lastSuccessMs === null ? 'Never synced yet' : `Last synced ${past(status.lastSuccessMs)}`;
   const failuresText =
     status.failures > 1
       ? `${status.failures} attempts in a row have failed`
@@ -65,7 +67,7 @@ export function describeSync(status: SyncStatus, nowMs: number, zone: DisplayZon
           kindLabel: SYNC_ERROR_LABELS[last.kind] ?? SYNC_ERROR_LABELS.unknown,
           message: last.message,
           statusText: last.status === null ? null : `HTTP ${last.status}`,
-          atText: `Failed at ${at(last.atMs)}`,
+          atText: `Failed at ${past(last.atMs)}`,
           retryText:
             last.retryAtMs === null
               ? null

@@ -81,11 +81,30 @@ test("an invalid sync schedule is refused with the server's explanation; a valid
   const cron = page.getByLabel('Sync schedule (cron)');
   await cron.fill('every five minutes');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  const error = page.getByTestId('settings-error');
+  // Shown at the schedule field, where the user looks.
+  const error = page.getByTestId('cron-error');
   await expect(error).toBeVisible();
+  await expect(cron).toHaveAttribute('aria-invalid', 'true');
   expect((await error.textContent())!.length, 'an explanation, not a bare code').toBeGreaterThan(20);
   await page.screenshot({ path: join(SCREENS_DIR, 'settings-invalid-cron.png') });
   expect((await app.call('settings:get', {})).syncCron).not.toBe('every five minutes');
+
+  // Every second: refused, saying why and what the default is.
+  await cron.fill('* * * * * *');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(error).toContainText('more often than once a minute');
+  await expect(error).toContainText('the default is every 5 minutes');
+  // Empty: words at the field, not a schema message.
+  await cron.fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(error).toHaveText(
+    'The schedule is empty: enter a cron expression such as "*/5 * * * *" (every 5 minutes, the default).',
+  );
+  expect((await app.call('settings:get', {})).syncCron).toBe('*/5 * * * *');
+  await expect(
+    app.call('settings:update', { syncCron: '' }),
+    'the server refuses an empty schedule in words too',
+  ).rejects.toThrow(/The schedule is empty/);
 
   await cron.fill('*/10 * * * *');
   await page.getByRole('button', { name: 'Save settings' }).click();

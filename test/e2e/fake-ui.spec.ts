@@ -92,7 +92,7 @@ test('settings: the server validation message is shown; a valid schedule saves',
   const cron = page.getByLabel('Sync schedule (cron)');
   await cron.fill('every five minutes');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByTestId('settings-error')).toContainText('is not a cron expression');
+  await expect(page.getByTestId('cron-error')).toContainText('is not a cron expression');
   await cron.fill('*/10 * * * *');
   await page.getByLabel('Backfill days').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();

@@ -1,8 +1,8 @@
 // Starts the real Node host (`creditwatch serve`) as a child process for a spec, and talks to its API.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RequestArgs, RequestChannel, RequestResults } from '@core/api-contract';
 
 const READY_LINE = /Creditwatch is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/;
@@ -21,7 +21,7 @@ export interface ServeOptions {
   /** `--demo-faults` spec, e.g. `costs=429:retry-after=30`. */
   demoFaults?: string;
   env?: Record<string, string>;
-  /** Files to place in the fresh data dir before start (name → content), e.g. a damaged settings.json. */
+  /** Files to place in the fresh data dir before start (relative path → content), e.g. a damaged settings.json. */
   files?: Record<string, string>;
 }
 
@@ -42,8 +42,10 @@ export interface ServedApp {
 export async function startServe(options: ServeOptions = {}): Promise<ServedApp> {
   const cli = process.env.CREDITWATCH_CLI ?? 'dist/cli.mjs';
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-'));
-  for (const [name, content] of Object.entries(options.files ?? {}))
+  for (const [name, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(dataDir, name)), { recursive: true });
     writeFileSync(join(dataDir, name), content);
+  }
   const args = [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--now', options.now ?? E2E_NOW];
   if (options.demo) args.push('--demo');
   if (options.demoFaults) args.push('--demo-faults', options.demoFaults);

@@ -5,7 +5,7 @@
  * Example: gap $10 between balance and threshold, $1/hour → crossing 10 hours from now.
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
-import { fitsMonthlyLimit } from '../billing';
+import { reloadsInSlot } from './reload-steps';
 import { HOUR_MS } from '../time';
 import type { SlotGrid } from './paths';
 
@@ -75,22 +75,16 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
     }
     balance -= path[i] as number;
     // A burst can drain several reloads' worth in one hour; each reload is its own card charge.
-    for (let guard = 0; balance < plan.thresholdUsd && guard < 1000; guard++) {
-      const chargeUsd =
-        plan.action.kind === 'restore-to'
-          ? plan.action.targetMicros / 1e6 - balance
-          : plan.action.amountMicros / 1e6;
-      const chargeMicros = Math.round(chargeUsd * 1e6);
-      if (!fitsMonthlyLimit(plan.limit, { count: monthCount, micros: monthMicros }, chargeMicros)) {
-        out.limitReached = true;
-        break;
-      }
-      balance += chargeUsd;
-      monthCount++;
-      monthMicros += chargeMicros;
-      out.count++;
-      out.chargedUsd += chargeUsd;
-    }
+    const slot = reloadsInSlot(balance, plan.thresholdUsd, plan.action, plan.limit, {
+      count: monthCount,
+      micros: monthMicros,
+    });
+    balance = slot.balanceUsd;
+    monthCount += slot.count;
+    monthMicros += slot.chargedMicros;
+    out.count += slot.count;
+    out.chargedUsd += slot.chargedUsd;
+    if (slot.limitReached) out.limitReached = true;
     if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
   }
   return out;

@@ -66,6 +66,7 @@ export type SnapshotFile = z.infer<typeof SnapshotFileSchema>;
 
 /** Version 1 kept only the crossing P50 as a number; version 2 keeps the forecast tuple. */
 export function upgradeSnapshotsV1ToV2(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.points !== undefined && !Array.isArray(raw.points)) throw new Error('"points" is not a list');
   const points = Array.isArray(raw.points) ? (raw.points as unknown[][]) : [];
   return {
     ...raw,

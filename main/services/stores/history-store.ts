@@ -28,6 +28,7 @@ import {
   encodeUsage,
 } from './history-codec';
 import { COST_FILE, PROJECTS_FILE, SNAPSHOT_FILE, SYNC_FILE, USAGE_FILE } from './history-files';
+import { refetchDamaged } from './history-refetch';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
 
 export interface OrgHistory {
@@ -74,6 +75,10 @@ export async function openOrgHistory(dir: string, ctx: FileContext): Promise<Org
   };
   const syncFile = await open('sync.json', SYNC_FILE);
   const projectsFile = await open('projects.json', PROJECTS_FILE);
+  // Cost and usage files that cannot be read are set aside; the range they held is fetched again.
+  await refetchDamaged(dir, ctx, syncFile, async (name) =>
+    name.startsWith('costs-') ? open(name, COST_FILE) : open(name, USAGE_FILE),
+  );
 
   return {
     dir,

@@ -1,12 +1,16 @@
 /**
  * The ledger files (`ledger-<org>.json`): what the user typed — balances, purchases, grants, reloads,
  * billing rule. The most precious data Creditwatch holds, so: versioned and validated like every file,
- * a rotating backup before every write, writes one at a time per org, and an org's ledger is archived
- * (never deleted) when the org is removed.
+ * every state written is backed up (a damaged file falls back to its newest readable backup, and backups
+ * that predate a damaged load are never rotated away), duplicate ids repaired on load, writes one at a
+ * time per org, and an org's ledger is archived (never deleted) when the org is removed.
  */
-import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dedupeLedgerEntries } from '@core/ledger-dedupe';
 import { LEDGER_VERSION, LedgerFileSchema, type LedgerFile } from '@core/ledger-schema';
+import { backupStamp, type BackupInfo } from './backups';
+import { ensurePrivateDir } from './private-file';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
 
 export const LEDGER_BACKUPS_KEPT = 10;
@@ -18,13 +22,30 @@ export const LEDGER_SPEC: FileSpec<LedgerFile> = {
   migrations: {},
   defaults: () => LedgerFileSchema.parse({ version: LEDGER_VERSION }),
   indent: 2, // people may read or repair this file by hand
+  describe: (l) =>
+    `${l.entries.length} ${l.entries.length === 1 ? 'entry' : 'entries'}, ${l.billing.mode} billing${l.billing.reload ? ' with an auto-reload rule' : ''}`,
+  repair: dedupeLedgerEntries,
 };
+
+/** A ledger backup as the user sees it. */
+export interface LedgerBackup extends BackupInfo {
+  /** How many entries it holds, or null when it cannot be read. */
+  entries: number | null;
+}
 
 export interface LedgerStore {
   get(orgId: string): Promise<LedgerFile>;
-  /** Applies `mutate` to the current ledger and writes it (after a backup); throws if the result is invalid. */
+  /**
+   * Applies `mutate` to the current ledger and writes it (backed up); throws if the result is
+   * invalid. Runs inside the org's write queue, so checks made in `mutate` hold under concurrency;
+   * returning the very same object writes nothing.
+   */
   update(orgId: string, mutate: (ledger: LedgerFile) => LedgerFile): Promise<LedgerFile>;
-  /** Moves an org's ledger and backups to `removed/` (the user may want them back). */
+  /** The org's backups, newest first. */
+  backups(orgId: string): Promise<LedgerBackup[]>;
+  /** Makes a backup the current ledger (the ledger as it was stays among the backups, so this can be undone). */
+  restore(orgId: string, backupName: string): Promise<LedgerFile>;
+  /** Moves an org's ledger to `removed/` (the user may want it back); its backups stay. */
   archive(orgId: string): Promise<void>;
 }
 
@@ -32,12 +53,17 @@ export interface LedgerStore {
 export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStore {
   const files = new Map<string, Promise<VersionedFile<LedgerFile>>>();
   const queues = new Map<string, Promise<unknown>>();
-  const backupDir = join(dataDir, 'backups');
   const pathOf = (orgId: string) => join(dataDir, `ledger-${orgId}.json`);
-  const stamp = () => new Date(ctx.nowMs()).toISOString().replace(/[:.]/g, '-');
   const open = (orgId: string) => {
     let file = files.get(orgId);
-    if (!file) files.set(orgId, (file = openVersionedFile(pathOf(orgId), LEDGER_SPEC, ctx)));
+    if (!file) {
+      file = openVersionedFile(pathOf(orgId), LEDGER_SPEC, ctx, {
+        dir: join(dataDir, 'backups'),
+        prefix: `ledger-${orgId}`,
+        keep: LEDGER_BACKUPS_KEPT,
+      });
+      files.set(orgId, file);
+    }
     return file;
   };
   // One write at a time per org, so two quick edits cannot overwrite each other.
@@ -49,39 +75,47 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
     );
     return next;
   };
-
-  async function backup(orgId: string): Promise<void> {
-    await mkdir(backupDir, { recursive: true });
-    try {
-      await copyFile(pathOf(orgId), join(backupDir, `ledger-${orgId}.${stamp()}.json`));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      return; // nothing written yet: nothing to back up
-    }
-    const mine = (await readdir(backupDir)).filter((f) => f.startsWith(`ledger-${orgId}.`)).sort();
-    for (const old of mine.slice(0, Math.max(0, mine.length - LEDGER_BACKUPS_KEPT))) {
-      await unlink(join(backupDir, old));
-    }
-  }
+  const save = async (file: VersionedFile<LedgerFile>, next: LedgerFile) => {
+    LEDGER_SPEC.schema.parse(next); // refuse before touching the disk
+    await file.backup(); // a state no backup holds yet (a hand edit, an older version's file)
+    await file.write(next);
+    await file.backup(); // the new state: a damaged file can always come back to the last write
+    return file.data();
+  };
 
   return {
-    get: async (orgId) => (await open(orgId)).data(),
+    get: (orgId) => serialized(orgId, async () => (await open(orgId)).data()),
     update: (orgId, mutate) =>
       serialized(orgId, async () => {
         const file = await open(orgId);
         const next = mutate(file.data());
-        LEDGER_SPEC.schema.parse(next); // refuse before touching the disk
-        await backup(orgId);
-        await file.write(next);
-        return file.data();
+        return next === file.data() ? next : save(file, next);
+      }),
+    backups: (orgId) =>
+      serialized(orgId, async () => {
+        const file = await open(orgId);
+        return Promise.all(
+          (await file.backups()).map(async (b) => ({
+            ...b,
+            entries: await file.readBackup(b.name).then(
+              (l) => l.entries.length,
+              () => null,
+            ),
+          })),
+        );
+      }),
+    restore: (orgId, backupName) =>
+      serialized(orgId, async () => {
+        const file = await open(orgId);
+        return save(file, await file.readBackup(backupName));
       }),
     archive: (orgId) =>
       serialized(orgId, async () => {
         files.delete(orgId);
         const removedDir = join(dataDir, 'removed');
-        await mkdir(removedDir, { recursive: true });
+        await ensurePrivateDir(removedDir);
         try {
-          await rename(pathOf(orgId), join(removedDir, `ledger-${orgId}.${stamp()}.json`));
+          await rename(pathOf(orgId), join(removedDir, `ledger-${orgId}.${backupStamp(ctx.nowMs())}.json`));
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         }

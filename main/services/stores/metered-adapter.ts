@@ -1,41 +1,52 @@
 /**
- * A lowdb adapter over lowdb's own atomic TextFile (temp file + rename) that serialises JSON, skips writes
- * whose text did not change, and counts the bytes it writes.
+ * A lowdb adapter that serialises JSON, writes it atomically as an owner-only file (0600; see
+ * private-file.ts), skips writes whose text did not change, and counts the bytes it writes.
  */
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { writePrivateFile } from './private-file';
 import type { WriteMeter } from './write-meter';
 
 /** Reads raw JSON (left `unknown` on purpose: the versioned file validates and upgrades it). */
 export class MeteredJsonFile implements Adapter<unknown> {
-  readonly #file: TextFile;
   #lastText: string | null = null;
+  /** Writes to one file run one after another (the last one wins, as with lowdb's own writer). */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly path: string,
     private readonly meter: WriteMeter | null,
     private readonly indent: number = 0,
-  ) {
-    this.#file = new TextFile(path);
-  }
+  ) {}
 
   /** Parses the file; throws SyntaxError on a file that is not JSON (the caller quarantines it). */
   async read(): Promise<unknown> {
-    const text = await this.#file.read();
-    if (text === null) return null;
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
     this.#lastText = text;
     return JSON.parse(text) as unknown;
   }
 
-  async write(data: unknown): Promise<void> {
+  write(data: unknown): Promise<void> {
     const text = JSON.stringify(data, null, this.indent || undefined);
+    const run = this.#queue.then(() => this.#writeText(text));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #writeText(text: string): Promise<void> {
     // lowdb rewrites the whole file on every write; skipping identical content is what keeps a
     // steady-state poll from rewriting files that did not change.
     if (text === this.#lastText) {
       this.meter?.skip(this.path);
       return;
     }
-    await this.#file.write(text);
+    await writePrivateFile(this.path, text);
     this.#lastText = text;
     this.meter?.add(this.path, Buffer.byteLength(text));
   }

@@ -1,12 +1,17 @@
 /**
  * One lowdb JSON file with a `version`: validated with zod on load, upgraded by pure migrations, and
  * quarantined (renamed `<name>.corrupt-<timestamp>`, reported) when it cannot be used — never overwritten.
+ * A file with backups (ledgers, settings) then falls back to its newest backup that loads, says so, and
+ * keeps the older backups out of the rotation until a good load (see file-recovery.ts).
  */
-import { mkdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
+import type { BackupInfo } from './backups';
+import { recoverFromBackups, type BackupOptions } from './file-recovery';
 import { MeteredJsonFile } from './metered-adapter';
+import { ensurePrivateDir } from './private-file';
 import type { ProblemList } from './store-problem';
 import type { WriteMeter } from './write-meter';
 
@@ -22,6 +27,13 @@ export interface FileSpec<T extends { version: number }> {
   defaults(): T;
   /** Pretty-print (for files people may read, like settings). */
   indent?: number;
+  /** Short words for what a loaded file holds, for recovery messages, e.g. "12 entries". */
+  describe?(data: T): string;
+  /**
+   * Repairs content that parses but must not be used as is (e.g. duplicate ids), returning what was
+   * done in words; nothing is dropped that the user typed.
+   */
+  repair?(data: T): { data: T; notes: string[] };
 }
 
 export interface FileContext {
@@ -36,6 +48,17 @@ export interface VersionedFile<T> {
   data(): T;
   /** Validates and writes `next`; an invalid value throws and nothing is written. */
   write(next: T): Promise<void>;
+  /**
+   * Where the content came from: `file` (it loaded), `new` (no file yet), `backup` (the file was
+   * damaged and a backup was restored) or `defaults` (damaged and nothing could be recovered).
+   */
+  readonly origin: 'file' | 'new' | 'backup' | 'defaults';
+  /** Backs up the file as it is on disk (files opened with backups only; else a no-op). */
+  backup(): Promise<void>;
+  /** This file's backups, newest first (empty without backups). */
+  backups(): Promise<BackupInfo[]>;
+  /** Loads a backup (validated and upgraded); throws with a readable message when it cannot be used. */
+  readBackup(name: string): Promise<T>;
 }
 
 /**
@@ -72,22 +95,37 @@ export async function openVersionedFile<T extends { version: number }>(
   path: string,
   spec: FileSpec<T>,
   ctx: FileContext,
+  backupOpts: BackupOptions | null = null,
 ): Promise<VersionedFile<T>> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensurePrivateDir(dirname(path));
   const adapter = new MeteredJsonFile(path, ctx.meter ?? null, spec.indent ?? 0);
   const db = new Low<unknown>(adapter, null);
+  const recovery = recoverFromBackups(path, spec, ctx, backupOpts);
   let current: T;
   let isLocked = false;
+  let recovered: T | null = null;
+  let origin: VersionedFile<T>['origin'];
   try {
     await db.read();
     current = db.data === null ? spec.defaults() : upgrade(db.data, spec);
+    origin = db.data === null ? 'new' : 'file';
   } catch (err) {
-    current = spec.defaults();
+    const reason = `${spec.label}: ${(err as Error).message}`;
     // If the bad file could not be moved aside, refuse to write over it.
-    isLocked = !(await quarantine(path, `${spec.label}: ${(err as Error).message}`, ctx));
+    const quarantinedAs = await quarantine(path, reason, ctx, backupOpts !== null);
+    isLocked = quarantinedAs === null;
+    recovered = await recovery.fallBack(reason, quarantinedAs);
+    current = recovered ?? spec.defaults();
+    origin = recovered ? 'backup' : 'defaults';
   }
-  return {
+  if (spec.repair) {
+    const { data, notes } = spec.repair(current);
+    current = data;
+    if (notes.length) recovery.reportRepair(notes);
+  }
+  const file: VersionedFile<T> = {
     path,
+    origin,
     data: () => current,
     async write(next) {
       if (isLocked)
@@ -97,10 +135,22 @@ export async function openVersionedFile<T extends { version: number }>(
       await db.write();
       current = parsed;
     },
+    backup: () => recovery.backup(),
+    backups: () => recovery.list(),
+    readBackup: (name) => recovery.read(name),
   };
+  // What was recovered is written back at once, so the next start loads it without help.
+  if (recovered !== null && !isLocked) await file.write(current);
+  return file;
 }
 
-async function quarantine(path: string, reason: string, ctx: FileContext): Promise<boolean> {
+/** Moves a file that failed to load aside; returns where, or null if it could not be moved. */
+async function quarantine(
+  path: string,
+  reason: string,
+  ctx: FileContext,
+  hasBackups: boolean,
+): Promise<string | null> {
   const atMs = ctx.nowMs();
   const stamp = new Date(atMs).toISOString().replace(/[:.]/g, '-');
   const target = `${path}.corrupt-${stamp}`;
@@ -110,12 +160,15 @@ async function quarantine(path: string, reason: string, ctx: FileContext): Promi
   } catch {
     quarantinedAs = null;
   }
-  const where = quarantinedAs ? `; the original was kept as ${quarantinedAs}` : '';
-  ctx.problems?.report({
-    file: path,
-    quarantinedAs,
-    atMs,
-    message: `${path} could not be read (${reason}). Creditwatch started this file afresh${where}.`,
-  });
-  return quarantinedAs !== null;
+  // Files with backups report after trying them (file-recovery.ts says what came back).
+  if (!hasBackups) {
+    const where = quarantinedAs ? `; the original was kept as ${quarantinedAs}` : '';
+    ctx.problems?.report({
+      file: path,
+      quarantinedAs,
+      atMs,
+      message: `${path} could not be read (${reason}). Creditwatch started this file afresh${where}.`,
+    });
+  }
+  return quarantinedAs;
 }

@@ -17,6 +17,7 @@ import { CardSplitCard } from './card-split-card';
 import { DriftNotice } from './drift-notice';
 import { EntryForm } from './entry-form';
 import { ForecastHeadline } from './forecast-headline';
+import { LedgerBackups } from './ledger-backups';
 import { LedgerList } from './ledger-list';
 import { WhatIfPanel } from './what-if-panel';
 import type { WhatIfPreview } from '../../view-models/what-if-preview';
@@ -169,6 +170,7 @@ export function MoneySection({
               testId="add-entry-form"
             />
           </details>
+          <LedgerBackups orgId={orgId} zone={zone} />
         </section>
       </div>
     </section>

@@ -115,6 +115,16 @@ describe('orgs:add', () => {
     expect(events).toContain('orgs:changed');
   });
 
+  it('adding again an org whose key is missing keeps its id (and so its ledger and history)', async () => {
+    const { handlers, keys, getSettings } = setup();
+    const first = await handlers['orgs:add']({ name: 'Acme', apiKey: ADMIN_KEY });
+    keys.delete(first.id); // the key was lost (or its file became unreadable)
+    const again = await handlers['orgs:add']({ name: ' acme ', apiKey: ADMIN_KEY });
+    expect(again.id).toBe(first.id);
+    expect(again.hasKey).toBe(true);
+    expect(getSettings().orgs).toHaveLength(1);
+  });
+
   it('rejects a key with inner spaces without calling OpenAI', async () => {
     const { handlers, deps } = setup();
     await expect(handlers['orgs:add']({ name: 'Acme', apiKey: 'sk-admin-abc def' })).rejects.toThrow(

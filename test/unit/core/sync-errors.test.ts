@@ -110,3 +110,47 @@ describe('helpers', () => {
     expect(formatClock(NOW, 'Europe/Paris')).toBe('15:03');
   });
 });
+
+describe('Retry-After is bounded and repeated 429s back off further', () => {
+  it('clamps a year-long Retry-After to an hour and says so, with the true next attempt', () => {
+    const e = classifySyncError(facts({ status: 429, retryAfterMs: 31_536_000_000 }), ctx);
+    expect(e.retryAtMs).toBe(NOW + 60 * 60_000);
+    expect(e.message).toBe(
+      'OpenAI is rate-limiting requests; retrying at 15:03 (it asked to wait 31536000 s; Creditwatch waits at most an hour).',
+    );
+  });
+
+  it.each([0, -5_000])('never retries at once for Retry-After %i, and escalates with each failure', (ms) => {
+    const delays = [1, 2, 3, 4, 5].map(
+      (failures) =>
+        classifySyncError(facts({ status: 429, retryAfterMs: ms }), { ...ctx, failures }).retryAtMs! - NOW,
+    );
+    expect(delays[0]).toBeGreaterThanOrEqual(15_000);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]!);
+  });
+
+  it('escalates repeated 429s without Retry-After too', () => {
+    const first = classifySyncError(facts({ status: 429 }), ctx).retryAtMs! - NOW;
+    const fourth = classifySyncError(facts({ status: 429 }), { ...ctx, failures: 4 }).retryAtMs! - NOW;
+    expect(fourth).toBe(8 * first);
+  });
+});
+
+describe('callers that do not retry (checking a key while adding an org)', () => {
+  it.each<[Partial<ErrorFacts>, string]>([
+    [
+      { transport: 'network', detail: 'ECONNREFUSED' },
+      'Could not reach OpenAI (ECONNREFUSED). Check the connection or proxy; try again in a moment.',
+    ],
+    [{ transport: 'timeout' }, 'OpenAI did not answer in time; try again in a moment.'],
+    [{ status: 503 }, 'OpenAI had a server error (HTTP 503); try again in a moment.'],
+    [
+      { status: 429, retryAfterMs: 20_000 },
+      'OpenAI is rate-limiting requests; try again in a moment (Retry-After 20 s).',
+    ],
+  ])('%o never says "retrying at"', (f, message) => {
+    const e = classifySyncError(facts(f), { ...ctx, retries: false });
+    expect(e.message).toBe(message);
+    expect(e.retryAtMs).toBeNull();
+  });
+});

@@ -110,13 +110,81 @@ describe('Node host admission', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toContain('cw_token=secret-token-123');
+    expect(cookie).toContain(`cw_token_${host.port}=secret-token-123`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const page = await call(host, '/', { headers: { cookie: 'cw_token=secret-token-123' } });
+    const page = await call(host, '/', { headers: { cookie: `cw_token_${host.port}=secret-token-123` } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Creditwatch</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+});
+
+describe('Node host: cookies, restarts, other local servers', () => {
+  it('lets a freshly printed address win over a stale cookie from an earlier start, and replaces it', async () => {
+    const stale = { cookie: `cw_token_${host.port}=token-of-the-last-start` };
+    const reply = await call(host, '/?token=secret-token-123', { headers: stale });
+    expect(reply.status).toBe(303);
+    expect(String(reply.headers['set-cookie'])).toContain(`cw_token_${host.port}=secret-token-123`);
+    expect((await call(host, '/', { headers: stale })).status).toBe(401);
+  });
+
+  it('two hosts on different ports keep their own cookies', async () => {
+    const other = await startHost({ handlers, bus, staticDir, token: 'other-token-456' });
+    try {
+      const both = {
+        cookie: `cw_token_${host.port}=secret-token-123; cw_token_${other.port}=other-token-456`,
+      };
+      expect((await call(host, '/', { headers: both })).status).toBe(200);
+      expect((await call(other, '/', { headers: both })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('ignores cookies of other local apps, even ones that are not valid percent-encoding', async () => {
+    const reply = await call(host, '/', {
+      headers: { cookie: `other_app=50%; cw_token_${host.port}=secret-token-123; x=%E0%A4%A` },
+    });
+    expect(reply.status).toBe(200);
+  });
+
+  it('never redirects off the host', async () => {
+    for (const path of [
+      '/.//evil.example?token=secret-token-123',
+      '//evil.example/?token=secret-token-123',
+    ]) {
+      const reply = await call(host, path);
+      expect(reply.status, path).toBe(303);
+      expect(reply.headers.location, path).toMatch(/^\/(?![/\\])/);
+    }
+  });
+});
+
+describe('Node host: odd requests get clear answers', () => {
+  it('answers a path that is not valid percent-encoding with 400', async () => {
+    expect((await call(host, '/%ZZ', { headers: auth })).status).toBe(400);
+    expect((await call(host, '/api/%ZZ', { method: 'POST', headers: json, body: '{}' })).status).toBe(400);
+  });
+
+  it('answers a 50 MB body with 413, not a reset connection', async () => {
+    const reply = await call(host, '/api/orgs:list', {
+      method: 'POST',
+      headers: json,
+      body: 'x'.repeat(50 * 1024 * 1024),
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.body).toContain('larger than');
+    expect(calls).toEqual([]);
+  });
+
+  it('reads media types case-insensitively', async () => {
+    const reply = await call(host, '/api/orgs:list', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'APPLICATION/JSON; charset=UTF-8' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
   });
 });
 

@@ -82,6 +82,8 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   let pendingFailure: Omit<SyncError, 'atMs'> | null = null;
   const failures = new Map<RequestChannel, Error>();
   const ledgers = new Map<string, LedgerFile>();
+  /** Each ledger as it was before a change, newest first (what the real store keeps as backups). */
+  const backups: Array<{ orgId: string; name: string; atMs: number; ledger: LedgerFile }> = [];
 
   // The real pure computation over the sample dashboard's daily costs, so figures are as the app makes them.
   function moneyInputs(orgId: string): MoneyInputs {
@@ -113,7 +115,10 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     return { billing: l.billing, entries: [...l.entries].sort((a, b) => b.atMs - a.atMs) };
   }
   function changeLedger(orgId: string, change: (l: LedgerFile) => LedgerFile) {
-    ledgers.set(orgId, change(ledgerOf(orgId)));
+    const before = ledgerOf(orgId);
+    const stamp = new Date(nowMs + backups.length * 1000).toISOString().replace(/[:.]/g, '-');
+    backups.unshift({ orgId, name: `ledger-${orgId}.${stamp}.json`, atMs: nowMs, ledger: before });
+    ledgers.set(orgId, change(before));
     emit('data:changed', { orgId });
     return ledgerView(orgId);
   }
@@ -182,6 +187,16 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     'ledger:updateBilling': ({ orgId, billing }) => {
       const parsed = parseArgs('ledger:updateBilling', { orgId, billing }).billing;
       return changeLedger(orgId, (l) => ({ ...l, billing: parsed }));
+    },
+    'ledger:backups': ({ orgId }) => ({
+      backups: backups
+        .filter((b) => b.orgId === orgId)
+        .map((b) => ({ name: b.name, atMs: b.atMs, entries: b.ledger.entries.length })),
+    }),
+    'ledger:restoreBackup': ({ orgId, name }) => {
+      const found = backups.find((b) => b.orgId === orgId && b.name === name);
+      if (!found) throw new ApiError('rejected', `There is no backup named ${name}.`);
+      return changeLedger(orgId, () => found.ledger);
     },
     'money:get': ({ orgId }) => computeMoneyView(moneyInputs(orgId)),
     'money:whatIf': ({ orgId, balanceMicros, billing }) =>

@@ -1,7 +1,12 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ClientSetupError, describeError, retryAfterMs } from '../../../main/services/api-errors';
+import {
+  ClientSetupError,
+  describeError,
+  retryAfterMs,
+  toSyncFailure,
+} from '../../../main/services/api-errors';
 import { CostsPageSchema } from '../../../main/services/api-schemas';
 import { keyKindOf } from '../../../main/services/openai-client';
 
@@ -77,5 +82,16 @@ describe('response schemas', () => {
     expect(keyKindOf('sk-admin-x')).toBe('admin');
     expect(keyKindOf('sk-proj-x')).toBe('project');
     expect(keyKindOf('sk-x')).toBe('other');
+  });
+});
+
+describe('toSyncFailure (checking a key while adding an org)', () => {
+  it('never promises a retry that will not happen', () => {
+    const unreachable = new OpenAI.APIConnectionError({ message: 'Connection error.' });
+    const failure = toSyncFailure(unreachable, 'admin');
+    expect(failure.message).toBe(
+      'Could not reach OpenAI. Check the connection or proxy; try again in a moment.',
+    );
+    expect(failure.syncError.retryAtMs).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,12 +29,15 @@ describe('file secret store', () => {
     expect((await stat(join(dir, 'keys.json'))).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses to overwrite an unreadable key file', async () => {
+  it('never reads over an unreadable key file, and a key added again sets the damaged bytes aside', async () => {
     await writeFile(join(dir, 'keys.json'), 'garbage');
-    await expect(createFileSecretStore(dir).set('org_a', 'sk-admin-x')).rejects.toThrow(
-      /not a valid Creditwatch key file/,
-    );
+    const s = createFileSecretStore(dir);
+    await expect(s.get('org_a')).rejects.toThrow(/not a valid Creditwatch key file/);
     expect(await readFile(join(dir, 'keys.json'), 'utf8')).toBe('garbage');
+    await s.set('org_a', 'sk-admin-x');
+    expect(await s.get('org_a')).toBe('sk-admin-x');
+    const aside = (await readdir(dir)).find((f) => f.startsWith('keys.json.corrupt-'));
+    expect(aside && (await readFile(join(dir, aside), 'utf8'))).toBe('garbage');
   });
 
   it('rejects an empty key', async () => {

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import OpenAI from 'openai';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRandom } from '@core/random';
 import type { Org, SyncStatus } from '@core/schemas';
 import type { CostDay } from '@core/sync-data';
@@ -170,5 +171,133 @@ describe('sync engine (fake API)', () => {
     });
     await expect(engine.syncOrg('org_missing000')).rejects.toThrow('No organization with id org_missing000.');
     await expect(engine.dashboard('org_missing000')).rejects.toThrow(/No organization/);
+  });
+});
+
+describe('orgs sync independently', () => {
+  it('one hanging org never stalls the scheduled syncs of the others', async () => {
+    const calls: Record<string, number> = {};
+    let release: () => void = () => {};
+    const hang = new Promise<never>((_, reject) => (release = () => reject(new Error('released'))));
+    let now = NOW;
+    const engine = createSyncEngine({
+      dataDir: dir,
+      settings,
+      nowMs: () => now,
+      random: createRandom(1),
+      orgWaitMs: 1_500, // far longer than a healthy fake sync, even on a busy machine
+      clientFor: async (org) => {
+        const api = fakeApi([]);
+        return {
+          ...api,
+          async dailyCosts(r) {
+            calls[org.id] = (calls[org.id] ?? 0) + 1;
+            return org.id === orgs[0]!.id ? hang : api.dailyCosts(r);
+          },
+        };
+      },
+    });
+    for (let tick = 0; tick < 3; tick++) {
+      await engine.syncDue(); // returns although the first org hangs
+      now += 5 * MINUTE_MS;
+    }
+    expect(calls[orgs[1]!.id]).toBe(3);
+    expect(calls[orgs[0]!.id]).toBe(1); // still in flight: joined, never started twice
+    release();
+  });
+});
+
+describe('the shown next-attempt time is true', () => {
+  it('retries a failed org at the time its message names, without waiting for a scheduled tick', async () => {
+    let costCalls = 0;
+    let now = NOW;
+    const engine = createSyncEngine({
+      dataDir: dir,
+      settings,
+      nowMs: () => now,
+      random: () => 0,
+      retryOnTime: true,
+      clientFor: async () => {
+        const api = fakeApi([]);
+        return {
+          ...api,
+          async dailyCosts(r) {
+            if (++costCalls === 1)
+              throw OpenAI.APIError.generate(
+                429,
+                { error: { message: 'slow down' } },
+                undefined,
+                new Headers({ 'retry-after': '20' }),
+              );
+            return api.dailyCosts(r);
+          },
+        };
+      },
+    });
+    const id = orgs[0]!.id;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const failed = await engine.syncOrg(id);
+      expect(failed.lastError?.retryAtMs).toBe(NOW + 20_000);
+      expect(failed.lastError?.message).toBe(
+        'OpenAI is rate-limiting requests; retrying at 10:00 (Retry-After 20 s).',
+      );
+      now += 19_000;
+      await vi.advanceTimersByTimeAsync(19_000);
+      expect(costCalls).toBe(1);
+      now += 1_000;
+      await vi.advanceTimersByTimeAsync(1_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    for (let i = 0; i < 50 && engine.status(id).state !== 'ok'; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(costCalls).toBe(2);
+    expect(engine.status(id).state).toBe('ok');
+    engine.stop();
+  });
+});
+
+describe('implausible answers are not stored as truth', () => {
+  it('keeps the previous figures when an answer suddenly loses its rows, and refuses amounts in the negative millions', async () => {
+    let mode: 'good' | 'empty' | 'negative' = 'good';
+    let now = NOW;
+    const engine = createSyncEngine({
+      dataDir: dir,
+      settings,
+      nowMs: () => now,
+      random: createRandom(1),
+      clientFor: async () => {
+        const api = fakeApi([]);
+        return {
+          ...api,
+          async dailyCosts(r) {
+            const days = await api.dailyCosts(r);
+            if (mode === 'empty') return [];
+            if (mode === 'negative')
+              return days.map((d) => ({
+                ...d,
+                rows: [{ projectId: 'proj_a', lineItem: 'x', micros: -5_000_000e6 }],
+              }));
+            return days;
+          },
+        };
+      },
+    });
+    const id = orgs[0]!.id;
+    expect((await engine.syncOrg(id)).state).toBe('ok');
+    const before = (await engine.dashboard(id)).monthToDate;
+    now += 5 * MINUTE_MS;
+    mode = 'empty';
+    expect((await engine.syncOrg(id)).state).toBe('ok');
+    expect((await engine.dashboard(id)).monthToDate).toEqual(before);
+    now += 5 * MINUTE_MS;
+    mode = 'negative';
+    const refused = await engine.syncOrg(id, { force: true });
+    expect(refused.state).toBe('error');
+    expect(refused.lastError?.message).toMatch(
+      /an amount of −\$5,000,000\.00 on 2026-03-\d\d is not plausible/,
+    );
+    expect((await engine.dashboard(id)).monthToDate).toEqual(before);
   });
 });

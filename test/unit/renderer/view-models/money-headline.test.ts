@@ -132,6 +132,31 @@ describe('balance and drift', () => {
     );
   });
 
+  it('sizes a drift by how much it matters: $14.99 on a $200 balance is small, not an alarm', async () => {
+    const { api, orgId, money } = await prepaidWithRule();
+    const { reconciliation } = await api.invoke('ledger:addEntry', {
+      orgId,
+      entry: {
+        id: 'o3',
+        kind: 'observation',
+        atMs: NOW,
+        balanceMicros: money.balance!.estimateMicros,
+        note: '',
+      },
+    });
+    const small: Reconciliation = {
+      ...reconciliation!,
+      observedMicros: 200e6,
+      driftMicros: -14_990_000,
+      isConsistent: false,
+    };
+    const d = describeDrift(small);
+    expect(d.size).toBe('small');
+    expect(d.summary).toMatch(/^A small difference \(\$14\.99 lower than the estimate/);
+    expect(describeDrift({ ...small, driftMicros: -80e6 }).size).toBe('large');
+    expect(describeDrift({ ...small, isConsistent: true }).size).toBe('none');
+  });
+
   it('lists ledger entries with kind, signed amount and expiry', async () => {
     const { money } = await prepaidWithRule();
     const rows = buildLedgerRows(

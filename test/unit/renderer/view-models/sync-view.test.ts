@@ -39,6 +39,15 @@ describe('describeSync', () => {
     });
   });
 
+  it('says a failure and a success that already happened as past, even when this clock lags', () => {
+    const ahead = NOW + 5_000; // recorded by a clock 5 s ahead of this one
+    const status: SyncStatus = { ...failed({ atMs: ahead }), lastSuccessMs: ahead };
+    const view = describeSync(status, NOW, UTC);
+    expect(view.error?.atText).toBe('Failed at Nov 24, 3:00 PM (just now)');
+    expect(view.lastSuccessText).toBe('Last synced Nov 24, 3:00 PM (just now)');
+    expect(view.error?.atText).not.toMatch(/\(in /);
+  });
+
   it('describes a network error without an HTTP status and a retry already due', () => {
     const view = describeSync(failed({ kind: 'network', status: null, retryAtMs: NOW - 1 }), NOW, UTC);
     expect(view.error?.kindLabel).toBe('Network problem');

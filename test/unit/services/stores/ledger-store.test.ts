@@ -39,7 +39,7 @@ describe('ledger store', () => {
     expect((await again.get(ORG)).entries.map((e) => e.id)).toEqual(['a']);
   });
 
-  it('keeps a rotating backup of the previous file before every write', async () => {
+  it('keeps a rotating backup of every state written', async () => {
     const dir = tempDir();
     const store = createLedgerStore(dir, ctx());
     for (let i = 0; i < LEDGER_BACKUPS_KEPT + 5; i++) {
@@ -49,9 +49,9 @@ describe('ledger store', () => {
       .filter((f) => f.startsWith(`ledger-${ORG}.`))
       .sort();
     expect(backups).toHaveLength(LEDGER_BACKUPS_KEPT);
-    // The newest backup is the state before the last write.
+    // The newest backup is the state of the last write.
     const newest = JSON.parse(readFileSync(join(dir, 'backups', backups.at(-1)!), 'utf8'));
-    expect(newest.entries).toHaveLength(LEDGER_BACKUPS_KEPT + 4);
+    expect(newest.entries).toHaveLength(LEDGER_BACKUPS_KEPT + 5);
   });
 
   it('applies quick successive edits one after another, losing none', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,4 +42,57 @@ describe('settings store', () => {
     expect(seen[0]?.message).toMatch(/settings: invalid content at orgs/);
     expect(await readdir(dir)).toContain('settings.json.corrupt-1970-01-01T00-00-00-000Z');
   });
+});
+
+describe('settings recovery', () => {
+  const org = (id: string, name: string) => ({
+    id,
+    name,
+    kind: 'openai' as const,
+    baseUrl: null,
+    createdAtMs: 1,
+  });
+
+  it('falls back to the newest readable backup, with the orgs it held', async () => {
+    const s = await openSettingsStore(dir, { nowMs: () => Date.UTC(2026, 0, 1) });
+    await s.update((x) => ({ ...x, orgs: [org('org_aaaaaaaa01', 'Acme')] }));
+    let t = Date.UTC(2026, 0, 2);
+    const s2 = await openSettingsStore(dir, { nowMs: () => (t += 1000) });
+    await s2.update((x) => ({ ...x, orgs: [...x.orgs, org('org_bbbbbbbb02', 'Beta')] }));
+    await writeFile(join(dir, 'settings.json'), '{"version":1,"orgs":[');
+    const seen: StoreProblem[] = [];
+    const s3 = await openSettingsStore(dir, { onProblem: (p) => seen.push(p), nowMs: () => (t += 1000) });
+    expect(s3.get().orgs.map((o) => o.name)).toEqual(['Acme', 'Beta']);
+    expect(seen[0]?.message).toMatch(
+      /restored the backup of 2026-01-02 00:00 UTC \(2 organizations: Acme, Beta\)/,
+    );
+  });
+
+  it('rebuilds the orgs from ledgers, history folders and stored keys when nothing else is left', async () => {
+    await writeFile(join(dir, 'ledger-org_aaaaaaaa01.json'), '{"version":1}');
+    await mkdir(join(dir, 'history', 'org_bbbbbbbb02'), { recursive: true });
+    await writeFile(join(dir, 'settings.json'), '');
+    const seen: StoreProblem[] = [];
+    const s = await openSettingsStore(dir, {
+      onProblem: (p) => seen.push(p),
+      nowMs: () => 5,
+      keyIds: async () => ['org_cccccccc03'],
+    });
+    expect(s.get().orgs.map((o) => o.id)).toEqual(['org_aaaaaaaa01', 'org_bbbbbbbb02', 'org_cccccccc03']);
+    expect(s.get().selectedOrgId).toBe('org_aaaaaaaa01');
+    expect(seen.map((p) => p.message).join(' ')).toMatch(/found 3 organizations on disk/);
+  });
+
+  it.each(['* * * * * *', '*/10 * * * * *', 'nope', '', 42])(
+    'a stored schedule %s that is not allowed falls back to the default and is reported',
+    async (cron) => {
+      await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, syncCron: cron }));
+      const seen: StoreProblem[] = [];
+      const s = await openSettingsStore(dir, { onProblem: (p) => seen.push(p) });
+      expect(s.get().syncCron).toBe(DEFAULT_SYNC_CRON);
+      expect(seen).toHaveLength(1); // the file itself was not set aside
+      expect(seen[0]?.message).toMatch(/stored sync schedule could not be used.*default \(every 5 minutes\)/);
+      expect((await openSettingsStore(dir)).get().syncCron).toBe(DEFAULT_SYNC_CRON);
+    },
+  );
 });

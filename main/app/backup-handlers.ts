@@ -1,0 +1,30 @@
+/** The `ledger:backups` and `ledger:restoreBackup` channels. */
+import { ApiError, type Handlers } from '@core/api-contract';
+import type { HandlerDeps } from './handler-deps';
+import { findOrg } from './org-lookup';
+
+type BackupChannels = 'ledger:backups' | 'ledger:restoreBackup';
+
+/** Handlers for ledger backups; a restore is announced with `data:changed`. */
+export function createBackupHandlers(deps: HandlerDeps): Pick<Handlers, BackupChannels> {
+  const backups = () => {
+    if (!deps.ledgerBackups) throw new ApiError('rejected', 'Ledger backups are not available here.');
+    return deps.ledgerBackups;
+  };
+  return {
+    'ledger:backups': async ({ orgId }) => ({
+      backups: await backups().list(findOrg(deps.settings.get(), orgId).id),
+    }),
+    'ledger:restoreBackup': async ({ orgId, name }) => {
+      const known = findOrg(deps.settings.get(), orgId).id;
+      try {
+        const ledger = await backups().restore(known, name);
+        deps.bus.emit('data:changed', { orgId });
+        return ledger;
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        throw new ApiError('rejected', (err as Error).message);
+      }
+    },
+  };
+}

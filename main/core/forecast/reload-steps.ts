@@ -1,0 +1,84 @@
+/**
+ * The reloads that happen in one slot when the balance is below the threshold — with bounded work
+ * whatever the rule. Each reload is its own card charge; a small fixed amount may need many of them to
+ * lift the balance back to the threshold (a burst, or a rule such as "add $0.000001 when below
+ * $1,000,000"). Up to `STEPPED_RELOADS` they are replayed one by one; beyond that the count is computed
+ * directly, so a forecast never spins on a rule that can hardly lift the balance.
+ *
+ * Example: balance $990,000, threshold $1,000,000, add $0.000001 → 10,000,000,000 reloads charging
+ * $10,000 in total, computed in constant time (the replay would take ten billion steps).
+ */
+import type { MonthlyLimit, ReloadAction } from '../billing';
+import { fitsMonthlyLimit } from '../billing';
+
+/**
+ * Float noise below a thousandth of a micro-dollar never counts as "below the threshold": adding $0.01
+ * 4,400 times reaches $44 exactly, not $43.9999999999 and one more card charge.
+ */
+export const THRESHOLD_EPSILON_USD = 1e-9;
+
+/** Reloads replayed one at a time before the count is computed directly. */
+export const STEPPED_RELOADS = 4;
+
+export interface SlotReloads {
+  balanceUsd: number;
+  count: number;
+  chargedUsd: number;
+  chargedMicros: number;
+  limitReached: boolean;
+}
+
+/** Applies the rule at one slot's end: reloads while below the threshold and within the monthly limit. */
+export function reloadsInSlot(
+  balanceUsd: number,
+  thresholdUsd: number,
+  action: ReloadAction,
+  limit: MonthlyLimit | null,
+  month: { count: number; micros: number },
+): SlotReloads {
+  const out: SlotReloads = { balanceUsd, count: 0, chargedUsd: 0, chargedMicros: 0, limitReached: false };
+  const used = () => ({ count: month.count + out.count, micros: month.micros + out.chargedMicros });
+  for (let step = 0; out.balanceUsd < thresholdUsd - THRESHOLD_EPSILON_USD; step++) {
+    const chargeUsd =
+      action.kind === 'restore-to' ? action.targetMicros / 1e6 - out.balanceUsd : action.amountMicros / 1e6;
+    const chargeMicros = Math.round(chargeUsd * 1e6);
+    if (step >= STEPPED_RELOADS && action.kind === 'add-fixed')
+      return bulk(out, thresholdUsd, chargeMicros, limit, used());
+    if (!fitsMonthlyLimit(limit, used(), chargeMicros)) {
+      out.limitReached = true;
+      break;
+    }
+    out.balanceUsd += chargeUsd;
+    out.count++;
+    out.chargedUsd += chargeUsd;
+    out.chargedMicros += chargeMicros;
+  }
+  return out;
+}
+
+/** The remaining fixed-amount reloads of a slot at once: as many as lift the balance, within the limit. */
+function bulk(
+  out: SlotReloads,
+  thresholdUsd: number,
+  amountMicros: number,
+  limit: MonthlyLimit | null,
+  used: { count: number; micros: number },
+): SlotReloads {
+  const needed = Math.max(
+    1,
+    Math.ceil(((thresholdUsd - THRESHOLD_EPSILON_USD - out.balanceUsd) * 1e6) / amountMicros),
+  );
+  const allowed =
+    limit === null
+      ? Infinity
+      : limit.kind === 'count'
+        ? Math.max(0, limit.count - used.count)
+        : Math.max(0, Math.floor((limit.micros - used.micros) / amountMicros));
+  const n = Math.min(needed, allowed);
+  out.balanceUsd += (n * amountMicros) / 1e6;
+  out.count += n;
+  out.chargedUsd += (n * amountMicros) / 1e6;
+  out.chargedMicros += n * amountMicros;
+  out.limitReached = n < needed;
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * A fixed-amount auto-reload that cannot lift the balance back over its threshold is a rule the user
+ * should hear about before saving it: with usage above the amount each hour, OpenAI would charge the
+ * card again and again. The amount must be at least $1 and at least an average hour of recent usage.
+ *
+ * Example: add $0.000001 when below $1,000,000, usage about $16/hour → "A reload of $0.000001 cannot
+ * lift the balance over the $1,000,000.00 threshold: …".
+ */
+import type { BillingConfig } from './billing';
+import { formatUsd, type Micros } from './money';
+
+/** The smallest fixed reload accepted whatever the usage. */
+export const MIN_FIXED_RELOAD_MICROS = 1_000_000;
+
+/** A message for the reload amount field, or null when the rule can lift the balance. */
+export function reloadRuleProblem(billing: BillingConfig, avgHourlyMicros: Micros): string | null {
+  const rule = billing.reload;
+  if (!rule || !rule.enabled || rule.action.kind !== 'add-fixed') return null;
+  const amount = rule.action.amountMicros;
+  const needed = Math.max(MIN_FIXED_RELOAD_MICROS, Math.ceil(avgHourlyMicros));
+  if (amount >= needed) return null;
+  const usage =
+    avgHourlyMicros > MIN_FIXED_RELOAD_MICROS
+      ? ` Your usage is about ${formatUsd(avgHourlyMicros)} an hour.`
+      : '';
+  const shown = amount < 10_000 ? `$${(amount / 1e6).toFixed(6)}` : formatUsd(amount);
+  return `A reload of ${shown} cannot lift the balance over the ${formatUsd(rule.thresholdMicros)} threshold: the card would be charged again and again.${usage} Choose at least ${formatUsd(needed)}.`;
+}

@@ -1,0 +1,107 @@
+// Crash loop: a populated app (the demo org syncing, ledger entries being added) is killed with SIGKILL
+// at a random moment, again and again, on the same data folder. Counts files that do not parse after a
+// kill, problems the app reports when it starts again, and acknowledged ledger writes that are missing.
+// Both "filesCorrupted" and "acknowledgedWritesLost" must be 0.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRandom } from '@core/random';
+import { createApp } from '../../main/app/create-app';
+import { createFileSecretStore } from '../../main/services/secrets';
+
+const KILLS = Number(process.env.CRASH_LOOP_KILLS ?? 50);
+const child = new URL('./crash-child.ts', import.meta.url).pathname;
+
+/** JSON files below `dir` (temp files and set-aside copies excluded) that do not parse. */
+function unparsable(dir: string): string[] {
+  const bad: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) bad.push(...unparsable(path));
+    else if (name.endsWith('.json') && !name.startsWith('.')) {
+      try {
+        JSON.parse(readFileSync(path, 'utf8'));
+      } catch {
+        bad.push(path);
+      }
+    }
+  }
+  return bad;
+}
+
+/** Runs the child until READY plus a random delay, then SIGKILLs it; returns the ACKed ids and problems. */
+function runOnce(
+  dataDir: string,
+  prefix: string,
+  delayMs: number,
+): Promise<{ acked: string[]; problems: string[] }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, prefix], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acked: string[] = [];
+    const problems: string[] = [];
+    let buffer = '';
+    let timer: NodeJS.Timeout | null = null;
+    proc.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('ACK ')) acked.push(line.slice(4));
+        else if (line.startsWith('PROBLEM ')) problems.push(line.slice(8));
+        else if (line === 'READY' && !timer) timer = setTimeout(() => proc.kill('SIGKILL'), delayMs);
+      }
+    });
+    let stderr = '';
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    proc.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve({ acked, problems });
+      else reject(new Error(`child exited (${code}) before the kill: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+export async function bench(): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cw-crash-'));
+  const random = createRandom(7);
+  const acked = new Set<string>();
+  const corrupted = new Set<string>();
+  const reported: string[] = [];
+  const started = Date.now();
+  try {
+    for (let i = 0; i < KILLS; i++) {
+      const run = await runOnce(dataDir, `k${i}`, Math.round(100 + random() * 1400));
+      run.acked.forEach((id) => acked.add(id));
+      reported.push(...run.problems);
+      for (const f of unparsable(dataDir)) corrupted.add(f);
+    }
+    const app = await createApp({
+      dataDir,
+      version: 'bench',
+      transport: 'http',
+      secrets: createFileSecretStore(dataDir),
+    });
+    const problems = (await app.handlers['app:problems']({})).problems.map((p) => p.message);
+    const orgId = app.settings.get().orgs.find((o) => o.kind === 'demo')!.id;
+    const stored = new Set((await app.handlers['ledger:get']({ orgId })).entries.map((e) => e.id));
+    await app.close();
+    const lost = [...acked].filter((id) => !stored.has(id));
+    return {
+      method: `${KILLS} SIGKILLs at random moments (100–1500 ms after start) while the demo org syncs continuously and ledger entries are added one after another; the same data folder throughout`,
+      kills: KILLS,
+      acknowledgedWrites: acked.size,
+      acknowledgedWritesLost: lost.length,
+      filesCorrupted: corrupted.size,
+      problemsReportedOnRestart: reported.length + problems.length,
+      seconds: Math.round((Date.now() - started) / 1000),
+      ...(lost.length ? { lostIds: lost.slice(0, 10) } : {}),
+      ...(corrupted.size ? { corruptedFiles: [...corrupted].slice(0, 10) } : {}),
+      ...(reported.length + problems.length ? { problems: [...reported, ...problems].slice(0, 5) } : {}),
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
