@@ -7,7 +7,7 @@
  * $45 of the purchase remains, nothing expires on 1 May.
  */
 import type { CreditLot } from './billing';
-import { consumptionOrder, purchaseExpiryMs } from './lot-order';
+import { consumptionOrder, purchaseExpiryMs, UNKNOWN_EXPIRY_MS } from './lot-order';
 import type { LedgerEntry } from './ledger-schema';
 import type { Micros } from './money';
 
@@ -85,8 +85,9 @@ export function expireLots(p: Purse, atMs: number): ExpiryEvent[] {
 /**
  * Sets the purse to an observed balance. Usage draws lots front to back, so what is left is the credit
  * drawn last: the balance is given to the lots from the back of the consumption order, each up to its
- * amount (expired lots hold nothing); more than they can hold is an unrecorded purchase made at the
- * observation (expiring a year later). This depends only on which lots exist, not on earlier spend.
+ * amount (expired lots hold nothing); more than they can hold is credit of unknown origin, added at the
+ * observation and never taken to expire (`UNKNOWN_EXPIRY_MS`). This depends only on which lots exist,
+ * not on earlier spend.
  *
  * Example: a $10 grant and a $50 purchase, $55 observed → the purchase holds $50, the grant $5.
  */
@@ -104,6 +105,6 @@ export function observeBalance(p: Purse, balanceMicros: Micros, atMs: number, id
       kind: 'purchase',
       atMs,
       micros: left,
-      expiresAtMs: purchaseExpiryMs(atMs),
+      expiresAtMs: UNKNOWN_EXPIRY_MS,
     });
 }

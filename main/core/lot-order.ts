@@ -8,6 +8,13 @@ import { DateTime } from 'luxon';
 import type { CreditLot } from './billing';
 
 /** Purchased credit expires one year after purchase (OpenAI billing FAQ), on the same calendar date, UTC. */
+/**
+ * The expiry of credit the ledger cannot date: a recorded balance larger than the recorded lots can hold.
+ * Its purchase (and so its expiry) is unknown, so it is never taken to expire — a balance recorded long
+ * ago must not vanish from the estimate a year later. The latest instant a Date can hold.
+ */
+export const UNKNOWN_EXPIRY_MS = 8.64e15;
+
 export function purchaseExpiryMs(purchasedAtMs: number): number {
   return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
 }

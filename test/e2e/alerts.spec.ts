@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyLedger } from './empty-ledger';
 import { startServe, type ServedApp } from './serve';
 
 const NOW = '2026-11-24T14:30:00Z'; // a Tuesday; the trace's hot hour is Tuesday 14:00 UTC
@@ -88,6 +89,8 @@ test.beforeAll(async () => {
   sim = await startTraceSimulator();
   app = await startServe({ demo: true, now: NOW });
   demoOrgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  // No auto-reload here: the demo's seeded rule would top a $5 balance up within the hour.
+  await emptyLedger(app, demoOrgId);
 });
 test.afterAll(async () => {
   await app?.stop();

@@ -10,6 +10,7 @@ import { HOUR_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
+import { emptyLedger } from './empty-ledger';
 import { startServe, type ServedApp } from './serve';
 
 test.describe.configure({ mode: 'parallel' });
@@ -28,6 +29,8 @@ async function firstSync(app: ServedApp): Promise<{ orgId: string; asOfMs: numbe
   await expect
     .poll(async () => (await app.call('dashboard:get', { orgId })).asOfMs, { timeout: 45_000 })
     .not.toBeNull();
+  // Each case sets up its own ledger, as a new organization's.
+  await emptyLedger(app, orgId);
   return { orgId, asOfMs: (await app.call('dashboard:get', { orgId })).asOfMs! };
 }
 

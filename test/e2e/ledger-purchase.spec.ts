@@ -7,6 +7,7 @@ import { DAY_MS, startOfUtcDay } from '@core/time';
 import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { watchPageErrors } from './page-checks';
+import { emptyLedger } from './empty-ledger';
 import { startServe, type ServedApp } from './serve';
 
 const NOW = '2026-11-18T15:20:00Z';
@@ -16,6 +17,7 @@ async function syncedDemo(app: ServedApp): Promise<string> {
   await expect
     .poll(async () => (await app.call('dashboard:get', { orgId })).asOfMs, { timeout: 45_000 })
     .not.toBeNull();
+  await emptyLedger(app, orgId);
   return orgId;
 }
 

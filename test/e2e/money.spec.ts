@@ -3,6 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { emptyLedger } from './empty-ledger';
 import { startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
@@ -16,12 +17,7 @@ test.beforeAll(async () => {
   app = await startServe({ demo: true });
   orgId = (await app.call('orgs:list', {})).selectedOrgId!;
   // These specs start from an empty ledger, as a new organization does: the demo's seeded entries and rule go.
-  for (const entry of (await app.call('ledger:get', { orgId })).entries)
-    await app.call('ledger:removeEntry', { orgId, entryId: entry.id });
-  await app.call('ledger:updateBilling', {
-    orgId,
-    billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
-  });
+  await emptyLedger(app, orgId);
 });
 test.afterAll(async () => {
   await app?.stop();

@@ -51,7 +51,9 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
   await q.getByTestId('onboarding-balance').fill('12,50 €');
   await q.getByTestId('onboarding-save').click();
   await expect(q.getByText('The target balance must be above the threshold ($50).')).toBeVisible();
-  await expect(q.getByText(/The balance: .* is not a dollar amount/)).toBeVisible();
+  await expect(
+    q.getByText('The balance: amounts are in US dollars, as on the OpenAI billing page.'),
+  ).toBeVisible();
   const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
   expect((await app.call('ledger:get', { orgId })).entries, 'nothing saved').toEqual([]);
   await page.screenshot({ path: join(SCREENS_DIR, 'onboarding-errors-1280x800-light.png'), fullPage: true });

@@ -8,7 +8,7 @@
  *   spend is not the ledger's; monthly billing also starts no later than the current month's first hour;
  * * at an hour start: credits are added (paying off a negative balance first), lots at or past expiry lose
  *   what is left, then an observation sets the balance: it gives its balance to the lots from the back of the drawing order, each up to its amount,
- *   any excess becoming a purchase at that instant; a negative value empties the lots);
+ *   any excess becoming credit of unknown origin that never expires; a negative value empties the lots);
  * * the hour's cost is drawn: grants first, then purchases, earliest expiry first; prepaid — what the lots
  *   cannot cover makes the balance negative; monthly — it goes on that month's card charge;
  * * prepaid with an enabled rule, after an hour that ends after the last observation and confirmed reload:
@@ -116,7 +116,8 @@ export function oracleReplay(input: OracleInput): OracleResult {
         l.left = Math.min(left, l.expires > t ? l.amount : 0);
         left -= l.left;
       }
-      if (left > 0) add({ grant: false, expires: yearAfter(t), at: t, left, amount: left });
+      // Credit the recorded lots cannot hold: its purchase, and so its expiry, is unknown — it never expires.
+      if (left > 0) add({ grant: false, expires: Number.MAX_VALUE, at: t, left, amount: left });
     }
     if (t === nowMs) break;
     const cost = input.hourly[(t - input.startMs) / H] ?? 0;
