@@ -63,7 +63,7 @@ async function onReady(): Promise<void> {
     open: () => void showWindow(),
     syncNow: () => void core.sync.syncDue(),
     pause: (hours) => {
-      const now = Date.now();
+      const now = core.clock.nowMs();
       const until =
         hours === null ? null : hours === 'tomorrow' ? untilTomorrowMs(now, zone()) : now + hours * 3_600_000;
       void core.alerts.pause(until).catch((err: Error) => log(`pause: ${err.message}`));
@@ -72,7 +72,7 @@ async function onReady(): Promise<void> {
     isLaunchAtLogin: () => app.getLoginItemSettings().openAtLogin,
   });
   const refreshTray = () =>
-    void trayModelNow(core, { nowMs: Date.now(), timeZone: zone() })
+    void trayModelNow(core, { nowMs: core.clock.nowMs(), timeZone: zone() })
       .then(tray.update)
       .catch((err: Error) => log(`tray: ${err.message}`));
   core.bus.subscribe((event) => {

@@ -63,6 +63,8 @@ export interface App {
   alerts: AlertDispatcher;
   /** Exports, backups and restores (the Node host's download routes read these). */
   files: AppFiles;
+  /** The app's clock (the tray and notifications read it, never the machine's directly). */
+  clock: Clock;
   /** Starts the poll schedule and an immediate first sync. */
   start(): void;
   close(): Promise<void>;
@@ -245,6 +247,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings,
     sync,
     alerts,
+    clock,
     files,
     start() {
       scheduler.start();
