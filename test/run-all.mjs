@@ -6,7 +6,7 @@ import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
-rmSync('test-results', { recursive: true, force: true });
+rmSync('test-results', { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 mkdirSync('test-results', { recursive: true });
 
 const steps = [];

@@ -102,6 +102,6 @@ export async function bench(): Promise<Record<string, unknown>> {
       ...(reported.length + problems.length ? { problems: [...reported, ...problems].slice(0, 5) } : {}),
     };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

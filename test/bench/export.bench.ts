@@ -86,7 +86,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       results,
     };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

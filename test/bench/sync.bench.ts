@@ -163,7 +163,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     };
   } finally {
     await sim.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

@@ -54,7 +54,7 @@ async function startTraceSimulator(): Promise<{ baseUrl: string; stop(): Promise
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -35,7 +35,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 function fake(page: Page) {

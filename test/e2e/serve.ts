@@ -74,7 +74,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServedApp>
     function fail(why: string) {
       clearTimeout(timer);
       child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       reject(new Error(`creditwatch serve did not start (${why}). Output:\n${output}`));
     }
     const onExit = (code: number | null) => fail(`exited with code ${code}`);
@@ -113,5 +113,5 @@ async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

@@ -54,7 +54,7 @@ test.describe('desktop tray and notifications (Electron)', () => {
       expect(tooltip).toMatch(/^Creditwatch\nDemo organization: /);
     } finally {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   });
 
@@ -106,7 +106,7 @@ test.describe('desktop tray and notifications (Electron)', () => {
       ).toBe(true);
     } finally {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   });
 });

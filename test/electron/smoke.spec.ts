@@ -41,7 +41,7 @@ test.describe('desktop app (Electron)', () => {
       ).toBe(true);
     } finally {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   });
 });

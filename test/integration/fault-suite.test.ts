@@ -98,7 +98,7 @@ beforeAll(async () => {
   settledCosts = await settledDays(app);
   await app.close();
 }, 60_000);
-afterAll(() => rmSync(base, { recursive: true, force: true }));
+afterAll(() => rmSync(base, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 /** The files to damage, by kind (paths relative to the data folder). */
 function targets(): Record<string, string> {
@@ -167,7 +167,7 @@ describe('fault suite: every kind of file, damaged every way', () => {
           }
         } finally {
           await app?.close();
-          rmSync(dir, { recursive: true, force: true });
+          rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
         }
       }, 30_000);
     }

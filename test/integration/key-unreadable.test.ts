@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
   app = null;
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('an unreadable key file', () => {

@@ -78,7 +78,7 @@ export async function startHarness(
     since: (mark) => sim.requests.slice(mark),
     async close() {
       await sim.close();
-      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -28,7 +28,7 @@ beforeEach(async () => {
     await store.update(ORG, (l) => ({ ...l, entries: [...l.entries, e] }));
   }
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];

@@ -44,8 +44,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await chmod(outDir, 0o755).catch(() => {});
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await rm(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 function io(): CommandIo & { outText: string; errText: string; stdout: string } {
@@ -150,7 +150,7 @@ describe('creditwatch backup and restore', () => {
       expect(await runRestoreCommand([newer, '--data-dir', fresh], n)).toBe(2);
       expect(n.errText).toMatch(/newer Creditwatch/);
     } finally {
-      await rm(fresh, { recursive: true, force: true });
+      await rm(fresh, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
     const u = io();
     expect(await runBackupCommand(['--out', '/proc/backup.json', '--data-dir', dataDir], u)).toBe(2);

@@ -19,7 +19,7 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 function io(): CommandIo & { lines: string[] } {

@@ -12,7 +12,8 @@ const tempDir = () => {
 };
 afterEach(() => {
   delete process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of made.splice(0))
+    rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** A project folder with an `electron` package, optionally with its downloaded binary. */

@@ -44,8 +44,8 @@ beforeEach(async () => {
   showSaveDialog.mockReset();
 });
 afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await rm(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('save dialogs', () => {

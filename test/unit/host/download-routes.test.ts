@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  rmSync(staticDir, { recursive: true, force: true });
+  rmSync(staticDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 function get(path: string, headers: Record<string, string> = {}) {

@@ -63,7 +63,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await host.close();
-  rmSync(staticDir, { recursive: true, force: true });
+  rmSync(staticDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const auth = { authorization: 'Bearer secret-token-123' };

@@ -15,7 +15,9 @@ import { openSettingsStore } from '../../../main/services/stores/settings-store'
 
 const NOW = Date.UTC(2026, 10, 18, 15, 20);
 const made: string[] = [];
-afterAll(async () => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
+afterAll(async () =>
+  Promise.all(made.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }))),
+);
 
 async function folder(): Promise<BackupDeps> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cw-backup-'));

@@ -8,7 +8,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-keys-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 describe('file secret store', () => {
   it('stores, reads and removes keys in a 0600 file', async () => {

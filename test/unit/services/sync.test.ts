@@ -71,7 +71,7 @@ beforeEach(async () => {
   settings = await openSettingsStore(dir);
   await settings.update((s) => ({ ...s, orgs }));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
 describe('sync engine (fake API)', () => {
   it('syncs every due org, emits status and data events, builds the dashboard', async () => {

@@ -35,7 +35,7 @@ let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-hist-'));
 });
-afterEach(async () => rm(dir, { recursive: true, force: true }));
+afterEach(async () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 const open = (nowMs = D('2026-03-11')) =>
   openOrgHistory(dir, { nowMs: () => nowMs, meter: createWriteMeter(), problems: createProblemList() });
 

@@ -12,7 +12,9 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() =>
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })),
+);
 
 let clock = Date.UTC(2026, 10, 24, 12);
 const ctx = () => ({ nowMs: () => (clock += 1000), problems: createProblemList() });
