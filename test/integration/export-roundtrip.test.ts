@@ -61,7 +61,7 @@ describe('exports over synced data', () => {
       what: 'costs',
       format: 'csv',
     });
-    expect(csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,cost_usd\r\n')).toBe(
+    expect(csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,api_key_id,cost_usd\r\n')).toBe(
       true,
     );
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });

@@ -28,6 +28,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
     c('project_id', 'text'),
     c('project_name', 'text'),
     c('line_item', 'text'),
+    c('api_key_id', 'text'),
     c('cost_usd', 'usd'),
   ],
   usage: [

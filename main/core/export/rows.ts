@@ -3,7 +3,7 @@
  * The exporter (main/services/exporter.ts) feeds these a day or a month at a time and streams the result.
  *
  * Example: a cost day 2026-11-01 with project p1 ("Web") spending 1_250_000 µ$ on "gpt-4o, input" →
- * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'p1', 'Web', 'gpt-4o, input', 1_250_000].
+ * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'p1', 'Web', 'gpt-4o, input', 'key_…', 1_250_000].
  */
 import type { ProjectName } from '../dashboard';
 import type { HourlySeries } from '../hourly-series';
@@ -28,6 +28,8 @@ export function costRows(org: Org, name: (id: string | null) => string, day: Cos
     r.projectId,
     name(r.projectId),
     r.lineItem,
+    // Null where the cost was synced before costs were grouped by API key too.
+    r.apiKeyId ?? null,
     r.micros,
   ]);
 }

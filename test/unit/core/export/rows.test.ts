@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { COLUMNS } from '@core/export/columns';
+import { costRows, projectNamer } from '@core/export/rows';
+import type { Org } from '@core/schemas';
+
+const ORG: Org = { id: 'org_1', name: 'Acme', kind: 'openai', baseUrl: null, createdAtMs: 0 };
+
+describe('cost rows', () => {
+  it('carry project name, line item and API key, in the columns of the costs table', () => {
+    const name = projectNamer([{ id: 'p1', name: 'Web' }]);
+    const day = Date.UTC(2026, 10, 1);
+    const rows = costRows(ORG, name, {
+      dayStartMs: day,
+      rows: [
+        { projectId: 'p1', lineItem: 'gpt-4o, input', micros: 1_250_000, apiKeyId: 'key_abc' },
+        { projectId: null, lineItem: null, micros: -20_000 },
+      ],
+    });
+    expect(rows).toEqual([
+      [day, 'org_1', 'Acme', 'p1', 'Web', 'gpt-4o, input', 'key_abc', 1_250_000],
+      [day, 'org_1', 'Acme', null, 'Default project', null, null, -20_000],
+    ]);
+    expect(COLUMNS.costs.map((c) => c.name)).toEqual([
+      'date_utc',
+      'org_id',
+      'org_name',
+      'project_id',
+      'project_name',
+      'line_item',
+      'api_key_id',
+      'cost_usd',
+    ]);
+  });
+});
