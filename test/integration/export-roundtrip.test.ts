@@ -61,9 +61,9 @@ describe('exports over synced data', () => {
       what: 'costs',
       format: 'csv',
     });
-    expect(csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,api_key_id,cost_usd\r\n')).toBe(
-      true,
-    );
+    expect(
+      csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,api_key_id,cost_usd\r\n'),
+    ).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.length).toBeGreaterThan(50);
