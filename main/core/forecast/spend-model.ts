@@ -31,6 +31,8 @@ export interface SpendModel {
   longRunUsdPerDay: number;
   /** Weight on the recent level per day ahead (the rest goes to the long-run mean). */
   reversionPerDay: number;
+  /** Days ahead before the pull toward the long-run mean starts (0.5: the next 24 hours stay at the level). */
+  reversionDelayDays: number;
   /** Hour-of-day (UTC) multipliers, mean 1. */
   profile: Float64Array;
   /** Weekday (UTC, 0 = Sunday) multipliers, mean 1, or null with under two weeks of history. */
@@ -125,6 +127,7 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
     levelUsdPerDay: level,
     longRunUsdPerDay: longRun,
     reversionPerDay: params.reversionPerDay,
+    reversionDelayDays: params.reversionDelayDays,
     profile,
     weekday,
     dayLogSd,
@@ -155,10 +158,11 @@ export function trendFactor(trend: SpendModel['trend'], daysAhead: number): numb
 
 /**
  * Expected daily spend `daysAhead` days after now at median factors: the trended recent level blended
- * toward the long-run mean. Example: level 20, long-run 10, no trend, reversion 0.9, 1 day → 0.9·20 + 0.1·10 = 19.
+ * toward the long-run mean, the pull starting `reversionDelayDays` ahead. Example: level 20, long-run 10,
+ * no trend, reversion 0.9, delay 0, 1 day → 0.9·20 + 0.1·10 = 19; with delay 0.5, 0.5 days → 20.
  */
 export function levelAt(model: SpendModel, daysAhead: number): number {
-  const w = Math.pow(model.reversionPerDay, daysAhead);
+  const w = Math.pow(model.reversionPerDay, Math.max(0, daysAhead - model.reversionDelayDays));
   return w * model.levelUsdPerDay * trendFactor(model.trend, daysAhead) + (1 - w) * model.longRunUsdPerDay;
 }
 
