@@ -5,7 +5,7 @@
  * Example: gap $10 between balance and threshold, $1/hour → crossing 10 hours from now.
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
-import { reloadsInSlot } from './reload-steps';
+import { reloadsInSlot, THRESHOLD_EPSILON_USD } from './reload-steps';
 import { HOUR_MS } from '../time';
 import type { SlotGrid } from './paths';
 
@@ -74,6 +74,11 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
       next++;
     }
     balance -= path[i] as number;
+    // Most slots stay above the threshold: no reload step there (this loop runs paths × slots times).
+    if (balance >= plan.thresholdUsd - THRESHOLD_EPSILON_USD) {
+      if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+      continue;
+    }
     // A burst can drain several reloads' worth in one hour; each reload is its own card charge.
     const slot = reloadsInSlot(balance, plan.thresholdUsd, plan.action, plan.limit, {
       count: monthCount,
