@@ -235,6 +235,8 @@ describe('the shown next-attempt time is true', () => {
       },
     });
     const id = orgs[0]!.id;
+    // Times in messages are in the user's zone (the system's when unset): pin it, never the machine's.
+    await settings.update((s) => ({ ...s, timeZone: 'UTC' }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const failed = await engine.syncOrg(id);
