@@ -57,7 +57,14 @@ export interface MoneyHeadline {
  */
 export function buildMoneyHeadline(
   forecast: ForecastSummary,
-  options: { hasReloadRule: boolean; mode: BillingMode; nowMs: number; zone: DisplayZone },
+  options: {
+    hasReloadRule: boolean;
+    mode: BillingMode;
+    nowMs: number;
+    zone: DisplayZone;
+    /** The billing months' zone (the ledger's; OpenAI's are UTC). */
+    billingTimeZone?: string;
+  },
 ): MoneyHeadline {
   const { nowMs, zone } = options;
   const horizon = horizonWords(forecast.horizonHours);
@@ -91,7 +98,7 @@ export function buildMoneyHeadline(
   }
   const r = forecast.reloads;
   // "end of November", not "Dec 1, 12:00 AM"; the charge itself is made on the 1st ("Dec 1").
-  const until = monthEndWords(forecast.monthEnd.at, zone);
+  const until = monthEndWords(forecast.monthEnd.at, options.billingTimeZone ?? 'UTC', zone);
   const chargeDay = dayRangeWords(Date.parse(forecast.monthEnd.at), Date.parse(forecast.monthEnd.at), zone);
   const reloads = r
     ? {

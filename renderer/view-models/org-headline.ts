@@ -66,7 +66,7 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
       asOf: formatDateTime(money.asOfMs, zone),
       asOfIso: new Date(money.asOfMs).toISOString(),
     };
-  const end = monthEndWords(f.monthEnd.at, zone);
+  const end = monthEndWords(f.monthEnd.at, billing.timeZone, zone);
   const rule = billing.mode === 'prepaid' && billing.reload?.enabled ? billing.reload : null;
   const c = f.crossing;
   if (rule && c) {

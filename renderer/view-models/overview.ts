@@ -126,7 +126,7 @@ export function buildOrgCard(
   }
   let cardBeforeMonthEnd: Figure | null = null;
   if (f) {
-    const end = monthEndWords(f.monthEnd.at, zone);
+    const end = monthEndWords(f.monthEnd.at, billing?.timeZone ?? 'UTC', zone);
     if (f.reloads) {
       cardBeforeMonthEnd = {
         value: formatUsdAmount(f.reloads.cardChargesUsd.p50),

@@ -18,14 +18,16 @@ export function likelyWords(bands: UsdBands): string | null {
 }
 
 /**
- * The month that ends at `monthEndIso` (the first instant of the next month), said as its end.
+ * The billing month that ends at `monthEndIso` (the first instant of the next month in the billing zone),
+ * said as its end. The month is named in the billing zone, not the display zone: OpenAI's months are UTC,
+ * and the last instant of November UTC is already 1 December in Kolkata.
  *
- * Example: `monthEndWords('2026-12-01T00:00:00Z', { timeZone: 'UTC' })` → "end of November".
+ * Example: `monthEndWords('2026-12-01T00:00:00Z', 'UTC')` → "end of November".
  */
-export function monthEndWords(monthEndIso: string, zone: DisplayZone = {}): string {
+export function monthEndWords(monthEndIso: string, billingTimeZone = 'UTC', zone: DisplayZone = {}): string {
   const lastMoment = Date.parse(monthEndIso) - 1;
   const month = new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
-    timeZone: zone.timeZone,
+    timeZone: billingTimeZone,
     month: 'long',
   }).format(lastMoment);
   return `end of ${month}`;

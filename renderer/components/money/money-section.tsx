@@ -67,7 +67,13 @@ export function MoneySection({
   const isInvoiced = billing.mode === 'invoiced';
   const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone }) : null;
   const headline = money.forecast
-    ? buildMoneyHeadline(money.forecast, { hasReloadRule: hasRule, mode: billing.mode, nowMs, zone })
+    ? buildMoneyHeadline(money.forecast, {
+        hasReloadRule: hasRule,
+        mode: billing.mode,
+        nowMs,
+        zone,
+        billingTimeZone: billing.timeZone,
+      })
     : null;
   const drift = recorded?.rec ?? money.lastReconciliation;
   const recordBalance = async (draft: EntryDraft) => setRecorded({ rec: await addEntry(draft) });

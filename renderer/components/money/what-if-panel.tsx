@@ -49,7 +49,13 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
   const mode = billing.mode;
   const headline =
     change && whatIf.forecast
-      ? buildMoneyHeadline(whatIf.forecast, { hasReloadRule: built.ok && built.hasRule, mode, nowMs, zone })
+      ? buildMoneyHeadline(whatIf.forecast, {
+          hasReloadRule: built.ok && built.hasRule,
+          mode,
+          nowMs,
+          zone,
+          billingTimeZone: billing.timeZone,
+        })
       : null;
 
   return (

@@ -102,8 +102,16 @@ describe('plain words', () => {
   it('says ranges, month ends and day ranges as a person would', () => {
     expect(likelyWords({ p10: 420, p50: 800, p90: 1370 })).toBe('likely $420.00–$1,370.00');
     expect(likelyWords({ p10: 0, p50: 0, p90: 0 })).toBeNull();
-    expect(monthEndWords('2026-12-01T00:00:00.000Z', ZONE)).toBe('end of November');
-    expect(monthEndWords('2027-01-01T00:00:00.000Z', ZONE)).toBe('end of December');
+    expect(monthEndWords('2026-12-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of November');
+    expect(monthEndWords('2027-01-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of December');
+    // The billing month is named in its own zone: seen from Kolkata, November (UTC) still ends in November.
+    expect(monthEndWords('2026-12-01T00:00:00.000Z', 'UTC', { timeZone: 'Asia/Kolkata' })).toBe(
+      'end of November',
+    );
+    // A ledger billed in New York months: its November ends at 05:00 UTC on 1 December.
+    expect(monthEndWords('2026-12-01T05:00:00.000Z', 'America/New_York', { timeZone: 'UTC' })).toBe(
+      'end of November',
+    );
     expect(dayRangeWords(Date.UTC(2026, 11, 3), Date.UTC(2026, 11, 9, 5), ZONE)).toBe('Dec 3 – Dec 9');
     expect(dayRangeWords(Date.UTC(2026, 11, 3), null, ZONE)).toBe('after Dec 3');
   });
