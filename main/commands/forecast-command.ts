@@ -1,6 +1,7 @@
 /**
  * `creditwatch forecast --history FILE.csv --now ISO --balance USD --threshold USD
- *  [--recharge-to USD | --recharge-amount USD] [--monthly-cap USD] [--horizon-hours N] [--seed N] [--json]`
+ *  [--recharge-to USD | --recharge-amount USD] [--monthly-cap USD] [--credit USD@ISO …] [--horizon-hours N]
+ *  [--seed N] [--json]`
  *
  * Reads an hourly spend CSV, forecasts when the balance crosses the threshold (P10/P50/P90 and the
  * probability within the horizon) and, with a reload rule, the reloads and card charges to month end.
@@ -26,6 +27,7 @@ const OPTIONS = {
   'recharge-to': { type: 'string' },
   'recharge-amount': { type: 'string' },
   'monthly-cap': { type: 'string' },
+  credit: { type: 'string', multiple: true },
   'horizon-hours': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -54,7 +56,9 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
       throw new UsageError(`cannot read --history ${values.history}: ${(e as Error).message}`);
     });
     const parsed = parseHistoryCsv(text, { beforeMs: nowMs });
+    const lots = (values.credit ?? []).map(parseCreditFlag);
     const result = forecastSpend({
+      lots,
       history: parsed.series,
       nowMs,
       balanceMicros: toMicros(balance),
@@ -98,8 +102,21 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
   }
 }
 
+/**
+ * `--credit USD@ISO`: credit left in one lot and when it expires, given in the order the lots are drawn
+ * (grants first, then purchases, earliest expiry first). Credit expiring unused lowers the balance.
+ * Example: `--credit 659.21@2026-11-30T00:00:00Z`.
+ */
+function parseCreditFlag(text: string): { remainingMicros: number; expiresAtMs: number } {
+  const [usd, iso, ...rest] = text.split('@');
+  const expiresAtMs = iso === undefined ? NaN : Date.parse(iso);
+  if (rest.length > 0 || !Number.isFinite(expiresAtMs))
+    throw new UsageError(`--credit must be USD@ISO, e.g. 659.21@2026-11-30T00:00:00Z (got "${text}")`);
+  return { remainingMicros: toMicros(parseUsd('credit', usd, { min: 0 })), expiresAtMs };
+}
+
 function buildRule(
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | string[] | boolean | undefined>,
   threshold: number,
 ): ReloadRule | null {
   const to = values['recharge-to'] as string | undefined;

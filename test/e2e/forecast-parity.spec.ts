@@ -1,6 +1,6 @@
 // The organization page's headline figures are the `creditwatch forecast` command's answers for the same
 // inputs: the company demo's stored hourly spend (read from the host's data folder), its estimated balance, its
-// auto-reload rule, the app's horizon (31 days) and seed — the command's JSON must equal `money:get`'s forecast,
+// auto-reload rule, its credit lots, the app's horizon (31 days) and seed — the command's JSON must equal `money:get`'s forecast,
 // and the page must show those figures.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -65,6 +65,11 @@ test('headline figures equal the forecast command for the same inputs', async ({
     String(rule.thresholdMicros / 1e6),
     '--recharge-to',
     String(rule.action.kind === 'restore-to' ? rule.action.targetMicros / 1e6 : 0),
+    // The credit left in each lot, in the order it is drawn: expiring credit lowers the balance too.
+    ...(money.lots ?? []).flatMap((l) => [
+      '--credit',
+      `${l.remainingMicros / 1e6}@${new Date(l.expiresAtMs).toISOString()}`,
+    ]),
     '--horizon-hours',
     String(APP_HORIZON_HOURS),
     '--seed',

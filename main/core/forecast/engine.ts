@@ -102,12 +102,15 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
   const reloadMonthStarts = monthStarts.filter((st) => st < monthSlots);
   const monthGrid = { ...grid, count: monthSlots };
   const path = new Float64Array(grid.count);
+  // What leaves the balance: spend plus credit expiring unused (the same array as `path` without lots).
+  const drain = lots.length > 0 ? new Float64Array(grid.count) : path;
   for (let p = 0; p < paths; p++) {
     sample(p, path);
-    crossing[p] = gapUsd === null ? Infinity : crossingHours(path, grid, gapUsd);
+    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain);
+    crossing[p] = gapUsd === null ? Infinity : crossingHours(drain, grid, gapUsd);
     monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {
-      const r = simulateReloads(path, {
+      const r = simulateReloads(drain, {
         balanceUsd: input.balanceMicros / 1e6,
         thresholdUsd: rule.thresholdMicros / 1e6,
         action: rule.action,
@@ -121,7 +124,6 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
       if (r.limitReached) limitReached++;
     }
     if (limitUsd !== null) limitHit[p] = crossingHours(path, monthGrid, limitUsd - mtdUsd);
-    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots);
   }
 
   const horizonEndMs = input.nowMs + input.horizonHours * HOUR_MS;
@@ -151,7 +153,7 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
             isAlreadyBelow: input.balanceMicros < threshold,
             ...toCentredTimeBands(
               crossing,
-              centralCrossingHours(grid, gapUsd ?? 0),
+              centralCrossingHours(grid, gapUsd ?? 0, lots),
               input.nowMs,
               horizonEndMs,
             ),

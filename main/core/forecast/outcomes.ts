@@ -29,8 +29,16 @@ export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number
  * medians of 1, hourly bursts at their mean) spends `gapUsd`. This is the P50: it needs no draws, so it
  * does not move with the seed. Example: gap $10 at an expected $1/hour → 10.
  */
-export function centralCrossingHours(grid: SlotGrid, gapUsd: number): number {
-  return crossingHours(grid.base, grid, gapUsd);
+export function centralCrossingHours(
+  grid: SlotGrid,
+  gapUsd: number,
+  lots: readonly ExpiringLot[] = [],
+): number {
+  if (lots.length === 0) return crossingHours(grid.base, grid, gapUsd);
+  // Credit expiring unused along the median path lowers the balance too.
+  const drain = new Float64Array(grid.count);
+  expiredUnusedUsd(grid.base, grid, lots, drain);
+  return crossingHours(drain, grid, gapUsd);
 }
 
 /** Cumulative spend over the first `slots` slots. */
@@ -101,8 +109,20 @@ export interface ExpiringLot {
   expiresAtMs: number;
 }
 
-/** Credit lost to expiry along one path: lots (in consumption order) drain in order, leftovers expire. */
-export function expiredUnusedUsd(path: Float64Array, grid: SlotGrid, lots: readonly ExpiringLot[]): number {
+/**
+ * Credit lost to expiry along one path: lots (in consumption order) drain in order, leftovers expire.
+ * With `drain`, also writes what leaves the balance in each slot: the slot's spend plus the credit that
+ * expired at its start — the series the crossing and the reloads follow, since expired credit lowers
+ * the balance as surely as spend does. Example: $50 left in a lot expiring in slot 3 and $1 spent per
+ * slot → lost $47; drain = [1, 1, 1, 48, 1, …].
+ */
+export function expiredUnusedUsd(
+  path: Float64Array,
+  grid: SlotGrid,
+  lots: readonly ExpiringLot[],
+  drain?: Float64Array,
+): number {
+  drain?.set(path);
   const left = lots.map((l) => l.remainingUsd);
   let head = 0;
   let lost = 0;
@@ -112,6 +132,7 @@ export function expiredUnusedUsd(path: Float64Array, grid: SlotGrid, lots: reado
     for (let j = head; j < lots.length; j++) {
       if ((lots[j] as ExpiringLot).expiresAtMs <= slotStart && (left[j] as number) > 0) {
         lost += left[j] as number;
+        if (drain) drain[i] = (drain[i] as number) + (left[j] as number);
         left[j] = 0;
       }
     }
