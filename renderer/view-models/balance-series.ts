@@ -66,6 +66,12 @@ function spendSince(daily: readonly DailyProjectSpend[], fromMs: number, nowMs: 
   return micros / 1e6;
 }
 
+/** Credit expiring unused at one instant (the forecast's amount), drawn as a step down. */
+interface ExpiryDrop {
+  atMs: number;
+  usd: number;
+}
+
 /** One forecast line falling at `ratePerMs` from `startUsd`, reloading by the rule below the threshold. */
 function fallingLine(
   startUsd: number,
@@ -74,12 +80,31 @@ function fallingLine(
   ratePerMs: number,
   billing: BillingConfig,
   onReload?: (p: Point) => void,
+  drop: ExpiryDrop | null = null,
 ): Point[] {
   const rule = billing.reload?.enabled ? billing.reload : null;
   const threshold = rule ? rule.thresholdMicros / 1e6 : 0;
   const points: Point[] = [{ x: nowMs, y: startUsd }];
   let balance = startUsd;
+  let isDropped = drop === null;
   for (let t = nowMs + STEP_MS; t <= endMs; t += STEP_MS) {
+    if (!isDropped && drop && drop.atMs <= t) {
+      // Credit expiring unused leaves the balance at once: a step down, and a reload if it falls below.
+      isDropped = true;
+      const before = balance - ratePerMs * (drop.atMs - (t - STEP_MS));
+      let after = before - drop.usd;
+      points.push({ x: drop.atMs, y: before });
+      if (rule && after < threshold) {
+        points.push({ x: drop.atMs, y: after });
+        after =
+          rule.action.kind === 'restore-to'
+            ? rule.action.targetMicros / 1e6
+            : after + rule.action.amountMicros / 1e6;
+        onReload?.({ x: drop.atMs, y: after });
+      }
+      points.push({ x: drop.atMs, y: after });
+      balance = after + ratePerMs * (drop.atMs - (t - STEP_MS));
+    }
     const next = balance - ratePerMs * STEP_MS;
     if (rule && next < threshold && balance >= threshold && ratePerMs > 0) {
       // The crossing instant inside this step, then the reload.
@@ -177,9 +202,44 @@ export function buildBalanceSeries(
   const c = f.crossing;
   const s = f.monthEnd.spendUsd;
   const reloads: Point[] = [];
-  const middle = fallingLine(b0, nowMs, endMs, rateFor(c?.p50, s.p50), billing, (p) => reloads.push(p));
-  const low = fallingLine(b0, nowMs, endMs, rateFor(c?.p10, s.p90), billing);
-  const high = fallingLine(b0, nowMs, endMs, rateFor(c?.p90, s.p10), billing);
+  // Credit the forecast expects to expire unused, at the first expiry ahead: the lines step down there and
+  // fall at the spend rate (the crossing already includes the step, so it cannot set the slope).
+  const expiringAt = (money.lots ?? [])
+    .filter((l) => l.remainingMicros > 0 && l.expiresAtMs > nowMs && l.expiresAtMs <= endMs)
+    .reduce<number | null>((a, l) => (a === null || l.expiresAtMs < a ? l.expiresAtMs : a), null);
+  const unused = f.expiringUnusedUsd;
+  const drop = (usd: number | undefined) =>
+    expiringAt !== null && usd !== undefined && usd > 0 ? { atMs: expiringAt, usd } : null;
+  const rate = (iso: string | null | undefined, spendUsd: number, usd: number | undefined) =>
+    drop(usd) ? spendRate(spendUsd) : rateFor(iso, spendUsd);
+  const middle = fallingLine(
+    b0,
+    nowMs,
+    endMs,
+    rate(c?.p50, s.p50, unused?.p50),
+    billing,
+    (p) => reloads.push(p),
+    drop(unused?.p50),
+  );
+  // The low line spends fast (so less is left to expire); the high line spends slowly.
+  const low = fallingLine(
+    b0,
+    nowMs,
+    endMs,
+    rate(c?.p10, s.p90, unused?.p10),
+    billing,
+    undefined,
+    drop(unused?.p10),
+  );
+  const high = fallingLine(
+    b0,
+    nowMs,
+    endMs,
+    rate(c?.p90, s.p10, unused?.p90),
+    billing,
+    undefined,
+    drop(unused?.p90),
+  );
   for (const lot of lotsFromEntries(money.ledger.entries)) {
     if (lot.expiresAtMs > startMs && lot.expiresAtMs <= endMs)
       marks.push({

@@ -166,6 +166,38 @@ describe('balance series', () => {
     expect(s.high.at(-1)!.y).toBeCloseTo(645, 6);
   });
 
+  it('steps down where credit expires unused, and reloads if that takes it below the threshold', () => {
+    const expiresAtMs = NOW + 2 * DAY_MS;
+    const m = money([OBS], {
+      lots: [
+        {
+          id: 'p',
+          kind: 'purchase',
+          atMs: NOW - 300 * DAY_MS,
+          micros: 80 * USD,
+          expiresAtMs,
+          remainingMicros: 80 * USD,
+        },
+      ],
+      forecast: forecast({
+        crossing: { ...forecast().crossing!, p10: null as never, p50: null as never, p90: null as never },
+        expiringUnusedUsd: { p10: 40, p50: 50, p90: 60 },
+      }),
+    });
+    m.forecast!.crossing!.p10 = new Date(expiresAtMs).toISOString();
+    m.forecast!.crossing!.p50 = new Date(expiresAtMs).toISOString();
+    m.forecast!.crossing!.p90 = new Date(expiresAtMs).toISOString();
+    const series = buildBalanceSeries(m, daily(24), NOW)!;
+    const atExpiry = series.middle.filter((p) => p.x === expiresAtMs).map((p) => p.y);
+    // $100 now, falling at the spend rate ($380 over the 12.5 days to month end, about $30 a day): about $39
+    // at the expiry, $50 lost → below the $10 threshold → the rule restores $50 there.
+    expect(atExpiry.length).toBeGreaterThanOrEqual(3);
+    expect(atExpiry[0]! - atExpiry[1]!).toBeCloseTo(50, 6);
+    expect(atExpiry[0]!).toBeGreaterThan(30);
+    expect(atExpiry[2]).toBe(50);
+    expect(series.reloads).toContainEqual({ x: expiresAtMs, y: 50 });
+  });
+
   it('has no chart without a forecast', () => {
     expect(buildBalanceSeries(money([], { forecast: null }), [], NOW)).toBeNull();
   });
