@@ -114,7 +114,7 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
       note:
         f.reloads.count.p90 === 0
           ? 'no auto-reload expected'
-          : `${f.reloads.count.p50} auto-reload${f.reloads.count.p50 === 1 ? '' : 's'} (likely ${f.reloads.count.p10}–${f.reloads.count.p90})`,
+          : `${f.reloads.count.p50} auto-reload${f.reloads.count.p50 === 1 ? '' : 's'} ${f.reloads.count.p10 === f.reloads.count.p90 ? '' : ` (likely ${f.reloads.count.p10}–${f.reloads.count.p90})`}`,
     });
   } else if (f.monthEnd.cardChargeUsd) {
     figures.push({
