@@ -1,9 +1,9 @@
 /**
  * Native notifications for alerts: one per alert id (kind + org) — a new one replaces the previous
- * instead of stacking — and a click opens that org. The page's permission requests are limited to
- * notifications. Windows needs the AppUserModelID (electron-builder `appId`).
+ * instead of stacking — and a click opens that org. (The page may ask only for the notifications
+ * permission: main-window.ts sets that policy.) Windows needs the AppUserModelID (electron-builder `appId`).
  */
-import { Notification, app, session } from 'electron';
+import { Notification, app } from 'electron';
 import type { Alert } from '@core/alerts/alert-types';
 
 /** electron-builder.yml `appId`: Windows shows toasts only for an app with this id. */
@@ -13,13 +13,9 @@ export interface AlertNotifier {
   show(alert: Alert): void;
 }
 
-/** Sets the app id and the permission policy, and returns the notifier. */
+/** Sets the app id and returns the notifier. */
 export function createAlertNotifier(openOrg: (orgId: string) => void): AlertNotifier {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(permission === 'notifications'),
-  );
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
   const shown = new Map<string, Notification>();
   return {
     show(alert) {
