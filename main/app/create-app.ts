@@ -6,12 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
 import type { Clock } from '@core/time';
-import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
-import { createAlertFactsSource } from '../services/alert-facts-source';
 import { ClientSetupError } from '../services/api-errors';
-import { postWebhook } from '../services/webhook';
+import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
-import { openAlertStore } from '../services/stores/alert-store';
 import { createAdminApi, verifyAdminKey } from '../services/openai-client';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
@@ -26,6 +23,7 @@ import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } f
 import { createDemoBackend } from './demo-backend';
 import { createEventBus, type EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { wireAlerts } from './wire-alerts';
 import { guardAppSecrets } from './guard-app-secrets';
 import type { KeyState } from '../services/guarded-secrets';
 import { assertPinnedClockAllowed } from './pinned-clock';
@@ -145,46 +143,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return createAdminApi({ apiKey, baseURL: org.baseUrl });
   }
 
-  const displayZone = () =>
-    settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const alerts = createAlertDispatcher({
-    store: await openAlertStore(opts.dataDir, { nowMs, problems }),
-    orgs: () => settings.get().orgs,
-    factsFor: createAlertFactsSource({
-      money,
-      sync,
-      spendLimit: (orgId) => limits.get(orgId).org,
-      nowMs,
-      timeZone: displayZone,
-    }),
+  const alerts = await wireAlerts({
+    dataDir: opts.dataDir,
+    settings,
+    money,
+    sync,
+    limits,
+    bus,
+    problems,
     nowMs,
-    displayZone,
-    onFired: (alert) => bus.emit('alerts:fired', { alert }),
-    onChanged: (view) => bus.emit('alerts:changed', view),
-    webhook: (url, alert, report) =>
-      void postWebhook(url, alert, {
-        fetch,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
-        onResult: (problem) => {
-          if (problem) log(`alerts: ${problem}`);
-          report(problem);
-        },
-      }),
     log,
-  });
-  // Alerts follow the data: after each finished sync (success or failure) and each ledger change.
-  const evaluateAlerts = () => void alerts.evaluate().catch((err: Error) => log(`alerts: ${err.message}`));
-  bus.subscribe((event, payload) => {
-    if (event === 'data:changed') {
-      evaluateAlerts();
-      // Limits are read hourly at most, after a sync; a change re-evaluates (limit approaching).
-      void limits.refreshDue().then(
-        (isChanged) => isChanged && evaluateAlerts(),
-        () => {},
-      );
-    }
-    if (event === 'sync:status' && (payload as { status: { state: string } }).status.state === 'error')
-      evaluateAlerts();
   });
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });

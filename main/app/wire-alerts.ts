@@ -1,0 +1,75 @@
+/**
+ * Alerts follow the data: the dispatcher (rules in core, state in its own file, webhook delivery) is
+ * evaluated after each finished sync (success or failure) and each ledger change, and hard spend limits
+ * are re-read hourly at most after a sync.
+ */
+import type { ProblemList } from '../services/stores/store-problem';
+import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
+import { createAlertFactsSource } from '../services/alert-facts-source';
+import type { MoneyService } from '../services/money';
+import type { SpendLimitSync } from '../services/spend-limit-sync';
+import { openAlertStore } from '../services/stores/alert-store';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { SyncEngineTools } from '../services/sync';
+import { postWebhook } from '../services/webhook';
+import type { EventBus } from './event-bus';
+
+export interface AlertWiringDeps {
+  dataDir: string;
+  settings: SettingsStore;
+  money: MoneyService;
+  sync: SyncEngineTools;
+  limits: SpendLimitSync;
+  bus: EventBus;
+  problems: ProblemList;
+  nowMs(): number;
+  log(line: string): void;
+}
+
+/** Opens the alert store, creates the dispatcher and subscribes it to the app's events. */
+export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher> {
+  const { settings, money, sync, limits, bus, problems, nowMs, log } = deps;
+  const displayZone = () =>
+    settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const alerts = createAlertDispatcher({
+    store: await openAlertStore(deps.dataDir, { nowMs, problems }),
+    orgs: () => settings.get().orgs,
+    factsFor: createAlertFactsSource({
+      money,
+      sync,
+      spendLimit: (orgId) => limits.get(orgId).org,
+      nowMs,
+      timeZone: displayZone,
+    }),
+    nowMs,
+    displayZone,
+    onFired: (alert) => bus.emit('alerts:fired', { alert }),
+    onChanged: (view) => bus.emit('alerts:changed', view),
+    webhook: (url, alert, report) =>
+      void postWebhook(url, alert, {
+        fetch,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
+        onResult: (problem) => {
+          if (problem) log(`alerts: ${problem}`);
+          report(problem);
+        },
+      }),
+    log,
+  });
+  // Alerts follow the data: after each finished sync (success or failure) and each ledger change.
+  const evaluateAlerts = () => void alerts.evaluate().catch((err: Error) => log(`alerts: ${err.message}`));
+  bus.subscribe((event, payload) => {
+    if (event === 'data:changed') {
+      evaluateAlerts();
+      // Limits are read hourly at most, after a sync; a change re-evaluates (limit approaching).
+      void limits.refreshDue().then(
+        (isChanged) => isChanged && evaluateAlerts(),
+        () => {},
+      );
+    }
+    if (event === 'sync:status' && (payload as { status: { state: string } }).status.state === 'error')
+      evaluateAlerts();
+  });
+
+  return alerts;
+}
