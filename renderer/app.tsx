@@ -118,46 +118,51 @@ export function App() {
           onOpenOrg={(id) => void orgs.select(id)}
           orgId={orgs.selectedOrgId}
           timeZone={zone.timeZone}
-        />
-        {panel === 'add-org' && (
-          <section className="card" aria-labelledby="add-org-title">
-            <h2 id="add-org-title">Add an organization</h2>
-            <AddOrgForm onAdded={onOrgReady} onCancel={() => setPanel('none')} />
-          </section>
-        )}
-        {panel === 'settings' && settings && (
-          <SettingsPanel
-            settings={settings}
-            onSave={update}
-            onClose={() => setPanel('none')}
+        >
+          {panel === 'add-org' && (
+            <section className="card" aria-labelledby="add-org-title">
+              <h2 id="add-org-title">Add an organization</h2>
+              <AddOrgForm onAdded={onOrgReady} onCancel={() => setPanel('none')} />
+            </section>
+          )}
+          {panel === 'settings' && settings && (
+            <SettingsPanel
+              settings={settings}
+              onSave={update}
+              onClose={() => setPanel('none')}
+              orgs={orgs.orgs}
+              onRemoveOrg={async (orgId) => {
+                await api.invoke('orgs:remove', { orgId });
+                orgs.reload();
+              }}
+            />
+          )}
+          {panel === 'files' && (
+            <FilesPanel
+              orgs={orgs.orgs}
+              selectedOrgId={orgs.selectedOrgId}
+              onClose={() => setPanel('none')}
+            />
+          )}
+          {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
+            <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
+          )}
+          <OverviewSection
             orgs={orgs.orgs}
-            onRemoveOrg={async (orgId) => {
-              await api.invoke('orgs:remove', { orgId });
-              orgs.reload();
-            }}
-          />
-        )}
-        {panel === 'files' && (
-          <FilesPanel orgs={orgs.orgs} selectedOrgId={orgs.selectedOrgId} onClose={() => setPanel('none')} />
-        )}
-        {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
-          <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
-        )}
-        <OverviewSection
-          orgs={orgs.orgs}
-          selectedOrgId={orgs.selectedOrgId}
-          nowMs={nowMs}
-          zone={zone}
-          onOpen={(id) => void orgs.select(id)}
-        />
-        {orgs.selectedOrgId && selectedOrg && (
-          <DashboardPage
-            key={orgs.selectedOrgId}
-            orgId={orgs.selectedOrgId}
-            orgName={selectedOrg.name}
+            selectedOrgId={orgs.selectedOrgId}
+            nowMs={nowMs}
             zone={zone}
+            onOpen={(id) => void orgs.select(id)}
           />
-        )}
+          {orgs.selectedOrgId && selectedOrg && (
+            <DashboardPage
+              key={orgs.selectedOrgId}
+              orgId={orgs.selectedOrgId}
+              orgName={selectedOrg.name}
+              zone={zone}
+            />
+          )}
+        </AlertCenter>
       </main>
     </div>
   );

@@ -1,4 +1,9 @@
-/** Everything about alerts in the page: the notification offer, the banner and the history. */
+/**
+ * Everything about alerts in the page: the notification offer and the banner above the page's own content
+ * (`children`), the history, settings and hard spend limits below it — so the first screen still shows
+ * the organizations' figures.
+ */
+import type { ReactNode } from 'react';
 import { useAlerts } from '../../hooks/use-alerts';
 import { AlertBanner } from './alert-banner';
 import { AlertHistory } from './alert-history';
@@ -11,14 +16,17 @@ export interface AlertCenterProps {
   /** The org on screen (its hard spend limits are shown). */
   orgId: string | null;
   timeZone?: string;
+  /** The page's own content, shown between the banner and the alert details. */
+  children?: ReactNode;
 }
 
-export function AlertCenter({ onOpenOrg, orgId, timeZone }: AlertCenterProps) {
+export function AlertCenter({ onOpenOrg, orgId, timeZone, children }: AlertCenterProps) {
   const { view, setView } = useAlerts(onOpenOrg);
   return (
     <>
       <NotificationPrompt />
       {view && <AlertBanner view={view} onView={setView} onOpenOrg={onOpenOrg} />}
+      {children}
       {view && <AlertHistory view={view} timeZone={timeZone} />}
       <AlertSettingsForm />
       {orgId && <SpendLimits key={orgId} orgId={orgId} timeZone={timeZone} />}

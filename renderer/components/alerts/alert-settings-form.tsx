@@ -58,53 +58,70 @@ export function AlertSettingsForm() {
   return (
     <details className="card" data-testid="alert-settings">
       <summary>Alert settings</summary>
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <p className="help">
-          Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
-          07:00). Alerts that start in quiet hours are notified when they end.
+      {/* Fields appear once the stored settings are in, so a late load never overwrites what was typed. */}
+      {!saved ? (
+        <p className="muted" aria-busy="true">
+          Loading alert settings…
         </p>
-        <div className="field">
-          <label htmlFor={`${id}-qs`}>Quiet hours from</label>
-          <input
-            id={`${id}-qs`}
-            type="time"
-            value={quietStart}
-            onChange={(e) => setQuietStart(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-qe`}>until</label>
-          <input id={`${id}-qe`} type="time" value={quietEnd} onChange={(e) => setQuietEnd(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-low`}>
-            Warn when credit falls below (USD, every organization; default 10)
-          </label>
-          <input
-            id={`${id}-low`}
-            inputMode="decimal"
-            value={lowUsd}
-            onChange={(e) => setLowUsd(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-hook`}>Webhook (Slack-compatible, https; optional)</label>
-          <input id={`${id}-hook`} type="url" value={webhook} onChange={(e) => setWebhook(e.target.value)} />
-        </div>
-        {message && (
-          <p
-            className={message.isError ? 'form-error' : 'form-notice'}
-            role={message.isError ? 'alert' : 'status'}
-          >
-            {message.text}
+      ) : (
+        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+          <p className="help">
+            Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
+            07:00). Alerts that start in quiet hours are notified when they end.
           </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button">
-            Save alert settings
-          </button>
-        </div>
-      </form>
+          <div className="field">
+            <label htmlFor={`${id}-qs`}>Quiet hours from</label>
+            <input
+              id={`${id}-qs`}
+              type="time"
+              value={quietStart}
+              onChange={(e) => setQuietStart(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-qe`}>until</label>
+            <input
+              id={`${id}-qe`}
+              type="time"
+              value={quietEnd}
+              onChange={(e) => setQuietEnd(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-low`}>
+              Warn when credit falls below (USD, every organization; default 10)
+            </label>
+            <input
+              id={`${id}-low`}
+              inputMode="decimal"
+              value={lowUsd}
+              onChange={(e) => setLowUsd(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-hook`}>Webhook (Slack-compatible, https; optional)</label>
+            <input
+              id={`${id}-hook`}
+              type="url"
+              value={webhook}
+              onChange={(e) => setWebhook(e.target.value)}
+            />
+          </div>
+          {message && (
+            <p
+              className={message.isError ? 'form-error' : 'form-notice'}
+              role={message.isError ? 'alert' : 'status'}
+            >
+              {message.text}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button">
+              Save alert settings
+            </button>
+          </div>
+        </form>
+      )}
     </details>
   );
 }
