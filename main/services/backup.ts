@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBackupBody, checksumText, parseBackup } from '@core/backup/backup-file';
-import { planRestore, type RestoreConflict } from '@core/backup/restore-plan';
+import { planRestore } from '@core/backup/restore-plan';
+import type { RestoreResult } from '@core/api-contract';
 import type { LedgerFile } from '@core/ledger-schema';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SettingsStore } from './stores/settings-store';
@@ -20,17 +21,8 @@ export interface BackupDeps {
   appVersion: string;
 }
 
-export interface RestoreReport {
-  /** False when the data already held everything in the backup (nothing was written). */
-  changed: boolean;
-  orgsAdded: string[];
-  entriesAdded: number;
-  billingRulesTaken: number;
-  settingsChanged: boolean;
-  conflicts: RestoreConflict[];
-  /** The backup of the state before this restore, or null when nothing was written. */
-  safetyBackupPath: string | null;
-}
+/** What a restore did: the contract's `RestoreResult`, which the UI and the CLI both show. */
+export type RestoreReport = RestoreResult;
 
 /** sha256 in hex. */
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
