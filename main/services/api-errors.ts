@@ -6,6 +6,12 @@ import OpenAI from 'openai';
 import { ZodError } from 'zod';
 import { classifySyncError, redactSecrets, type ErrorFacts } from '@core/sync-errors';
 import type { SyncError } from '@core/schemas';
+import {
+  NotJsonError,
+  ProviderHttpError,
+  ProviderNetworkError,
+  ProviderTimeoutError,
+} from './providers/http';
 
 /** Thrown when an org cannot get a client at all (no key stored); its message is for the user. */
 export class ClientSetupError extends Error {
@@ -42,7 +48,21 @@ export function describeError(err: unknown, keyKind: KeyKind): ErrorFacts {
   if (err instanceof SyncFailure) return { ...facts, transport: 'other', detail: err.message };
   if (err instanceof ClientSetupError)
     return { ...facts, transport: 'setup', detail: redactSecrets(err.message) };
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return { ...facts, transport: 'timeout' };
+  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof ProviderTimeoutError)
+    return { ...facts, transport: 'timeout' };
+  if (err instanceof ProviderNetworkError) return { ...facts, transport: 'network', detail: err.code };
+  if (err instanceof NotJsonError) return { ...facts, transport: 'parse', detail: err.message };
+  if (err instanceof ProviderHttpError) {
+    return {
+      ...facts,
+      transport: 'http',
+      status: err.status,
+      code: err.body.code,
+      type: err.body.type,
+      message: err.body.message === null ? null : redactSecrets(err.body.message).slice(0, 300),
+      retryAfterMs: err.retryAfterMs,
+    };
+  }
   if (err instanceof OpenAI.APIConnectionError) {
     const cause = (err as { cause?: { code?: unknown; cause?: { code?: unknown } } }).cause;
     const code = cause?.code ?? cause?.cause?.code;
