@@ -198,6 +198,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       id: ENV_ORG_ID,
       name: 'OpenAI (OPENAI_ADMIN_KEY)',
       kind: 'openai',
+      provider: 'openai',
       baseUrl: null,
       createdAtMs: nowMs(),
     };

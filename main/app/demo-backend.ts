@@ -10,7 +10,7 @@ export const DEMO_SEED = 20_261_124;
 
 /** Each demo's simulated OpenAI: the company's busy org, and a one-project personal org silent until two days ago. */
 export const DEMO_SIMULATORS: Record<
-  DemoProfile,
+  'company' | 'personal',
   { seed: number; historyDays: number; shape?: SimulatorShape }
 > = {
   // A year and more of spend, so a year's backfill (settings) has a year to fetch.
@@ -38,6 +38,8 @@ export function createDemoBackend(opts: { faults?: string | null; clock?: Clock 
     async connection(profile = 'company') {
       let sim = starting.get(profile);
       if (!sim) {
+        if (profile !== 'company' && profile !== 'personal')
+          throw new Error(`no demo simulator for ${profile}`);
         const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
         sim = startSimulator({ seed, shape, historyDays, faults: opts.faults ?? null, clock: opts.clock });
         starting.set(profile, sim);

@@ -3,14 +3,18 @@
  * (a company org on prepaid credit with auto-reload, and a "Personal" org that starts taking spend).
  */
 import { demoLedger } from '@core/demo-ledger';
+import type { ProviderId } from '@core/providers';
 import type { DemoProfile, Org } from '@core/schemas';
 import type { HandlerDeps } from './handler-deps';
 
-export const DEMO_ORG_NAMES: Record<DemoProfile, string> = {
-  company: 'Demo organization',
-  personal: 'Personal',
-};
-const PROFILES: DemoProfile[] = ['company', 'personal'];
+/** Each demo account: its name and provider, in the order they are listed. */
+export const DEMO_ORGS: Array<{ profile: DemoProfile; name: string; provider: ProviderId }> = [
+  { profile: 'company', name: 'Demo organization', provider: 'openai' },
+  { profile: 'personal', name: 'Personal', provider: 'openai' },
+];
+export const DEMO_ORG_NAMES: Partial<Record<DemoProfile, string>> = Object.fromEntries(
+  DEMO_ORGS.map((d) => [d.profile, d.name]),
+);
 
 /** Which demo a demo org shows (orgs saved before there were two are the company demo). */
 export function demoProfileOf(org: Org): DemoProfile {
@@ -27,12 +31,13 @@ export async function ensureDemoOrgs(
   const nowMs = deps.nowMs();
   const existing = deps.settings.get().orgs.filter((o) => o.kind === 'demo');
   const created: Org[] = [];
-  for (const profile of PROFILES) {
+  for (const { profile, name, provider } of DEMO_ORGS) {
     if (existing.some((o) => demoProfileOf(o) === profile)) continue;
     created.push({
       id: deps.newOrgId(),
-      name: DEMO_ORG_NAMES[profile],
+      name,
       kind: 'demo',
+      provider,
       baseUrl: null,
       createdAtMs: nowMs,
       demoProfile: profile,

@@ -46,6 +46,7 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
         id: deps.newOrgId(),
         name,
         kind: 'openai',
+        provider: 'openai',
         baseUrl: baseUrl ?? null,
         createdAtMs: deps.nowMs(),
       };

@@ -3,21 +3,36 @@
  * plain types inferred from them. One definition, so types are never written twice.
  */
 import { z } from 'zod';
+import { ProviderIdSchema } from './providers';
 
 /** Local organization id (ours, not OpenAI's): `org_` + 8–32 lowercase letters/digits. */
 export const OrgIdSchema = z.string().regex(/^org_[a-z0-9]{8,32}$/, 'not an organization id');
 export type OrgId = z.infer<typeof OrgIdSchema>;
 
-/** An organization the user monitors. `demo` orgs talk to the built-in simulator. */
+/** An ISO 4217 currency code as stored (checked against the runtime's list where it is read from an API). */
+export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'not a currency code');
+
+/**
+ * An organization (an account) the user monitors, on one provider. `kind` says where its API lives:
+ * `'openai'` is the provider's real API (the name predates other providers: it means "live"), `'demo'`
+ * the built-in simulator of that provider.
+ */
 export const OrgSchema = z.object({
   id: OrgIdSchema,
   name: z.string().trim().min(1).max(80),
   kind: z.enum(['openai', 'demo']),
-  /** API base URL override (e.g. a proxy); null means https://api.openai.com/v1. */
+  /** Whose API the account is on (absent on files from before other providers: OpenAI). */
+  provider: ProviderIdSchema.default('openai'),
+  /**
+   * The currency its money is in, when the provider's API names it (DeepSeek: CNY or USD, from its
+   * balance); absent = the provider's own currency (USD for OpenAI, Anthropic, OpenRouter).
+   */
+  currency: CurrencyCodeSchema.optional(),
+  /** API base URL override (e.g. a proxy); null means the provider's own API. */
   baseUrl: z.string().url().nullable(),
   createdAtMs: z.number().int().nonnegative(),
   /** Which built-in demo a `demo` org shows (absent on older files: the company demo). */
-  demoProfile: z.enum(['company', 'personal']).optional(),
+  demoProfile: z.enum(['company', 'personal', 'anthropic', 'openrouter', 'deepseek']).optional(),
 });
 export type Org = z.infer<typeof OrgSchema>;
 /** The built-in demos: a company org on prepaid credit, and a "Personal" org that starts taking spend. */
@@ -32,6 +47,16 @@ export type OrgSummary = Org & { hasKey: boolean; keyUnreadable?: boolean };
 export const DEFAULT_SYNC_CRON = '*/5 * * * *';
 export const DEFAULT_BACKFILL_DAYS = 90;
 
+/** A user-set rate: one unit of `currency` is worth `usdPerUnit` US dollars (as the user typed it). */
+function ConversionRateSchema() {
+  return z.object({
+    currency: CurrencyCodeSchema,
+    usdPerUnit: z.number().positive().finite().max(1_000_000),
+    setAtMs: z.number().int().nonnegative(),
+  });
+}
+export type ConversionRate = z.infer<ReturnType<typeof ConversionRateSchema>>;
+
 /** User settings (settings.json). */
 export const SettingsSchema = z.object({
   version: z.literal(1),
@@ -42,6 +67,11 @@ export const SettingsSchema = z.object({
   selectedOrgId: OrgIdSchema.nullable().default(null),
   /** IANA zone for display and month-end alerts; null = the system zone. */
   timeZone: z.string().min(1).max(64).nullable().default(null),
+  /**
+   * Rates the user set to show totals of other currencies in US dollars as well (never used to store
+   * or mix money: every figure stays in its own currency, and a converted total says it is one).
+   */
+  conversionRates: z.array(ConversionRateSchema()).max(20).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

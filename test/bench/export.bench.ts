@@ -95,7 +95,16 @@ export async function seed(dataDir: string) {
   const settings = await openSettingsStore(dataDir);
   await settings.update((s) => ({
     ...s,
-    orgs: [{ id: ORG_ID, name: 'Bench, "Export"', kind: 'openai', baseUrl: null, createdAtMs: 0 }],
+    orgs: [
+      {
+        id: ORG_ID,
+        name: 'Bench, "Export"',
+        kind: 'openai',
+        provider: 'openai',
+        baseUrl: null,
+        createdAtMs: 0,
+      },
+    ],
   }));
   const history = await openOrgHistory(join(dataDir, 'history', ORG_ID), { nowMs: () => NOW_MS });
   await history.saveProjects(

@@ -42,6 +42,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       id: ORG_ID,
       name: 'Bench',
       kind: 'openai',
+      provider: 'openai',
       baseUrl: sim.baseUrl,
       createdAtMs: START_MS,
     };

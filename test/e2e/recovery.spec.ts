@@ -24,7 +24,16 @@ test.beforeAll(async () => {
     files: {
       'settings.json': JSON.stringify({
         version: 1,
-        orgs: [{ id: ORG, name: 'Demo organization', kind: 'demo', baseUrl: null, createdAtMs: 1 }],
+        orgs: [
+          {
+            id: ORG,
+            name: 'Demo organization',
+            kind: 'demo',
+            provider: 'openai',
+            baseUrl: null,
+            createdAtMs: 1,
+          },
+        ],
         selectedOrgId: ORG,
       }),
       [`ledger-${ORG}.json`]: ledger(['first', 'second']).slice(0, 60), // truncated

@@ -16,6 +16,7 @@ const OTHER = {
   id: 'org_other0000001',
   name: 'Other',
   kind: 'openai',
+  provider: 'openai',
   baseUrl: 'http://127.0.0.1:9/v1',
   createdAtMs: 1,
 };

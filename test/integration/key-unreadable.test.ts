@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../main/app/create-app';
 import { createFileSecretStore } from '../../main/services/secrets';
 
-const ORG = { id: 'org_acme00000001', name: 'Acme', kind: 'openai', baseUrl: null, createdAtMs: 1 };
+const ORG = {
+  id: 'org_acme00000001',
+  name: 'Acme',
+  kind: 'openai',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 1,
+};
 
 let dir: string;
 let app: App | null = null;

@@ -10,7 +10,14 @@ import { createSimClock, DEMO_ADMIN_KEY, startSimulator, type Simulator } from '
 import { createSpecValidator } from '../unit/simulator/spec-validator';
 
 const START = Date.UTC(2026, 2, 10, 10, 7);
-const ORG: Org = { id: 'org_limits0001', name: 'Acme', kind: 'openai', baseUrl: null, createdAtMs: 0 };
+const ORG: Org = {
+  id: 'org_limits0001',
+  name: 'Acme',
+  kind: 'openai',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+};
 let sim: Simulator;
 const clock = createSimClock({ startMs: START, speed: 0 });
 

@@ -51,6 +51,7 @@ export async function startHarness(
     id: ORG_ID,
     name: 'Test org',
     kind: 'openai',
+    provider: 'openai',
     baseUrl: sim.baseUrl,
     createdAtMs: START_MS,
   };

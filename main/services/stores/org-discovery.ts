@@ -23,6 +23,8 @@ export async function discoverOrgs(dataDir: string, keyIds: string[], nowMs: num
       id,
       name: `Recovered organization ${id.slice(4, 12)}`,
       kind: 'openai' as const,
+      // The provider is not written anywhere but settings: OpenAI, the first one; the user can remove and re-add.
+      provider: 'openai' as const,
       baseUrl: null,
       createdAtMs: nowMs,
     }));

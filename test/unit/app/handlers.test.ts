@@ -106,7 +106,7 @@ describe('orgs:add', () => {
   it('stores the key apart from settings, selects the org, starts a sync, and never returns the key', async () => {
     const { handlers, keys, getSettings, events, deps } = setup();
     const org = await handlers['orgs:add']({ name: 'Acme', apiKey: `  ${ADMIN_KEY} ` });
-    expect(org).toMatchObject({ name: 'Acme', kind: 'openai', hasKey: true });
+    expect(org).toMatchObject({ name: 'Acme', kind: 'openai', provider: 'openai', hasKey: true });
     expect(JSON.stringify(org)).not.toContain(ADMIN_KEY);
     expect(keys.get(org.id)).toBe(ADMIN_KEY);
     expect(JSON.stringify(getSettings())).not.toContain(ADMIN_KEY);

@@ -7,6 +7,7 @@ const org = (over: Partial<Org>): Org => ({
   id: 'org_1',
   name: 'Acme',
   kind: 'openai',
+  provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,
   ...over,

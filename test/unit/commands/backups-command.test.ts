@@ -17,7 +17,9 @@ beforeEach(async () => {
     join(dir, 'settings.json'),
     JSON.stringify({
       version: 1,
-      orgs: [{ id: ORG, name: 'Acme\u001b[2J', kind: 'openai', baseUrl: null, createdAtMs: 1 }],
+      orgs: [
+        { id: ORG, name: 'Acme\u001b[2J', kind: 'openai', provider: 'openai', baseUrl: null, createdAtMs: 1 },
+      ],
       selectedOrgId: ORG,
     }),
   );

@@ -16,8 +16,22 @@ import { openSettingsStore } from '../../../main/services/stores/settings-store'
 const NOW = '2026-11-18T15:20:00Z';
 const NOW_MS = Date.parse(NOW);
 const ORGS: Org[] = [
-  { id: 'org_cliexport01', name: 'Acme, "Labs"\nEU', kind: 'openai', baseUrl: null, createdAtMs: 0 },
-  { id: 'org_cliexport02', name: '=cmd|calc', kind: 'openai', baseUrl: null, createdAtMs: 0 },
+  {
+    id: 'org_cliexport01',
+    name: 'Acme, "Labs"\nEU',
+    kind: 'openai',
+    provider: 'openai',
+    baseUrl: null,
+    createdAtMs: 0,
+  },
+  {
+    id: 'org_cliexport02',
+    name: '=cmd|calc',
+    kind: 'openai',
+    provider: 'openai',
+    baseUrl: null,
+    createdAtMs: 0,
+  },
 ];
 let dataDir: string;
 let outDir: string;

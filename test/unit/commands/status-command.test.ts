@@ -12,7 +12,7 @@ const ORG = 'org_statuscheck1';
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-status-'));
-  const org = { id: ORG, name: 'Acme', kind: 'demo', baseUrl: null, createdAtMs: 0 };
+  const org = { id: ORG, name: 'Acme', kind: 'demo', provider: 'openai', baseUrl: null, createdAtMs: 0 };
   await writeFile(
     join(dir, 'settings.json'),
     JSON.stringify({ version: 1, orgs: [org], selectedOrgId: ORG }),

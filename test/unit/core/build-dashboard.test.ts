@@ -8,6 +8,7 @@ const ORG: OrgSummary = {
   id: 'org_dashboard1',
   name: 'Acme',
   kind: 'openai',
+  provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,
   hasKey: true,

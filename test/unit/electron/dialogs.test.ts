@@ -14,7 +14,14 @@ vi.mock('electron', () => ({
 }));
 const { createSaveDialogDelivery } = await import('../../../main/electron/dialogs');
 
-const ORG = { id: 'org_dialogs001', name: 'Acme', kind: 'openai' as const, baseUrl: null, createdAtMs: 0 };
+const ORG = {
+  id: 'org_dialogs001',
+  name: 'Acme',
+  kind: 'openai' as const,
+  provider: 'openai' as const,
+  baseUrl: null,
+  createdAtMs: 0,
+};
 const NOW = Date.UTC(2026, 10, 18, 12);
 const files: AppFiles = {
   plan: (r) => planExport(r, [ORG], NOW),

@@ -13,7 +13,14 @@ import { createEventBus } from '../../../main/app/event-bus';
 import { startHost, type RunningHost } from '../../../main/host/server';
 
 const NOW = Date.UTC(2026, 10, 18, 15, 20);
-const ORG: Org = { id: 'org_download01', name: 'Acme', kind: 'openai', baseUrl: null, createdAtMs: 0 };
+const ORG: Org = {
+  id: 'org_download01',
+  name: 'Acme',
+  kind: 'openai',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+};
 const files: AppFiles = {
   plan: (req) => planExport(req, [ORG], NOW),
   async *chunks(plan) {

@@ -78,6 +78,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     orgs: [],
     selectedOrgId: null,
     timeZone: 'UTC',
+    conversionRates: [],
   };
   let pendingFailure: Omit<SyncError, 'atMs'> | null = null;
   const failures = new Map<RequestChannel, Error>();
@@ -132,6 +133,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       id: `org_fake${String(orgs.length + 1).padStart(6, '0')}`,
       name,
       kind,
+      provider: 'openai',
       baseUrl: null,
       createdAtMs: nowMs,
       hasKey: true,

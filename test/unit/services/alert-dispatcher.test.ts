@@ -10,7 +10,14 @@ import { openAlertStore } from '../../../main/services/stores/alert-store';
 import { postWebhook } from '../../../main/services/webhook';
 import { calmFacts, NOW } from '../core/alerts/alert-fixtures';
 
-const ORG: Org = { id: 'org_acme0001', name: 'Acme', kind: 'demo', baseUrl: null, createdAtMs: 0 };
+const ORG: Org = {
+  id: 'org_acme0001',
+  name: 'Acme',
+  kind: 'demo',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+};
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-alerts-'));

@@ -86,6 +86,7 @@ async function populate(deps: BackupDeps, orgs: { name: string; ledger: LedgerFi
     id: `org_gen${String(i).padStart(6, '0')}`,
     name: o.name.trim(),
     kind: 'openai',
+    provider: 'openai',
     baseUrl: null,
     createdAtMs: NOW - i,
   }));

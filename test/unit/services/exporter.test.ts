@@ -24,6 +24,7 @@ const ORG: Org = {
   id: 'org_exporttest1',
   name: '=HYPERLINK("x")',
   kind: 'openai',
+  provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,
 };

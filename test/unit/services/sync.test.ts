@@ -16,6 +16,7 @@ const orgs: Org[] = ['org_fakeone1', 'org_faketwo2'].map((id) => ({
   id,
   name: id,
   kind: 'openai',
+  provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,
 }));

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ExportInputError, findOrgByRef, planExport, slug, type ExportRequest } from '@core/export/request';
 import type { Org } from '@core/schemas';
 
-const org = (id: string, name: string): Org => ({ id, name, kind: 'openai', baseUrl: null, createdAtMs: 0 });
+const org = (id: string, name: string): Org => ({
+  id,
+  name,
+  kind: 'openai',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+});
 const ORGS = [
   org('org_aaaaaaaa', 'Acme, "Labs"\nEU'),
   org('org_bbbbbbbb', '=cmd|calc'),

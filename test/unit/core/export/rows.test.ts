@@ -3,7 +3,14 @@ import { COLUMNS } from '@core/export/columns';
 import { costRows, projectNamer } from '@core/export/rows';
 import type { Org } from '@core/schemas';
 
-const ORG: Org = { id: 'org_1', name: 'Acme', kind: 'openai', baseUrl: null, createdAtMs: 0 };
+const ORG: Org = {
+  id: 'org_1',
+  name: 'Acme',
+  kind: 'openai',
+  provider: 'openai',
+  baseUrl: null,
+  createdAtMs: 0,
+};
 
 describe('cost rows', () => {
   it('carry project name, line item and API key, in the columns of the costs table', () => {

@@ -8,6 +8,7 @@ const ORG = {
   id: 'org_abcdefgh',
   name: 'Acme',
   kind: 'openai' as const,
+  provider: 'openai' as const,
   baseUrl: null,
   createdAtMs: 0,
   hasKey: true,

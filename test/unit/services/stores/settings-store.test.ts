@@ -49,6 +49,7 @@ describe('settings recovery', () => {
     id,
     name,
     kind: 'openai' as const,
+    provider: 'openai' as const,
     baseUrl: null,
     createdAtMs: 1,
   });
