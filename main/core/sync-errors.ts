@@ -2,6 +2,7 @@
  * Turns what went wrong in a sync into a SyncError a user can act on, and decides when to try again.
  * Pure: the service describes the failure as `ErrorFacts` (no SDK types here), passes the time and a random.
  */
+import { PROVIDERS, type ProviderId } from './providers';
 import type { Random } from './random';
 import type { SyncError, SyncStatus } from './schemas';
 import { MINUTE_MS, SECOND_MS } from './time';
@@ -13,12 +14,25 @@ export function isProjectScopedKey(apiKey: string): boolean {
   return apiKey.startsWith('sk-proj-') || apiKey.startsWith('sk-svcacct-');
 }
 
-/** What to tell a user whose key is not an Admin key. */
-export function projectKeyMessage(isKnownProjectKey: boolean): string {
-  const which = isKnownProjectKey
-    ? 'This is a project key (sk-proj-…).'
-    : 'This key cannot read usage (missing scope api.usage.read).';
-  return `${which} Creditwatch needs an Admin key (sk-admin-…): create one at ${ADMIN_KEYS_URL}`;
+/**
+ * What to tell a user whose key cannot read the account's figures (an OpenAI project key, an Anthropic
+ * inference key, an OpenRouter key that is not a management key).
+ */
+export function projectKeyMessage(isKnownProjectKey: boolean, provider: ProviderId = 'openai'): string {
+  const p = PROVIDERS[provider];
+  const which =
+    provider === 'openai'
+      ? isKnownProjectKey
+        ? 'This is a project key (sk-proj-…).'
+        : 'This key cannot read usage (missing scope api.usage.read).'
+      : isKnownProjectKey
+        ? `This ${p.name} key is not ${article(p.keyName)} ${p.keyName}, so it cannot read the account's figures.`
+        : `This ${p.name} key cannot read the account's figures (it lacks the permission).`;
+  return `${which} Creditwatch needs ${article(p.keyName)} ${p.keyName} (${p.keyPrefix}): create one at ${p.keyUrl}`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /** A failure as the service saw it, with no secret in any field. */
@@ -33,6 +47,8 @@ export interface ErrorFacts {
   retryAfterMs: number | null;
   /** Which kind of key the org uses, from its prefix only. */
   keyKind: 'admin' | 'project' | 'other' | null;
+  /** Whose API answered (absent: OpenAI). Names the provider and its key in the message. */
+  provider?: ProviderId;
   /** Extra words (schema issue, setup message). */
   detail: string | null;
 }
@@ -118,13 +134,15 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   const Later = (ms: number) => (retries ? `Retrying at ${at(ms)}` : 'Try again later');
   const kept = (words: string) => (retries ? words : '');
   const text = `${facts.message ?? ''} ${facts.code ?? ''} ${facts.type ?? ''}`.toLowerCase();
+  const provider = facts.provider ?? 'openai';
+  const who = PROVIDERS[provider];
 
   if (facts.transport === 'setup')
-    return base('invalid-key', facts.detail ?? 'No usable Admin key for this organization.', slow);
+    return base('invalid-key', facts.detail ?? `No usable ${who.keyName} for this account.`, slow);
   if (facts.transport === 'timeout') {
     return base(
       'timeout',
-      `OpenAI did not answer in time; ${later(transient)}.${kept(' The figures shown are from the last successful sync.')}`,
+      `${who.name} did not answer in time; ${later(transient)}.${kept(' The figures shown are from the last successful sync.')}`,
       transient,
     );
   }
@@ -132,7 +150,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     const why = facts.detail ? ` (${facts.detail})` : '';
     return base(
       'network',
-      `Could not reach OpenAI${why}. Check the connection or proxy; ${later(transient)}.`,
+      `Could not reach ${who.name}${why}. Check the connection or proxy; ${later(transient)}.`,
       transient,
     );
   }
@@ -140,26 +158,37 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     const why = facts.detail ? ` (${facts.detail})` : '';
     return base(
       'malformed',
-      `OpenAI sent a response Creditwatch could not read${why}.${kept(' The previous figures are kept.')} ${Later(transient)}.`,
+      `${who.name} sent a response Creditwatch could not read${why}.${kept(' The previous figures are kept.')} ${Later(transient)}.`,
       transient,
     );
   }
   const status = facts.status;
   const isMissingScope = text.includes('missing scopes') || text.includes('insufficient permissions');
   if ((status === 401 || status === 403) && (facts.keyKind === 'project' || isMissingScope)) {
-    return base('project-key', projectKeyMessage(facts.keyKind === 'project'), slow);
+    return base('project-key', projectKeyMessage(facts.keyKind === 'project', provider), slow);
   }
   if (status === 401) {
     return base(
       'invalid-key',
-      `OpenAI rejected the Admin key (unknown or revoked). Create a new one at ${ADMIN_KEYS_URL} and add the organization again.`,
+      provider === 'openai'
+        ? `OpenAI rejected the Admin key (unknown or revoked). Create a new one at ${ADMIN_KEYS_URL} and add the organization again.`
+        : `${who.name} rejected the ${who.keyName} (unknown or revoked). Create a new one at ${who.keyUrl} and add the account again.`,
       slow,
     );
   }
   if (status === 403) {
     return base(
       'forbidden',
-      `OpenAI refused access for this key (HTTP 403). Check that the Admin key belongs to this organization and that your role is Owner.`,
+      provider === 'openai'
+        ? `OpenAI refused access for this key (HTTP 403). Check that the Admin key belongs to this organization and that your role is Owner.`
+        : `${who.name} refused access for this key (HTTP 403). Check that it is ${article(who.keyName)} ${who.keyName} of this account.`,
+      slow,
+    );
+  }
+  if (status === 402) {
+    return base(
+      'spend-limit',
+      `${who.name} says the account is out of credit (HTTP 402); add credit in its billing settings. ${Later(slow)}.`,
       slow,
     );
   }
@@ -179,10 +208,10 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
         : asked > RETRY_AFTER_MAX_MS
           ? ` (it asked to wait ${Math.round(asked / SECOND_MS)} s; Creditwatch waits at most an hour)`
           : ` (Retry-After ${Math.round(asked / SECOND_MS)} s)`;
-    return base('rate-limited', `OpenAI is rate-limiting requests; ${later(retryAtMs)}${hint}.`, retryAtMs);
+    return base('rate-limited', `${who.name} is rate-limiting requests; ${later(retryAtMs)}${hint}.`, retryAtMs);
   }
   if (status !== null && status >= 500) {
-    return base('server', `OpenAI had a server error (HTTP ${status}); ${later(transient)}.`, transient);
+    return base('server', `${who.name} had a server error (HTTP ${status}); ${later(transient)}.`, transient);
   }
   const said = facts.message ? `: ${facts.message}` : '';
   const code = status !== null ? ` (HTTP ${status})` : '';

@@ -5,6 +5,7 @@
 import OpenAI from 'openai';
 import { ZodError } from 'zod';
 import { classifySyncError, redactSecrets, type ErrorFacts } from '@core/sync-errors';
+import type { ProviderId } from '@core/providers';
 import type { SyncError } from '@core/schemas';
 import {
   NotJsonError,
@@ -34,8 +35,9 @@ export class SyncFailure extends Error {
 type KeyKind = ErrorFacts['keyKind'];
 
 /** Turns anything thrown during a sync into ErrorFacts. */
-export function describeError(err: unknown, keyKind: KeyKind): ErrorFacts {
+export function describeError(err: unknown, keyKind: KeyKind, provider: ProviderId = 'openai'): ErrorFacts {
   const facts: ErrorFacts = {
+    provider,
     transport: 'other',
     status: null,
     code: null,
@@ -117,10 +119,14 @@ export function retryAfterMs(headers: Headers | null, nowMs: number = Date.now()
  * Classifies for callers outside the engine (checking a key while adding an org): nothing retries
  * there, so the message never says "retrying at".
  */
-export function toSyncFailure(err: unknown, keyKind: KeyKind): SyncFailure {
+export function toSyncFailure(
+  err: unknown,
+  keyKind: KeyKind,
+  provider: ProviderId = 'openai',
+): SyncFailure {
   if (err instanceof SyncFailure) return err;
   return new SyncFailure(
-    classifySyncError(describeError(err, keyKind), {
+    classifySyncError(describeError(err, keyKind, provider), {
       nowMs: Date.now(),
       failures: 1,
       random: Math.random,

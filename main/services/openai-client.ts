@@ -10,8 +10,9 @@ import { SECOND_MS, toUnixSeconds } from '@core/time';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
 import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+import type { CostApi, KeyKind } from './providers/port';
 
-export type KeyKind = 'admin' | 'project' | 'other';
+export type { KeyKind } from './providers/port';
 
 export interface SpendLimit {
   /** The hard limit in micro-dollars (the API sends cents). */
@@ -20,15 +21,13 @@ export interface SpendLimit {
   isEnforcing: boolean;
 }
 
-export interface AdminApi {
-  /** What kind of key this client holds, from its prefix only (the key itself never leaves). */
-  readonly keyKind: KeyKind;
-  /** Daily cost buckets grouped by project and line item over `[start, end)`, every page; empty days included. */
-  dailyCosts(range: TimeRange): Promise<CostDay[]>;
-  /** Hourly completions usage grouped by model and project over `[start, end)`, every page. */
-  hourlyCompletions(range: TimeRange): Promise<UsageRow[]>;
-  /** All projects (archived included, since their spend still shows in costs). */
-  projects(): Promise<ProjectName[]>;
+/**
+ * The OpenAI adapter of the provider port: daily costs grouped by project, line item and key; hourly
+ * completions usage by model and project; all projects (archived included, since their spend still
+ * shows in costs); and, beyond the port, the organization's and projects' spend limits.
+ */
+export interface AdminApi extends CostApi {
+  readonly provider: 'openai';
   spendLimit(): Promise<SpendLimit>;
   /** A project's hard spend limit (GET /organization/projects/{id}/spend_limit). */
   projectSpendLimit(projectId: string): Promise<SpendLimit>;
@@ -71,8 +70,11 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
   const bucketCount = (r: TimeRange, widthMs: number) =>
     Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
 
-  return {
+  const api: AdminApi = {
+    provider: 'openai',
+    source: 'costs',
     keyKind: keyKindOf(opts.apiKey),
+    verify: (nowMs) => verifyAdminKey(api, nowMs),
 
     async dailyCosts(range) {
       const days: CostDay[] = [];
@@ -154,6 +156,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
       return spendLimitOf(SpendLimitSchema.parse(await org.projects.spendLimit.retrieve(projectId)));
     },
   };
+  return api;
 }
 
 /**

@@ -24,7 +24,10 @@ const orgs: Org[] = ['org_fakeone1', 'org_faketwo2'].map((id) => ({
 /** A fake Admin API: $1 per project per day for two projects, 10 requests per hour. */
 function fakeApi(calls: string[], opts: { failCosts?: () => Error | null } = {}): AdminApi {
   return {
+    provider: 'openai',
+    source: 'costs',
     keyKind: 'admin',
+    async verify() {},
     async dailyCosts(r) {
       calls.push('costs');
       const err = opts.failCosts?.();
