@@ -12,7 +12,9 @@ import { forecastSpend, type ForecastInput } from './forecast/engine';
 import { summarizeForecast, type ForecastSummary } from './forecast/summary';
 import { lastObservation, ledgerState, type BalanceEstimate, type LedgerState } from './ledger-estimate';
 import { reconcileObservation, type Reconciliation } from './ledger-reconcile';
-import type { LedgerFile } from './ledger-schema';
+import type { BalancePoint } from './balance-spend';
+import type { LedgerEntry, LedgerFile } from './ledger-schema';
+import { PROVIDERS, type ProviderId } from './providers';
 import type { MoneyView } from './money-view';
 import { deriveSeed } from './random';
 import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from './spend-history';
@@ -30,7 +32,33 @@ export interface MoneyInputs {
   usage: readonly UsageRow[];
   /** First day the stored history covers (the backfill start); null before the first sync. */
   historyStartMs: number | null;
+  /** Whose account it is (absent: OpenAI): names the provider in notes. */
+  provider?: ProviderId;
+  /** The currency of every amount (absent: USD). */
+  currency?: string;
+  /**
+   * Balances the provider's API reported (OpenRouter, DeepSeek), oldest first: used as observations,
+   * never saved into the ledger the user types.
+   */
+  apiObservations?: readonly BalancePoint[];
 }
+
+/** The ledger with the API's balance readings added as observations (ids `api-<atMs>`). */
+function withApiObservations(inputs: MoneyInputs): MoneyInputs {
+  const points = inputs.apiObservations ?? [];
+  if (points.length === 0) return inputs;
+  const observed = points.map((p): LedgerEntry => ({
+    id: `api-${p.atMs}`,
+    kind: 'observation',
+    atMs: p.atMs,
+    balanceMicros: p.balanceMicros,
+    note: API_OBSERVATION_NOTE,
+  }));
+  return { ...inputs, ledger: { ...inputs.ledger, entries: [...inputs.ledger.entries, ...observed] } };
+}
+
+/** The note of an observation read from the provider's API. */
+export const API_OBSERVATION_NOTE = 'from the API';
 
 export interface MoneyOverrides {
   balanceMicros?: number;
@@ -98,7 +126,7 @@ function forecastInput(
   };
   const note =
     isPrepaid && balanceMicros === null
-      ? 'Record the balance shown on your OpenAI billing page to forecast when your credit runs low and when auto-reload will charge your card.'
+      ? `Record the balance shown on your ${PROVIDERS[inputs.provider ?? 'openai'].name} billing page to forecast when your credit runs low and when auto-reload will charge your card.`
       : null;
   return { input, note };
 }
@@ -135,7 +163,8 @@ function reconcileNewest(inputs: MoneyInputs, prepared: Prepared): Reconciliatio
 }
 
 /** The full view for the UI and the snapshot. */
-export function computeMoneyView(inputs: MoneyInputs): MoneyView {
+export function computeMoneyView(typed: MoneyInputs): MoneyView {
+  const inputs = withApiObservations(typed);
   const prepared = prepare(inputs);
   const { forecast, forecastNote } = runForecast(
     inputs,
@@ -147,9 +176,11 @@ export function computeMoneyView(inputs: MoneyInputs): MoneyView {
   return {
     orgId: inputs.orgId,
     asOfMs: inputs.nowMs,
+    currency: typed.currency ?? 'USD',
+    apiBalance: lastApiBalance(typed),
     ledger: {
-      billing: inputs.ledger.billing,
-      entries: [...inputs.ledger.entries].sort((a, b) => b.atMs - a.atMs),
+      billing: typed.ledger.billing,
+      entries: [...typed.ledger.entries].sort((a, b) => b.atMs - a.atMs),
     },
     balance: prepared.balance,
     cardSplit: prepared.split,
@@ -163,11 +194,18 @@ export function computeMoneyView(inputs: MoneyInputs): MoneyView {
 
 /** What-if: the forecast with another balance and/or billing settings; nothing is saved. */
 export function computeWhatIf(
-  inputs: MoneyInputs,
+  typed: MoneyInputs,
   overrides: MoneyOverrides,
 ): { forecast: ForecastSummary | null; forecastNote: string | null } {
+  const inputs = withApiObservations(typed);
   const billing = overrides.billing ?? inputs.ledger.billing;
   const prepared = prepare(inputs, billing);
   const balance = overrides.balanceMicros ?? prepared.balance?.estimateMicros ?? null;
   return runForecast(inputs, prepared, billing, balance);
+}
+
+function lastApiBalance(inputs: MoneyInputs): MoneyView['apiBalance'] {
+  const points = inputs.apiObservations ?? [];
+  const last = points[points.length - 1];
+  return last ? { atMs: last.atMs, balanceMicros: last.balanceMicros } : null;
 }

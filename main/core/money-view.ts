@@ -20,6 +20,13 @@ export interface MoneyView {
   orgId: string;
   /** The time every figure is computed for (the last successful sync, or now before one). */
   asOfMs: number;
+  /** The currency of every amount in this view (ISO 4217). Amounts are micro-units of it. */
+  currency: string;
+  /**
+   * The newest balance the provider's API reported (OpenRouter, DeepSeek), or null where the balance
+   * comes from what the user records (OpenAI, Anthropic). The estimate starts from it.
+   */
+  apiBalance: { atMs: number; balanceMicros: number } | null;
   ledger: LedgerView;
   /** Null until a balance is observed or credit recorded. Monthly/invoiced billing: the credit left. */
   balance: BalanceEstimate | null;

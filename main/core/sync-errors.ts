@@ -208,7 +208,11 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
         : asked > RETRY_AFTER_MAX_MS
           ? ` (it asked to wait ${Math.round(asked / SECOND_MS)} s; Creditwatch waits at most an hour)`
           : ` (Retry-After ${Math.round(asked / SECOND_MS)} s)`;
-    return base('rate-limited', `${who.name} is rate-limiting requests; ${later(retryAtMs)}${hint}.`, retryAtMs);
+    return base(
+      'rate-limited',
+      `${who.name} is rate-limiting requests; ${later(retryAtMs)}${hint}.`,
+      retryAtMs,
+    );
   }
   if (status !== null && status >= 500) {
     return base('server', `${who.name} had a server error (HTTP ${status}); ${later(transient)}.`, transient);

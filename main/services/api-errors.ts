@@ -119,11 +119,7 @@ export function retryAfterMs(headers: Headers | null, nowMs: number = Date.now()
  * Classifies for callers outside the engine (checking a key while adding an org): nothing retries
  * there, so the message never says "retrying at".
  */
-export function toSyncFailure(
-  err: unknown,
-  keyKind: KeyKind,
-  provider: ProviderId = 'openai',
-): SyncFailure {
+export function toSyncFailure(err: unknown, keyKind: KeyKind, provider: ProviderId = 'openai'): SyncFailure {
   if (err instanceof SyncFailure) return err;
   return new SyncFailure(
     classifySyncError(describeError(err, keyKind, provider), {

@@ -7,7 +7,7 @@ import type { ProjectName } from '@core/dashboard';
 import { advanceCursor, planSync, shouldRefreshForUnknown, type SyncCursor } from '@core/sync-plan';
 import type { CostDay, UsageRow } from '@core/sync-data';
 import { ImplausibleAnswerError } from './api-errors';
-import type { AdminApi } from './openai-client';
+import type { CostApi } from './providers/port';
 import type { OrgHistory } from './stores/history-store';
 
 export interface SyncRunResult {
@@ -18,7 +18,7 @@ export interface SyncRunResult {
 
 /** Fetches what the plan asks for and stores it; returns the advanced cursor. Throws on any failure. */
 export async function runSync(opts: {
-  api: AdminApi;
+  api: CostApi;
   history: OrgHistory;
   cursor: SyncCursor;
   nowMs: number;

@@ -10,7 +10,9 @@ import { INITIAL_SYNC_STATUS, type Org, type SyncStatus } from '@core/schemas';
 import { classifySyncError, isAttemptDue, redactSecrets } from '@core/sync-errors';
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { describeError, ClientSetupError } from './api-errors';
-import type { AdminApi } from './openai-client';
+import { PROVIDERS } from '@core/providers';
+import { runBalanceSync } from './balance-sync-run';
+import type { ProviderApi } from './providers/port';
 import { runSync } from './sync-run';
 import { openOrgHistory, type OrgHistory } from './stores/history-store';
 import type { SettingsStore } from './stores/settings-store';
@@ -46,7 +48,7 @@ export interface SyncEngineTools extends SyncEngine {
 export interface SyncEngineDeps {
   dataDir: string;
   settings: SettingsStore;
-  clientFor(org: Org): Promise<AdminApi>;
+  clientFor(org: Org): Promise<ProviderApi>;
   nowMs(): number;
   random?: () => number;
   onStatus?(orgId: string, s: SyncStatus): void;
@@ -146,7 +148,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     const { status: before, cursor } = history.sync();
     const startedMs = deps.nowMs();
     setStatus(org.id, { ...before, state: 'syncing', lastAttemptMs: startedMs });
-    let api: AdminApi | null = null;
+    let api: ProviderApi | null = null;
     let after: SyncStatus;
     let nextCursor = cursor;
     try {
@@ -154,7 +156,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
         throw new ClientSetupError(err.message);
       });
       const backfillDays = deps.backfillDays ?? deps.settings.get().backfillDays;
-      const result = await runSync({ api, history, cursor, nowMs: startedMs, backfillDays });
+      const result =
+        api.source === 'costs'
+          ? await runSync({ api, history, cursor, nowMs: startedMs, backfillDays })
+          : await runBalanceSync({
+              api,
+              history,
+              cursor,
+              nowMs: startedMs,
+              currency: org.currency ?? PROVIDERS[org.provider].currency,
+            });
       nextCursor = result.cursor;
       after = {
         state: 'ok',
@@ -167,7 +178,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     } catch (err) {
       const failures = before.failures + 1;
       const timeZone = deps.settings.get().timeZone;
-      const lastError = classifySyncError(describeError(err, api?.keyKind ?? null), {
+      const lastError = classifySyncError(describeError(err, api?.keyKind ?? null, org.provider), {
         nowMs: startedMs,
         failures,
         random,

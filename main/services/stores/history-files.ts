@@ -135,3 +135,27 @@ export const SYNC_FILE = spec('sync status', SyncFileSchema, () => ({
   cursor: EMPTY_CURSOR,
 }));
 export const PROJECTS_FILE = spec('project names', ProjectsFileSchema, () => ({ version: 1, projects: [] }));
+
+/** A balance reading: `[atMs, balanceMicros, creditsMicros, usageMicros]` (the last two nullable). */
+const PointTuple = z.tuple([Int, Int, Int.nullable(), Int.nullable()]);
+/** Readings of a balance the provider reports (see `BalanceLog` in core); null currency = none read yet. */
+export const BalanceFileSchema = z.object({
+  version: z.literal(1),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  first: PointTuple.nullable(),
+  last: PointTuple.nullable(),
+  daily: z.array(PointTuple),
+  topUps: z.array(z.tuple([Int, Int])),
+});
+export type BalanceFile = z.infer<typeof BalanceFileSchema>;
+export const BALANCE_FILE = spec('balance readings', BalanceFileSchema, () => ({
+  version: 1,
+  currency: null,
+  first: null,
+  last: null,
+  daily: [],
+  topUps: [],
+}));

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { ProjectName } from '@core/dashboard';
 import { compactSnapshots, isUsageDayExpired, SNAPSHOT_TIERS } from '@core/retention';
 import type { SyncStatus } from '@core/schemas';
+import type { BalanceLog } from '@core/balance-log';
+import type { BalancePoint } from '@core/balance-spend';
 import type { CostDay, SpendSnapshot, UsageRow } from '@core/sync-data';
 import type { SyncCursor, TimeRange } from '@core/sync-plan';
 import {
@@ -27,7 +29,15 @@ import {
   encodeSnapshots,
   encodeUsage,
 } from './history-codec';
-import { COST_FILE, PROJECTS_FILE, SNAPSHOT_FILE, SYNC_FILE, USAGE_FILE } from './history-files';
+import {
+  BALANCE_FILE,
+  COST_FILE,
+  PROJECTS_FILE,
+  SNAPSHOT_FILE,
+  SYNC_FILE,
+  USAGE_FILE,
+  type BalanceFile,
+} from './history-files';
 import { refetchDamaged } from './history-refetch';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
 
@@ -48,6 +58,9 @@ export interface OrgHistory {
   snapshots(range: TimeRange): Promise<SpendSnapshot[]>;
   /** Applies retention: thins old snapshots, folds very old ones into the archive, drops expired usage. */
   compact(nowMs: number): Promise<void>;
+  /** Readings of the balance the provider reports (OpenRouter, DeepSeek); null before the first. */
+  balanceLog(): Promise<BalanceLog | null>;
+  saveBalanceLog(log: BalanceLog): Promise<void>;
   /** Deletes every file of this organization. */
   remove(): Promise<void>;
 }
@@ -55,6 +68,37 @@ export interface OrgHistory {
 const RECENT_COSTS = 'costs-recent.json';
 const OPEN_USAGE = 'usage-open.json';
 const SNAPSHOT_ARCHIVE = 'snapshots-archive.json';
+const BALANCE_FILE_NAME = 'balances.json';
+
+type PointTuple = [number, number, number | null, number | null];
+const toTuple = (p: BalancePoint): PointTuple => [p.atMs, p.balanceMicros, p.creditsMicros, p.usageMicros];
+const fromTuple = ([atMs, balanceMicros, creditsMicros, usageMicros]: PointTuple): BalancePoint => ({
+  atMs,
+  balanceMicros,
+  creditsMicros,
+  usageMicros,
+});
+
+function encodeBalanceLog(log: BalanceLog): BalanceFile {
+  return {
+    version: 1,
+    currency: log.currency,
+    first: log.first && toTuple(log.first),
+    last: log.last && toTuple(log.last),
+    daily: log.daily.map(toTuple),
+    topUps: log.topUps.map((t) => [t.atMs, t.micros]),
+  };
+}
+
+function decodeBalanceLog(file: BalanceFile & { currency: string }): BalanceLog {
+  return {
+    currency: file.currency,
+    first: file.first && fromTuple(file.first),
+    last: file.last && fromTuple(file.last),
+    daily: file.daily.map(fromTuple),
+    topUps: file.topUps.map(([atMs, micros]) => ({ atMs, micros })),
+  };
+}
 const dayFromKey = (key: string) => Date.parse(`${key}T00:00:00Z`);
 
 /** Opens (creating lazily) the history folder of one organization. */
@@ -192,6 +236,15 @@ export async function openOrgHistory(dir: string, ctx: FileContext): Promise<Org
           await file.write(encodeSnapshots(points));
         }
       }
+    },
+
+    async balanceLog() {
+      const data = (await open(BALANCE_FILE_NAME, BALANCE_FILE)).data();
+      return data.currency === null ? null : decodeBalanceLog({ ...data, currency: data.currency });
+    },
+
+    async saveBalanceLog(log) {
+      await (await open(BALANCE_FILE_NAME, BALANCE_FILE)).write(encodeBalanceLog(log));
     },
 
     async remove() {

@@ -67,6 +67,8 @@ function money(entries: LedgerEntry[], over: Partial<MoneyView> = {}): MoneyView
   return {
     orgId: 'org_test0000',
     asOfMs: NOW,
+    currency: 'USD',
+    apiBalance: null,
     ledger: { billing: { mode: 'prepaid', reload: RULE, hardLimitMicros: null, timeZone: 'UTC' }, entries },
     balance: {
       asOfMs: NOW,

@@ -1,0 +1,88 @@
+/**
+ * One sync of an account whose provider reports its balance (OpenRouter, DeepSeek): one request, then the
+ * reading is logged and the spend since the previous reading is added to the cost days, spread over the
+ * time between the two. Nothing is written until the answer has been read and checked.
+ */
+import { EMPTY_BALANCE_LOG, recordReading } from '@core/balance-log';
+import { stepBetween, type BalancePoint } from '@core/balance-spend';
+import { isKnownCurrency } from '@core/providers';
+import type { CostDay } from '@core/sync-data';
+import type { SyncCursor } from '@core/sync-plan';
+import { DAY_MS, startOfUtcDay } from '@core/time';
+import { ImplausibleAnswerError } from './api-errors';
+import type { BalanceApi, BalanceReading } from './providers/port';
+import type { OrgHistory } from './stores/history-store';
+import type { SyncRunResult } from './sync-run';
+
+/** The line item under which spend read from the balance is stored (it has no finer breakdown). */
+export const BALANCE_SPEND_LINE_ITEM = 'spend (read from the balance)';
+
+/** The reading in `currency`, or the first one when the account has none yet; refuses unknown currencies. */
+export function pickReading(readings: BalanceReading[], currency: string | null): BalanceReading {
+  for (const r of readings) {
+    if (!isKnownCurrency(r.currency))
+      throw new ImplausibleAnswerError(`the balance is in an unknown currency '${r.currency.slice(0, 12)}'`);
+  }
+  const chosen = currency === null ? readings[0] : readings.find((r) => r.currency === currency);
+  if (!chosen) {
+    const held = readings.map((r) => r.currency).join(', ') || 'no currency';
+    throw new ImplausibleAnswerError(
+      `no balance in ${currency ?? 'any currency'} (the answer holds ${held})`,
+    );
+  }
+  return chosen;
+}
+
+/** Adds `step` days to the stored cost days of `range` under the balance line item. */
+function withSpend(days: CostDay[], add: Array<{ dayStartMs: number; micros: number }>): CostDay[] {
+  const byDay = new Map(days.map((d) => [d.dayStartMs, { dayStartMs: d.dayStartMs, rows: [...d.rows] }]));
+  for (const { dayStartMs, micros } of add) {
+    const day = byDay.get(dayStartMs) ?? { dayStartMs, rows: [] };
+    const i = day.rows.findIndex((r) => r.lineItem === BALANCE_SPEND_LINE_ITEM && r.projectId === null);
+    if (i >= 0) day.rows[i] = { ...day.rows[i]!, micros: day.rows[i]!.micros + micros };
+    else day.rows.push({ projectId: null, lineItem: BALANCE_SPEND_LINE_ITEM, apiKeyId: null, micros });
+    byDay.set(dayStartMs, day);
+  }
+  return [...byDay.values()];
+}
+
+/** Reads the balance and stores what it says; throws on any failure (nothing written then). */
+export async function runBalanceSync(opts: {
+  api: BalanceApi;
+  history: OrgHistory;
+  cursor: SyncCursor;
+  nowMs: number;
+  /** The account's currency when known (a stored log's wins: an account's currency never changes). */
+  currency: string | null;
+}): Promise<SyncRunResult & { currency: string }> {
+  const { api, history, cursor, nowMs } = opts;
+  const readings = await api.balances();
+  const log = await history.balanceLog();
+  const reading = pickReading(readings, log?.currency ?? opts.currency);
+  const point: BalancePoint = {
+    atMs: nowMs,
+    balanceMicros: reading.balanceMicros,
+    creditsMicros: reading.creditsMicros,
+    usageMicros: reading.usageMicros,
+  };
+  const prev = log?.last ?? null;
+  if (prev && point.atMs <= prev.atMs) return { cursor, calls: 1, currency: reading.currency };
+  const step = prev ? stepBetween(prev, point) : null;
+  const today = startOfUtcDay(nowMs);
+  // The log first: a crash between the two writes loses one step of history, never counts it twice.
+  const next = recordReading(log ?? EMPTY_BALANCE_LOG(reading.currency), point, step);
+  await history.saveBalanceLog(next);
+  const range = { startMs: prev ? startOfUtcDay(prev.atMs) : today, endMs: today + DAY_MS };
+  const stored = await history.costDays(range);
+  await history.putCosts(range, withSpend(stored, step?.days ?? []), today);
+  return {
+    cursor: {
+      ...cursor,
+      costsSettledThroughMs: today,
+      backfillStartMs: cursor.backfillStartMs ?? startOfUtcDay(next.first!.atMs),
+      usageFinalThroughMs: null,
+    },
+    calls: 1,
+    currency: reading.currency,
+  };
+}
