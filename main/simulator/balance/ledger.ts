@@ -50,7 +50,7 @@ export interface CreditLedger {
  * start of day 20 the balance is 100 $, not below; an hour later it is, so 400 $ arrive at that hour.
  */
 export function createCreditLedger(opts: {
-  model: SpendModel;
+  model: Pick<SpendModel, 'historyStartMs' | 'costMicros'>;
   currency: string;
   plan: CreditPlan;
   toAccountMicros?: (usdMicros: number) => number;
