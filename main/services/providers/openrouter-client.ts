@@ -1,0 +1,68 @@
+/**
+ * OpenRouter as a `BalanceApi`: one GET /credits per reading (total credits bought, total used, in USD).
+ * The endpoint needs a management key; an inference key gets 403 "Only management keys can perform this
+ * operation", which the classifier turns into the words for a key that cannot read the balance.
+ */
+import { toMicros } from '@core/money';
+import { PROVIDERS } from '@core/providers';
+import { getJson } from './http';
+import { OpenRouterCreditsSchema } from './openrouter-schemas';
+import type { BalanceApi, BalanceReading, KeyKind } from './port';
+
+export interface OpenRouterApiOptions {
+  apiKey: string;
+  /** Default https://openrouter.ai/api/v1 (the simulator's `baseUrl` in tests). */
+  baseURL?: string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Kind of an OpenRouter key from its prefix: management and inference keys look alike (`sk-or-v1-…`), so
+ * every such key is taken as `admin` and the API tells (403) when it is not a management key.
+ */
+export function openRouterKeyKind(apiKey: string): KeyKind {
+  return apiKey.trim().startsWith('sk-or-v1-') ? 'admin' : 'other';
+}
+
+/**
+ * Creates the client. `balances()` makes ONE request and returns one USD reading.
+ *
+ * Example: `{"data":{"total_credits":100.5,"total_usage":25.75}}` → creditsMicros 100_500_000,
+ * usageMicros 25_750_000, balanceMicros 74_750_000.
+ */
+export function createOpenRouterApi(opts: OpenRouterApiOptions): BalanceApi {
+  const base = (opts.baseURL ?? PROVIDERS.openrouter.baseUrl).replace(/\/+$/, '');
+  const apiKey = opts.apiKey.trim();
+  async function balances(): Promise<BalanceReading[]> {
+    const body = await getJson({
+      url: `${base}/credits`,
+      headers: { authorization: `Bearer ${apiKey}` },
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    const { data } = OpenRouterCreditsSchema.parse(body);
+    const creditsMicros = toMicros(data.total_credits);
+    const usageMicros = toMicros(data.total_usage);
+    return [
+      {
+        currency: 'USD',
+        balanceMicros: creditsMicros - usageMicros,
+        creditsMicros,
+        usageMicros,
+        grantedMicros: null,
+        toppedUpMicros: null,
+      },
+    ];
+  }
+  return {
+    provider: 'openrouter',
+    source: 'balance',
+    keyKind: openRouterKeyKind(apiKey),
+    lastAvailable: null,
+    balances,
+    async verify() {
+      await balances();
+    },
+  };
+}
