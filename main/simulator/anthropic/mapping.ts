@@ -69,7 +69,10 @@ export type TokenType =
 export interface AnthropicLine {
   projectId: string;
   apiKeyId: string;
+  /** Null for non-token costs, as the cost report shows them. */
   model: string | null;
+  /** The model the request ran on (web searches included), as the usage report groups it. */
+  usageModel: string;
   description: string;
   costType: 'tokens' | 'web_search';
   tokenType: TokenType | null;
@@ -94,7 +97,8 @@ const TOKEN_WORDS: Record<TokenType, string> = {
  * cache write 200 tokens / 1_000 µ$.
  */
 export function linesOf(row: SpendRow): AnthropicLine[] {
-  const base = { projectId: row.projectId, apiKeyId: apiKeyIdOf(row.apiKeyId) };
+  const claude = claudeModelOf(row.model);
+  const base = { projectId: row.projectId, apiKeyId: apiKeyIdOf(row.apiKeyId), usageModel: claude.id };
   if (row.tokenKind === 'image') {
     return [
       {
@@ -110,7 +114,6 @@ export function linesOf(row: SpendRow): AnthropicLine[] {
       },
     ];
   }
-  const claude = claudeModelOf(row.model);
   const tier = row.isBatch ? 'batch' : 'standard';
   const line = (tokenType: TokenType, costMicros: number, tokens: number): AnthropicLine => ({
     ...base,

@@ -73,14 +73,14 @@ export function usageResults(
       for (const line of linesOf(row)) {
         const ws = reportedWorkspaceId(model, line.projectId);
         if (line.costType !== 'tokens' && line.webSearchRequests === 0) continue;
-        if (f.models && !f.models.includes(line.model ?? '')) continue;
+        if (f.models && !f.models.includes(line.usageModel)) continue;
         if (f.workspaceIds && !f.workspaceIds.includes(ws ?? '')) continue;
         if (f.apiKeyIds && !f.apiKeyIds.includes(line.apiKeyId)) continue;
         if (f.serviceTiers && !f.serviceTiers.includes(line.serviceTier)) continue;
         const key = [
           g('api_key_id') ? line.apiKeyId : '',
           g('workspace_id') ? (ws ?? '') : '',
-          g('model') ? (line.model ?? '') : '',
+          g('model') ? line.usageModel : '',
           g('service_tier') ? line.serviceTier : '',
         ].join('|');
         let t = groups.get(key);
@@ -103,7 +103,7 @@ export function usageResults(
       server_tool_use: { web_search_requests: t.webSearch },
       api_key_id: g('api_key_id') ? t.line.apiKeyId : null,
       workspace_id: g('workspace_id') ? reportedWorkspaceId(model, t.line.projectId) : null,
-      model: g('model') ? t.line.model : null,
+      model: g('model') ? t.line.usageModel : null,
       service_tier: g('service_tier') ? t.line.serviceTier : null,
       context_window: g('context_window') ? '0-200k' : null,
     }));
