@@ -9,7 +9,9 @@ import type { Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
-import { createAdminApi, verifyAdminKey } from '../services/openai-client';
+import { PROVIDERS, type ProviderId } from '@core/providers';
+import { isAdminApi } from '../services/openai-client';
+import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
@@ -104,6 +106,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ledgers,
     history: (orgId) => sync.history(orgId),
     nowMs,
+    orgOf: (orgId) => settings.get().orgs.find((o) => o.id === orgId) ?? null,
     apiHardLimitMicros: (orgId) => limits.get(orgId).org?.limitMicros ?? null,
   });
   const sync = createSyncEngine({
@@ -120,8 +123,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clientFor: (org) => clientFor(org),
   });
   const limits = createSpendLimitSync({
-    orgs: () => settings.get().orgs,
-    clientFor: (org) => clientFor(org),
+    // Spend limits are an OpenAI Admin API resource; other providers publish none.
+    orgs: () => settings.get().orgs.filter((o) => o.provider === 'openai'),
+    clientFor: async (org) => {
+      const api = await clientFor(org);
+      if (!isAdminApi(api)) throw new Error(`${PROVIDERS[org.provider].name} publishes no spend limits.`);
+      return api;
+    },
     projectsOf: async (orgId) => (await sync.history(orgId)).projects(),
     nowMs,
     log,
@@ -130,17 +138,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   async function clientFor(org: Org) {
     if (org.kind === 'demo') {
       const { baseUrl, apiKey } = await demo.connection(demoProfileOf(org));
-      return createAdminApi({ apiKey, baseURL: baseUrl });
+      return createProviderApi(org.provider, { apiKey, baseURL: baseUrl });
     }
     const apiKey = await keyFor(org);
     if (!apiKey) {
       throw new ClientSetupError(
         org.id === ENV_ORG_ID
           ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
-          : 'No Admin key is stored for this organization on this machine: remove it and add it again with its key.',
+          : `No ${PROVIDERS[org.provider].keyName} is stored for this account on this machine: remove it and add it again with its key.`,
       );
     }
-    return createAdminApi({ apiKey, baseURL: org.baseUrl });
+    return createProviderApi(org.provider, { apiKey, baseURL: org.baseUrl });
   }
 
   const alerts = await wireAlerts({
@@ -186,8 +194,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     nowMs,
     newOrgId,
-    verifyKey: (apiKey: string, baseUrl: string | null) =>
-      verifyAdminKey(createAdminApi({ apiKey, baseURL: baseUrl }), nowMs()),
+    verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
+      verifyProviderKey(createProviderApi(provider, { apiKey, baseURL: baseUrl }), nowMs()),
     validateCron,
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,

@@ -1,16 +1,20 @@
 /**
- * The demo organization's "OpenAI": the built-in simulator, started on first use on a random loopback
- * port, with a fixed seed so every newcomer sees the same believable org.
+ * The demo accounts' "APIs": the built-in simulators (OpenAI, Anthropic, OpenRouter, DeepSeek), each
+ * started on first use on a random loopback port, with a fixed seed so every newcomer sees the same
+ * believable accounts. All follow the app's clock.
  */
 import type { DemoProfile } from '@core/schemas';
 import type { Clock } from '@core/time';
-import { DEMO_ADMIN_KEY, startSimulator, type Simulator, type SimulatorShape } from '../simulator/index';
+import { ANTHROPIC_DEMO_ADMIN_KEY, startAnthropicSimulator } from '../simulator/anthropic/index';
+import { DEMO_DEEPSEEK_KEY, startDeepSeekSimulator } from '../simulator/deepseek/index';
+import { DEMO_ADMIN_KEY, startSimulator, type SimulatorShape } from '../simulator/index';
+import { DEMO_OPENROUTER_MANAGEMENT_KEY, startOpenRouterSimulator } from '../simulator/openrouter/index';
 
 export const DEMO_SEED = 20_261_124;
 
-/** Each demo's simulated OpenAI: the company's busy org, and a one-project personal org silent until two days ago. */
+/** Each demo's simulated spend: seed, history and shape (the same spend model behind every provider). */
 export const DEMO_SIMULATORS: Record<
-  'company' | 'personal',
+  DemoProfile,
   { seed: number; historyDays: number; shape?: SimulatorShape }
 > = {
   // A year and more of spend, so a year's backfill (settings) has a year to fetch.
@@ -20,7 +24,16 @@ export const DEMO_SIMULATORS: Record<
     historyDays: 400,
     shape: { projects: 1, models: 2, lineItemsPerModel: 2, dailyUsd: 9, spendStartsDaysAgo: 2 },
   },
+  anthropic: { seed: DEMO_SEED + 2, historyDays: 400, shape: { projects: 3, models: 3, dailyUsd: 14 } },
+  openrouter: { seed: DEMO_SEED + 3, historyDays: 120, shape: { projects: 1, models: 2, dailyUsd: 6 } },
+  deepseek: { seed: DEMO_SEED + 4, historyDays: 120, shape: { projects: 1, models: 2, dailyUsd: 3 } },
 };
+
+interface Running {
+  baseUrl: string;
+  apiKey: string;
+  close(): Promise<void>;
+}
 
 export interface DemoBackend {
   /** Base URL and key of the running simulator of a demo (starts it on first call). */
@@ -29,22 +42,40 @@ export interface DemoBackend {
 }
 
 /**
- * Creates the lazily started demo backend; `faults` uses the simulator's fault grammar. The simulator
- * follows the app's clock, so a demo started at a chosen instant serves the spend of that instant.
+ * Creates the lazily started demo backend; `faults` (the OpenAI simulator's fault grammar) applies to
+ * the OpenAI demos. A demo started at a chosen instant serves the spend of that instant.
  */
 export function createDemoBackend(opts: { faults?: string | null; clock?: Clock } = {}): DemoBackend {
-  const starting = new Map<DemoProfile, Promise<Simulator>>();
+  const starting = new Map<DemoProfile, Promise<Running>>();
+  const start = async (profile: DemoProfile): Promise<Running> => {
+    const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
+    const common = { seed, shape, historyDays, clock: opts.clock };
+    switch (profile) {
+      case 'company':
+      case 'personal': {
+        const sim = await startSimulator({ ...common, faults: opts.faults ?? null });
+        return { baseUrl: sim.baseUrl, apiKey: DEMO_ADMIN_KEY, close: sim.close };
+      }
+      case 'anthropic': {
+        const sim = await startAnthropicSimulator(common);
+        return { baseUrl: sim.baseUrl, apiKey: ANTHROPIC_DEMO_ADMIN_KEY, close: sim.close };
+      }
+      case 'openrouter': {
+        const sim = await startOpenRouterSimulator(common);
+        return { baseUrl: sim.baseUrl, apiKey: DEMO_OPENROUTER_MANAGEMENT_KEY, close: sim.close };
+      }
+      case 'deepseek': {
+        const sim = await startDeepSeekSimulator({ ...common, currency: 'CNY' });
+        return { baseUrl: sim.baseUrl, apiKey: DEMO_DEEPSEEK_KEY, close: sim.close };
+      }
+    }
+  };
   return {
     async connection(profile = 'company') {
       let sim = starting.get(profile);
-      if (!sim) {
-        if (profile !== 'company' && profile !== 'personal')
-          throw new Error(`no demo simulator for ${profile}`);
-        const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
-        sim = startSimulator({ seed, shape, historyDays, faults: opts.faults ?? null, clock: opts.clock });
-        starting.set(profile, sim);
-      }
-      return { baseUrl: (await sim).baseUrl, apiKey: DEMO_ADMIN_KEY };
+      if (!sim) starting.set(profile, (sim = start(profile)));
+      const { baseUrl, apiKey } = await sim;
+      return { baseUrl, apiKey };
     },
     async close() {
       for (const sim of starting.values()) await (await sim).close();

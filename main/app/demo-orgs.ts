@@ -1,5 +1,5 @@
 /**
- * The two demo organizations: created on first use, their ledgers seeded from `demoLedger` at that instant
+ * The demo accounts (two OpenAI organizations, and one each on Anthropic, OpenRouter and DeepSeek): created on first use, their ledgers seeded from `demoLedger` at that instant
  * (a company org on prepaid credit with auto-reload, and a "Personal" org that starts taking spend).
  */
 import { demoLedger } from '@core/demo-ledger';
@@ -8,9 +8,17 @@ import type { DemoProfile, Org } from '@core/schemas';
 import type { HandlerDeps } from './handler-deps';
 
 /** Each demo account: its name and provider, in the order they are listed. */
-export const DEMO_ORGS: Array<{ profile: DemoProfile; name: string; provider: ProviderId }> = [
+export const DEMO_ORGS: Array<{
+  profile: DemoProfile;
+  name: string;
+  provider: ProviderId;
+  currency?: string;
+}> = [
   { profile: 'company', name: 'Demo organization', provider: 'openai' },
   { profile: 'personal', name: 'Personal', provider: 'openai' },
+  { profile: 'anthropic', name: 'Claude team', provider: 'anthropic' },
+  { profile: 'openrouter', name: 'OpenRouter', provider: 'openrouter' },
+  { profile: 'deepseek', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' },
 ];
 export const DEMO_ORG_NAMES: Partial<Record<DemoProfile, string>> = Object.fromEntries(
   DEMO_ORGS.map((d) => [d.profile, d.name]),
@@ -22,7 +30,7 @@ export function demoProfileOf(org: Org): DemoProfile {
 }
 
 /**
- * Ensures both demo orgs exist (seeding a new one's ledger) and selects the company demo; returns it.
+ * Ensures every demo account exists (seeding a new one's ledger) and selects the company demo; returns it.
  * A demo org the user already has keeps its ledger: what was typed is never replaced.
  */
 export async function ensureDemoOrgs(
@@ -31,13 +39,14 @@ export async function ensureDemoOrgs(
   const nowMs = deps.nowMs();
   const existing = deps.settings.get().orgs.filter((o) => o.kind === 'demo');
   const created: Org[] = [];
-  for (const { profile, name, provider } of DEMO_ORGS) {
+  for (const { profile, name, provider, currency } of DEMO_ORGS) {
     if (existing.some((o) => demoProfileOf(o) === profile)) continue;
     created.push({
       id: deps.newOrgId(),
       name,
       kind: 'demo',
       provider,
+      ...(currency ? { currency } : {}),
       baseUrl: null,
       createdAtMs: nowMs,
       demoProfile: profile,

@@ -1,5 +1,6 @@
 /** What `createHandlers` needs from the outside world, injected so both hosts and the tests can supply it. */
 import type { AppInfo, StoreProblemView } from '@core/api-contract';
+import type { ProviderId } from '@core/providers';
 import type { Org } from '@core/schemas';
 import type { SpendLimitsView } from '@core/spend-limits';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
@@ -26,7 +27,12 @@ export interface HandlerDeps {
   nowMs(): number;
   newOrgId(): string;
   /** Checks a key with one cheap API call; throws an error whose message is for the user. */
-  verifyKey(apiKey: string, baseUrl: string | null): Promise<void>;
+  /** Checks a key with one call; resolves with the currency the API names (balance providers), else null. */
+  verifyKey(
+    provider: ProviderId,
+    apiKey: string,
+    baseUrl: string | null,
+  ): Promise<{ currency: string | null }>;
   /** node-cron validation: null when fine, else the message. */
   validateCron(expr: string): string | null;
   /** Applies a new schedule to the running scheduler. */

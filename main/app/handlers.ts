@@ -38,7 +38,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (problem) throw new ApiError('invalid-argument', problem);
       }
       if (patch.timeZone) assertTimeZone(patch.timeZone);
-      const next = await deps.settings.update((s) => ({ ...s, ...definedOnly(patch) }));
+      const nowMs = deps.nowMs();
+      const { conversionRates, ...rest } = patch;
+      const next = await deps.settings.update((s) => ({
+        ...s,
+        ...definedOnly(rest),
+        ...(conversionRates === undefined
+          ? {}
+          : {
+              conversionRates: conversionRates
+                .filter((r) => r.currency !== 'USD')
+                .map((r) => {
+                  // A rate typed again unchanged keeps the time it was first set.
+                  const same = s.conversionRates.find(
+                    (o) => o.currency === r.currency && o.usdPerUnit === r.usdPerUnit,
+                  );
+                  return { ...r, setAtMs: same?.setAtMs ?? nowMs };
+                }),
+            }),
+      }));
       if (patch.syncCron !== undefined) deps.reschedule(next.syncCron);
       return next;
     },

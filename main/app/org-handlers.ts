@@ -3,6 +3,7 @@
  * remove and select.
  */
 import { ApiError, type Handlers } from '@core/api-contract';
+import { wrongProviderKeyProblem, type ProviderId } from '@core/providers';
 import type { Org } from '@core/schemas';
 import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
 import type { HandlerDeps } from './handler-deps';
@@ -27,26 +28,30 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
         selectedOrgId: s.selectedOrgId,
       };
     },
-    'orgs:add': async ({ name, apiKey, baseUrl }) => {
+    'orgs:add': async ({ name, apiKey, baseUrl, provider = 'openai' }) => {
       const key = apiKey.trim();
       if (/\s/.test(key))
         throw new ApiError('invalid-argument', 'The key contains spaces: paste it again, exactly as shown.');
-      // A project key can never read usage: say so at once, without a network round trip.
+      // Keys that can never work here are refused at once, without a network round trip.
       if (deps.appInfo.isClockPinned && !baseUrl) throw new ApiError('rejected', PINNED_CLOCK_REAL_ORG);
-      if (isProjectScopedKey(key))
+      const wrongProvider = wrongProviderKeyProblem(provider, key);
+      if (wrongProvider) throw new ApiError('rejected', `${wrongProvider} Nothing was saved.`);
+      if (provider === 'openai' && isProjectScopedKey(key))
         throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
+      let currency: string | null;
       try {
-        await deps.verifyKey(key, baseUrl ?? null);
+        ({ currency } = await deps.verifyKey(provider, key, baseUrl ?? null));
       } catch (err) {
         throw new ApiError('rejected', `${withFullStop((err as Error).message)} Nothing was saved.`);
       }
       // Adding again an org whose key is missing or unreadable keeps its id, so its ledger and history stay.
-      const again = await orgNeedingKey(deps, name, baseUrl ?? null);
+      const again = await orgNeedingKey(deps, name, baseUrl ?? null, provider);
       const org: Org = again ?? {
         id: deps.newOrgId(),
         name,
         kind: 'openai',
-        provider: 'openai',
+        provider,
+        ...(currency ? { currency } : {}),
         baseUrl: baseUrl ?? null,
         createdAtMs: deps.nowMs(),
       };
@@ -91,11 +96,17 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
   };
 }
 
-/** A configured OpenAI org with this name and base URL whose key is missing or unreadable. */
-async function orgNeedingKey(deps: HandlerDeps, name: string, baseUrl: string | null): Promise<Org | null> {
+/** A configured account of this provider with this name and base URL whose key is missing or unreadable. */
+async function orgNeedingKey(
+  deps: HandlerDeps,
+  name: string,
+  baseUrl: string | null,
+  provider: ProviderId,
+): Promise<Org | null> {
   for (const o of deps.settings.get().orgs) {
     const sameName = o.name.trim().toLowerCase() === name.trim().toLowerCase();
-    if (o.kind === 'openai' && sameName && o.baseUrl === baseUrl && !(await deps.hasKey(o))) return o;
+    const same = o.kind === 'openai' && o.provider === provider && sameName && o.baseUrl === baseUrl;
+    if (same && !(await deps.hasKey(o))) return o;
   }
   return null;
 }

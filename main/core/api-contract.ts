@@ -10,6 +10,7 @@ import type { AlertsView } from './alerts/alerts-view';
 import type { RestoreConflict } from './backup/restore-plan';
 import { BillingConfigSchema } from './billing';
 import { ExportRequestSchema } from './export/request';
+import { isKnownCurrency, ProviderIdSchema } from './providers';
 import type { Dashboard } from './dashboard';
 import type { ForecastSummary } from './forecast/summary';
 import type { Reconciliation } from './ledger-reconcile';
@@ -42,8 +43,10 @@ export const REQUEST_ARGS = {
           (n) => !/[\u0000-\u001f\u007f-\u009f]/.test(n),
           'The name cannot contain control characters.',
         ),
-      apiKey: z.string().trim().min(8, 'Paste the whole Admin key.').max(400),
+      apiKey: z.string().trim().min(8, 'Paste the whole key.').max(400),
       baseUrl: z.string().url().nullable().optional(),
+      /** Whose account it is; absent = OpenAI. */
+      provider: ProviderIdSchema.optional(),
     })
     .strict(),
   'orgs:startDemo': Empty,
@@ -58,6 +61,29 @@ export const REQUEST_ARGS = {
       syncCron: z.string().trim().max(100, 'The schedule is too long (100 characters at most).').optional(),
       backfillDays: z.number().int().min(1).max(365).optional(),
       timeZone: z.string().trim().min(1).max(64).nullable().optional(),
+      /** The whole list of user-set conversion rates (replaces the stored one). */
+      conversionRates: z
+        .array(
+          z
+            .object({
+              currency: z
+                .string()
+                .trim()
+                .toUpperCase()
+                .refine(isKnownCurrency, 'Use a three-letter currency code, such as CNY.'),
+              usdPerUnit: z
+                .number({ message: 'Type a number of US dollars, such as 0.14.' })
+                .positive('A rate must be more than zero.')
+                .max(1_000_000, 'That rate is too large.'),
+            })
+            .strict(),
+        )
+        .max(20)
+        .refine(
+          (rates) => new Set(rates.map((r) => r.currency)).size === rates.length,
+          'Each currency can have one rate only.',
+        )
+        .optional(),
     })
     .strict(),
   'ledger:get': OrgRef,

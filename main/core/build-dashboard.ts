@@ -20,6 +20,10 @@ export interface DashboardInput {
   usage: readonly UsageRow[] | null;
   projects: readonly ProjectName[];
   sync: SyncStatus;
+  /** The currency of the account's amounts (absent: USD). */
+  currency?: string;
+  /** Accounts whose spend is read from the balance: the first reading (spend is counted from then on). */
+  balanceTrackedSinceMs?: number | null;
 }
 
 /**
@@ -68,6 +72,11 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     daily,
     projects: projectNames(input.projects, daily),
     sync: input.sync,
+    currency: input.currency ?? 'USD',
+    spendSource:
+      input.balanceTrackedSinceMs === undefined
+        ? { kind: 'costs' }
+        : { kind: 'balance', sinceMs: input.balanceTrackedSinceMs },
   };
 }
 

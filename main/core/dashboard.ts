@@ -46,4 +46,11 @@ export interface Dashboard {
   daily: DailyProjectSpend[];
   projects: ProjectName[];
   sync: SyncStatus;
+  /** The currency of every amount above (ISO 4217); amounts are micro-units of it. */
+  currency: string;
+  /**
+   * Where the spend comes from: the provider's cost reports, or the fall of the balance it reports
+   * (OpenRouter, DeepSeek), counted since the first reading (`sinceMs`, null before it).
+   */
+  spendSource: { kind: 'costs' } | { kind: 'balance'; sinceMs: number | null };
 }

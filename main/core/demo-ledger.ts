@@ -7,6 +7,8 @@
  *   falls below $10, restore it to $50".
  * * personal — billed monthly to the card, no credit: it normally spends nothing (its spend starts two days
  *   before the demo's start, see the simulator's `spendStartsDaysAgo`).
+ * * anthropic — prepaid credit bought 40 days ago with auto-reload; openrouter and deepseek — nothing
+ *   typed: their balance comes from the API.
  *
  * Example: created at 2026-11-18T15:20Z → the purchase is dated 2025-11-30T15:20Z and expires 2026-11-30T15:20Z.
  */
@@ -18,6 +20,15 @@ const USD = 1_000_000;
 
 /** The ledger a demo org of `profile` starts with when created at `nowMs`. */
 export function demoLedger(profile: DemoProfile, nowMs: number): LedgerFile {
+  if (profile === 'anthropic') return anthropicDemoLedger(nowMs);
+  if (profile === 'openrouter' || profile === 'deepseek') {
+    // Their balance comes from the API: nothing typed, prepaid.
+    return {
+      version: 1,
+      billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+      entries: [],
+    };
+  }
   if (profile === 'personal') {
     return {
       version: 1,
@@ -64,5 +75,36 @@ export function demoLedger(profile: DemoProfile, nowMs: number): LedgerFile {
       timeZone: 'UTC',
     },
     entries,
+  };
+}
+
+/**
+ * The Anthropic demo: $1,000 of credit bought 40 days ago (nothing observed since: the estimate is the
+ * purchase minus the cost report's spend), auto-reload "below $100, restore to $500".
+ */
+function anthropicDemoLedger(nowMs: number): LedgerFile {
+  return {
+    version: 1,
+    billing: {
+      mode: 'prepaid',
+      reload: {
+        enabled: true,
+        thresholdMicros: 100 * USD,
+        action: { kind: 'restore-to', targetMicros: 500 * USD },
+        monthlyLimit: null,
+      },
+      hardLimitMicros: null,
+      timeZone: 'UTC',
+    },
+    entries: [
+      {
+        id: 'demo-anthropic-purchase',
+        kind: 'purchase',
+        atMs: nowMs - 40 * DAY_MS,
+        micros: 1000 * USD,
+        expiresAtMs: null,
+        note: 'Prepaid credit (Claude Console)',
+      },
+    ],
   };
 }

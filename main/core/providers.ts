@@ -124,3 +124,15 @@ export function isKnownCurrency(code: string): boolean {
 const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['USD', 'CNY', 'EUR'],
 );
+
+/**
+ * The currency an account's amounts are in: what its provider's API said (the balance log's), else
+ * what the account records, else the provider's own. Example: a DeepSeek account before its first
+ * reading, with nothing recorded → 'USD' until the API names one.
+ */
+export function accountCurrency(
+  org: { provider: ProviderId; currency?: string | undefined },
+  fromApi: string | null = null,
+): string {
+  return fromApi ?? org.currency ?? PROVIDERS[org.provider].currency ?? 'USD';
+}

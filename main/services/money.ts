@@ -14,6 +14,9 @@ import { reloadRuleProblem } from '@core/reload-rule-check';
 import { snapshotForecastOf } from '@core/snapshot-forecast';
 import { dailyTotals, hourlyShapes } from '@core/spend-history';
 import { DAY_MS, startOfUtcDay } from '@core/time';
+import { observedPoints } from '@core/balance-log';
+import { accountCurrency, PROVIDERS } from '@core/providers';
+import type { Org } from '@core/schemas';
 import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
@@ -44,6 +47,8 @@ export interface MoneyDeps {
   apiHardLimitMicros?(orgId: string): number | null;
   history(orgId: string): Promise<OrgHistory>;
   nowMs(): number;
+  /** The account (its provider and currency); absent or null = an OpenAI account in US dollars. */
+  orgOf?(orgId: string): Org | null;
 }
 
 /**
@@ -72,9 +77,19 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
     const ledger = await deps.ledgers.get(orgId);
     const apiLimit = deps.apiHardLimitMicros?.(orgId) ?? null;
+    const org = deps.orgOf?.(orgId) ?? null;
+    const provider = org?.provider ?? 'openai';
+    // Where the provider reports the balance, its readings are the observations (never saved as typed).
+    const log = PROVIDERS[provider].source === 'balance' ? await history.balanceLog() : null;
+    const apiObservations = log
+      ? observedPoints(log, today - HISTORY_DAYS * DAY_MS).filter((p) => p.atMs <= nowMs)
+      : [];
     return {
       orgId,
       nowMs,
+      provider,
+      currency: org ? accountCurrency(org, log?.currency ?? null) : 'USD',
+      apiObservations,
       ledger:
         apiLimit === null ? ledger : { ...ledger, billing: { ...ledger.billing, hardLimitMicros: apiLimit } },
       costDays: await history.costDays({ startMs: today - HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),

@@ -10,7 +10,7 @@ import { SECOND_MS, toUnixSeconds } from '@core/time';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
 import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
-import type { CostApi, KeyKind } from './providers/port';
+import type { CostApi, KeyKind, ProviderApi } from './providers/port';
 
 export type { KeyKind } from './providers/port';
 
@@ -184,4 +184,9 @@ function spendLimitOf(body: {
     interval: body.interval,
     isEnforcing: body.enforcement.status === 'enforcing',
   };
+}
+
+/** Whether a provider adapter is the OpenAI one (which also reads spend limits). */
+export function isAdminApi(api: ProviderApi): api is AdminApi {
+  return api.provider === 'openai' && 'spendLimit' in api;
 }

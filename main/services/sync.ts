@@ -10,7 +10,7 @@ import { INITIAL_SYNC_STATUS, type Org, type SyncStatus } from '@core/schemas';
 import { classifySyncError, isAttemptDue, redactSecrets } from '@core/sync-errors';
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { describeError, ClientSetupError } from './api-errors';
-import { PROVIDERS } from '@core/providers';
+import { accountCurrency, PROVIDERS } from '@core/providers';
 import { runBalanceSync } from './balance-sync-run';
 import type { ProviderApi } from './providers/port';
 import { runSync } from './sync-run';
@@ -264,7 +264,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
           ? null
           : await history.usage({ startMs: todayMs, endMs: todayMs + DAY_MS });
       const hasKey = deps.hasKey ? await deps.hasKey(org) : true;
+      const balanceLog =
+        PROVIDERS[org.provider].source === 'balance' ? await history.balanceLog() : undefined;
       return buildDashboard({
+        currency: accountCurrency(org, balanceLog?.currency ?? null),
+        ...(balanceLog === undefined ? {} : { balanceTrackedSinceMs: balanceLog?.first?.atMs ?? null }),
         org: { ...org, hasKey },
         nowMs,
         costDays,

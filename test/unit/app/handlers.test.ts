@@ -1,3 +1,4 @@
+import type { ProviderId } from '@core/providers';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@core/api-contract';
 import type { Dashboard } from '@core/dashboard';
@@ -61,8 +62,9 @@ function setup() {
     bus,
     nowMs: () => 1_700_000_000_000,
     newOrgId: () => `org_testorg${String(++n).padStart(3, '0')}`,
-    verifyKey: vi.fn(async (key: string) => {
+    verifyKey: vi.fn(async (provider: ProviderId, key: string) => {
       if (key.includes('revoked')) throw new Error('OpenAI rejected the Admin key (unknown or revoked)');
+      return { currency: provider === 'deepseek' ? 'CNY' : null };
     }),
     validateCron: (expr: string) => (expr.split(' ').length === 5 ? null : `'${expr}' needs 5 fields.`),
     reschedule: vi.fn(),

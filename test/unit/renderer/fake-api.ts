@@ -265,6 +265,10 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
         ...settings,
         ...args,
         timeZone: args.timeZone === undefined ? settings.timeZone : args.timeZone,
+        conversionRates: (args.conversionRates ?? settings.conversionRates).map((r) => ({
+          ...r,
+          setAtMs: 0,
+        })),
       };
       return settings;
     },
@@ -368,5 +372,7 @@ export function createSampleDashboard(org: OrgSummary, nowMs: number, seed: numb
     daily,
     projects: SAMPLE_PROJECTS,
     sync: { ...INITIAL_SYNC_STATUS, state: 'ok', lastAttemptMs: syncedAt, lastSuccessMs: syncedAt },
+    currency: 'USD',
+    spendSource: { kind: 'costs' },
   };
 }

@@ -27,6 +27,8 @@ function dashboard(orgId: string, perDay: number[], lastSuccessMs = NOW - 60_000
     daily,
     projects: [],
     sync: { ...INITIAL_SYNC_STATUS, state: 'ok', lastSuccessMs, lastAttemptMs: lastSuccessMs },
+    currency: 'USD',
+    spendSource: { kind: 'costs' },
   };
 }
 
