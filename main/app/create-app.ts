@@ -30,6 +30,7 @@ import { guardAppSecrets } from './guard-app-secrets';
 import type { KeyState } from '../services/guarded-secrets';
 import { assertPinnedClockAllowed } from './pinned-clock';
 import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
+import { warmUpBalanceDemo } from './demo-warm-up';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
 export const ENV_ORG_ID = 'org_environmentkey';
@@ -197,6 +198,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
       verifyProviderKey(createProviderApi(provider, { apiKey, baseURL: baseUrl }), nowMs()),
     validateCron,
+    warmUpDemo: async (org: Org) =>
+      warmUpBalanceDemo({ org, history: await sync.history(org.id), demo, nowMs: nowMs() }),
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,
   };

@@ -5,6 +5,7 @@
  */
 import type { DemoProfile } from '@core/schemas';
 import type { Clock } from '@core/time';
+import type { SimClock } from '../simulator/sim-clock';
 import { ANTHROPIC_DEMO_ADMIN_KEY, startAnthropicSimulator } from '../simulator/anthropic/index';
 import { DEMO_DEEPSEEK_KEY, startDeepSeekSimulator } from '../simulator/deepseek/index';
 import { DEMO_ADMIN_KEY, startSimulator, type SimulatorShape } from '../simulator/index';
@@ -29,7 +30,7 @@ export const DEMO_SIMULATORS: Record<
   deepseek: { seed: DEMO_SEED + 4, historyDays: 120, shape: { projects: 1, models: 2, dailyUsd: 3 } },
 };
 
-interface Running {
+export interface Running {
   baseUrl: string;
   apiKey: string;
   close(): Promise<void>;
@@ -38,6 +39,11 @@ interface Running {
 export interface DemoBackend {
   /** Base URL and key of the running simulator of a demo (starts it on first call). */
   connection(profile?: DemoProfile): Promise<{ baseUrl: string; apiKey: string }>;
+  /**
+   * A second simulator of the same demo on a clock the caller moves (the same ground truth, read at
+   * other instants): the balance demos' history is filled by polling it in the past. Close it after use.
+   */
+  pastConnection(profile: DemoProfile, clock: SimClock): Promise<Running>;
   close(): Promise<void>;
 }
 
@@ -47,9 +53,9 @@ export interface DemoBackend {
  */
 export function createDemoBackend(opts: { faults?: string | null; clock?: Clock } = {}): DemoBackend {
   const starting = new Map<DemoProfile, Promise<Running>>();
-  const start = async (profile: DemoProfile): Promise<Running> => {
+  const start = async (profile: DemoProfile, clock: SimClock | undefined = opts.clock): Promise<Running> => {
     const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
-    const common = { seed, shape, historyDays, clock: opts.clock };
+    const common = { seed, shape, historyDays, clock };
     switch (profile) {
       case 'company':
       case 'personal': {
@@ -77,6 +83,7 @@ export function createDemoBackend(opts: { faults?: string | null; clock?: Clock 
       const { baseUrl, apiKey } = await sim;
       return { baseUrl, apiKey };
     },
+    pastConnection: (profile, clock) => start(profile, clock),
     async close() {
       for (const sim of starting.values()) await (await sim).close();
     },

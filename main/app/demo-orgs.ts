@@ -34,7 +34,7 @@ export function demoProfileOf(org: Org): DemoProfile {
  * A demo org the user already has keeps its ledger: what was typed is never replaced.
  */
 export async function ensureDemoOrgs(
-  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId' | 'money'>,
+  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId' | 'money' | 'warmUpDemo'>,
 ): Promise<Org> {
   const nowMs = deps.nowMs();
   const existing = deps.settings.get().orgs.filter((o) => o.kind === 'demo');
@@ -56,6 +56,7 @@ export async function ensureDemoOrgs(
     const ledger = demoLedger(demoProfileOf(org), nowMs);
     await deps.money.updateBilling(org.id, ledger.billing);
     for (const entry of ledger.entries) await deps.money.addEntry(org.id, entry);
+    await deps.warmUpDemo?.(org);
   }
   const all = [...existing, ...created];
   const company = all.find((o) => demoProfileOf(o) === 'company')!;
