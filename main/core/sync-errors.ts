@@ -163,7 +163,10 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     );
   }
   const status = facts.status;
-  const isMissingScope = text.includes('missing scopes') || text.includes('insufficient permissions');
+  const isMissingScope =
+    text.includes('missing scopes') ||
+    text.includes('insufficient permissions') ||
+    text.includes('only management keys');
   if ((status === 401 || status === 403) && (facts.keyKind === 'project' || isMissingScope)) {
     return base('project-key', projectKeyMessage(facts.keyKind === 'project', provider), slow);
   }
