@@ -191,7 +191,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   if (status === 402) {
     return base(
       'spend-limit',
-      `${who.name} says the account is out of credit (HTTP 402); add credit in its billing settings. ${Later(slow)}.`,
+      `${who.name} says the account is out of credit (HTTP 402${facts.message ? `: ${facts.message}` : ''}); add credit in its billing settings. ${Later(slow)}.`,
       slow,
     );
   }

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROVIDERS, type ProviderId } from '@core/providers';
+import type { ProviderId } from '@core/providers';
 import { createRandom } from '@core/random';
 import type { Org } from '@core/schemas';
 import { costDayTotal } from '@core/sync-data';
