@@ -20,7 +20,9 @@ export type DriftCause =
   | 'reload-did-not-happen'
   | 'tax-included-in-purchase'
   | 'unrecorded-expiry'
-  | 'costs-not-settled';
+  | 'costs-not-settled'
+  | 'api-top-up'
+  | 'api-balance-lower';
 
 export interface Reconciliation {
   observedMicros: Micros;
@@ -32,6 +34,43 @@ export interface Reconciliation {
   /** Predicted reloads the observation agrees with (now treated as happened). */
   consistentReloads: BalanceEstimate['predictedReloads'];
   causes: Array<{ cause: DriftCause; message: string }>;
+  /** Set when the observation is a balance the provider's API reported (not one the user typed). */
+  fromApi?: boolean;
+}
+
+/**
+ * A reconciliation of a balance the provider's API reported: the API is right by definition, so the
+ * difference is explained, not flagged. A rise is credit added on the provider's side (a top-up or a
+ * grant); a fall is spend the balance shows before it is counted, or credit that expired.
+ *
+ * Example: OpenRouter reads $150.00 where the last reading less the spend since gives $100.00 → "OpenRouter
+ * reports $50.00 more … credit was added (a top-up or a grant)".
+ */
+export function explainApiReconciliation(
+  rec: Reconciliation,
+  providerName: string,
+  currency: string,
+): Reconciliation {
+  const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
+    Math.abs(rec.driftMicros) / 1e6,
+  );
+  const big = Math.abs(rec.driftMicros) > TOLERANCE_MICROS;
+  const causes: Reconciliation['causes'] = !big
+    ? []
+    : rec.driftMicros > 0
+      ? [
+          {
+            cause: 'api-top-up',
+            message: `${providerName} reports ${amount} more than the previous reading less the spend since: credit was added (a top-up or a grant).`,
+          },
+        ]
+      : [
+          {
+            cause: 'api-balance-lower',
+            message: `${providerName} reports ${amount} less than the previous reading less the spend since: spend not counted yet, or credit that expired.`,
+          },
+        ];
+  return { ...rec, fromApi: true, isConsistent: true, causes };
 }
 
 // Below this, drift is rounding on the billing page (it shows cents) or ordinary cost lag.
