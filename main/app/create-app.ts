@@ -9,7 +9,7 @@ import type { Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
-import { PROVIDERS, type ProviderId } from '@core/providers';
+import { PROVIDERS, providerOfKey, type ProviderId } from '@core/providers';
 import { isAdminApi } from '../services/openai-client';
 import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
@@ -88,6 +88,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const settings = await openSettingsStore(opts.dataDir, {
     onProblem: problems.report,
     keyIds: () => secrets.ids(),
+    providerOfKey: async (orgId) => {
+      const key = await secrets.get(orgId);
+      return key ? providerOfKey(key) : null;
+    },
   });
   const envKey = opts.envAdminKey?.trim() || null;
   if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
