@@ -17,18 +17,8 @@ import { createProviderApi } from '../../main/services/providers/create-provider
 import { createLedgerStore } from '../../main/services/stores/ledger-store';
 import { openSettingsStore } from '../../main/services/stores/settings-store';
 import { createSyncEngine } from '../../main/services/sync';
-import { ANTHROPIC_DEMO_ADMIN_KEY, startAnthropicSimulator } from '../../main/simulator/anthropic/index';
-import { DEMO_DEEPSEEK_KEY, startDeepSeekSimulator } from '../../main/simulator/deepseek/index';
-import {
-  createSimClock,
-  DEMO_ADMIN_KEY,
-  startSimulator,
-  type AdjustableSimClock,
-} from '../../main/simulator/index';
-import {
-  DEMO_OPENROUTER_MANAGEMENT_KEY,
-  startOpenRouterSimulator,
-} from '../../main/simulator/openrouter/index';
+import { createSimClock } from '../../main/simulator/index';
+import { startProviderSimulator } from '../../main/simulator/start-provider';
 
 const START_MS = Date.UTC(2025, 10, 24, 9, 2, 0);
 const POLLS = 288;
@@ -37,20 +27,6 @@ const ORG_ID = 'org_benchprov01';
 const BUDGET_BYTES = 64 * 1024;
 const SHAPE = { projects: 20, models: 5, lineItemsPerModel: 6, dailyUsd: 400 };
 
-async function startFor(provider: ProviderId, clock: AdjustableSimClock) {
-  const common = { seed: 11, historyDays: 100, clock, shape: SHAPE };
-  switch (provider) {
-    case 'openai':
-      return { ...(await startSimulator(common)), apiKey: DEMO_ADMIN_KEY };
-    case 'anthropic':
-      return { ...(await startAnthropicSimulator(common)), apiKey: ANTHROPIC_DEMO_ADMIN_KEY };
-    case 'openrouter':
-      return { ...(await startOpenRouterSimulator(common)), apiKey: DEMO_OPENROUTER_MANAGEMENT_KEY };
-    case 'deepseek':
-      return { ...(await startDeepSeekSimulator({ ...common, currency: 'CNY' })), apiKey: DEMO_DEEPSEEK_KEY };
-  }
-}
-
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -58,7 +34,7 @@ const quantile = (xs: number[], q: number) => {
 
 async function benchProvider(provider: ProviderId): Promise<Record<string, unknown>> {
   const clock = createSimClock({ startMs: START_MS, speed: 0 });
-  const sim = await startFor(provider, clock);
+  const sim = await startProviderSimulator(provider, { seed: 11, historyDays: 100, clock, shape: SHAPE });
   const dataDir = await mkdtemp(join(tmpdir(), 'cw-bench-prov-'));
   try {
     const settings = await openSettingsStore(dataDir);
