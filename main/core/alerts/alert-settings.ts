@@ -75,7 +75,12 @@ export const CurrencyRulesPatchSchema = z
   .object({ lowCreditMicros: RULE_FIELDS.lowCreditMicros, silentStartMicros: RULE_FIELDS.silentStartMicros })
   .partial()
   .strict();
-const CurrencyKeySchema = z.string().regex(/^[A-Z]{3}$/, 'not a currency code (use e.g. CNY)');
+/** Money thresholds by ISO 4217 code; a key that is not one is refused, naming it. */
+const CurrencyDefaultsSchema = z.record(z.string(), CurrencyRulesPatchSchema).superRefine((byCode, ctx) => {
+  for (const code of Object.keys(byCode))
+    if (!/^[A-Z]{3}$/.test(code))
+      ctx.addIssue({ code: 'custom', path: [code], message: 'not a currency code (use e.g. CNY)' });
+});
 
 export const AlertRulesSchema = z.object(RULE_FIELDS);
 /** Some of the rule values (user defaults, per-org overrides). */
@@ -116,7 +121,7 @@ export const AlertSettingsSchema = z.object({
   /** Rule values for every org (missing fields use the built-in defaults); money ones: US-dollar accounts. */
   defaults: AlertRulesPatchSchema.default({}),
   /** Money thresholds for the accounts in another currency, by ISO 4217 code (e.g. CNY). */
-  currencyDefaults: z.record(CurrencyKeySchema, CurrencyRulesPatchSchema).default({}),
+  currencyDefaults: CurrencyDefaultsSchema.default({}),
   /** Per-org overrides of `defaults`. */
   orgs: z.record(z.string(), AlertRulesPatchSchema).default({}),
   webhookUrl: WebhookUrlSchema.nullable().default(null),
@@ -153,7 +158,7 @@ export const AlertSettingsPatchSchema = z
     quietHours: QuietHoursSchema.nullable(),
     timeZone: z.string().min(1).max(64).nullable(),
     defaults: AlertRulesPatchSchema,
-    currencyDefaults: z.record(CurrencyKeySchema, CurrencyRulesPatchSchema),
+    currencyDefaults: CurrencyDefaultsSchema,
     orgs: z.record(z.string(), AlertRulesPatchSchema),
     webhookUrl: WebhookUrlSchema.nullable(),
   })
