@@ -39,3 +39,23 @@ export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT
   // `|| 0` turns −0 (e.g. −$0.004 rounded) into 0: "−$0.00" would read as money owed.
   return format.format(roundToCents(micros) / MICROS_PER_USD || 0);
 }
+
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>([['USD', USD_FORMAT]]);
+
+/**
+ * Formats micro-units of `currency` (ISO 4217) to the cent, in the 'en-US' currency style; −0 shows as 0.
+ * Example: `formatMoney(12_300_000, 'CNY') === 'CN¥12.30'`; `formatMoney(1_234_560_000, 'USD') === '$1,234.56'`.
+ */
+export function formatMoney(micros: number, currency: string): string {
+  let format = MONEY_FORMATS.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    MONEY_FORMATS.set(currency, format);
+  }
+  return formatUsd(micros, format);
+}
