@@ -6,7 +6,7 @@
  * `unrecorded-purchase` (a purchase or grant of about $40 is missing).
  */
 import type { LedgerFile } from './ledger-schema';
-import type { Micros } from './money';
+import { formatMoney, type Micros } from './money';
 import {
   type BalanceEstimate,
   type DailyCost,
@@ -51,9 +51,7 @@ export function explainApiReconciliation(
   providerName: string,
   currency: string,
 ): Reconciliation {
-  const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
-    Math.abs(rec.driftMicros) / 1e6,
-  );
+  const amount = formatMoney(Math.abs(rec.driftMicros), currency);
   const big = Math.abs(rec.driftMicros) > TOLERANCE_MICROS;
   const causes: Reconciliation['causes'] = !big
     ? []
@@ -81,7 +79,7 @@ export function reconcileObservation(
   ledger: LedgerFile,
   costs: readonly DailyCost[],
   observation: { atMs: number; balanceMicros: Micros; id?: string },
-  options: EstimateOptions = {},
+  options: EstimateOptions & { currency?: string } = {},
 ): Reconciliation {
   const before = {
     ...ledger,
@@ -92,7 +90,7 @@ export function reconcileObservation(
   const sd = Math.max(estimate.sdMicros, 10_000);
   const isConsistent = Math.abs(drift) <= Math.max(2 * sd, TOLERANCE_MICROS);
   const causes: Reconciliation['causes'] = [];
-  const usd = (m: number): string => `$${(Math.abs(m) / 1e6).toFixed(2)}`;
+  const usd = (m: number): string => formatMoney(Math.abs(m), options.currency ?? 'USD');
   if (!isConsistent) {
     const rule = ledger.billing.reload;
     const reloadSize = rule

@@ -141,7 +141,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
             inputs.ledger,
             dailyTotals(inputs.costDays),
             { atMs: entry.atMs, balanceMicros: entry.balanceMicros, id: entry.id },
-            { hourlyShape: hourlyShapes(inputs.usage) },
+            { hourlyShape: hourlyShapes(inputs.usage), currency: inputs.currency },
           );
         }
       }
@@ -174,7 +174,11 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
         );
       }
-      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId));
+      const org = deps.orgOf?.(orgId) ?? null;
+      const currency = org
+        ? accountCurrency(org, (await (await deps.history(orgId)).balanceLog())?.currency)
+        : 'USD';
+      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId), currency);
       if (problem) throw new ApiError('invalid-argument', problem);
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);
