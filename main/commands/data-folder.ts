@@ -47,7 +47,10 @@ export async function openDataFolder(
     dataDir,
     settings,
     ledgers,
-    history: (orgId) => openOrgHistory(join(dataDir, 'history', orgId), { nowMs, problems }),
+    // Commands only read: the sync engine, not they, rewinds past damaged files (and a read of a
+    // damaged file still sets it aside and says so).
+    history: (orgId) =>
+      openOrgHistory(join(dataDir, 'history', orgId), { nowMs, problems }, { rewindDamaged: false }),
     zone: () => settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   };
 }

@@ -101,8 +101,16 @@ function decodeBalanceLog(file: BalanceFile & { currency: string }): BalanceLog 
 }
 const dayFromKey = (key: string) => Date.parse(`${key}T00:00:00Z`);
 
-/** Opens (creating lazily) the history folder of one organization. */
-export async function openOrgHistory(dir: string, ctx: FileContext): Promise<OrgHistory> {
+/**
+ * Opens (creating lazily) the history folder of one organization. The sync engine's open checks every
+ * cost and usage file and rewinds the cursor past damaged ones (`rewindDamaged`, the default); a reader
+ * that only reads a range (the export command) skips that, so it loads only the files it reads.
+ */
+export async function openOrgHistory(
+  dir: string,
+  ctx: FileContext,
+  opts: { rewindDamaged?: boolean } = {},
+): Promise<OrgHistory> {
   const files = new Map<string, Promise<VersionedFile<unknown>>>();
   const open = <T extends { version: number }>(
     name: string,
@@ -120,9 +128,10 @@ export async function openOrgHistory(dir: string, ctx: FileContext): Promise<Org
   const syncFile = await open('sync.json', SYNC_FILE);
   const projectsFile = await open('projects.json', PROJECTS_FILE);
   // Cost and usage files that cannot be read are set aside; the range they held is fetched again.
-  await refetchDamaged(dir, ctx, syncFile, async (name) =>
-    name.startsWith('costs-') ? open(name, COST_FILE) : open(name, USAGE_FILE),
-  );
+  if (opts.rewindDamaged !== false)
+    await refetchDamaged(dir, ctx, syncFile, async (name) =>
+      name.startsWith('costs-') ? open(name, COST_FILE) : open(name, USAGE_FILE),
+    );
 
   return {
     dir,
