@@ -28,19 +28,21 @@ export const DEMO_SIMULATORS: Record<
   anthropic: {
     provider: 'anthropic',
     seed: DEMO_SEED + 2,
-    historyDays: 400,
+    // The default 90-day backfill, and its first purchase 40 days ago, need no more.
+    historyDays: 120,
     shape: { projects: 3, models: 3, dailyUsd: 14 },
   },
   openrouter: {
     provider: 'openrouter',
     seed: DEMO_SEED + 3,
-    historyDays: 120,
+    // Enough for the 45 days of warm-up readings.
+    historyDays: 60,
     shape: { projects: 1, models: 2, dailyUsd: 6 },
   },
   deepseek: {
     provider: 'deepseek',
     seed: DEMO_SEED + 4,
-    historyDays: 120,
+    historyDays: 60,
     shape: { projects: 1, models: 2, dailyUsd: 3 },
   },
 };
