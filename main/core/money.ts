@@ -39,3 +39,42 @@ export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT
   // `|| 0` turns −0 (e.g. −$0.004 rounded) into 0: "−$0.00" would read as money owed.
   return format.format(roundToCents(micros) / MICROS_PER_USD || 0);
 }
+
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>([['USD', USD_FORMAT]]);
+
+/** The en-US currency-style formatter for an ISO 4217 code (cached; USD is "$", CNY is "CN¥"). */
+export function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = MONEY_FORMATS.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    MONEY_FORMATS.set(currency, format);
+  }
+  return format;
+}
+
+/**
+ * Formats micro-units of `currency` to the cent, in that currency's own sign.
+ *
+ * Example: `formatMoney(1_234_560_000, 'CNY')` → "CN¥1,234.56"; `formatMoney(-2_500_000, 'USD')` → "-$2.50".
+ */
+export function formatMoney(micros: Micros, currency: string): string {
+  return formatUsd(micros, moneyFormat(currency));
+}
+
+/**
+ * Formats a whole-unit amount (a forecast figure already rounded to the cent) in `currency`.
+ *
+ * Example: `formatMoneyAmount(82.9, 'CNY')` → "CN¥82.90".
+ */
+export function formatMoneyAmount(units: number, currency: string): string {
+  return moneyFormat(currency).format(units || 0);
+}
+
+/** The currency's sign as the page shows it. Example: 'CNY' → "CN¥", 'USD' → "$", 'EUR' → "€". */
+export function currencySymbol(currency: string): string {
+  return (
+    moneyFormat(currency)
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value ?? currency
+  );
+}

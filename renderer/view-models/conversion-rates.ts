@@ -1,0 +1,54 @@
+/**
+ * The conversion-rates form: the list sent to `settings:update` after adding, changing or removing one
+ * rate, and which field a server message belongs at.
+ */
+import type { ConversionRate } from '@core/schemas';
+
+export interface RateDraft {
+  currency: string;
+  /** As typed: "0.14". */
+  usdPerUnit: string;
+}
+
+/**
+ * The whole list to send with `draft` added, or replacing the rate of the same currency. What the user typed
+ * is sent as it is (a non-number as `null`) so the server's own message says what is wrong.
+ *
+ * Example: stored CNY 0.14, draft `{ currency: 'eur', usdPerUnit: '1.08' }` → CNY 0.14 and EUR 1.08;
+ * draft `{ currency: 'CNY', usdPerUnit: '0.15' }` → CNY 0.15 only.
+ */
+export function ratesWith(
+  stored: readonly ConversionRate[],
+  draft: RateDraft,
+): Array<{ currency: string; usdPerUnit: number }> {
+  const currency = draft.currency.trim().toUpperCase();
+  const text = draft.usdPerUnit.trim().replace(/^\$\s*/, '');
+  const rate = text === '' ? Number.NaN : Number(text);
+  const kept = stored
+    .filter((r) => r.currency !== currency)
+    .map((r) => ({ currency: r.currency, usdPerUnit: r.usdPerUnit }));
+  // NaN goes out as null (JSON), which the server refuses with its "type a number" message.
+  return [...kept, { currency, usdPerUnit: rate }];
+}
+
+/** The list without `currency`'s rate. */
+export function ratesWithout(
+  stored: readonly ConversionRate[],
+  currency: string,
+): Array<{ currency: string; usdPerUnit: number }> {
+  return stored
+    .filter((r) => r.currency !== currency)
+    .map((r) => ({ currency: r.currency, usdPerUnit: r.usdPerUnit }));
+}
+
+/**
+ * The field a server message is about: the currency code or the rate.
+ *
+ * Example: "Use a three-letter currency code, such as CNY." → 'currency'; "A rate must be more than zero." → 'rate'.
+ */
+export function rateMessageField(message: string): 'currency' | 'rate' {
+  return /currency code|one rate only|currency/i.test(message) &&
+    !/rate must|US dollars|too large/i.test(message)
+    ? 'currency'
+    : 'rate';
+}
