@@ -7,7 +7,7 @@ import type { ConversionRate, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { errorText } from '../hooks/use-orgs';
 import { rateWords } from '../view-models/overview-totals';
-import { rateMessageField, ratesWith, ratesWithout } from '../view-models/conversion-rates';
+import { rateProblem, ratesWith, ratesWithout } from '../view-models/conversion-rates';
 import type { DisplayZone } from '../view-models/format';
 
 export interface ConversionRatesProps {
@@ -34,8 +34,8 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
       setNotice(done);
       return true;
     } catch (err) {
-      const message = errorText(err);
-      setProblem({ field: rateMessageField(message), message });
+      const { field, text } = rateProblem(errorText(err));
+      setProblem({ field, message: text });
       return false;
     } finally {
       setIsSaving(false);

@@ -42,13 +42,16 @@ export function ratesWithout(
 }
 
 /**
- * The field a server message is about: the currency code or the rate.
+ * The field a server message is about, and the message without the server's field path.
  *
- * Example: "Use a three-letter currency code, such as CNY." → 'currency'; "A rate must be more than zero." → 'rate'.
+ * Example: "conversionRates.0.usdPerUnit: A rate must be more than zero." → `{ field: 'rate', text: 'A rate
+ * must be more than zero.' }`; "Use a three-letter currency code, such as CNY." → `{ field: 'currency', … }`.
  */
-export function rateMessageField(message: string): 'currency' | 'rate' {
-  return /currency code|one rate only|currency/i.test(message) &&
-    !/rate must|US dollars|too large/i.test(message)
-    ? 'currency'
-    : 'rate';
+export function rateProblem(message: string): { field: 'currency' | 'rate'; text: string } {
+  const m = /^conversionRates(?:\.\d+)?(?:\.(currency|usdPerUnit))?:\s*(.*)$/s.exec(message.trim());
+  const text = m ? m[2]! : message;
+  const path = m?.[1];
+  const field =
+    path === 'currency' || (path === undefined && /currency|one rate only/i.test(text)) ? 'currency' : 'rate';
+  return { field, text };
 }
