@@ -77,7 +77,10 @@ export function DashboardView(props: DashboardViewProps) {
         <FigureCard label="Today so far (provisional)" value={summary.today} valueTestId="today-cost">
           <p className="muted">
             {summary.hasData
-              ? (summary.todayRequests ?? 'Today’s cost bucket is partial and lags usage.')
+              ? (summary.todayRequests ??
+                (spendSource
+                  ? 'Read from how the balance fell today, up to the last reading.'
+                  : 'Today’s cost bucket is partial and lags usage.'))
               : 'Figures appear after the first successful sync.'}
           </p>
           {summary.asOf && (

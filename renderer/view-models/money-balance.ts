@@ -7,6 +7,7 @@ import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
 import { formatMoney, roundToCents, type Micros } from '@core/money';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
 
@@ -39,11 +40,16 @@ export function buildBalanceView(
   zone: DisplayZone,
   mode: BillingMode,
   currency: string,
+  /** The newest balance a provider's API reported (OpenRouter, DeepSeek), or null. */
+  api: { provider: ProviderId; atMs: number } | null = null,
 ): BalanceView {
   const money = (micros: Micros) => formatMoney(micros, currency);
-  const basis = b.basis.observationId
-    ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
-    : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
+  const basis =
+    api && b.basis.observationId && b.basis.atMs === api.atMs
+      ? `From the ${money(b.basis.balanceMicros)} the ${PROVIDERS[api.provider].name} API reported ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+      : b.basis.observationId
+        ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+        : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
   return {
     title: mode === 'prepaid' ? 'Estimated credit balance' : 'Credit left',
     estimate: money(b.estimateMicros),

@@ -190,7 +190,7 @@ export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
             spellCheck={false}
             onChange={(e) => set({ timeZone: e.currentTarget.value })}
           />
-          <p className="help">OpenAI bills calendar months in UTC.</p>
+          <p className="help">OpenAI and Anthropic bill calendar months in UTC.</p>
         </div>
       </div>
       {serverError && (

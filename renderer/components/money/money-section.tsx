@@ -70,7 +70,16 @@ export function MoneySection({
   const isFromApi = PROVIDERS[provider].source === 'balance';
   const isPrepaid = billing.mode === 'prepaid';
   const hasRule = isPrepaid && billing.reload?.enabled === true;
-  const balance = money.balance ? buildBalanceView(money.balance, nowMs, zone, billing.mode, currency) : null;
+  const balance = money.balance
+    ? buildBalanceView(
+        money.balance,
+        nowMs,
+        zone,
+        billing.mode,
+        currency,
+        money.apiBalance ? { provider, atMs: money.apiBalance.atMs } : null,
+      )
+    : null;
   const isInvoiced = billing.mode === 'invoiced';
   const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone, currency }) : null;
   const headline = money.forecast
