@@ -111,7 +111,7 @@ export function AddOrgForm({ onAdded, onCancel }: AddOrgFormProps) {
           <a href={words.keyUrl} target="_blank" rel="noreferrer noopener">
             Create the {words.keyLabel.toLowerCase().startsWith('api') ? 'API key' : words.keyLabel}
           </a>
-          {words.keyWarning ? ` ${words.keyWarning}` : ''}
+          .{words.keyWarning ? ` ${words.keyWarning}` : ''}
         </p>
       </div>
       <details className="advanced">

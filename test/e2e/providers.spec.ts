@@ -167,6 +167,7 @@ test('the add form names the provider’s key and points out another provider’
     'This is an OpenAI key, and this account is on Anthropic. Choose OpenAI as the provider, or paste an Anthropic Admin API key (sk-ant-admin01-…).',
   );
   await expect(form.getByRole('button', { name: 'Add organization' })).toBeDisabled();
+  await form.screenshot({ path: join(SCREENS_DIR, 'providers-add-form-mismatch.png') });
   await form.getByRole('radio', { name: 'DeepSeek' }).check();
   await expect(form.getByLabel('Account name')).toBeVisible();
   await expect(form.getByRole('button', { name: 'Add account' })).toBeVisible();
