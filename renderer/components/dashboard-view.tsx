@@ -104,7 +104,8 @@ export function DashboardView(props: DashboardViewProps) {
         isDark={props.isDark}
         hasData={summary.hasData}
         currency={dashboard.currency}
-        by={{ dimension, onChange: setDimension, top }}
+        // Spend read from a balance has no projects, models or keys to split it by.
+        by={spendSource ? undefined : { dimension, onChange: setDimension, top }}
       />
     </div>
   );

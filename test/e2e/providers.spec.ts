@@ -144,6 +144,8 @@ test('the DeepSeek page shows CNY, the API balance as settled and no billing-pag
   await expect(org.getByTestId('spend-source')).toContainText('read from the fall of the balance since');
   await expect(org.getByTestId('api-balance-note')).toContainText('The balance comes from the DeepSeek API');
   await expect(org.getByTestId('record-balance-cta')).toHaveCount(0);
+  // Spend read from the balance has nothing to split by project, model or key.
+  await expect(org.getByTestId('spend-by')).toHaveCount(0);
   await expect(org).toContainText(`Balance from the DeepSeek API, as of`);
   await expect(org.getByText(formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY')).first()).toBeVisible();
   await expect(org.getByLabel('Amount bought (CNY)')).toHaveCount(1);
