@@ -9,7 +9,7 @@ import type { Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
-import { PROVIDERS, type ProviderId } from '@core/providers';
+import { PROVIDERS, providerOfKey, type ProviderId } from '@core/providers';
 import { isAdminApi } from '../services/openai-client';
 import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
@@ -30,6 +30,7 @@ import { guardAppSecrets } from './guard-app-secrets';
 import type { KeyState } from '../services/guarded-secrets';
 import { assertPinnedClockAllowed } from './pinned-clock';
 import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
+import { warmUpBalanceDemo } from './demo-warm-up';
 
 /** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
 export const ENV_ORG_ID = 'org_environmentkey';
@@ -87,6 +88,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const settings = await openSettingsStore(opts.dataDir, {
     onProblem: problems.report,
     keyIds: () => secrets.ids(),
+    providerOfKey: async (orgId) => {
+      const key = await secrets.get(orgId);
+      return key ? providerOfKey(key) : null;
+    },
   });
   const envKey = opts.envAdminKey?.trim() || null;
   if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
@@ -197,6 +202,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
       verifyProviderKey(createProviderApi(provider, { apiKey, baseURL: baseUrl }), nowMs()),
     validateCron,
+    warmUpDemo: async (org: Org) =>
+      warmUpBalanceDemo({ org, history: await sync.history(org.id), demo, nowMs: nowMs() }),
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,
   };

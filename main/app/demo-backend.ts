@@ -5,39 +5,56 @@
  */
 import type { DemoProfile } from '@core/schemas';
 import type { Clock } from '@core/time';
-import { ANTHROPIC_DEMO_ADMIN_KEY, startAnthropicSimulator } from '../simulator/anthropic/index';
-import { DEMO_DEEPSEEK_KEY, startDeepSeekSimulator } from '../simulator/deepseek/index';
-import { DEMO_ADMIN_KEY, startSimulator, type SimulatorShape } from '../simulator/index';
-import { DEMO_OPENROUTER_MANAGEMENT_KEY, startOpenRouterSimulator } from '../simulator/openrouter/index';
+import type { SimClock } from '../simulator/sim-clock';
+import type { ProviderId } from '@core/providers';
+import type { SimulatorShape } from '../simulator/index';
+import { startProviderSimulator, type RunningProviderSimulator } from '../simulator/start-provider';
 
 export const DEMO_SEED = 20_261_124;
 
 /** Each demo's simulated spend: seed, history and shape (the same spend model behind every provider). */
 export const DEMO_SIMULATORS: Record<
   DemoProfile,
-  { seed: number; historyDays: number; shape?: SimulatorShape }
+  { provider: ProviderId; seed: number; historyDays: number; shape?: SimulatorShape }
 > = {
   // A year and more of spend, so a year's backfill (settings) has a year to fetch.
-  company: { seed: DEMO_SEED, historyDays: 400 },
+  company: { provider: 'openai', seed: DEMO_SEED, historyDays: 400 },
   personal: {
+    provider: 'openai',
     seed: DEMO_SEED + 1,
     historyDays: 400,
     shape: { projects: 1, models: 2, lineItemsPerModel: 2, dailyUsd: 9, spendStartsDaysAgo: 2 },
   },
-  anthropic: { seed: DEMO_SEED + 2, historyDays: 400, shape: { projects: 3, models: 3, dailyUsd: 14 } },
-  openrouter: { seed: DEMO_SEED + 3, historyDays: 120, shape: { projects: 1, models: 2, dailyUsd: 6 } },
-  deepseek: { seed: DEMO_SEED + 4, historyDays: 120, shape: { projects: 1, models: 2, dailyUsd: 3 } },
+  anthropic: {
+    provider: 'anthropic',
+    seed: DEMO_SEED + 2,
+    historyDays: 400,
+    shape: { projects: 3, models: 3, dailyUsd: 14 },
+  },
+  openrouter: {
+    provider: 'openrouter',
+    seed: DEMO_SEED + 3,
+    historyDays: 120,
+    shape: { projects: 1, models: 2, dailyUsd: 6 },
+  },
+  deepseek: {
+    provider: 'deepseek',
+    seed: DEMO_SEED + 4,
+    historyDays: 120,
+    shape: { projects: 1, models: 2, dailyUsd: 3 },
+  },
 };
 
-interface Running {
-  baseUrl: string;
-  apiKey: string;
-  close(): Promise<void>;
-}
+type Running = RunningProviderSimulator;
 
 export interface DemoBackend {
   /** Base URL and key of the running simulator of a demo (starts it on first call). */
   connection(profile?: DemoProfile): Promise<{ baseUrl: string; apiKey: string }>;
+  /**
+   * A second simulator of the same demo on a clock the caller moves (the same ground truth, read at
+   * other instants): the balance demos' history is filled by polling it in the past. Close it after use.
+   */
+  pastConnection(profile: DemoProfile, clock: SimClock): Promise<Running>;
   close(): Promise<void>;
 }
 
@@ -47,28 +64,17 @@ export interface DemoBackend {
  */
 export function createDemoBackend(opts: { faults?: string | null; clock?: Clock } = {}): DemoBackend {
   const starting = new Map<DemoProfile, Promise<Running>>();
-  const start = async (profile: DemoProfile): Promise<Running> => {
-    const { seed, shape, historyDays } = DEMO_SIMULATORS[profile];
-    const common = { seed, shape, historyDays, clock: opts.clock };
-    switch (profile) {
-      case 'company':
-      case 'personal': {
-        const sim = await startSimulator({ ...common, faults: opts.faults ?? null });
-        return { baseUrl: sim.baseUrl, apiKey: DEMO_ADMIN_KEY, close: sim.close };
-      }
-      case 'anthropic': {
-        const sim = await startAnthropicSimulator(common);
-        return { baseUrl: sim.baseUrl, apiKey: ANTHROPIC_DEMO_ADMIN_KEY, close: sim.close };
-      }
-      case 'openrouter': {
-        const sim = await startOpenRouterSimulator(common);
-        return { baseUrl: sim.baseUrl, apiKey: DEMO_OPENROUTER_MANAGEMENT_KEY, close: sim.close };
-      }
-      case 'deepseek': {
-        const sim = await startDeepSeekSimulator({ ...common, currency: 'CNY' });
-        return { baseUrl: sim.baseUrl, apiKey: DEMO_DEEPSEEK_KEY, close: sim.close };
-      }
-    }
+  const start = async (profile: DemoProfile, clock: SimClock | undefined = opts.clock): Promise<Running> => {
+    const { provider, seed, shape, historyDays } = DEMO_SIMULATORS[profile];
+    return startProviderSimulator(provider, {
+      seed,
+      shape,
+      historyDays,
+      clock,
+      // The fault grammar given is the OpenAI simulator's.
+      faults: provider === 'openai' ? (opts.faults ?? null) : null,
+      currency: 'CNY',
+    });
   };
   return {
     async connection(profile = 'company') {
@@ -77,6 +83,7 @@ export function createDemoBackend(opts: { faults?: string | null; clock?: Clock 
       const { baseUrl, apiKey } = await sim;
       return { baseUrl, apiKey };
     },
+    pastConnection: (profile, clock) => start(profile, clock),
     async close() {
       for (const sim of starting.values()) await (await sim).close();
     },

@@ -3,22 +3,17 @@
  * (a company org on prepaid credit with auto-reload, and a "Personal" org that starts taking spend).
  */
 import { demoLedger } from '@core/demo-ledger';
-import type { ProviderId } from '@core/providers';
 import type { DemoProfile, Org } from '@core/schemas';
+import { DEMO_SIMULATORS } from './demo-backend';
 import type { HandlerDeps } from './handler-deps';
 
-/** Each demo account: its name and provider, in the order they are listed. */
-export const DEMO_ORGS: Array<{
-  profile: DemoProfile;
-  name: string;
-  provider: ProviderId;
-  currency?: string;
-}> = [
-  { profile: 'company', name: 'Demo organization', provider: 'openai' },
-  { profile: 'personal', name: 'Personal', provider: 'openai' },
-  { profile: 'anthropic', name: 'Claude team', provider: 'anthropic' },
-  { profile: 'openrouter', name: 'OpenRouter', provider: 'openrouter' },
-  { profile: 'deepseek', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' },
+/** Each demo account: its name (its provider is its simulator's), in the order they are listed. */
+export const DEMO_ORGS: Array<{ profile: DemoProfile; name: string; currency?: string }> = [
+  { profile: 'company', name: 'Demo organization' },
+  { profile: 'personal', name: 'Personal' },
+  { profile: 'anthropic', name: 'Claude team' },
+  { profile: 'openrouter', name: 'OpenRouter' },
+  { profile: 'deepseek', name: 'DeepSeek', currency: 'CNY' },
 ];
 export const DEMO_ORG_NAMES: Partial<Record<DemoProfile, string>> = Object.fromEntries(
   DEMO_ORGS.map((d) => [d.profile, d.name]),
@@ -34,18 +29,18 @@ export function demoProfileOf(org: Org): DemoProfile {
  * A demo org the user already has keeps its ledger: what was typed is never replaced.
  */
 export async function ensureDemoOrgs(
-  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId' | 'money'>,
+  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId' | 'money' | 'warmUpDemo'>,
 ): Promise<Org> {
   const nowMs = deps.nowMs();
   const existing = deps.settings.get().orgs.filter((o) => o.kind === 'demo');
   const created: Org[] = [];
-  for (const { profile, name, provider, currency } of DEMO_ORGS) {
+  for (const { profile, name, currency } of DEMO_ORGS) {
     if (existing.some((o) => demoProfileOf(o) === profile)) continue;
     created.push({
       id: deps.newOrgId(),
       name,
       kind: 'demo',
-      provider,
+      provider: DEMO_SIMULATORS[profile].provider,
       ...(currency ? { currency } : {}),
       baseUrl: null,
       createdAtMs: nowMs,
@@ -56,6 +51,7 @@ export async function ensureDemoOrgs(
     const ledger = demoLedger(demoProfileOf(org), nowMs);
     await deps.money.updateBilling(org.id, ledger.billing);
     for (const entry of ledger.entries) await deps.money.addEntry(org.id, entry);
+    await deps.warmUpDemo?.(org);
   }
   const all = [...existing, ...created];
   const company = all.find((o) => demoProfileOf(o) === 'company')!;

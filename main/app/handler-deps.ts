@@ -27,6 +27,8 @@ export interface HandlerDeps {
   nowMs(): number;
   newOrgId(): string;
   /** Checks a key with one cheap API call; throws an error whose message is for the user. */
+  /** Gives a new balance demo account its history (see demo-warm-up.ts); absent in tests that need none. */
+  warmUpDemo?(org: Org): Promise<void>;
   /** Checks a key with one call; resolves with the currency the API names (balance providers), else null. */
   verifyKey(
     provider: ProviderId,

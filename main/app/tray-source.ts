@@ -22,6 +22,7 @@ export async function trayModelNow(
     orgs.push({
       orgId: org.id,
       name: org.name,
+      currency: money?.currency ?? d.currency,
       balanceMicros: balance,
       mtdMicros: d.asOfMs === null ? null : d.monthToDate.totalMicros,
       runwayDays: balance !== null && perDay !== null ? runwayDays(balance, perDay) : null,

@@ -25,7 +25,7 @@ export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR
 
 backup   writes settings, organizations, ledgers and billing rules to FILE (JSON). Admin keys are never
          included (add them again after restoring); cost and usage history is not included (it is
-         fetched again from OpenAI).
+         fetched again from each provider).
 restore  merges FILE into the data folder: new organizations are added, ledgers are merged by entry id,
          differences are listed and this machine's values kept, and a backup of the current state is
          written to DIR/backups first. Restoring the same file twice changes nothing.`;

@@ -1,12 +1,12 @@
 /** Parsing of numeric command-line flags, with errors that name the flag. */
 import { UsageError } from './io';
 
-/** Parses a USD amount flag; throws UsageError naming the flag. */
+/** Parses an amount flag (in the forecast's currency; a leading "$" is allowed); throws UsageError naming the flag. */
 export function parseUsd(flag: string, text: string | undefined, options: { min?: number } = {}): number {
   if (text === undefined) throw new UsageError(`--${flag} is required`);
   const value = Number(text.trim().replace(/^\$/, ''));
   if (text.trim() === '' || !Number.isFinite(value))
-    throw new UsageError(`--${flag} must be a USD amount (got "${text}")`);
+    throw new UsageError(`--${flag} must be an amount such as 120.50 (got "${text}")`);
   if (options.min !== undefined && value < options.min)
     throw new UsageError(`--${flag} must be at least ${options.min}`);
   return value;

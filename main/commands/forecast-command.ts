@@ -1,7 +1,10 @@
 /**
- * `creditwatch forecast --history FILE.csv --now ISO --balance USD --threshold USD
- *  [--recharge-to USD | --recharge-amount USD] [--monthly-cap USD] [--credit USD@ISO …] [--horizon-hours N]
- *  [--seed N] [--json]`
+ * `creditwatch forecast --history FILE.csv --now ISO --balance AMOUNT --threshold AMOUNT
+ *  [--recharge-to AMOUNT | --recharge-amount AMOUNT] [--monthly-cap AMOUNT] [--credit AMOUNT@ISO …]
+ *  [--currency CODE] [--horizon-hours N] [--seed N] [--json]`
+ *
+ * Amounts are in one currency: `--currency`, else the history file's `currency` column (the hourly export
+ * of a DeepSeek account says CNY), else US dollars. A `--currency` the file contradicts is refused.
  *
  * Reads an hourly spend CSV, forecasts when the balance crosses the threshold (P10/P50/P90 and the
  * probability within the horizon) and, with a reload rule, the reloads and card charges to month end.
@@ -12,7 +15,8 @@ import type { ReloadRule } from '@core/billing';
 import { last24hRate, linearCrossingHours, naiveLinearRate } from '@core/forecast/baselines';
 import { MAX_HORIZON_HOURS, forecastSpend } from '@core/forecast/engine';
 import { summarizeForecast } from '@core/forecast/summary';
-import { toMicros } from '@core/money';
+import { formatMoney, toMicros } from '@core/money';
+import { isKnownCurrency } from '@core/providers';
 import { HOUR_MS } from '@core/time';
 import { type CommandIo, UsageError } from './io';
 import { parseIntFlag, parseUsd } from './flags';
@@ -28,6 +32,7 @@ const OPTIONS = {
   'recharge-amount': { type: 'string' },
   'monthly-cap': { type: 'string' },
   credit: { type: 'string', multiple: true },
+  currency: { type: 'string' },
   'horizon-hours': { type: 'string' },
   seed: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -41,11 +46,15 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
     if (!values.now) throw new UsageError('--now ISO is required (e.g. 2025-04-04T00:00:00Z)');
     const nowMs = Date.parse(values.now);
     if (!Number.isFinite(nowMs)) throw new UsageError(`--now "${values.now}" is not an ISO date-time`);
+    const flagCurrency = values.currency?.trim().toUpperCase();
+    if (flagCurrency !== undefined && !isKnownCurrency(flagCurrency))
+      throw new UsageError(`--currency "${values.currency}" is not a currency code (e.g. USD, CNY)`);
     const balance = parseUsd('balance', values.balance);
     const threshold = parseUsd('threshold', values.threshold, { min: 0 });
+    const shown = (x: number) => formatMoney(toMicros(x), flagCurrency ?? 'USD');
     if (threshold > balance) {
       throw new UsageError(
-        `--threshold ($${threshold}) is above --balance ($${balance}): the reload would already have triggered`,
+        `--threshold (${shown(threshold)}) is above --balance (${shown(balance)}): the reload would already have triggered`,
       );
     }
     const horizonHours = parseIntFlag('horizon-hours', values['horizon-hours'], 168, 1, MAX_HORIZON_HOURS);
@@ -56,6 +65,13 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
       throw new UsageError(`cannot read --history ${values.history}: ${(e as Error).message}`);
     });
     const parsed = parseHistoryCsv(text, { beforeMs: nowMs });
+    if (flagCurrency !== undefined && parsed.currency !== null && parsed.currency !== flagCurrency)
+      throw new UsageError(
+        `--currency ${flagCurrency} differs from the history file's ${parsed.currency}: amounts must be in one currency`,
+      );
+    const currency = flagCurrency ?? parsed.currency ?? 'USD';
+    if (!isKnownCurrency(currency))
+      throw new UsageError(`the history file's currency "${currency}" is not one this system knows`);
     const lots = (values.credit ?? []).map(parseCreditFlag);
     const result = forecastSpend({
       lots,
@@ -78,6 +94,8 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
         ignoredRowsAtOrAfterNow: parsed.ignoredRows,
         models: parsed.models,
       },
+      // The currency of every amount here (the `*Usd` names predate other currencies).
+      currency,
       balanceUsd: balance,
       thresholdUsd: threshold,
       seed,
@@ -103,7 +121,7 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
 }
 
 /**
- * `--credit USD@ISO`: credit left in one lot and when it expires, given in the order the lots are drawn
+ * `--credit AMOUNT@ISO`: credit left in one lot and when it expires, given in the order the lots are drawn
  * (grants first, then purchases, earliest expiry first). Credit expiring unused lowers the balance.
  * Example: `--credit 659.21@2026-11-30T00:00:00Z`.
  */
@@ -111,7 +129,7 @@ function parseCreditFlag(text: string): { remainingMicros: number; expiresAtMs: 
   const [usd, iso, ...rest] = text.split('@');
   const expiresAtMs = iso === undefined ? NaN : Date.parse(iso);
   if (rest.length > 0 || !Number.isFinite(expiresAtMs))
-    throw new UsageError(`--credit must be USD@ISO, e.g. 659.21@2026-11-30T00:00:00Z (got "${text}")`);
+    throw new UsageError(`--credit must be AMOUNT@ISO, e.g. 659.21@2026-11-30T00:00:00Z (got "${text}")`);
   return { remainingMicros: toMicros(parseUsd('credit', usd, { min: 0 })), expiresAtMs };
 }
 
@@ -137,7 +155,7 @@ function buildRule(
   if (to !== undefined) {
     const target = parseUsd('recharge-to', to);
     if (target <= threshold)
-      throw new UsageError(`--recharge-to ($${target}) must be above --threshold ($${threshold})`);
+      throw new UsageError(`--recharge-to (${target}) must be above --threshold (${threshold})`);
     return {
       enabled: true,
       thresholdMicros,

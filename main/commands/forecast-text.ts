@@ -2,15 +2,18 @@
  * The short human summary `creditwatch forecast` prints without --json.
  */
 import type { ForecastSummary } from '@core/forecast/summary';
+import { formatMoney, toMicros } from '@core/money';
 
 const when = (iso: string | null): string =>
   iso === null ? 'beyond the horizon' : iso.replace('.000Z', 'Z');
-const money = (x: number): string => `$${x.toFixed(2)}`;
-
-/** Formats the summary as a few plain lines. */
+/**
+ * Formats the summary as a few plain lines, amounts in `s.currency` (the `*Usd` fields hold amounts of it).
+ * Example: balance 500, currency CNY → "As of …: balance CN¥500.00, threshold CN¥100.00 …".
+ */
 export function formatForecastText(
-  s: ForecastSummary & { balanceUsd: number; thresholdUsd: number },
+  s: ForecastSummary & { balanceUsd: number; thresholdUsd: number; currency: string },
 ): string {
+  const money = (x: number): string => formatMoney(toMicros(x), s.currency);
   const lines = [
     `As of ${when(s.now)}: balance ${money(s.balanceUsd)}, threshold ${money(s.thresholdUsd)} (confidence: ${s.confidence}).`,
   ];

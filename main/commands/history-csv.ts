@@ -1,6 +1,7 @@
 /**
  * Reads an hourly spend CSV (`hour_utc,model,requests,input_tokens,output_tokens,cost_usd`, the traces'
- * format) into an hourly series: several models in one hour are summed, rows at or after `beforeMs` are
+ * format, with an optional `currency` column as Creditwatch's hourly export writes it; `cost_usd` is then
+ * in that currency) into an hourly series: several models in one hour are summed, rows at or after `beforeMs` are
  * ignored, and gaps, duplicates, negative or non-numeric costs are errors naming the line.
  *
  * Example: rows 00:00 gpt-4o 1.5, 00:00 gpt-4o-mini 0.5, 01:00 gpt-4o 0 → [2.0, 0] from 00:00Z.
@@ -18,6 +19,8 @@ export interface ParsedHistory {
   /** Rows skipped because they are at or after `beforeMs`. */
   ignoredRows: number;
   models: string[];
+  /** The `currency` column's code (one for the whole file), or null when the file has no such column. */
+  currency: string | null;
 }
 
 const ISO_HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00(:00(\.0+)?)?(Z|\+00:00)$/;
@@ -42,8 +45,19 @@ export function parseHistoryCsv(text: string, options: { beforeMs?: number } = {
   const seen = new Set<string>();
   const models = new Set<string>();
   let ignoredRows = 0;
+  let currency: string | null = null;
   parsed.data.forEach((row, index) => {
     const line = index + 2;
+    if (fields.includes('currency')) {
+      const code = (row.currency ?? '').trim();
+      if (!/^[A-Z]{3}$/.test(code))
+        throw new HistoryCsvError(`line ${line}: currency "${code}" is not a currency code (e.g. USD, CNY)`);
+      if (currency !== null && code !== currency)
+        throw new HistoryCsvError(
+          `line ${line}: currency ${code} differs from ${currency} above (a history is one account's spend, in one currency)`,
+        );
+      currency = code;
+    }
     const hourText = (row.hour_utc ?? '').trim();
     if (!ISO_HOUR.test(hourText))
       throw new HistoryCsvError(
@@ -89,5 +103,5 @@ export function parseHistoryCsv(text: string, options: { beforeMs?: number } = {
   }
   const usd = new Float64Array(count);
   hours.forEach((h, i) => (usd[i] = byHour.get(h) as number));
-  return { series: createHourlySeries(first, usd), ignoredRows, models: [...models].sort() };
+  return { series: createHourlySeries(first, usd), ignoredRows, models: [...models].sort(), currency };
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { PROVIDER_IDS, PROVIDERS, ProviderIdSchema, type ProviderId } from '@core/providers';
 import { parseArgs } from 'node:util';
 import {
   createSimClock,
@@ -12,11 +13,17 @@ import {
   startSimulator,
   type SimulatorOptions,
 } from '../simulator/index';
+import { startProviderSimulator, type RunningProviderSimulator } from '../simulator/start-provider';
 
-export const SIMULATE_HELP = `Usage: creditwatch simulate [--port N] [--trace FILE.csv [--trace-scale X]] [--speed X] [--start ISO]
-                           [--faults SPEC] [--seed N] [--history-days N] [--cost-lag-minutes N]
+export const SIMULATE_HELP = `Usage: creditwatch simulate [--provider P] [--port N] [--trace FILE.csv [--trace-scale X]] [--speed X]
+                           [--start ISO] [--faults SPEC] [--seed N] [--history-days N] [--cost-lag-minutes N]
 
-Serves a local OpenAI Admin API (costs, usage, projects, spend limit) with believable, deterministic spend.
+Serves a local OpenAI Admin API (costs, usage, projects, spend limit) with believable, deterministic spend,
+or, with --provider, the API of another provider on the same spend model.
+  --provider P          openai (default) | anthropic (cost and usage reports, workspaces) | openrouter
+                        (/credits, /key) | deepseek (/user/balance, in CNY); --trace, --trace-scale and
+                        --cost-lag-minutes are for openai only, and --faults then uses that simulator's
+                        own grammar (its faults module says it)
   --port N              port on 127.0.0.1 (default 0: any free port)
   --trace FILE.csv      replay an hourly trace (hour_utc,model,requests,input_tokens,output_tokens,cost_usd)
   --trace-scale X       multiply the trace's costs by X (default 1)
@@ -56,13 +63,20 @@ function number(
 export async function parseSimulateArgs(
   argv: string[],
   readText: (path: string) => Promise<string>,
-): Promise<{ help: boolean; options: SimulatorOptions; speed: number; startMs: number | undefined }> {
+): Promise<{
+  help: boolean;
+  provider: ProviderId;
+  options: SimulatorOptions;
+  speed: number;
+  startMs: number | undefined;
+}> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         port: { type: 'string' },
+        provider: { type: 'string' },
         trace: { type: 'string' },
         'trace-scale': { type: 'string' },
         speed: { type: 'string' },
@@ -107,7 +121,15 @@ export async function parseSimulateArgs(
       );
     }
   }
-  if (values.faults !== undefined) {
+  const provider = values.provider ?? 'openai';
+  if (!ProviderIdSchema.safeParse(provider).success)
+    throw new SimulateUsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}, not '${provider}'.`);
+  if (provider !== 'openai') {
+    for (const flag of ['trace', 'trace-scale', 'cost-lag-minutes'] as const)
+      if (values[flag] !== undefined)
+        throw new SimulateUsageError(`--${flag} is for the OpenAI simulator only.`);
+  }
+  if (values.faults !== undefined && provider === 'openai') {
     try {
       parseFaults(values.faults);
     } catch (err) {
@@ -134,7 +156,7 @@ export async function parseSimulateArgs(
     ...(values.faults !== undefined ? { faults: values.faults } : {}),
     ...(trace ? { trace } : {}),
   };
-  return { help: values.help, options, speed, startMs };
+  return { help: values.help, provider: provider as ProviderId, options, speed, startMs };
 }
 
 /**
@@ -165,8 +187,23 @@ export async function runSimulateCommand(
       speed: parsed.speed,
       ...(parsed.startMs !== undefined ? { startMs: parsed.startMs } : {}),
     });
+    if (parsed.provider !== 'openai') {
+      const { port, seed, historyDays, faults } = parsed.options;
+      const other = await startProviderSimulator(parsed.provider, {
+        clock,
+        port,
+        seed,
+        historyDays,
+        faults: typeof faults === 'string' ? faults : null,
+      });
+      return await serveUntilStopped(other, io, opts);
+    }
     sim = await startSimulator({ ...parsed.options, clock });
   } catch (err) {
+    if (/FaultSpecError$/.test((err as Error).name)) {
+      io.err(`--faults: ${(err as Error).message}\nRun 'creditwatch simulate --help' for the options.`);
+      return 2;
+    }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       io.err(`Port ${parsed.options.port} is in use: pick another with --port, or 0 for any free port.`);
@@ -182,7 +219,30 @@ export async function runSimulateCommand(
     `Try: curl -H "Authorization: Bearer ${DEMO_ADMIN_KEY}" "${sim.baseUrl}/organization/costs?start_time=${Math.floor(sim.clock.nowMs() / 1000) - 7 * 86_400}"`,
   );
   io.out('Press Ctrl+C to stop.');
-  await new Promise<void>((resolve) => {
+  await waitForStop(opts);
+  await sim.close();
+  io.out(`Stopped after ${sim.requests.length} request(s).`);
+  return 0;
+}
+
+/** Serves another provider's simulator until stopped, saying where it is and how to call it. */
+async function serveUntilStopped(
+  sim: RunningProviderSimulator,
+  io: { out(s: string): void },
+  opts: { until?: Promise<unknown> },
+): Promise<number> {
+  io.out(`${PROVIDERS[sim.provider].name} API simulator listening at ${sim.baseUrl}`);
+  io.out(`${PROVIDERS[sim.provider].keyName}: ${sim.apiKey}`);
+  io.out(`Try: ${sim.curlExample}`);
+  io.out('Press Ctrl+C to stop.');
+  await waitForStop(opts);
+  await sim.close();
+  io.out(`Stopped after ${sim.requests.length} request(s).`);
+  return 0;
+}
+
+function waitForStop(opts: { until?: Promise<unknown> }): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -192,7 +252,4 @@ export async function runSimulateCommand(
     process.once('SIGTERM', stop);
     opts.until?.then(stop, stop);
   });
-  await sim.close();
-  io.out(`Stopped after ${sim.requests.length} request(s).`);
-  return 0;
 }

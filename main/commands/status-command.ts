@@ -1,10 +1,13 @@
 /**
- * `creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]`: each organization's month-to-date
- * spend, today's provisional spend, sync state and active alerts — for scripts, terminals and cron. With
+ * `creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]`: each organization's provider,
+ * month-to-date spend and today's provisional spend in its own currency (and, where the provider reports
+ * it, the balance it last reported), sync state and active alerts — for scripts, terminals and cron. With
  * `--check` the exit code is 1 when an alert is active (or a sync failed), so monitoring can act on it.
  */
 import { parseArgs } from 'node:util';
-import { formatUsd } from '@core/money';
+import type { Dashboard } from '@core/dashboard';
+import { formatMoney } from '@core/money';
+import { PROVIDERS } from '@core/providers';
 import { createApp } from '../app/create-app';
 import { defaultDataDir } from '../host/data-dir';
 import { createFileSecretStore } from '../services/secrets';
@@ -37,21 +40,20 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
   });
   try {
     const { orgs } = await app.handlers['orgs:list']({});
-    const rows = [];
+    const rows: Dashboard[] = [];
+    const apiBalances = new Map<string, { atMs: number; balanceMicros: number } | null>();
     for (const org of orgs) {
       if (!values['no-sync']) await app.sync.syncOrg(org.id, { force: true });
       rows.push(await app.handlers['dashboard:get']({ orgId: org.id }));
+      if (PROVIDERS[org.provider].source === 'balance') {
+        const money = await app.handlers['money:get']({ orgId: org.id }).catch(() => null);
+        apiBalances.set(org.id, money?.apiBalance ?? null);
+      }
     }
     // Evaluated but not saved: a desktop app on the same folder still gets to notify.
     const { active } = await app.alerts.preview();
     if (values.json) io.out(JSON.stringify(values.check ? { orgs: rows, alerts: active } : rows, null, 2));
-    for (const d of values.json ? [] : rows) {
-      const asOf = d.asOfMs ? new Date(d.asOfMs).toLocaleString() : 'never synced';
-      const error = d.sync.lastError ? ` — sync error: ${terminalSafe(d.sync.lastError.message)}` : '';
-      io.out(
-        `${terminalSafe(d.org.name)}: month to date ${formatUsd(d.monthToDate.totalMicros)} (today ${formatUsd(d.today.costMicros)}, provisional) as of ${asOf}${error}`,
-      );
-    }
+    for (const d of values.json ? [] : rows) io.out(statusLine(d, apiBalances.get(d.org.id) ?? null));
     if (!values.json) {
       io.out(active.length === 0 ? 'No active alerts.' : `Active alerts (${active.length}):`);
       for (const a of active) io.out(`  [${a.severity}] ${a.title} — ${a.body}`);
@@ -61,4 +63,19 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
   } finally {
     await app.close();
   }
+}
+
+/**
+ * One organization's line: name, provider, spend in its currency, the API's balance where it reports one.
+ *
+ * Example: "DeepSeek (DeepSeek, CNY): month to date CN¥30.00 (today CN¥2.10, provisional), balance
+ * CN¥56.00 as DeepSeek reported it, as of 12/2/2026, 10:00:00 AM".
+ */
+export function statusLine(d: Dashboard, apiBalance: { atMs: number; balanceMicros: number } | null): string {
+  const money = (m: number) => formatMoney(m, d.currency);
+  const provider = PROVIDERS[d.org.provider].name;
+  const asOf = d.asOfMs ? new Date(d.asOfMs).toLocaleString() : 'never synced';
+  const error = d.sync.lastError ? ` — sync error: ${terminalSafe(d.sync.lastError.message)}` : '';
+  const balance = apiBalance ? `, balance ${money(apiBalance.balanceMicros)} as ${provider} reported it` : '';
+  return `${terminalSafe(d.org.name)} (${provider}, ${d.currency}): month to date ${money(d.monthToDate.totalMicros)} (today ${money(d.today.costMicros)}, provisional)${balance}, as of ${asOf}${error}`;
 }

@@ -6,7 +6,7 @@
  * `unrecorded-purchase` (a purchase or grant of about $40 is missing).
  */
 import type { LedgerFile } from './ledger-schema';
-import type { Micros } from './money';
+import { formatMoney, type Micros } from './money';
 import {
   type BalanceEstimate,
   type DailyCost,
@@ -20,7 +20,9 @@ export type DriftCause =
   | 'reload-did-not-happen'
   | 'tax-included-in-purchase'
   | 'unrecorded-expiry'
-  | 'costs-not-settled';
+  | 'costs-not-settled'
+  | 'api-top-up'
+  | 'api-balance-lower';
 
 export interface Reconciliation {
   observedMicros: Micros;
@@ -32,6 +34,41 @@ export interface Reconciliation {
   /** Predicted reloads the observation agrees with (now treated as happened). */
   consistentReloads: BalanceEstimate['predictedReloads'];
   causes: Array<{ cause: DriftCause; message: string }>;
+  /** Set when the observation is a balance the provider's API reported (not one the user typed). */
+  fromApi?: boolean;
+}
+
+/**
+ * A reconciliation of a balance the provider's API reported: the API is right by definition, so the
+ * difference is explained, not flagged. A rise is credit added on the provider's side (a top-up or a
+ * grant); a fall is spend the balance shows before it is counted, or credit that expired.
+ *
+ * Example: OpenRouter reads $150.00 where the last reading less the spend since gives $100.00 → "OpenRouter
+ * reports $50.00 more … credit was added (a top-up or a grant)".
+ */
+export function explainApiReconciliation(
+  rec: Reconciliation,
+  providerName: string,
+  currency: string,
+): Reconciliation {
+  const amount = formatMoney(Math.abs(rec.driftMicros), currency);
+  const big = Math.abs(rec.driftMicros) > TOLERANCE_MICROS;
+  const causes: Reconciliation['causes'] = !big
+    ? []
+    : rec.driftMicros > 0
+      ? [
+          {
+            cause: 'api-top-up',
+            message: `${providerName} reports ${amount} more than the previous reading less the spend since: credit was added (a top-up or a grant).`,
+          },
+        ]
+      : [
+          {
+            cause: 'api-balance-lower',
+            message: `${providerName} reports ${amount} less than the previous reading less the spend since: spend not counted yet, or credit that expired.`,
+          },
+        ];
+  return { ...rec, fromApi: true, isConsistent: true, causes };
 }
 
 // Below this, drift is rounding on the billing page (it shows cents) or ordinary cost lag.
@@ -42,7 +79,7 @@ export function reconcileObservation(
   ledger: LedgerFile,
   costs: readonly DailyCost[],
   observation: { atMs: number; balanceMicros: Micros; id?: string },
-  options: EstimateOptions = {},
+  options: EstimateOptions & { currency?: string } = {},
 ): Reconciliation {
   const before = {
     ...ledger,
@@ -53,7 +90,7 @@ export function reconcileObservation(
   const sd = Math.max(estimate.sdMicros, 10_000);
   const isConsistent = Math.abs(drift) <= Math.max(2 * sd, TOLERANCE_MICROS);
   const causes: Reconciliation['causes'] = [];
-  const usd = (m: number): string => `$${(Math.abs(m) / 1e6).toFixed(2)}`;
+  const usd = (m: number): string => formatMoney(Math.abs(m), options.currency ?? 'USD');
   if (!isConsistent) {
     const rule = ledger.billing.reload;
     const reloadSize = rule

@@ -11,7 +11,7 @@ import { cardSplit, type CardSplit } from './card-split';
 import { forecastSpend, type ForecastInput } from './forecast/engine';
 import { summarizeForecast, type ForecastSummary } from './forecast/summary';
 import { lastObservation, ledgerState, type BalanceEstimate, type LedgerState } from './ledger-estimate';
-import { reconcileObservation, type Reconciliation } from './ledger-reconcile';
+import { explainApiReconciliation, reconcileObservation, type Reconciliation } from './ledger-reconcile';
 import type { BalancePoint } from './balance-spend';
 import type { LedgerEntry, LedgerFile } from './ledger-schema';
 import { PROVIDERS, type ProviderId } from './providers';
@@ -48,7 +48,7 @@ function withApiObservations(inputs: MoneyInputs): MoneyInputs {
   const points = inputs.apiObservations ?? [];
   if (points.length === 0) return inputs;
   const observed = points.map((p): LedgerEntry => ({
-    id: `api-${p.atMs}`,
+    id: `${API_OBSERVATION_ID}${p.atMs}`,
     kind: 'observation',
     atMs: p.atMs,
     balanceMicros: p.balanceMicros,
@@ -57,6 +57,8 @@ function withApiObservations(inputs: MoneyInputs): MoneyInputs {
   return { ...inputs, ledger: { ...inputs.ledger, entries: [...inputs.ledger.entries, ...observed] } };
 }
 
+/** The id prefix of an observation read from the provider's API (typed entries using it are refused). */
+export const API_OBSERVATION_ID = 'api-';
 /** The note of an observation read from the provider's API. */
 export const API_OBSERVATION_NOTE = 'from the API';
 
@@ -148,6 +150,13 @@ function runForecast(
 }
 
 function reconcileNewest(inputs: MoneyInputs, prepared: Prepared): Reconciliation | null {
+  const rec = reconcileNewestEntry(inputs, prepared);
+  const newestId = lastObservation(inputs.ledger.entries.filter((e) => e.atMs <= inputs.nowMs))?.id ?? '';
+  if (rec === null || !newestId.startsWith(API_OBSERVATION_ID)) return rec;
+  return explainApiReconciliation(rec, PROVIDERS[inputs.provider ?? 'openai'].name, inputs.currency ?? 'USD');
+}
+
+function reconcileNewestEntry(inputs: MoneyInputs, prepared: Prepared): Reconciliation | null {
   const newest = lastObservation(inputs.ledger.entries.filter((e) => e.atMs <= inputs.nowMs));
   if (!newest) return null;
   const hasEarlierBasis = inputs.ledger.entries.some(
@@ -158,7 +167,7 @@ function reconcileNewest(inputs: MoneyInputs, prepared: Prepared): Reconciliatio
     inputs.ledger,
     prepared.totals,
     { atMs: newest.atMs, balanceMicros: newest.balanceMicros, id: newest.id },
-    { hourlyShape: prepared.shapes },
+    { hourlyShape: prepared.shapes, currency: inputs.currency ?? 'USD' },
   );
 }
 

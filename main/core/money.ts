@@ -42,22 +42,27 @@ export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT
 
 const MONEY_FORMATS = new Map<string, Intl.NumberFormat>([['USD', USD_FORMAT]]);
 
-/** The en-US currency-style formatter for an ISO 4217 code (cached; USD is "$", CNY is "CN¥"). */
+/** The en-US currency-style formatter for an ISO 4217 code, to the cent (cached; USD "$", CNY "CN¥"). */
 export function moneyFormat(currency: string): Intl.NumberFormat {
   let format = MONEY_FORMATS.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     MONEY_FORMATS.set(currency, format);
   }
   return format;
 }
 
 /**
- * Formats micro-units of `currency` to the cent, in that currency's own sign.
- *
- * Example: `formatMoney(1_234_560_000, 'CNY')` → "CN¥1,234.56"; `formatMoney(-2_500_000, 'USD')` → "-$2.50".
+ * Formats micro-units of `currency` (ISO 4217) to the cent, in the 'en-US' currency style; −0 shows as 0.
+ * Example: `formatMoney(12_300_000, 'CNY') === 'CN¥12.30'`; `formatMoney(1_234_560_000, 'USD') === '$1,234.56'`;
+ * `formatMoney(-2_500_000, 'USD') === '-$2.50'`.
  */
-export function formatMoney(micros: Micros, currency: string): string {
+export function formatMoney(micros: number, currency: string): string {
   return formatUsd(micros, moneyFormat(currency));
 }
 

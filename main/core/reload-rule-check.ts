@@ -7,22 +7,31 @@
  * lift the balance over the $1,000,000.00 threshold: …".
  */
 import type { BillingConfig } from './billing';
-import { formatUsd, type Micros } from './money';
+import { formatMoney, type Micros } from './money';
 
 /** The smallest fixed reload accepted whatever the usage. */
 export const MIN_FIXED_RELOAD_MICROS = 1_000_000;
 
 /** A message for the reload amount field, or null when the rule can lift the balance. */
-export function reloadRuleProblem(billing: BillingConfig, avgHourlyMicros: Micros): string | null {
+export function reloadRuleProblem(
+  billing: BillingConfig,
+  avgHourlyMicros: Micros,
+  currency = 'USD',
+): string | null {
+  const fmt = (m: Micros) => formatMoney(m, currency);
   const rule = billing.reload;
   if (!rule || !rule.enabled || rule.action.kind !== 'add-fixed') return null;
   const amount = rule.action.amountMicros;
   const needed = Math.max(MIN_FIXED_RELOAD_MICROS, Math.ceil(avgHourlyMicros));
   if (amount >= needed) return null;
   const usage =
-    avgHourlyMicros > MIN_FIXED_RELOAD_MICROS
-      ? ` Your usage is about ${formatUsd(avgHourlyMicros)} an hour.`
-      : '';
-  const shown = amount < 10_000 ? `$${(amount / 1e6).toFixed(6)}` : formatUsd(amount);
-  return `A reload of ${shown} cannot lift the balance over the ${formatUsd(rule.thresholdMicros)} threshold: the card would be charged again and again.${usage} Choose at least ${formatUsd(needed)}.`;
+    avgHourlyMicros > MIN_FIXED_RELOAD_MICROS ? ` Your usage is about ${fmt(avgHourlyMicros)} an hour.` : '';
+  // Under a cent, the cents a money format shows would read "0.00": show the micro-units.
+  const shown =
+    amount >= 10_000
+      ? fmt(amount)
+      : currency === 'USD'
+        ? `$${(amount / 1e6).toFixed(6)}`
+        : `${(amount / 1e6).toFixed(6)} ${currency}`;
+  return `A reload of ${shown} cannot lift the balance over the ${fmt(rule.thresholdMicros)} threshold: the card would be charged again and again.${usage} Choose at least ${fmt(needed)}.`;
 }

@@ -163,7 +163,10 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     );
   }
   const status = facts.status;
-  const isMissingScope = text.includes('missing scopes') || text.includes('insufficient permissions');
+  const isMissingScope =
+    text.includes('missing scopes') ||
+    text.includes('insufficient permissions') ||
+    text.includes('only management keys');
   if ((status === 401 || status === 403) && (facts.keyKind === 'project' || isMissingScope)) {
     return base('project-key', projectKeyMessage(facts.keyKind === 'project', provider), slow);
   }
@@ -188,7 +191,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   if (status === 402) {
     return base(
       'spend-limit',
-      `${who.name} says the account is out of credit (HTTP 402); add credit in its billing settings. ${Later(slow)}.`,
+      `${who.name} says the account is out of credit (HTTP 402${facts.message ? `: ${facts.message}` : ''}); add credit in its billing settings. ${Later(slow)}.`,
       slow,
     );
   }

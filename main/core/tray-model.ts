@@ -5,10 +5,12 @@
  * Example: `trayTooltip([{ name: 'Acme', mtdMicros: 12_340_000, asOfMs: t, error: null }], 'en-US', 'UTC')`
  * → "Creditwatch\nAcme: $12.34 this month (as of 14:05)".
  */
-import { formatUsd, type Micros } from './money';
+import { formatMoney, type Micros } from './money';
 
 export interface TrayOrgLine {
   name: string;
+  /** The currency (ISO 4217) of this account's amounts; absent = USD. */
+  currency?: string;
   /** Month-to-date spend, or null before the first sync. */
   mtdMicros: Micros | null;
   asOfMs: number | null;
@@ -28,8 +30,9 @@ export function trayTooltip(orgs: TrayOrgLine[], locale: string, timeZone?: stri
   const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone });
   const lines = orgs.map((o) => {
     if (o.mtdMicros === null || o.asOfMs === null) return `${o.name}: not synced yet`;
-    const base = `${o.name}: ${formatUsd(o.mtdMicros)} this month (as of ${time.format(o.asOfMs)})`;
-    const credit = o.balanceMicros == null ? '' : `, credit ≈ ${formatUsd(o.balanceMicros)}`;
+    const cur = o.currency ?? 'USD';
+    const base = `${o.name}: ${formatMoney(o.mtdMicros, cur)} this month (as of ${time.format(o.asOfMs)})`;
+    const credit = o.balanceMicros == null ? '' : `, credit ≈ ${formatMoney(o.balanceMicros, cur)}`;
     const reload = o.reloadP50Ms == null ? '' : `, reload ~${day.format(o.reloadP50Ms)}`;
     return o.error ? `${base}${credit} — sync failing` : `${base}${credit}${reload}`;
   });

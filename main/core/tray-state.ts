@@ -4,10 +4,11 @@
  * carry the glance alone).
  *
  * Example: Acme with $8.20 of credit and an active low-credit alert → state 'low', figure "$8.20",
- * first menu line "Acme: credit ≈ $8.20 · reload ~Thu 26 Nov".
+ * first menu line "Acme: credit ≈ $8.20 · reload ~Thu 26 Nov". Each account's figures are in its own currency;
+ * a total over accounts is one per currency, never summed across them: "$10.00 · CN¥56.00".
  */
 import type { Alert, AlertKind } from './alerts/alert-types';
-import { formatUsd, type Micros } from './money';
+import { formatMoney, type Micros } from './money';
 import { MINUTE_MS } from './time';
 
 export const TRAY_STATES = ['healthy', 'reload-soon', 'low', 'card-charge-soon', 'stale', 'error'] as const;
@@ -19,6 +20,8 @@ export type TrayFigure = 'credit' | 'runway' | 'month-to-date';
 export interface TrayOrg {
   orgId: string;
   name: string;
+  /** The currency (ISO 4217) of this account's amounts; absent = USD. */
+  currency?: string;
   balanceMicros: Micros | null;
   mtdMicros: Micros | null;
   /** Days of credit at the usual spend, null when unknown. */
@@ -34,7 +37,10 @@ export interface TrayInput {
   active: readonly Alert[];
   nowMs: number;
   figure: TrayFigure;
-  /** The org the figure is for; null = all (credit and month-to-date are summed, runway is the shortest). */
+  /**
+   * The org the figure is for; null = all (credit and month-to-date are summed per currency, runway is
+   * the shortest).
+   */
   pinnedOrgId: string | null;
   timeZone: string;
   /** Figures older than this are stale (dimmed icon). Default 30 minutes. */
@@ -77,8 +83,9 @@ export function trayModelOf(input: TrayInput): TrayModel {
     timeZone: input.timeZone,
   });
   const orgLine = (o: TrayOrg) => {
-    const credit = o.balanceMicros === null ? null : `credit ≈ ${formatUsd(o.balanceMicros)}`;
-    const mtd = o.mtdMicros === null ? 'not synced yet' : `${formatUsd(o.mtdMicros)} this month`;
+    const cur = o.currency ?? 'USD';
+    const credit = o.balanceMicros === null ? null : `credit ≈ ${formatMoney(o.balanceMicros, cur)}`;
+    const mtd = o.mtdMicros === null ? 'not synced yet' : `${formatMoney(o.mtdMicros, cur)} this month`;
     const reload = o.reloadP50Ms === null ? null : `reload ~${day.format(o.reloadP50Ms)}`;
     const sync = o.syncState === 'error' ? 'sync failing' : null;
     return `${o.name}: ${[credit ?? mtd, reload, sync].filter(Boolean).join(' · ')}`;
@@ -106,10 +113,18 @@ function figureOf(orgs: readonly TrayOrg[], figure: TrayFigure): string {
     const days = orgs.map((o) => o.runwayDays).filter((d): d is number => d !== null && Number.isFinite(d));
     return days.length ? `${Math.min(...days).toFixed(1)} d` : '';
   }
-  const values = orgs
-    .map((o) => (figure === 'credit' ? o.balanceMicros : o.mtdMicros))
-    .filter((v): v is number => v !== null);
-  return values.length ? formatUsd(values.reduce((a, b) => a + b, 0)) : '';
+  // One total per currency (US dollars first, then by code): amounts in different currencies never add up.
+  const totals = new Map<string, number>();
+  for (const o of orgs) {
+    const v = figure === 'credit' ? o.balanceMicros : o.mtdMicros;
+    if (v === null) continue;
+    const cur = o.currency ?? 'USD';
+    totals.set(cur, (totals.get(cur) ?? 0) + v);
+  }
+  return [...totals]
+    .sort(([a], [b]) => (a === 'USD' ? -1 : b === 'USD' ? 1 : a.localeCompare(b)))
+    .map(([cur, micros]) => formatMoney(micros, cur))
+    .join(' · ');
 }
 
 // Windows truncates tray tooltips at 127 characters.

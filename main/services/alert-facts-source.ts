@@ -36,6 +36,7 @@ export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Pro
     return buildAlertFacts({
       nowMs,
       timeZone: deps.timeZone(),
+      provider: org.provider,
       orgCreatedAtMs: org.createdAtMs,
       money,
       dashboard,

@@ -13,6 +13,7 @@ import { COLUMNS, csvCell, jsonValue, type Column, type ExportRow } from '@core/
 import type { ExportPlan } from '@core/export/request';
 import { costRows, hourlyRows, ledgerRows, projectNamer, snapshotRows, usageRows } from '@core/export/rows';
 import type { LedgerFile } from '@core/ledger-schema';
+import { accountCurrency, PROVIDERS } from '@core/providers';
 import type { Org } from '@core/schemas';
 import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from '@core/spend-history';
 import { DAY_MS, startOfNextUtcMonth, startOfUtcDay, startOfUtcMonth } from '@core/time';
@@ -35,9 +36,10 @@ export async function* exportChunks(deps: ExporterDeps, plan: ExportPlan): Async
   const columns = COLUMNS[plan.what];
   const isJson = plan.format === 'json';
   const keys = columns.map((c) => `${JSON.stringify(c.name)}:`);
-  yield isJson ? jsonHead(plan, deps.zone, columns) : csvLine(columns.map((c) => c.name));
+  const orgs = await withCurrencies(deps, plan.orgs);
+  yield isJson ? jsonHead(plan, orgs, deps.zone, columns) : csvLine(columns.map((c) => c.name));
   let first = true;
-  for (const org of plan.orgs) {
+  for (const org of orgs) {
     for await (const batch of rowBatches(deps, plan, org)) {
       if (batch.length === 0) continue;
       if (isJson) {
@@ -69,6 +71,17 @@ export async function writeExportFile(chunks: AsyncIterable<string>, path: strin
     await rm(partial, { force: true });
     throw err;
   }
+}
+
+/** Each org with the currency its amounts are in (a balance account's: what its API reported). */
+async function withCurrencies(deps: ExporterDeps, orgs: readonly Org[]): Promise<Org[]> {
+  const out: Org[] = [];
+  for (const org of orgs) {
+    const log =
+      PROVIDERS[org.provider].source === 'balance' ? await (await deps.history(org.id)).balanceLog() : null;
+    out.push({ ...org, currency: accountCurrency(org, log?.currency ?? null) });
+  }
+  return out;
 }
 
 async function* rowBatches(deps: ExporterDeps, plan: ExportPlan, org: Org): AsyncGenerator<ExportRow[]> {
@@ -111,7 +124,7 @@ async function* hourlyBatches(
   const usageFrom = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
   const usage = usageFrom < end ? await history.usage({ startMs: usageFrom, endMs: end }) : [];
   const series = hourlySpendSeries(totals, hourlyShapes(usage), plan.fromMs, end);
-  const rows = hourlyRows(series, usage);
+  const rows = hourlyRows(series, usage, accountCurrency(org));
   for (let i = 0; i < rows.length; i += 24 * 31) yield rows.slice(i, i + 24 * 31);
 }
 
@@ -134,7 +147,7 @@ function jsonRow(row: ExportRow, columns: readonly Column[], keys: readonly stri
   return `${text}}`;
 }
 
-function jsonHead(plan: ExportPlan, zone: string, columns: readonly Column[]): string {
+function jsonHead(plan: ExportPlan, orgs: readonly Org[], zone: string, columns: readonly Column[]): string {
   const head = {
     format: EXPORT_FORMAT_ID,
     version: EXPORT_FORMAT_VERSION,
@@ -143,7 +156,12 @@ function jsonHead(plan: ExportPlan, zone: string, columns: readonly Column[]): s
     to: new Date(plan.toMs - DAY_MS).toISOString().slice(0, 10),
     asOf: new Date(plan.nowMs).toISOString(),
     timeZone: zone,
-    organizations: plan.orgs.map((o) => ({ id: o.id, name: o.name })),
+    organizations: orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      provider: o.provider,
+      currency: accountCurrency(o),
+    })),
     columns: columns.map((c) => c.name),
   };
   return `${JSON.stringify(head).slice(0, -1)},"rows":[`;

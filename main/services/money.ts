@@ -7,7 +7,13 @@ import type { BillingConfig } from '@core/billing';
 import { entryProblem } from '@core/ledger-entry-rules';
 import { sameEntry } from '@core/ledger-dedupe';
 import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
-import { computeMoneyView, computeWhatIf, type MoneyInputs, type MoneyOverrides } from '@core/money-compute';
+import {
+  API_OBSERVATION_ID,
+  computeMoneyView,
+  computeWhatIf,
+  type MoneyInputs,
+  type MoneyOverrides,
+} from '@core/money-compute';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
 import { reloadRuleProblem } from '@core/reload-rule-check';
@@ -116,6 +122,11 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       // Refused whole, before anything is read or written: nothing is half-saved.
       const problem = entryProblem(entry, nowMs);
       if (problem) throw new ApiError('invalid-argument', problem.message);
+      if (entry.id.startsWith(API_OBSERVATION_ID))
+        throw new ApiError(
+          'invalid-argument',
+          `Entry ids starting with '${API_OBSERVATION_ID}' are the API's readings.`,
+        );
       if ((await deps.ledgers.get(orgId)).entries.some((e) => e.id === entry.id)) {
         // The same entry sent again (a retried request) is not added twice; checked inside the write queue.
         await deps.ledgers.update(orgId, addOnce(entry));
@@ -130,7 +141,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
             inputs.ledger,
             dailyTotals(inputs.costDays),
             { atMs: entry.atMs, balanceMicros: entry.balanceMicros, id: entry.id },
-            { hourlyShape: hourlyShapes(inputs.usage) },
+            { hourlyShape: hourlyShapes(inputs.usage), currency: inputs.currency },
           );
         }
       }
@@ -163,7 +174,11 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
         );
       }
-      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId));
+      const org = deps.orgOf?.(orgId) ?? null;
+      const currency = org
+        ? accountCurrency(org, (await (await deps.history(orgId)).balanceLog())?.currency)
+        : 'USD';
+      const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId), currency);
       if (problem) throw new ApiError('invalid-argument', problem);
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);

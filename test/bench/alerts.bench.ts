@@ -66,6 +66,9 @@ function orgSources(i: number) {
       },
       entries,
     },
+    // One in five accounts is a DeepSeek one in CNY, whose balance the API reports.
+    currency: i % 5 === 4 ? 'CNY' : 'USD',
+    apiBalance: i % 5 === 4 ? { atMs: NOW - HOUR_MS, balanceMicros: 9e6 } : null,
     balance: { asOfMs: NOW, estimateMicros: 8e6 },
     forecast: {
       crossing: { p50: new Date(NOW + 20 * HOUR_MS).toISOString() },
@@ -85,7 +88,13 @@ function orgSources(i: number) {
     projects: [0, 1, 2, 3].map((p) => ({ id: `proj_${p}`, name: `Project ${p}` })),
     sync: { state: 'ok', lastSuccessMs: NOW, failures: 0, lastError: null },
   } as unknown as Dashboard;
-  return { money, dashboard, costTotals, usage };
+  return {
+    money,
+    dashboard,
+    costTotals,
+    usage,
+    provider: i % 5 === 4 ? ('deepseek' as const) : ('openai' as const),
+  };
 }
 
 export async function bench(): Promise<Record<string, unknown>> {

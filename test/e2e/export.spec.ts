@@ -114,6 +114,36 @@ test('a JSON export parses against the published schema', async ({ page }) => {
   expect(doc.rows.length).toBeGreaterThan(0);
 });
 
+test('a JSON ledger export of every account names each provider and the currency of its amounts', async ({
+  page,
+}) => {
+  await openPanel(page);
+  const form = page.getByTestId('export-form');
+  await form.getByLabel('Organization').selectOption('all');
+  await form.getByLabel('What').selectOption('ledger');
+  await form.getByLabel('JSON (scripts)').check();
+  const json = await download(page, () => form.getByRole('button', { name: 'Export' }).click());
+  const doc = JSON.parse(json.text) as {
+    organizations: Array<{ name: string; provider: string; currency: string }>;
+    rows: Array<{ org_name: string; provider: string; currency: string }>;
+  };
+  const schema = JSON.parse(readFileSync('main/core/export/export.schema.json', 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  const accounts = Object.fromEntries(doc.organizations.map((o) => [o.name, `${o.provider} ${o.currency}`]));
+  expect(accounts).toMatchObject({
+    'Claude team': 'anthropic USD',
+    OpenRouter: 'openrouter USD',
+    DeepSeek: 'deepseek CNY',
+  });
+  expect(doc.organizations).toHaveLength(5);
+  // Every row carries its own account's provider and currency (DeepSeek's amounts are in yuan).
+  expect(new Set(doc.rows.map((r) => r.org_name)).size).toBe(5);
+  for (const r of doc.rows) expect(`${r.provider} ${r.currency}`).toBe(accounts[r.org_name]);
+});
+
 test('a reversed range is refused in the page with the reason, and nothing downloads', async ({ page }) => {
   await openPanel(page);
   const form = page.getByTestId('export-form');

@@ -13,6 +13,17 @@ import { createMoneyService, type MoneyService } from '../../main/services/money
 import { createLedgerStore, type LedgerStore } from '../../main/services/stores/ledger-store';
 import { createProblemList } from '../../main/services/stores/store-problem';
 import { ORG_ID, startHarness, type Harness } from './sync-harness';
+import { join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import type { Org } from '@core/schemas';
+import { EMPTY_CURSOR } from '@core/sync-plan';
+import { HOUR_MS } from '@core/time';
+import { createSimClock } from '../../main/simulator/index';
+import { DEMO_DEEPSEEK_KEY, startDeepSeekSimulator } from '../../main/simulator/deepseek/index';
+import { runBalanceSync } from '../../main/services/balance-sync-run';
+import { createDeepSeekApi } from '../../main/services/providers/deepseek-client';
+import { openOrgHistory } from '../../main/services/stores/history-store';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -62,7 +73,9 @@ describe('exports over synced data', () => {
       format: 'csv',
     });
     expect(
-      csv.startsWith('date_utc,org_id,org_name,project_id,project_name,line_item,api_key_id,cost_usd\r\n'),
+      csv.startsWith(
+        'date_utc,org_id,org_name,provider,currency,project_id,project_name,line_item,api_key_id,cost_usd\r\n',
+      ),
     ).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -70,6 +83,7 @@ describe('exports over synced data', () => {
     const total = parsed.data.reduce((a, r) => a + Math.round(Number(r.cost_usd) * 1e6), 0);
     expect(total).toBe(h.sim.model.visibleCostMicros(from, now, now));
     expect(new Set(parsed.data.map((r) => r.org_name))).toEqual(new Set([TRICKY_NAME]));
+    expect(new Set(parsed.data.map((r) => `${r.provider} ${r.currency}`))).toEqual(new Set(['openai USD']));
     const names = new Map(h.sim.model.projects.map((p) => [p.id, p.name]));
     for (const r of parsed.data) if (r.project_id) expect(r.project_name).toBe(names.get(r.project_id));
 
@@ -120,7 +134,7 @@ describe('exports over synced data', () => {
       what: 'hourly',
       format: 'csv',
     });
-    expect(csv.split('\r\n')[0]).toBe('hour_utc,model,requests,input_tokens,output_tokens,cost_usd');
+    expect(csv.split('\r\n')[0]).toBe('hour_utc,model,requests,input_tokens,output_tokens,cost_usd,currency');
     const out: string[] = [];
     const io: CommandIo = {
       out: (s) => out.push(s),
@@ -156,5 +170,93 @@ describe('exports over synced data', () => {
     expect(cli.reloads).toEqual(view.forecast!.reloads);
     expect(cli.monthEnd).toEqual(view.forecast!.monthEnd);
     expect(cli.confidence).toBe(view.forecast!.confidence);
+  });
+});
+
+describe('exports of a DeepSeek account in CNY', () => {
+  it('costs add up to the fall of the balance in micro-yuan, and the hourly file forecasts in CNY', async () => {
+    const NOW = Date.UTC(2026, 10, 24, 15, 0);
+    const clock = createSimClock({ startMs: NOW - 3 * DAY_MS, speed: 0 });
+    const sim = await startDeepSeekSimulator({ seed: 31, clock, currency: 'CNY', historyDays: 30 });
+    const dir = await mkdtemp(join(tmpdir(), 'cw-export-deepseek-'));
+    try {
+      const org: Org = {
+        id: 'org_deepseek01',
+        name: 'DeepSeek',
+        kind: 'demo',
+        provider: 'deepseek',
+        baseUrl: null,
+        createdAtMs: NOW - 4 * DAY_MS,
+      };
+      const history = await openOrgHistory(join(dir, org.id), { nowMs: () => clock.nowMs() });
+      const api = createDeepSeekApi({ apiKey: DEMO_DEEPSEEK_KEY, baseURL: sim.baseUrl });
+      let cursor = EMPTY_CURSOR;
+      const readings: number[] = [];
+      for (let t = NOW - 3 * DAY_MS; t <= NOW; t += HOUR_MS) {
+        clock.set(t);
+        cursor = (await runBalanceSync({ api, history, cursor, nowMs: t, currency: null })).cursor;
+        readings.push(sim.balanceAt(t).totalMicros);
+      }
+      const ledgers = createLedgerStore(dir, { nowMs: () => NOW });
+      const deps = { history: async () => history, ledger: (id: string) => ledgers.get(id), zone: 'UTC' };
+      const exported = async (request: Partial<ExportRequest>) => {
+        const plan = planExport(
+          {
+            org: org.id,
+            from: day(NOW - 3 * DAY_MS),
+            to: day(NOW),
+            what: 'costs',
+            format: 'csv',
+            ...request,
+          },
+          [org],
+          NOW + 1,
+        );
+        let text = '';
+        for await (const chunk of exportChunks(deps, plan)) text += chunk;
+        return text;
+      };
+      const costs = Papa.parse<Record<string, string>>(await exported({}), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(costs.errors).toEqual([]);
+      expect(new Set(costs.data.map((r) => `${r.provider} ${r.currency}`))).toEqual(
+        new Set(['deepseek CNY']),
+      );
+      const total = costs.data.reduce((a, r) => a + Math.round(Number(r.cost_usd) * 1e6), 0);
+      const added = sim
+        .topUps(NOW)
+        .filter((t) => t.atMs > NOW - 3 * DAY_MS && t.atMs <= NOW)
+        .reduce((a, t) => a + t.amountMicros, 0);
+      // Spend read from the balance: what it fell by, top-ups added back, to the micro-yuan.
+      expect(total).toBe(readings[0]! - readings.at(-1)! + added);
+      expect(total).toBeGreaterThan(0);
+
+      const hourly = await exported({ what: 'hourly', from: day(NOW - 2 * DAY_MS) });
+      expect(hourly.split('\r\n')[1]).toMatch(/,CNY$/);
+      const out: string[] = [];
+      const io: CommandIo = {
+        out: (line) => out.push(line),
+        err: (line) => out.push(`ERR ${line}`),
+        readFile: async () => hourly,
+        readDir: async () => [],
+      };
+      const args = [
+        '--history',
+        'h.csv',
+        '--now',
+        new Date(NOW).toISOString(),
+        '--balance',
+        '60',
+        '--threshold',
+        '10',
+      ];
+      expect(await runForecastCommand(args, io)).toBe(0);
+      expect(out.join('\n')).toMatch(/balance CN¥60\.00, threshold CN¥10\.00/);
+    } finally {
+      await sim.close();
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    }
   });
 });

@@ -4,18 +4,31 @@
  */
 import type { BillingMode } from '../billing';
 import type { Micros } from '../money';
+import type { ProviderId } from '../providers';
 import type { MicrosBands } from './alert-types';
 import type { SpikeFacts } from './spike-detect';
 
 export interface OrgAlertFacts {
   orgId: string;
   orgName: string;
+  /** Whose account it is and the provider's name as people say it ("DeepSeek"). */
+  provider: ProviderId;
+  providerName: string;
+  /**
+   * Where the balance comes from: `api` — the provider reports it (OpenRouter, DeepSeek; the estimate
+   * starts from its newest reading); `ledger` — what the user recorded (OpenAI, Anthropic).
+   */
+  balanceSource: 'api' | 'ledger';
+  /** The currency (ISO 4217) of every amount in these facts: micro-units of it. Example: 'CNY'. */
+  currency: string;
   nowMs: number;
   /** IANA zone for the dates in the alerts' words. */
   timeZone: string;
   billingMode: BillingMode;
-  /** Estimated credit balance (prepaid, once a balance was recorded). */
+  /** Estimated credit balance (prepaid, once a balance was recorded or read from the API). */
   balance: { micros: Micros; asOfMs: number } | null;
+  /** The newest balance the provider's API reported (balance providers only), else null. */
+  apiBalance: { micros: Micros; atMs: number } | null;
   /** The forecast's typical spend per day (for days of runway), null without a forecast. */
   spendPerDayMicros: Micros | null;
   /** The next auto-reload the forecast expects (middle estimate) and what the card is charged. */

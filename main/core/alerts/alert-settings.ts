@@ -4,6 +4,12 @@
  *
  * Example: `resolveOrgRules(settings, 'org_abc12345').lowCreditMicros` → 10_000_000 ($10) unless the
  * user changed the default or that org's value.
+ *
+ * Money thresholds are in the account's currency. The user's `defaults` hold them in US dollars and
+ * apply them to US-dollar accounts only; another currency's defaults are typed once per currency in
+ * `currencyDefaults` (a "$50" default never becomes "CN¥50", and is never converted at a rate).
+ * Without one, that currency uses the built-in figure in its own units (10.00 low credit, 1.00 silent
+ * start). A per-org override is always in that org's currency.
  */
 import { z } from 'zod';
 import { ALERT_KINDS } from './alert-types';
@@ -61,6 +67,21 @@ export const DEFAULT_ALERT_RULES = {
   disabled: [],
 } satisfies { [K in keyof typeof RULE_FIELDS]: z.infer<(typeof RULE_FIELDS)[K]> };
 
+/** The thresholds that are amounts of money (in the account's currency). */
+export const MONEY_RULE_FIELDS = ['lowCreditMicros', 'silentStartMicros'] as const;
+
+/** Money thresholds for the accounts in one currency (what `defaults` holds for US dollars). */
+export const CurrencyRulesPatchSchema = z
+  .object({ lowCreditMicros: RULE_FIELDS.lowCreditMicros, silentStartMicros: RULE_FIELDS.silentStartMicros })
+  .partial()
+  .strict();
+/** Money thresholds by ISO 4217 code; a key that is not one is refused, naming it. */
+const CurrencyDefaultsSchema = z.record(z.string(), CurrencyRulesPatchSchema).superRefine((byCode, ctx) => {
+  for (const code of Object.keys(byCode))
+    if (!/^[A-Z]{3}$/.test(code))
+      ctx.addIssue({ code: 'custom', path: [code], message: 'not a currency code (use e.g. CNY)' });
+});
+
 export const AlertRulesSchema = z.object(RULE_FIELDS);
 /** Some of the rule values (user defaults, per-org overrides). */
 export const AlertRulesPatchSchema = z.object(RULE_FIELDS).partial().strict();
@@ -97,8 +118,10 @@ export const AlertSettingsSchema = z.object({
   quietHours: QuietHoursSchema.nullable().default(null),
   /** IANA zone of the quiet hours; null = the app's display zone. */
   timeZone: z.string().min(1).max(64).nullable().default(null),
-  /** Rule values for every org (missing fields use the built-in defaults). */
+  /** Rule values for every org (missing fields use the built-in defaults); money ones: US-dollar accounts. */
   defaults: AlertRulesPatchSchema.default({}),
+  /** Money thresholds for the accounts in another currency, by ISO 4217 code (e.g. CNY). */
+  currencyDefaults: CurrencyDefaultsSchema.default({}),
   /** Per-org overrides of `defaults`. */
   orgs: z.record(z.string(), AlertRulesPatchSchema).default({}),
   webhookUrl: WebhookUrlSchema.nullable().default(null),
@@ -110,12 +133,21 @@ export function defaultAlertSettings(): AlertSettings {
   return AlertSettingsSchema.parse({ version: ALERT_SETTINGS_VERSION });
 }
 
-/** The effective rules of one org: built-in defaults ← user defaults ← that org's overrides. */
-export function resolveOrgRules(settings: AlertSettings, orgId: string): AlertRules {
+/**
+ * The effective rules of one org in `currency` (its account's; default USD): built-in defaults ← user
+ * defaults (their money thresholds only for USD) ← that currency's defaults ← that org's overrides.
+ *
+ * Example: defaults `{ lowCreditMicros: 50_000_000 }` ($50) → a USD org gets 50_000_000; a CNY org
+ * gets 10_000_000 (CN¥10.00, built in) unless `currencyDefaults.CNY` says otherwise.
+ */
+export function resolveOrgRules(settings: AlertSettings, orgId: string, currency = 'USD'): AlertRules {
   const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  const userDefaults: Record<string, unknown> = defined(settings.defaults);
+  if (currency !== 'USD') for (const field of MONEY_RULE_FIELDS) delete userDefaults[field];
   return AlertRulesSchema.parse({
     ...DEFAULT_ALERT_RULES,
-    ...defined(settings.defaults),
+    ...userDefaults,
+    ...defined(settings.currencyDefaults?.[currency] ?? {}),
     ...defined(settings.orgs[orgId] ?? {}),
   });
 }
@@ -126,6 +158,7 @@ export const AlertSettingsPatchSchema = z
     quietHours: QuietHoursSchema.nullable(),
     timeZone: z.string().min(1).max(64).nullable(),
     defaults: AlertRulesPatchSchema,
+    currencyDefaults: CurrencyDefaultsSchema,
     orgs: z.record(z.string(), AlertRulesPatchSchema),
     webhookUrl: WebhookUrlSchema.nullable(),
   })

@@ -3,7 +3,7 @@
  *
  * Example: `inWords(30 * 3_600_000)` → "in about 30 hours"; `inWords(3 * 86_400_000)` → "in about 3 days".
  */
-import { formatUsd, type Micros } from '../money';
+import { formatMoney, type Micros } from '../money';
 import { DAY_MS, HOUR_MS } from '../time';
 import type { MicrosBands } from './alert-types';
 
@@ -37,14 +37,16 @@ export function inWords(deltaMs: number): string {
   return `in about ${Math.round(deltaMs / DAY_MS)} days`;
 }
 
-/** "$120.00 (likely $95.00–$150.00)"; the middle only when the range is a single figure. */
-export function rangeWords(b: MicrosBands): string {
-  const mid = formatUsd(b.p50);
-  return b.p10 === b.p90 ? mid : `${mid} (likely ${formatUsd(b.p10)}–${formatUsd(b.p90)})`;
+/** "$120.00 (likely $95.00–$150.00)" in `currency`; the middle only when the range is a single figure. */
+export function rangeWords(b: MicrosBands, currency: string): string {
+  const mid = formatMoney(b.p50, currency);
+  return b.p10 === b.p90
+    ? mid
+    : `${mid} (likely ${formatMoney(b.p10, currency)}–${formatMoney(b.p90, currency)})`;
 }
 
-/** Money. */
-export const usd = (m: Micros): string => formatUsd(m);
+/** Money in the account's currency. Example: `money(12_300_000, 'CNY')` → "CN¥12.30". */
+export const money = (m: Micros, currency: string): string => formatMoney(m, currency);
 
 /**
  * The threshold a figure must pass to end an episode: `threshold × (1 ± percent/100)`.

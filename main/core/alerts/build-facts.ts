@@ -9,6 +9,7 @@ import { reloadChargeMicros } from '../billing';
 import type { Dashboard } from '../dashboard';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
+import { PROVIDERS, type ProviderId } from '../providers';
 import type { DailyTotal } from '../spend-history';
 import type { UsageRow } from '../sync-data';
 import { DAY_MS, startOfUtcDay } from '../time';
@@ -24,6 +25,8 @@ export interface SyncedSpendLimit {
 export interface FactSources {
   nowMs: number;
   timeZone: string;
+  /** Whose account it is (absent: OpenAI). */
+  provider?: ProviderId;
   /** When the org was added (sync failing "since" before any success). */
   orgCreatedAtMs: number;
   money: MoneyView;
@@ -59,13 +62,21 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
   const lots = money.lots ?? [];
   const names = new Map(d.projects.map((p) => [p.id, p.name]));
   const hasHistory = src.historyStartMs !== null;
+  const provider = src.provider ?? 'openai';
   return {
     orgId: d.org.id,
     orgName: d.org.name,
+    provider,
+    providerName: PROVIDERS[provider].name,
+    balanceSource: PROVIDERS[provider].source === 'balance' ? 'api' : 'ledger',
+    currency: money.currency,
     nowMs,
     timeZone: src.timeZone,
     billingMode: billing.mode,
     balance: money.balance ? { micros: money.balance.estimateMicros, asOfMs: money.balance.asOfMs } : null,
+    apiBalance: money.apiBalance
+      ? { micros: money.apiBalance.balanceMicros, atMs: money.apiBalance.atMs }
+      : null,
     spendPerDayMicros: fc ? fromUsd(fc.model.levelUsdPerDay) : null,
     nextReload:
       rule && reloadAt !== null

@@ -51,7 +51,7 @@ export function evaluateAlerts(input: EvaluateInput): EvaluateResult {
   const orgIds = new Set([...input.facts.map((f) => f.orgId), ...(input.skippedOrgIds ?? [])]);
 
   for (const f of input.facts) {
-    const rules = resolveOrgRules(settings, f.orgId);
+    const rules = resolveOrgRules(settings, f.orgId, f.currency);
     for (const kind of ALERT_KINDS) {
       const id = alertId(kind, f.orgId);
       const running = episodes[id];

@@ -1,7 +1,9 @@
 /**
  * The backup file: one versioned JSON document with the settings, every organization and its ledger and
- * billing rule — what the user typed and cannot get back from OpenAI. Never Admin keys. Cost and usage
- * history is left out on purpose: it is fetched again from OpenAI after a restore.
+ * billing rule — what the user typed and cannot get back from the provider. Never Admin keys. Cost and usage
+ * history is left out on purpose: it is fetched again from the provider after a restore. Each organization
+ * keeps its provider and currency, and the settings their conversion rates; a backup written before those
+ * existed restores its organizations as OpenAI accounts in US dollars, with no rates.
  *
  * Example: `{ format: 'creditwatch-backup', version: 1, createdAt: '2026-11-18T15:20:00.000Z', …,
  *   orgs: [{ org: { id: 'org_…', name: 'Acme', … }, ledger: { version: 1, billing: …, entries: […] } }] }`.
@@ -13,7 +15,7 @@ import { OrgSchema, SettingsSchema, type Settings } from '../schemas';
 export const BACKUP_FORMAT = 'creditwatch-backup';
 export const BACKUP_VERSION = 1;
 export const BACKUP_NOTE =
-  'Settings, organizations, ledgers and billing rules. Admin keys are never included: add each key again after restoring. Cost and usage history is not included: it is fetched again from OpenAI.';
+  'Settings, organizations, ledgers and billing rules. Admin keys are never included: add each key again after restoring. Cost and usage history is not included: it is fetched again from each provider.';
 
 /** The settings a backup carries (organizations travel with their ledgers). */
 export const BackupSettingsSchema = SettingsSchema.pick({
@@ -21,6 +23,7 @@ export const BackupSettingsSchema = SettingsSchema.pick({
   backfillDays: true,
   timeZone: true,
   selectedOrgId: true,
+  conversionRates: true,
 }).strict();
 export type BackupSettings = z.infer<typeof BackupSettingsSchema>;
 
@@ -54,14 +57,14 @@ export function buildBackupBody(input: {
   nowMs: number;
   appVersion: string;
 }): BackupBody {
-  const { syncCron, backfillDays, timeZone, selectedOrgId } = input.settings;
+  const { syncCron, backfillDays, timeZone, selectedOrgId, conversionRates } = input.settings;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: new Date(input.nowMs).toISOString(),
     appVersion: input.appVersion,
     note: BACKUP_NOTE,
-    settings: { syncCron, backfillDays, timeZone, selectedOrgId },
+    settings: { syncCron, backfillDays, timeZone, selectedOrgId, conversionRates },
     orgs: input.settings.orgs.map((org) => ({
       org,
       ledger: input.ledgers.get(org.id) ?? LedgerFileSchema.parse({ version: LEDGER_VERSION }),
@@ -110,7 +113,9 @@ export function parseBackup(
     throw new BackupInputError(`The backup has invalid content — ${issues.join('; ')}. Nothing was changed.`);
   }
   const backup = parsed.data;
-  if (!opts.acceptEdited && sha256Of(checksumText(backup)) !== backup.sha256)
+  // The checksum covers the fields as written: a file from before a field existed (an org without
+  // `provider`) is checked as it is, not with the defaults parsing fills in.
+  if (!opts.acceptEdited && sha256Of(checksumText(raw as BackupBody)) !== backup.sha256)
     throw new BackupInputError(
       'The backup was changed after Creditwatch wrote it (its checksum does not match). If you edited it on purpose, restore it with --accept-edited (in the app: tick "Restore an edited file"). Nothing was changed.',
     );

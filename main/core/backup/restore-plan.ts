@@ -6,6 +6,7 @@
  * finds nothing to do.
  *
  * Example: current ledger [a, b], backup [b, c] (b identical) → add c; backup [b′] (b changed) → conflict, keep b.
+ * Conversion rates merge by currency the same way: a currency without a rate here takes the backup's.
  */
 import type { LedgerEntry, LedgerFile } from '../ledger-schema';
 import { LEDGER_VERSION, LedgerFileSchema } from '../ledger-schema';
@@ -59,6 +60,25 @@ export function planRestore(
         message: `Setting ${key}: this machine has ${JSON.stringify(s[key])}, the backup ${JSON.stringify(theirs)}; kept ${JSON.stringify(s[key])}.`,
       });
   }
+
+  const rates = [...s.conversionRates];
+  for (const theirs of backup.settings.conversionRates) {
+    const mine = rates.find((r) => r.currency === theirs.currency);
+    if (!mine) rates.push(theirs);
+    else if (mine.usdPerUnit !== theirs.usdPerUnit)
+      conflicts.push({
+        orgId: null,
+        orgName: null,
+        message: `Conversion rate of ${theirs.currency}: this machine has ${mine.usdPerUnit} USD, the backup ${theirs.usdPerUnit} USD; kept ${mine.usdPerUnit} USD.`,
+      });
+  }
+  if (rates.length <= 20) next.conversionRates = rates;
+  else
+    conflicts.push({
+      orgId: null,
+      orgName: null,
+      message: `The backup's conversion rates would make more than 20; kept this machine's ${s.conversionRates.length}.`,
+    });
 
   const orgsAdded: Org[] = [];
   const ledgers: LedgerChange[] = [];

@@ -2,7 +2,8 @@
  * The columns of each export table, with how each value is written: the same names in CSV (header row)
  * and JSON (row keys). A value is null where it does not apply (an empty CSV cell, JSON null).
  *
- * Example: a `usd` value is integer micro-dollars: 1_500_000 → CSV "1.500000", JSON 1.5.
+ * Example: a `usd` value is integer micro-units of the row's `currency` (the `*_usd` names predate other
+ * currencies and are kept so existing sheets still read): 1_500_000 → CSV "1.500000", JSON 1.5.
  */
 import type { ExportKind } from './request';
 import { safeText, usdNumber, usdText, utcDate, utcIso, zonedIso } from './cells';
@@ -19,12 +20,14 @@ export interface Column {
 
 const c = (name: string, type: ColumnType): Column => ({ name, type });
 const ORG = [c('org_id', 'text'), c('org_name', 'text')];
+/** Money rows also say whose account it is and the currency its amounts are in ('CNY': micro-yuan). */
+const ORG_MONEY = [...ORG, c('provider', 'text'), c('currency', 'text')];
 
 /** Column lists per table. `hourly` is exactly the `creditwatch forecast --history` format. */
 export const COLUMNS: Record<ExportKind, readonly Column[]> = {
   costs: [
     c('date_utc', 'date'),
-    ...ORG,
+    ...ORG_MONEY,
     c('project_id', 'text'),
     c('project_name', 'text'),
     c('line_item', 'text'),
@@ -35,6 +38,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
     c('hour_utc', 'time'),
     c('hour_local', 'local'),
     ...ORG,
+    c('provider', 'text'),
     c('project_id', 'text'),
     c('project_name', 'text'),
     c('model', 'text'),
@@ -45,7 +49,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
   snapshots: [
     c('at_utc', 'time'),
     c('at_local', 'local'),
-    ...ORG,
+    ...ORG_MONEY,
     c('sync_state', 'text'),
     c('error_kind', 'text'),
     c('month_to_date_usd', 'usd'),
@@ -61,7 +65,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
     c('forecast_confidence', 'text'),
   ],
   ledger: [
-    ...ORG,
+    ...ORG_MONEY,
     c('record', 'text'),
     c('entry_id', 'text'),
     c('kind', 'text'),
@@ -86,6 +90,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
     c('input_tokens', 'int'),
     c('output_tokens', 'int'),
     c('cost_usd', 'float'),
+    c('currency', 'text'),
   ],
 };
 

@@ -3,15 +3,25 @@
  * The exporter (main/services/exporter.ts) feeds these a day or a month at a time and streams the result.
  *
  * Example: a cost day 2026-11-01 with project p1 ("Web") spending 1_250_000 µ$ on "gpt-4o, input" →
- * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'p1', 'Web', 'gpt-4o, input', 'key_…', 1_250_000].
+ * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'openai', 'USD', 'p1', 'Web', 'gpt-4o, input', 'key_…', 1_250_000].
+ * Money rows name the account's provider and currency; their amounts are micro-units of that currency.
  */
 import type { ProjectName } from '../dashboard';
 import type { HourlySeries } from '../hourly-series';
 import type { LedgerFile } from '../ledger-schema';
+import { accountCurrency } from '../providers';
 import type { Org } from '../schemas';
 import type { CostDay, SpendSnapshot, UsageRow } from '../sync-data';
 import { HOUR_MS } from '../time';
 import type { ExportRow } from './columns';
+
+/**
+ * The org cells of a money row: id, name, provider, currency. The exporter resolves `org.currency` first
+ * (a DeepSeek account's comes from its API); without it, the provider's own currency.
+ */
+export function orgMoneyCells(org: Org): [string, string, string, string] {
+  return [org.id, org.name, org.provider, accountCurrency(org)];
+}
 
 /** Project id → name, with the API's "no project" shown as such. */
 export function projectNamer(projects: readonly ProjectName[]): (id: string | null) => string {
@@ -23,8 +33,7 @@ export function projectNamer(projects: readonly ProjectName[]): (id: string | nu
 export function costRows(org: Org, name: (id: string | null) => string, day: CostDay): ExportRow[] {
   return day.rows.map((r) => [
     day.dayStartMs,
-    org.id,
-    org.name,
+    ...orgMoneyCells(org),
     r.projectId,
     name(r.projectId),
     r.lineItem,
@@ -45,6 +54,7 @@ export function usageRows(
     r.hourStartMs,
     org.id,
     org.name,
+    org.provider,
     r.projectId,
     name(r.projectId),
     r.model,
@@ -61,8 +71,7 @@ export function snapshotRows(org: Org, snapshots: readonly SpendSnapshot[]): Exp
     return [
       s.atMs,
       s.atMs,
-      org.id,
-      org.name,
+      ...orgMoneyCells(org),
       s.state,
       s.errorKind,
       s.monthToDateMicros,
@@ -90,9 +99,9 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
   const b = ledger.billing;
   const r = b.reload;
   const limit = r?.monthlyLimit;
+  const currency = accountCurrency(org);
   const rule: ExportRow = [
-    org.id,
-    org.name,
+    ...orgMoneyCells(org),
     'billing-rule',
     null,
     null,
@@ -106,7 +115,7 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
     r?.thresholdMicros ?? null,
     r?.action.kind ?? null,
     r ? (r.action.kind === 'restore-to' ? r.action.targetMicros : r.action.amountMicros) : null,
-    limit ? (limit.kind === 'usd' ? `${limit.micros / 1e6} USD` : `${limit.count} reloads`) : null,
+    limit ? (limit.kind === 'usd' ? `${limit.micros / 1e6} ${currency}` : `${limit.count} reloads`) : null,
     b.hardLimitMicros,
     b.timeZone,
   ];
@@ -114,8 +123,7 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
     .filter((e) => e.atMs >= fromMs && e.atMs < toMs)
     .sort((a, z) => a.atMs - z.atMs || a.id.localeCompare(z.id))
     .map((e): ExportRow => [
-      org.id,
-      org.name,
+      ...orgMoneyCells(org),
       'entry',
       e.id,
       e.kind,
@@ -133,9 +141,10 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
  * The hourly spend file: the same series the in-app forecast reads (daily costs spread by the hourly usage
  * shape), one row per hour, every hour present (the forecast refuses gaps). Token counts are the stored
  * usage of that hour across models, empty where usage is no longer kept.
- * Example: hour 13:00Z, $2.5 of spend, 40 requests → [13:00Z ms, 'all', 40, …, 2.5].
+ * Example: hour 13:00Z, $2.5 of spend, 40 requests → [13:00Z ms, 'all', 40, …, 2.5, 'USD'] (the cost is in
+ * the account's currency, named in the last column).
  */
-export function hourlyRows(series: HourlySeries, usage: readonly UsageRow[]): ExportRow[] {
+export function hourlyRows(series: HourlySeries, usage: readonly UsageRow[], currency = 'USD'): ExportRow[] {
   const tokens = new Map<number, [number, number, number]>();
   for (const u of usage) {
     const t = tokens.get(u.hourStartMs) ?? [0, 0, 0];
@@ -149,7 +158,15 @@ export function hourlyRows(series: HourlySeries, usage: readonly UsageRow[]): Ex
     const hour = series.startMs + i * HOUR_MS;
     const t = tokens.get(hour);
     // The full double (shortest round-trip text) so the forecast command reads exactly the app's series.
-    rows.push([hour, 'all', t?.[0] ?? null, t?.[1] ?? null, t?.[2] ?? null, series.usd[i] as number]);
+    rows.push([
+      hour,
+      'all',
+      t?.[0] ?? null,
+      t?.[1] ?? null,
+      t?.[2] ?? null,
+      series.usd[i] as number,
+      currency,
+    ]);
   }
   return rows;
 }

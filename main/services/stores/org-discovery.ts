@@ -5,10 +5,19 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ProviderId } from '@core/providers';
 import { OrgIdSchema, type Org } from '@core/schemas';
 
-/** Orgs found on disk (ledger files, `history/<org>/`, `keyIds`), oldest id first, with provisional names. */
-export async function discoverOrgs(dataDir: string, keyIds: string[], nowMs: number): Promise<Org[]> {
+/**
+ * Orgs found on disk (ledger files, `history/<org>/`, `keyIds`), oldest id first, with provisional names.
+ * The provider is told by the stored key's shape (`providerOf`); without one it is taken to be OpenAI.
+ */
+export async function discoverOrgs(
+  dataDir: string,
+  keyIds: string[],
+  nowMs: number,
+  providerOf: (orgId: string) => Promise<ProviderId | null> = async () => null,
+): Promise<Org[]> {
   const ids = new Set<string>();
   for (const name of await names(dataDir)) {
     const m = /^ledger-(org_[a-z0-9]+)\.json$/.exec(name);
@@ -16,18 +25,20 @@ export async function discoverOrgs(dataDir: string, keyIds: string[], nowMs: num
   }
   for (const name of await names(join(dataDir, 'history'))) ids.add(name);
   for (const id of keyIds) ids.add(id);
-  return [...ids]
-    .filter((id) => OrgIdSchema.safeParse(id).success)
-    .sort()
-    .map((id) => ({
+  const found = [...ids].filter((id) => OrgIdSchema.safeParse(id).success).sort();
+  const orgs: Org[] = [];
+  for (const id of found) {
+    const provider = (await providerOf(id).catch(() => null)) ?? 'openai';
+    orgs.push({
       id,
       name: `Recovered organization ${id.slice(4, 12)}`,
-      kind: 'openai' as const,
-      // The provider is not written anywhere but settings: OpenAI, the first one; the user can remove and re-add.
-      provider: 'openai' as const,
+      kind: 'openai',
+      provider,
       baseUrl: null,
       createdAtMs: nowMs,
-    }));
+    });
+  }
+  return orgs;
 }
 
 async function names(dir: string): Promise<string[]> {

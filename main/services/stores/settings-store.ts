@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_CRON, SettingsSchema, type Settings } from '@core/schemas';
 import { validateCron } from '../scheduler';
+import type { ProviderId } from '@core/providers';
 import { discoverOrgs } from './org-discovery';
 import { createProblemList, type ProblemList, type StoreProblem } from './store-problem';
 import { openVersionedFile, type FileSpec } from './versioned-file';
@@ -53,6 +54,8 @@ export async function openSettingsStore(
     nowMs?(): number;
     /** Org ids that have a stored key (to rebuild orgs when nothing else is left). */
     keyIds?(): Promise<string[]>;
+    /** The provider of an org's stored key, by its shape (recovery lists the org under it). */
+    providerOfKey?(orgId: string): Promise<ProviderId | null>;
   } = {},
 ): Promise<SettingsStore> {
   const problems = createProblemList(opts.onProblem);
@@ -81,7 +84,8 @@ export async function openSettingsStore(
     return run;
   };
 
-  if (file.origin === 'defaults') await rebuildOrgs(dataDir, opts.keyIds, update, problems, path, nowMs);
+  if (file.origin === 'defaults')
+    await rebuildOrgs(dataDir, opts.keyIds, opts.providerOfKey, update, problems, path, nowMs);
   const cronProblem = validateCron(file.data().syncCron);
   if (cronProblem) {
     await update((s) => ({ ...s, syncCron: DEFAULT_SYNC_CRON }));
@@ -98,13 +102,14 @@ export async function openSettingsStore(
 async function rebuildOrgs(
   dataDir: string,
   keyIds: (() => Promise<string[]>) | undefined,
+  providerOfKey: ((orgId: string) => Promise<ProviderId | null>) | undefined,
   update: SettingsStore['update'],
   problems: ProblemList,
   path: string,
   nowMs: () => number,
 ): Promise<void> {
   const ids = await keyIds?.().catch(() => []);
-  const orgs = await discoverOrgs(dataDir, ids ?? [], nowMs());
+  const orgs = await discoverOrgs(dataDir, ids ?? [], nowMs(), providerOfKey);
   if (orgs.length === 0) return;
   await update((s) => ({ ...s, orgs, selectedOrgId: orgs[0]!.id }));
   problems.report({

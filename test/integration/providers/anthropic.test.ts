@@ -49,7 +49,11 @@ async function kindOf(call: Promise<unknown>, keyKind: 'admin' | 'project' | 'ot
     (e: unknown) => e,
   );
   expect(err).not.toBeNull();
-  return classifySyncError(describeError(err, keyKind), { nowMs: NOW, failures: 1, random: () => 0.5 });
+  return classifySyncError(describeError(err, keyKind, 'anthropic'), {
+    nowMs: NOW,
+    failures: 1,
+    random: () => 0.5,
+  });
 }
 
 const requestsSince = (n: number) => sim.requests.slice(n);
@@ -206,7 +210,9 @@ describe('each failure reaches the user as the right kind', () => {
     expect((await kindOf(api('not-a-key-1234567890').dailyCosts(today()), 'other')).kind).toBe('invalid-key');
     const inference = api('sk-ant-api03-abcdefghijklmnopqrstuvwxyz');
     expect(inference.keyKind).toBe('project');
-    expect((await kindOf(inference.dailyCosts(today()), inference.keyKind)).kind).toBe('project-key');
+    const wrongKey = await kindOf(inference.dailyCosts(today()), inference.keyKind);
+    expect(wrongKey.kind).toBe('project-key');
+    expect(wrongKey.message).toMatch(/not an Admin API key.*sk-ant-admin01-…/);
     sim.setFaults('cost_report=401x1');
     expect((await kindOf(api().dailyCosts(today()), 'admin')).kind).toBe('invalid-key');
     sim.setFaults('cost_report=403x1');

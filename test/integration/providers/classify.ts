@@ -1,12 +1,13 @@
 /** Runs a thrown error through the same path a sync takes: describeError → classifySyncError. */
+import type { ProviderId } from '@core/providers';
 import type { SyncError } from '@core/schemas';
 import { classifySyncError } from '@core/sync-errors';
 import { describeError } from '../../../main/services/api-errors';
 import type { KeyKind } from '../../../main/services/providers/port';
 
 /** The SyncError a sync at `nowMs` (first failure, random 0.5, UTC) would record for `err`. */
-export function classify(err: unknown, keyKind: KeyKind, nowMs: number): SyncError {
-  return classifySyncError(describeError(err, keyKind), {
+export function classify(err: unknown, keyKind: KeyKind, nowMs: number, provider?: ProviderId): SyncError {
+  return classifySyncError(describeError(err, keyKind, provider), {
     nowMs,
     failures: 1,
     random: () => 0.5,

@@ -156,7 +156,8 @@ describe('readings against the ground truth', () => {
 });
 
 describe('failures reach the user as the right kind', () => {
-  const kindOf = async (client = api()) => classify(await rejection(client.balances()), client.keyKind, NOW);
+  const kindOf = async (client = api()) =>
+    classify(await rejection(client.balances()), client.keyKind, NOW, client.provider);
 
   it('keys: sk- and 32 hex digits is a DeepSeek key', () => {
     expect(deepSeekKeyKind(DEMO_DEEPSEEK_KEY)).toBe('admin');
@@ -171,10 +172,11 @@ describe('failures reach the user as the right kind', () => {
     expect(await kindOf(api(cny, ''))).toMatchObject({ kind: 'invalid-key', status: 401 });
   });
 
-  it('402 insufficient balance → unknown today (no kind for it yet)', async () => {
+  it("402 insufficient balance → out of credit, in the provider's words too", async () => {
     cny.setFaults('402');
     const error = await kindOf();
-    expect(error).toMatchObject({ kind: 'unknown', status: 402 });
+    expect(error).toMatchObject({ kind: 'spend-limit', status: 402 });
+    expect(error.message).toMatch(/^DeepSeek says the account is out of credit/);
     expect(error.message).toContain('Insufficient Balance');
   });
 

@@ -141,7 +141,8 @@ describe('readings against the ground truth', () => {
 });
 
 describe('failures reach the user as the right kind', () => {
-  const kindOf = async (client = api()) => classify(await rejection(client.balances()), client.keyKind, NOW);
+  const kindOf = async (client = api()) =>
+    classify(await rejection(client.balances()), client.keyKind, NOW, client.provider);
 
   it('keys: an sk-or-v1- key is taken as a possible management key', () => {
     expect(openRouterKeyKind(DEMO_OPENROUTER_INFERENCE_KEY)).toBe('admin');
@@ -152,14 +153,17 @@ describe('failures reach the user as the right kind', () => {
     expect((await kindOf(api(`sk-or-v1-${'9'.repeat(64)}`))).kind).toBe('invalid-key');
   });
 
-  it('an inference (non-management) key → 403 forbidden', async () => {
+  it('an inference (non-management) key → the wrong kind of key, with where to create a management key', async () => {
     const error = await kindOf(api(DEMO_OPENROUTER_INFERENCE_KEY));
-    expect(error).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(error).toMatchObject({ kind: 'project-key', status: 403 });
+    expect(error.message).toMatch(
+      /needs a management key \(sk-or-v1-…\): create one at https:\/\/openrouter\.ai/,
+    );
   });
 
-  it('402 insufficient credits → unknown today (no kind for it yet)', async () => {
+  it('402 insufficient credits → out of credit', async () => {
     sim.setFaults('402');
-    expect(await kindOf()).toMatchObject({ kind: 'unknown', status: 402 });
+    expect(await kindOf()).toMatchObject({ kind: 'spend-limit', status: 402 });
     expect((await kindOf()).message).toContain('Insufficient credits');
   });
 

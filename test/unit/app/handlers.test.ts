@@ -1,6 +1,6 @@
 import type { ProviderId } from '@core/providers';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@core/api-contract';
+import { ApiError, REQUEST_ARGS } from '@core/api-contract';
 import type { Dashboard } from '@core/dashboard';
 import { INITIAL_SYNC_STATUS, SettingsSchema, type Settings } from '@core/schemas';
 import { createEventBus } from '../../../main/app/event-bus';
@@ -105,6 +105,26 @@ describe('orgs:add', () => {
     expect(keys.size).toBe(0);
   });
 
+  it("refuses another provider's key at once, naming both providers, and saves nothing", async () => {
+    const { handlers, keys, deps, getSettings } = setup();
+    const attempt = handlers['orgs:add']({ name: 'Team', apiKey: 'sk-ant-admin01-abcdefghijk' });
+    await expect(attempt).rejects.toThrow(
+      'This is an Anthropic key, and this account is on OpenAI. Choose Anthropic as the provider, or paste an OpenAI Admin key (sk-admin-…). Nothing was saved.',
+    );
+    expect(deps.verifyKey).not.toHaveBeenCalled();
+    expect(keys.size).toBe(0);
+    expect(getSettings().orgs).toEqual([]);
+  });
+
+  it('adds an account on another provider with the currency its API names', async () => {
+    const { handlers, getSettings, deps } = setup();
+    const key = `sk-${'0123456789abcdef'.repeat(2)}`;
+    const org = await handlers['orgs:add']({ name: 'DeepSeek', apiKey: key, provider: 'deepseek' });
+    expect(deps.verifyKey).toHaveBeenCalledWith('deepseek', key, null);
+    expect(org).toMatchObject({ provider: 'deepseek', currency: 'CNY', kind: 'openai' });
+    expect(getSettings().orgs[0]).toMatchObject({ provider: 'deepseek', currency: 'CNY' });
+  });
+
   it('stores the key apart from settings, selects the org, starts a sync, and never returns the key', async () => {
     const { handlers, keys, getSettings, events, deps } = setup();
     const org = await handlers['orgs:add']({ name: 'Acme', apiKey: `  ${ADMIN_KEY} ` });
@@ -137,22 +157,25 @@ describe('orgs:add', () => {
 });
 
 describe('orgs:startDemo, orgs:remove, orgs:select', () => {
-  it('creates the two demo orgs once, seeds their ledgers, and selects the company demo', async () => {
+  it('creates the demo accounts once (one per provider), seeds their ledgers, and selects the company demo', async () => {
     const { handlers, getSettings, deps } = setup();
     const a = await handlers['orgs:startDemo']({});
     const b = await handlers['orgs:startDemo']({});
     expect(a.id).toBe(b.id);
     const demos = getSettings().orgs.filter((o) => o.kind === 'demo');
-    expect(demos.map((o) => [o.name, o.demoProfile])).toEqual([
-      ['Demo organization', 'company'],
-      ['Personal', 'personal'],
+    expect(demos.map((o) => [o.name, o.demoProfile, o.provider, o.currency])).toEqual([
+      ['Demo organization', 'company', 'openai', undefined],
+      ['Personal', 'personal', 'openai', undefined],
+      ['Claude team', 'anthropic', 'anthropic', undefined],
+      ['OpenRouter', 'openrouter', 'openrouter', undefined],
+      ['DeepSeek', 'deepseek', 'deepseek', 'CNY'],
     ]);
     expect(getSettings().selectedOrgId).toBe(a.id);
     expect(a.demoProfile).toBe('company');
     expect(a.hasKey).toBe(true);
-    // Seeded once: the company's billing rule and its three entries, the personal org's monthly billing.
-    expect(deps.money.updateBilling).toHaveBeenCalledTimes(2);
-    expect(deps.money.addEntry).toHaveBeenCalledTimes(3);
+    // Seeded once: each account's billing; the company's three entries and the Claude team's purchase.
+    expect(deps.money.updateBilling).toHaveBeenCalledTimes(5);
+    expect(deps.money.addEntry).toHaveBeenCalledTimes(4);
   });
 
   it('removes an org with its key and history and moves the selection', async () => {
@@ -163,7 +186,13 @@ describe('orgs:startDemo, orgs:remove, orgs:select', () => {
     expect(keys.has(acme.id)).toBe(false);
     expect(deps.sync.forget).toHaveBeenCalledWith(acme.id);
     expect(deps.money.forget).toHaveBeenCalledWith(acme.id);
-    expect(getSettings().orgs.map((o) => o.id)).toEqual([demo.id, 'org_testorg002']);
+    expect(getSettings().orgs.map((o) => o.id)).toEqual([
+      demo.id,
+      'org_testorg002',
+      'org_testorg003',
+      'org_testorg004',
+      'org_testorg005',
+    ]);
     expect(getSettings().selectedOrgId).toBe(demo.id);
   });
 
@@ -186,6 +215,29 @@ describe('settings:update', () => {
     );
     expect(getSettings().syncCron).toBe('*/5 * * * *');
     expect(deps.reschedule).not.toHaveBeenCalled();
+  });
+
+  it('keeps conversion rates the user set, with when they were set, and refuses bad ones in words', async () => {
+    const { handlers, getSettings } = setup();
+    const next = await handlers['settings:update']({
+      conversionRates: [{ currency: 'CNY', usdPerUnit: 0.14 }],
+    });
+    expect(next.conversionRates).toEqual([{ currency: 'CNY', usdPerUnit: 0.14, setAtMs: 1_700_000_000_000 }]);
+    const parse = (v: unknown) => REQUEST_ARGS['settings:update'].safeParse(v);
+    expect(parse({ conversionRates: [{ currency: 'XYZ', usdPerUnit: 1 }] }).error?.issues[0]?.message).toBe(
+      'Use a three-letter currency code, such as CNY.',
+    );
+    expect(parse({ conversionRates: [{ currency: 'CNY', usdPerUnit: 0 }] }).error?.issues[0]?.message).toBe(
+      'A rate must be more than zero.',
+    );
+    const twice = [
+      { currency: 'CNY', usdPerUnit: 0.14 },
+      { currency: 'cny', usdPerUnit: 0.15 },
+    ];
+    expect(parse({ conversionRates: twice }).error?.issues[0]?.message).toBe(
+      'Each currency can have one rate only.',
+    );
+    expect(getSettings().conversionRates).toHaveLength(1);
   });
 
   it('applies a valid schedule to the running scheduler', async () => {

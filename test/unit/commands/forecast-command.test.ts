@@ -104,6 +104,21 @@ describe('creditwatch forecast', () => {
     ['target below threshold', TRACE, ['--recharge-to', '50'], /must be above --threshold/],
     ['a ten-year horizon', TRACE, ['--horizon-hours', '87600'], /horizon-hours/],
     ['an unknown flag', TRACE, ['--frobnicate'], /Unknown option/],
+    [
+      'a history in two currencies',
+      [`${HEADER},currency`, '2025-04-01T00:00:00Z,a,1,1,1,1,CNY', '2025-04-01T01:00:00Z,a,1,1,1,1,USD'].join(
+        '\n',
+      ),
+      [],
+      /line 3: currency USD differs from CNY/,
+    ],
+    [
+      '--currency against the file',
+      [`${HEADER},currency`, '2025-04-01T00:00:00Z,a,1,1,1,1,CNY'].join('\n'),
+      ['--currency', 'USD'],
+      /--currency USD differs from the history file's CNY/,
+    ],
+    ['an unknown --currency', TRACE, ['--currency', 'yuan'], /not a currency code/],
   ];
   for (const [name, csv, extra, message] of bad) {
     it(`exits 2 with a clear message for ${name}`, async () => {
@@ -120,6 +135,37 @@ describe('creditwatch forecast', () => {
       expect(t.out).toEqual([]);
     });
   }
+});
+
+describe('creditwatch forecast in another currency', () => {
+  const cny = [
+    `${HEADER},currency`,
+    ...TRACE.trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => `${l},CNY`),
+  ].join('\n');
+
+  it("writes the figures in the history file's currency and says which in the JSON", async () => {
+    const t = io({ 'h.csv': cny });
+    expect(await runForecastCommand([...ARGS, '--recharge-to', '400'], t.port)).toBe(0);
+    const text = t.out.join('\n');
+    expect(text).toMatch(/balance CN¥500\.00, threshold CN¥100\.00/);
+    expect(text).toMatch(/Spend to month end: CN¥[\d,]+\.\d\d \(CN¥/);
+    expect(text).not.toContain('$');
+    const j = io({ 'h.csv': cny });
+    expect(await runForecastCommand([...ARGS, '--json'], j.port)).toBe(0);
+    expect(JSON.parse(j.out.join('')).currency).toBe('CNY');
+  });
+
+  it('takes --currency for a file without the column, and stays in US dollars without either', async () => {
+    const t = io({ 'h.csv': TRACE });
+    expect(await runForecastCommand([...ARGS, '--currency', 'CNY'], t.port)).toBe(0);
+    expect(t.out.join('\n')).toMatch(/balance CN¥500\.00/);
+    const u = io({ 'h.csv': TRACE });
+    expect(await runForecastCommand(ARGS, u.port)).toBe(0);
+    expect(u.out.join('\n')).toMatch(/balance \$500\.00, threshold \$100\.00/);
+  });
 });
 
 describe('creditwatch backtest', () => {

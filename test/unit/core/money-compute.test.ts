@@ -148,3 +148,48 @@ describe('computeWhatIf', () => {
     expect(higher.forecast!.crossing!.thresholdUsd).toBe(40);
   });
 });
+
+describe("balances read from the provider's API", () => {
+  const point = (atMs: number, usd: number) => ({
+    atMs,
+    balanceMicros: usd * 1e6,
+    creditsMicros: null,
+    usageMicros: null,
+  });
+
+  it("start the estimate from the newest reading, in the account's currency, never in the typed ledger", () => {
+    const view = computeMoneyView(
+      inputs(ledger(), {
+        provider: 'deepseek',
+        currency: 'CNY',
+        apiObservations: [point(NOW - DAY_MS, 300), point(NOW - HOUR_MS, 276)],
+      }),
+    );
+    expect(view.currency).toBe('CNY');
+    expect(view.apiBalance).toEqual({ atMs: NOW - HOUR_MS, balanceMicros: 276e6 });
+    // An hour of the steady $24/day since the reading: 276 − 1.
+    expect(view.balance?.estimateMicros).toBe(275e6);
+    expect(view.ledger.entries).toEqual([]);
+  });
+
+  it("explain a rise between readings as credit added on the provider's side, not as a missing purchase", () => {
+    const view = computeMoneyView(
+      inputs(ledger(), {
+        provider: 'openrouter',
+        apiObservations: [point(NOW - DAY_MS, 100), point(NOW - HOUR_MS, 177)],
+      }),
+    );
+    const rec = view.lastReconciliation!;
+    expect(rec.fromApi).toBe(true);
+    expect(rec.isConsistent).toBe(true);
+    // 100 less about a day of $24/day spend ≈ 77 expected; 177 read → about $100 more.
+    expect(Math.abs(rec.driftMicros - 100e6)).toBeLessThanOrEqual(1e6);
+    const amount = `$${(rec.driftMicros / 1e6).toFixed(2)}`;
+    expect(rec.causes).toEqual([
+      {
+        cause: 'api-top-up',
+        message: `OpenRouter reports ${amount} more than the previous reading less the spend since: credit was added (a top-up or a grant).`,
+      },
+    ]);
+  });
+});

@@ -54,4 +54,25 @@ describe('trayTooltip', () => {
     expect(trayTooltip(many, 'en-GB', 'UTC').length).toBeLessThanOrEqual(120);
     expect(trayTooltip([], 'en-GB', 'UTC')).toBe('Creditwatch\nNo organization yet');
   });
+
+  it("writes each account's figures in its own currency", () => {
+    const text = trayTooltip(
+      [
+        { name: 'Acme', mtdMicros: 1_000_000, asOfMs: at, error: null },
+        {
+          name: 'DeepSeek',
+          currency: 'CNY',
+          mtdMicros: 12_300_000,
+          asOfMs: at,
+          error: null,
+          balanceMicros: 56e6,
+        },
+      ],
+      'en-GB',
+      'UTC',
+    );
+    expect(text).toBe(
+      'Creditwatch\nAcme: $1.00 this month (as of 14:05)\nDeepSeek: CN¥12.30 this month (as of 14:05), credit ≈ CN¥56.00',
+    );
+  });
 });

@@ -69,4 +69,27 @@ describe('tray model', () => {
     expect(m.menuLines).toEqual(['Acme: not synced yet', 'Notifications paused until 15:05']);
     expect(model([]).menuLines).toEqual(['No organization yet']);
   });
+
+  it('shows each account in its own currency and totals per currency, never across', () => {
+    const mixed = [
+      org(),
+      org({ orgId: 'org_beta0001', name: 'Beta', balanceMicros: 1_800_000, mtdMicros: 5_000_000 }),
+      org({
+        orgId: 'org_deepseek1',
+        name: 'DeepSeek',
+        currency: 'CNY',
+        balanceMicros: 56_000_000,
+        mtdMicros: 30_000_000,
+        reloadP50Ms: null,
+      }),
+      org({ orgId: 'org_euro0001', name: 'Euro', currency: 'EUR', balanceMicros: null, reloadP50Ms: null }),
+    ];
+    const m = model(mixed);
+    expect(m.figure).toBe('$10.00 · CN¥56.00');
+    expect(model(mixed, [], { figure: 'month-to-date' }).figure).toBe('$125.00 · CN¥30.00 · €120.00');
+    expect(model(mixed, [], { pinnedOrgId: 'org_deepseek1' }).figure).toBe('CN¥56.00');
+    expect(m.menuLines).toContain('DeepSeek: credit ≈ CN¥56.00');
+    expect(m.menuLines).toContain('Euro: €120.00 this month');
+    expect(m.menuLines).toContain('Beta: credit ≈ $1.80 · reload ~Thu 26 Nov');
+  });
 });

@@ -77,6 +77,35 @@ describe('alert dispatcher', () => {
     });
   });
 
+  it('keeps a money threshold per currency: a CNY account fires on its own figure, the dollar one on its own', async () => {
+    // CN¥30 left: under a CN¥50 CNY threshold, while the $20 dollar default would not have caught it.
+    const cny = () =>
+      calmFacts({
+        currency: 'CNY',
+        provider: 'deepseek',
+        providerName: 'DeepSeek',
+        balanceSource: 'api',
+        balance: { micros: 30_000_000, asOfMs: NOW },
+        spendPerDayMicros: 0,
+      });
+    const { d } = await open(cny);
+    await d.updateSettings({ defaults: { lowCreditMicros: 20_000_000 } });
+    expect((await d.evaluate()).active.map((a) => a.kind)).toEqual([]);
+    await expect(d.updateSettings({ currencyDefaults: { yuan: { lowCreditMicros: 1 } } })).rejects.toThrow(
+      /currencyDefaults\.yuan: not a currency code/,
+    );
+    await d.updateSettings({ currencyDefaults: { CNY: { lowCreditMicros: 50_000_000 } } });
+    const saved = JSON.parse(await readFile(join(dir, 'alert-settings.json'), 'utf8')) as {
+      currencyDefaults: unknown;
+      defaults: unknown;
+    };
+    expect(saved.currencyDefaults).toEqual({ CNY: { lowCreditMicros: 50_000_000 } });
+    expect(saved.defaults).toEqual({ lowCreditMicros: 20_000_000 });
+    const [alert] = (await d.evaluate()).active;
+    expect(alert?.title).toBe('Acme: DeepSeek balance is low: CN¥30.00 left');
+    expect(alert?.body).toContain('below your CN¥50.00 alert');
+  });
+
   it('posts new alerts to the webhook when one is set', async () => {
     const { d, webhook } = await open(low);
     await d.updateSettings({ webhookUrl: 'https://hooks.example.com/T1/B2' });

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BackupInputError } from '@core/backup/backup-file';
+import { BackupInputError, checksumText, type BackupBody } from '@core/backup/backup-file';
 import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
-import type { Org } from '@core/schemas';
-import { createBackupText, restoreBackup, type BackupDeps } from '../../../main/services/backup';
+import type { Org, Settings } from '@core/schemas';
+import { createBackupText, restoreBackup, sha256Hex, type BackupDeps } from '../../../main/services/backup';
 import { createLedgerStore } from '../../../main/services/stores/ledger-store';
 import { openSettingsStore } from '../../../main/services/stores/settings-store';
 
@@ -80,8 +80,31 @@ const ledger: fc.Arbitrary<LedgerFile> = fc
     entries: entries.map((e, i) => ({ ...e, id: `e-${i}` }) as LedgerEntry),
   }));
 const orgName = fc.constantFrom('Acme, "Labs"', 'line\nbreak', '=cmd|calc', 'Plain', '  padded');
+const account = fc.constantFrom(
+  { provider: 'openai' as const },
+  { provider: 'anthropic' as const },
+  { provider: 'openrouter' as const },
+  { provider: 'deepseek' as const, currency: 'CNY' },
+  { provider: 'deepseek' as const, currency: 'USD' },
+  { provider: 'deepseek' as const },
+);
+const rates = fc.uniqueArray(
+  fc.record({
+    currency: fc.constantFrom('CNY', 'EUR', 'JPY'),
+    usdPerUnit: fc.double({ min: 0.001, max: 10, noNaN: true }),
+    setAtMs: at,
+  }),
+  { selector: (r) => r.currency, maxLength: 3 },
+);
 
-async function populate(deps: BackupDeps, orgs: { name: string; ledger: LedgerFile }[], cron: string) {
+type OrgSpec = { name: string; ledger: LedgerFile; account?: Pick<Org, 'provider' | 'currency'> };
+
+async function populate(
+  deps: BackupDeps,
+  orgs: OrgSpec[],
+  cron: string,
+  conversionRates: Settings['conversionRates'] = [],
+) {
   const list: Org[] = orgs.map((o, i) => ({
     id: `org_gen${String(i).padStart(6, '0')}`,
     name: o.name.trim(),
@@ -89,6 +112,7 @@ async function populate(deps: BackupDeps, orgs: { name: string; ledger: LedgerFi
     provider: 'openai',
     baseUrl: null,
     createdAtMs: NOW - i,
+    ...o.account,
   }));
   for (const [i, o] of orgs.entries()) await deps.ledgers.update(list[i]!.id, () => o.ledger);
   await deps.settings.update((s) => ({
@@ -97,6 +121,7 @@ async function populate(deps: BackupDeps, orgs: { name: string; ledger: LedgerFi
     selectedOrgId: list[0]?.id ?? null,
     syncCron: cron,
     timeZone: 'Asia/Tokyo',
+    conversionRates,
   }));
 }
 
@@ -123,11 +148,12 @@ describe('backup and restore', () => {
   it('backup → fresh folder → restore gives identical ledgers and settings; a second restore changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ name: orgName, ledger }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ name: orgName, ledger, account }), { minLength: 1, maxLength: 3 }),
         fc.constantFrom('*/5 * * * *', '*/15 * * * *'),
-        async (orgs, cron) => {
+        rates,
+        async (orgs, cron, conversionRates) => {
           const source = await folder();
-          await populate(source, orgs, cron);
+          await populate(source, orgs, cron, conversionRates);
           const text = await createBackupText(source);
           expect(text).not.toMatch(/sk-admin|apiKey/);
           const target = await folder();
@@ -269,5 +295,73 @@ describe('backup and restore', () => {
     expect(text).toContain('Admin keys are never included');
     expect(text).toContain('Cost and usage history is not included');
     expect(text).not.toContain('sk-admin-secret');
+  });
+
+  it('a DeepSeek account in CNY keeps its provider and currency, and the rates travel with the settings', async () => {
+    const source = await folder();
+    const empty: LedgerFile = {
+      version: 1,
+      billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'Asia/Shanghai' },
+      entries: [
+        { id: 'p1', kind: 'purchase', atMs: NOW - 1000, micros: 50_000_000, expiresAtMs: null, note: '' },
+      ],
+    };
+    const cny = [{ currency: 'CNY', usdPerUnit: 0.14, setAtMs: NOW - 5000 }];
+    await populate(
+      source,
+      [
+        { name: 'OpenAI', ledger: empty },
+        { name: 'DeepSeek', ledger: empty, account: { provider: 'deepseek', currency: 'CNY' } },
+      ],
+      '*/5 * * * *',
+      cny,
+    );
+    const text = await createBackupText(source);
+    const doc = JSON.parse(text) as BackupBody;
+    expect(doc.orgs[1]?.org).toMatchObject({ name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' });
+    expect(doc.settings.conversionRates).toEqual(cny);
+    const target = await folder();
+    await restoreBackup(target, text);
+    expect(target.settings.get().orgs[1]).toMatchObject({ provider: 'deepseek', currency: 'CNY' });
+    expect(target.settings.get().conversionRates).toEqual(cny);
+
+    // A machine with its own CNY rate keeps it (a conflict), and takes a currency it has no rate for.
+    const other = await folder();
+    await other.settings.update((s) => ({
+      ...s,
+      conversionRates: [{ currency: 'CNY', usdPerUnit: 0.15, setAtMs: NOW }],
+    }));
+    const withEur = JSON.parse(text) as BackupBody;
+    withEur.settings.conversionRates.push({ currency: 'EUR', usdPerUnit: 1.1, setAtMs: NOW });
+    const report = await restoreBackup(other, JSON.stringify(withEur), { acceptEdited: true });
+    expect(report.conflicts.map((c) => c.message)).toContain(
+      'Conversion rate of CNY: this machine has 0.15 USD, the backup 0.14 USD; kept 0.15 USD.',
+    );
+    expect(other.settings.get().conversionRates.map((r) => [r.currency, r.usdPerUnit])).toEqual([
+      ['CNY', 0.15],
+      ['EUR', 1.1],
+    ]);
+  });
+
+  it('a backup written before other providers (no provider, currency or rates) restores as OpenAI in USD', async () => {
+    const source = await folder();
+    await populate(
+      source,
+      [{ name: 'Acme', ledger: (await source.ledgers.get('x')) as LedgerFile }],
+      '*/5 * * * *',
+    );
+    const doc = JSON.parse(await createBackupText(source)) as BackupBody & { sha256: string };
+    // The file as the older version wrote it: no such fields, its checksum over what it held.
+    const { provider: _p, ...oldOrg } = doc.orgs[0]!.org;
+    const { conversionRates: _r, ...oldSettings } = doc.settings;
+    const old = { ...doc, settings: oldSettings, orgs: [{ ...doc.orgs[0]!, org: oldOrg }] };
+    const oldText = JSON.stringify({ ...old, sha256: sha256Hex(checksumText(old as unknown as BackupBody)) });
+    expect(oldText).not.toContain('"provider"');
+    expect(oldText).not.toContain('conversionRates');
+    const target = await folder();
+    const report = await restoreBackup(target, oldText);
+    expect(report.conflicts).toEqual([]);
+    expect(target.settings.get().orgs).toEqual([{ ...oldOrg, provider: 'openai' }]);
+    expect(target.settings.get().conversionRates).toEqual([]);
   });
 });

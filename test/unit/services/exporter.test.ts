@@ -13,6 +13,9 @@ import type { Org } from '@core/schemas';
 import type { CostRow } from '@core/sync-data';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { exportChunks, writeExportFile } from '../../../main/services/exporter';
+import { runBalanceSync } from '../../../main/services/balance-sync-run';
+import type { BalanceApi } from '../../../main/services/providers/port';
+import { EMPTY_CURSOR } from '@core/sync-plan';
 import { openOrgHistory } from '../../../main/services/stores/history-store';
 import { createLedgerStore } from '../../../main/services/stores/ledger-store';
 
@@ -165,5 +168,74 @@ describe('exporter', () => {
     })();
     await expect(writeExportFile(more, join(dir, 'taken'))).rejects.toThrow();
     expect(await readdir(dir)).toEqual(['taken']);
+  });
+
+  it('a DeepSeek account in CNY: every money row names the provider and CNY, beside a dollar account', async () => {
+    const { history, ledgers } = await seed();
+    const ds: Org = { ...ORG, id: 'org_deepseek1', name: 'DeepSeek', provider: 'deepseek', kind: 'demo' };
+    const dsHistory = await openOrgHistory(join(dir, 'history', ds.id), { nowMs: () => NOW });
+    let balance = 80_000_000;
+    const api = {
+      balances: async () => [
+        {
+          currency: 'CNY',
+          balanceMicros: (balance -= 6_000_000),
+          creditsMicros: null,
+          usageMicros: null,
+          grantedMicros: null,
+          toppedUpMicros: null,
+        },
+      ],
+    } as unknown as BalanceApi;
+    let cursor = EMPTY_CURSOR;
+    for (const at of [NOW - 2 * DAY_MS, NOW - DAY_MS, NOW - HOUR_MS])
+      cursor = (await runBalanceSync({ api, history: dsHistory, cursor, nowMs: at, currency: null })).cursor;
+    const deps = {
+      history: async (id: string) => (id === ds.id ? dsHistory : history),
+      ledger: (id: string) => ledgers.get(id),
+      zone: 'UTC',
+    };
+    const exportText = async (request: Partial<ExportRequest>) => {
+      const plan = planExport(
+        { org: null, from: '2026-11-01', to: '2026-11-18', what: 'costs', format: 'csv', ...request },
+        [ORG, ds],
+        NOW,
+      );
+      let text = '';
+      for await (const c of exportChunks(deps, plan)) text += c;
+      return text;
+    };
+    const csv = Papa.parse<Record<string, string>>(await exportText({}), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    const dsRows = csv.data.filter((r) => r.org_id === ds.id);
+    expect(dsRows.length).toBeGreaterThan(0);
+    expect(new Set(dsRows.map((r) => `${r.provider} ${r.currency}`))).toEqual(new Set(['deepseek CNY']));
+    // 12 yuan spent between the first and the last reading, in micro-yuan exactly.
+    expect(dsRows.reduce((a, r) => a + Math.round(Number(r.cost_usd) * 1e6), 0)).toBe(12_000_000);
+    const usdRows = csv.data.filter((r) => r.org_id === ORG.id);
+    expect(new Set(usdRows.map((r) => `${r.provider} ${r.currency}`))).toEqual(new Set(['openai USD']));
+
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(SCHEMA);
+    for (const what of ['costs', 'snapshots', 'ledger'] as const) {
+      const doc = JSON.parse(await exportText({ what, format: 'json' })) as {
+        organizations: unknown[];
+        rows: Array<Record<string, unknown>>;
+      };
+      expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      expect(doc.organizations).toEqual([
+        { id: ORG.id, name: ORG.name, provider: 'openai', currency: 'USD' },
+        { id: ds.id, name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' },
+      ]);
+      for (const row of doc.rows.filter((r) => r.org_id === ds.id)) expect(row.currency).toBe('CNY');
+    }
+    const hourly = JSON.parse(
+      await exportText({ org: ds.id, what: 'hourly', format: 'json', from: '2026-11-16' }),
+    ) as { rows: Array<{ currency: string }> };
+    expect(validate(hourly)).toBe(true);
+    expect(new Set(hourly.rows.map((r) => r.currency))).toEqual(new Set(['CNY']));
   });
 });

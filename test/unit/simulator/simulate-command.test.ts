@@ -27,6 +27,15 @@ describe('creditwatch simulate', () => {
     [['--trace-scale', '2'], /--trace-scale needs --trace/],
     [['--trace', '/no/such/file.csv'], /--trace: cannot read '\/no\/such\/file.csv' \(ENOENT\)/],
     [['--bogus'], /Unknown option '--bogus'/],
+    [
+      ['--provider', 'mistral'],
+      /--provider must be one of openai, anthropic, openrouter, deepseek, not 'mistral'/,
+    ],
+    [
+      ['--provider', 'deepseek', '--cost-lag-minutes', '5'],
+      /--cost-lag-minutes is for the OpenAI simulator only/,
+    ],
+    [['--provider', 'openrouter', '--faults', 'teapot'], /--faults: .*teapot/],
   ])('rejects %j with exit code 2 and a clear message', async (argv, message) => {
     const c = capture();
     expect(await runSimulateCommand(argv, c.io)).toBe(2);
@@ -65,5 +74,28 @@ describe('creditwatch simulate', () => {
     stop();
     expect(await running).toBe(0);
     expect(c.out.at(-1)).toBe('Stopped after 1 request(s).');
+  });
+
+  it.each([
+    ['deepseek', '/user/balance', /"balance_infos"/],
+    ['openrouter', '/credits', /"total_credits"/],
+  ])('serves the %s API with --provider, printing how to call it', async (provider, path, body) => {
+    const c = capture();
+    let stop!: () => void;
+    const until = new Promise<void>((resolve) => (stop = resolve));
+    const running = runSimulateCommand(
+      ['--provider', provider, '--speed', '0', '--start', '2026-11-24T15:00:00Z'],
+      c.io,
+      { until },
+    );
+    await expect.poll(() => c.out.length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    const baseUrl = /listening at (http:\/\/127\.0\.0\.1:\d+\S*)/.exec(c.out[0]!)?.[1];
+    const key = /: (sk-\S+)/.exec(c.out[1]!)?.[1];
+    expect(c.out[2]).toContain(`${baseUrl}${path}`);
+    const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(body);
+    stop();
+    expect(await running).toBe(0);
   });
 });

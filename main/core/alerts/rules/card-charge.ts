@@ -21,7 +21,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
       kind: 'card-charge',
       severity: 'info',
       title: `${f.orgName}: card charge after the month ends`,
-      body: `This month's usage, about ${rangeWords(end.cardCharge)}, is charged after the month ends on ${when}.`,
+      body: `This month's usage, about ${rangeWords(end.cardCharge, f.currency)}, is charged after the month ends on ${when}.`,
       episode,
     };
   }
@@ -34,7 +34,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
     kind: 'card-charge',
     severity: 'info',
     title: `${f.orgName}: ${n === 1 ? 'an auto-reload' : `${n} auto-reloads`} expected before the month ends`,
-    body: `Expected card charges before ${when}: ${rangeWords(reloads.charges)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
+    body: `Expected card charges before ${when}: ${rangeWords(reloads.charges, f.currency)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
     episode,
   };
 };

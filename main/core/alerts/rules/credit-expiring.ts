@@ -5,7 +5,7 @@
  * Example: $25.00 of a grant left, expiring 15 Jan, now 1 Jan → fires once for that grant.
  */
 import { DAY_MS } from '../../time';
-import { dateWords, usd } from '../alert-words';
+import { dateWords, money } from '../alert-words';
 import type { AlertRule } from './rule';
 
 export const creditExpiringRule: AlertRule = (f, r) => {
@@ -21,8 +21,8 @@ export const creditExpiringRule: AlertRule = (f, r) => {
   return {
     kind: 'credit-expiring',
     severity: 'warning',
-    title: `${f.orgName}: ${usd(first.micros)} of credit expires ${dateWords(first.expiresAtMs, f.timeZone)}`,
-    body: `${usd(first.micros)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}. Expired credit is not refunded.`,
+    title: `${f.orgName}: ${money(first.micros, f.currency)} of credit expires ${dateWords(first.expiresAtMs, f.timeZone)}`,
+    body: `${money(first.micros, f.currency)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}. Expired credit is not refunded.`,
     episode: first.lotId,
   };
 };

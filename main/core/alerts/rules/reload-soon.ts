@@ -4,7 +4,7 @@
  *
  * Example: reload expected in 30 h, restore-to $50 from a $10 threshold → "card charged about $40.00".
  */
-import { dateTimeWords, inWords, usd, withHysteresis } from '../alert-words';
+import { dateTimeWords, inWords, money, withHysteresis } from '../alert-words';
 import { HOUR_MS } from '../../time';
 import type { AlertRule } from './rule';
 
@@ -18,7 +18,7 @@ export const reloadSoonRule: AlertRule = (f, r, isActive) => {
   const charge =
     f.nextReload.chargeMicros === null
       ? ''
-      : ` Your card will be charged about ${usd(f.nextReload.chargeMicros)}.`;
+      : ` Your card will be charged about ${money(f.nextReload.chargeMicros, f.currency)}.`;
   return {
     kind: 'reload-soon',
     severity: 'info',

@@ -16,10 +16,15 @@ export function calmFacts(patch: FactsPatch = {}): OrgAlertFacts {
   const base: OrgAlertFacts = {
     orgId: 'org_acme0001',
     orgName: 'Acme',
+    provider: 'openai',
+    providerName: 'OpenAI',
+    balanceSource: 'ledger',
+    currency: 'USD',
     nowMs,
     timeZone: 'UTC',
     billingMode: 'prepaid',
     balance: { micros: 200_000_000, asOfMs: nowMs },
+    apiBalance: null,
     spendPerDayMicros: 20_000_000,
     nextReload: { atMs: nowMs + 9 * DAY_MS, chargeMicros: 40_000_000 },
     monthEnd: {

@@ -24,18 +24,50 @@ describe('cost rows', () => {
       ],
     });
     expect(rows).toEqual([
-      [day, 'org_1', 'Acme', 'p1', 'Web', 'gpt-4o, input', 'key_abc', 1_250_000],
-      [day, 'org_1', 'Acme', null, 'Default project', null, null, -20_000],
+      [day, 'org_1', 'Acme', 'openai', 'USD', 'p1', 'Web', 'gpt-4o, input', 'key_abc', 1_250_000],
+      [day, 'org_1', 'Acme', 'openai', 'USD', null, 'Default project', null, null, -20_000],
     ]);
     expect(COLUMNS.costs.map((c) => c.name)).toEqual([
       'date_utc',
       'org_id',
       'org_name',
+      'provider',
+      'currency',
       'project_id',
       'project_name',
       'line_item',
       'api_key_id',
       'cost_usd',
     ]);
+  });
+
+  it('name the provider and the currency of a DeepSeek account in CNY', () => {
+    const deepseek: Org = { ...ORG, id: 'org_ds', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' };
+    const day = Date.UTC(2026, 10, 1);
+    const rows = costRows(deepseek, projectNamer([]), {
+      dayStartMs: day,
+      rows: [{ projectId: null, lineItem: 'spend (read from the balance)', micros: 3_400_000 }],
+    });
+    expect(rows).toEqual([
+      [
+        day,
+        'org_ds',
+        'DeepSeek',
+        'deepseek',
+        'CNY',
+        null,
+        'Default project',
+        'spend (read from the balance)',
+        null,
+        3_400_000,
+      ],
+    ]);
+    // Before its first reading names a currency, a DeepSeek account's rows say USD (the fallback).
+    expect(
+      costRows({ ...deepseek, currency: undefined }, projectNamer([]), {
+        dayStartMs: day,
+        rows: [{ projectId: null, lineItem: null, micros: 1 }],
+      })[0]?.[4],
+    ).toBe('USD');
   });
 });

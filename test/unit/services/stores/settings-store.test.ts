@@ -78,8 +78,14 @@ describe('settings recovery', () => {
       onProblem: (p) => seen.push(p),
       nowMs: () => 5,
       keyIds: async () => ['org_cccccccc03'],
+      // The stored key tells the provider (a DeepSeek key here); without a key, OpenAI.
+      providerOfKey: async (id) => (id === 'org_cccccccc03' ? 'deepseek' : null),
     });
-    expect(s.get().orgs.map((o) => o.id)).toEqual(['org_aaaaaaaa01', 'org_bbbbbbbb02', 'org_cccccccc03']);
+    expect(s.get().orgs.map((o) => [o.id, o.provider])).toEqual([
+      ['org_aaaaaaaa01', 'openai'],
+      ['org_bbbbbbbb02', 'openai'],
+      ['org_cccccccc03', 'deepseek'],
+    ]);
     expect(s.get().selectedOrgId).toBe('org_aaaaaaaa01');
     expect(seen.map((p) => p.message).join(' ')).toMatch(/found 3 organizations on disk/);
   });

@@ -1,0 +1,64 @@
+// The tray over the five demo accounts (OpenAI ×2, Anthropic, OpenRouter, DeepSeek in CNY) at a pinned
+// instant: each account's credit in its own currency, and the all-accounts figure one total per currency.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '@core/money';
+import { createApp } from '../../main/app/create-app';
+import { trayModelNow } from '../../main/app/tray-source';
+import { createFileSecretStore } from '../../main/services/secrets';
+import { createSimClock } from '../../main/simulator/sim-clock';
+
+const NOW = Date.parse('2026-12-02T10:00:00Z');
+const dirs: string[] = [];
+afterAll(async () =>
+  Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }))),
+);
+
+describe('tray over accounts in two currencies', () => {
+  it('shows DeepSeek in CNY and totals dollars and yuan apart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cw-tray-'));
+    dirs.push(dataDir);
+    const clock = createSimClock({ startMs: NOW, speed: 0 });
+    const app = await createApp({
+      dataDir,
+      version: '0.0.0',
+      transport: 'http',
+      secrets: createFileSecretStore(dataDir),
+      demo: true,
+      clock,
+    });
+    try {
+      const orgs = app.settings.get().orgs;
+      expect(orgs.map((o) => o.provider).sort()).toEqual([
+        'anthropic',
+        'deepseek',
+        'openai',
+        'openai',
+        'openrouter',
+      ]);
+      for (const o of orgs) expect((await app.sync.syncOrg(o.id, { force: true })).state).toBe('ok');
+      const credit = new Map<string, number>();
+      for (const o of orgs) {
+        const view = await app.handlers['money:get']({ orgId: o.id });
+        if (view.balance)
+          credit.set(view.currency, (credit.get(view.currency) ?? 0) + view.balance.estimateMicros);
+      }
+      expect([...credit.keys()].sort()).toEqual(['CNY', 'USD']);
+      const model = await trayModelNow(app, { nowMs: NOW, timeZone: 'UTC' });
+      expect(model.figure).toBe(
+        `${formatMoney(credit.get('USD')!, 'USD')} · ${formatMoney(credit.get('CNY')!, 'CNY')}`,
+      );
+      const deepseek = model.menuLines.find((l) => l.startsWith('DeepSeek:'));
+      expect(deepseek).toMatch(/^DeepSeek: credit ≈ CN¥[\d,]+\.\d\d/);
+      for (const line of model.menuLines.filter((l) => /^(Demo|Personal|Claude|OpenRouter)/.test(l)))
+        expect(line).not.toContain('CN¥');
+      const ds = orgs.find((o) => o.provider === 'deepseek')!;
+      const pinned = await trayModelNow(app, { nowMs: NOW, timeZone: 'UTC', pinnedOrgId: ds.id });
+      expect(pinned.figure).toBe(formatMoney(credit.get('CNY')!, 'CNY'));
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
