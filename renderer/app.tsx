@@ -152,6 +152,7 @@ export function App() {
             selectedOrgId={orgs.selectedOrgId}
             nowMs={nowMs}
             zone={zone}
+            rates={settings?.conversionRates ?? []}
             onOpen={(id) => void orgs.select(id)}
           />
           {orgs.selectedOrgId && selectedOrg && (
@@ -159,6 +160,7 @@ export function App() {
               key={orgs.selectedOrgId}
               orgId={orgs.selectedOrgId}
               orgName={selectedOrg.name}
+              provider={selectedOrg.provider}
               zone={zone}
             />
           )}

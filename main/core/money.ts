@@ -42,11 +42,8 @@ export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT
 
 const MONEY_FORMATS = new Map<string, Intl.NumberFormat>([['USD', USD_FORMAT]]);
 
-/**
- * Formats micro-units of `currency` (ISO 4217) to the cent, in the 'en-US' currency style; −0 shows as 0.
- * Example: `formatMoney(12_300_000, 'CNY') === 'CN¥12.30'`; `formatMoney(1_234_560_000, 'USD') === '$1,234.56'`.
- */
-export function formatMoney(micros: number, currency: string): string {
+/** The en-US currency-style formatter for an ISO 4217 code, to the cent (cached; USD "$", CNY "CN¥"). */
+export function moneyFormat(currency: string): Intl.NumberFormat {
   let format = MONEY_FORMATS.get(currency);
   if (!format) {
     format = new Intl.NumberFormat('en-US', {
@@ -57,5 +54,32 @@ export function formatMoney(micros: number, currency: string): string {
     });
     MONEY_FORMATS.set(currency, format);
   }
-  return formatUsd(micros, format);
+  return format;
+}
+
+/**
+ * Formats micro-units of `currency` (ISO 4217) to the cent, in the 'en-US' currency style; −0 shows as 0.
+ * Example: `formatMoney(12_300_000, 'CNY') === 'CN¥12.30'`; `formatMoney(1_234_560_000, 'USD') === '$1,234.56'`;
+ * `formatMoney(-2_500_000, 'USD') === '-$2.50'`.
+ */
+export function formatMoney(micros: number, currency: string): string {
+  return formatUsd(micros, moneyFormat(currency));
+}
+
+/**
+ * Formats a whole-unit amount (a forecast figure already rounded to the cent) in `currency`.
+ *
+ * Example: `formatMoneyAmount(82.9, 'CNY')` → "CN¥82.90".
+ */
+export function formatMoneyAmount(units: number, currency: string): string {
+  return moneyFormat(currency).format(units || 0);
+}
+
+/** The currency's sign as the page shows it. Example: 'CNY' → "CN¥", 'USD' → "$", 'EUR' → "€". */
+export function currencySymbol(currency: string): string {
+  return (
+    moneyFormat(currency)
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value ?? currency
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * The dashboard of one organization, from plain values (so it renders the same in tests and in the app).
  */
+import { spendSourceWords } from '../view-models/figure-source';
 import { useMemo, useState } from 'react';
 import { buildSpendChartBy, topSpenders, type SpendDimension } from '../view-models/spend-by';
 import type { Dashboard } from '@core/dashboard';
@@ -26,14 +27,15 @@ export function DashboardView(props: DashboardViewProps) {
   const { dashboard, nowMs, zone } = props;
   const summary = buildSpendSummary(dashboard, nowMs, zone);
   const sync = describeSync(dashboard.sync, nowMs, zone);
+  const spendSource = spendSourceWords(dashboard.spendSource, zone);
   const [dimension, setDimension] = useState<SpendDimension>('project');
   const chart = useMemo(
     () => buildSpendChartBy(dashboard.daily, dashboard.projects, dimension),
     [dashboard.daily, dashboard.projects, dimension],
   );
   const top = useMemo(
-    () => topSpenders(dashboard.daily, dashboard.projects, dimension),
-    [dashboard.daily, dashboard.projects, dimension],
+    () => topSpenders(dashboard.daily, dashboard.projects, dimension, dashboard.currency),
+    [dashboard.daily, dashboard.projects, dimension, dashboard.currency],
   );
   const asOf = summary.asOf ? (
     <p className="as-of">
@@ -65,12 +67,20 @@ export function DashboardView(props: DashboardViewProps) {
               <dd data-testid="mtd-provisional">{summary.mtdProvisional}</dd>
             </div>
           </dl>
+          {spendSource && (
+            <p className="muted" data-testid="spend-source">
+              Spend is {spendSource}.
+            </p>
+          )}
           {asOf}
         </FigureCard>
         <FigureCard label="Today so far (provisional)" value={summary.today} valueTestId="today-cost">
           <p className="muted">
             {summary.hasData
-              ? (summary.todayRequests ?? 'Today’s cost bucket is partial and lags usage.')
+              ? (summary.todayRequests ??
+                (spendSource
+                  ? 'Read from how the balance fell today, up to the last reading.'
+                  : 'Today’s cost bucket is partial and lags usage.'))
               : 'Figures appear after the first successful sync.'}
           </p>
           {summary.asOf && (
@@ -93,7 +103,9 @@ export function DashboardView(props: DashboardViewProps) {
         chart={chart}
         isDark={props.isDark}
         hasData={summary.hasData}
-        by={{ dimension, onChange: setDimension, top }}
+        currency={dashboard.currency}
+        // Spend read from a balance has no projects, models or keys to split it by.
+        by={spendSource ? undefined : { dimension, onChange: setDimension, top }}
       />
     </div>
   );

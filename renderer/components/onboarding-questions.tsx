@@ -4,6 +4,7 @@
  * shown there now. Nothing is saved until every answer is right.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { accountCurrency } from '@core/provider-info';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { errorText } from '../hooks/use-orgs';
@@ -11,9 +12,9 @@ import {
   ONBOARDING_DEFAULTS,
   parseOnboarding,
   type OnboardingErrors,
+  onboardingWords,
   type OnboardingFields,
 } from '../view-models/onboarding';
-import { BILLING_PAGE_URL } from './money/money-section';
 
 /** The questions for `org`; `onDone` closes them (after saving, or when skipped). */
 export function OnboardingQuestions({
@@ -33,10 +34,12 @@ export function OnboardingQuestions({
   const [isSaving, setIsSaving] = useState(false);
   const set = (patch: Partial<OnboardingFields>) => setF((x) => ({ ...x, ...patch }));
   const isPrepaid = f.mode === 'prepaid';
+  const words = onboardingWords(org.provider, org.name, accountCurrency(org));
+  const { currency } = words;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseOnboarding(f);
+    const parsed = parseOnboarding(f, { currency, asksBalance: words.asksBalance });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
     setIsSaving(true);
@@ -85,38 +88,46 @@ export function OnboardingQuestions({
 
   return (
     <section className="card onboarding" aria-labelledby={`${id}-title`} data-testid="onboarding">
-      <h2 id={`${id}-title`}>Three questions about {org.name}</h2>
+      <h2 id={`${id}-title`}>{words.title}</h2>
       <p className="muted">
-        OpenAI’s API does not say how you pay or how much credit is left; your{' '}
-        <a href={BILLING_PAGE_URL} target="_blank" rel="noreferrer">
-          billing page
-        </a>{' '}
-        does. Answer from it once and Creditwatch keeps the figures up to date from your costs.
+        {words.intro}
+        {words.billingUrl && (
+          <>
+            {' '}
+            <a href={words.billingUrl} target="_blank" rel="noreferrer">
+              Open the billing page
+            </a>
+          </>
+        )}
       </p>
       <form className="stack" onSubmit={submit} noValidate>
-        <fieldset className="rule">
-          <legend>1. How does this organization pay?</legend>
-          {(
-            [
-              ['prepaid', 'Prepaid credit: I buy credit in advance and usage is taken from it'],
-              ['monthly', 'Monthly: usage is charged to my card after each month'],
-              ['invoiced', 'Invoiced after each month'],
-            ] as const
-          ).map(([mode, label]) => (
-            <label key={mode} className="radio">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                checked={f.mode === mode}
-                onChange={() => set({ mode })}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        {words.asksMode && (
+          <fieldset className="rule">
+            <legend>1. How does this organization pay?</legend>
+            {(
+              [
+                ['prepaid', 'Prepaid credit: I buy credit in advance and usage is taken from it'],
+                ['monthly', 'Monthly: usage is charged to my card after each month'],
+                ['invoiced', 'Invoiced after each month'],
+              ] as const
+            ).map(([mode, label]) => (
+              <label key={mode} className="radio">
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  checked={f.mode === mode}
+                  onChange={() => set({ mode })}
+                />{' '}
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {isPrepaid && (
           <fieldset className="rule">
-            <legend>2. Auto-reload (recharge), as your billing page shows it</legend>
+            <legend>
+              {words.asksMode ? '2. ' : ''}Auto-reload (recharge), as your billing page shows it
+            </legend>
             <label className="radio">
               <input
                 type="checkbox"
@@ -127,16 +138,16 @@ export function OnboardingQuestions({
             </label>
             {f.reloadOn && (
               <div className="form-grid">
-                {field('below', 'When the credit balance goes below (USD)')}
-                {field('upTo', 'Bring it back up to (USD)')}
+                {field('below', `When the credit balance goes below (${currency})`)}
+                {field('upTo', `Bring it back up to (${currency})`)}
               </div>
             )}
           </fieldset>
         )}
-        {isPrepaid && (
+        {isPrepaid && words.asksBalance && (
           <fieldset className="rule">
             <legend>3. The credit balance your billing page shows now</legend>
-            <div className="form-grid">{field('balance', 'Credit balance (USD)')}</div>
+            <div className="form-grid">{field('balance', `Credit balance (${currency})`)}</div>
           </fieldset>
         )}
         {saveError && (

@@ -5,6 +5,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { OrgSummary, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { errorText } from '../hooks/use-orgs';
+import { ConversionRates } from './conversion-rates';
 import { OrgList } from './org-list';
 import { TimeZoneSelect } from './time-zone-select';
 
@@ -125,8 +126,13 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
           </button>
         </div>
       </form>
+      <ConversionRates
+        rates={settings.conversionRates}
+        onSave={onSave}
+        zone={{ timeZone: settings.timeZone ?? undefined }}
+      />
       <section className="settings-section" aria-labelledby={`${id}-orgs`}>
-        <h3 id={`${id}-orgs`}>Organizations</h3>
+        <h3 id={`${id}-orgs`}>Accounts</h3>
         <OrgList orgs={orgs} onRemove={onRemoveOrg} />
       </section>
     </section>

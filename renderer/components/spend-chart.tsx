@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
 import type { DailyChart } from '../view-models/daily-chart';
 import { DIMENSIONS, type SpendDimension, type SpenderRow } from '../view-models/spend-by';
 
@@ -13,12 +13,6 @@ Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 Chart.defaults.font.family =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-const USD_AXIS = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 2,
-});
-
 export interface SpendChartProps {
   chart: DailyChart;
   /** The dimension switch and the top spenders table, when shown. */
@@ -26,10 +20,17 @@ export interface SpendChartProps {
   isDark: boolean;
   /** False before the first successful sync: an empty chart then means "unknown", not "no spend". */
   hasData: boolean;
+  /** The account's currency: every figure is in it. */
+  currency: string;
 }
 
 /** Renders the stacked bar chart and a collapsible data table. */
-export function SpendChart({ chart, isDark, hasData, by }: SpendChartProps) {
+export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartProps) {
+  const USD_AXIS = useMemo(
+    () => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 2 }),
+    [currency],
+  );
+  const money = (micros: number) => formatMoney(micros, currency);
   const data = useMemo(
     () => ({
       labels: chart.labels,
@@ -72,20 +73,20 @@ export function SpendChart({ chart, isDark, hasData, by }: SpendChartProps) {
             footer: (items) => {
               const index = items[0]?.dataIndex;
               const total = index === undefined ? undefined : chart.dailyTotalsMicros[index];
-              return total === undefined ? '' : `Total: ${formatUsd(total)}`;
+              return total === undefined ? '' : `Total: ${formatMoney(total, currency)}`;
             },
           },
         },
       },
     };
-  }, [chart, isDark]);
+  }, [chart, isDark, currency, USD_AXIS]);
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title">
       <div className="card-head">
         <h2 id="chart-title">Daily spend, last 30 days</h2>
         <span className="muted" data-testid="chart-total">
-          {hasData ? `${formatUsd(chart.totalMicros)} in total · UTC days` : 'UTC days'}
+          {hasData ? `${money(chart.totalMicros)} in total · UTC days` : 'UTC days'}
         </span>
       </div>
       {by && (
@@ -178,7 +179,7 @@ export function SpendChart({ chart, isDark, hasData, by }: SpendChartProps) {
                   {chart.series.map((s) => (
                     <td key={s.key}>{USD_AXIS.format(s.values[i] ?? 0)}</td>
                   ))}
-                  <td>{formatUsd(chart.dailyTotalsMicros[i] ?? 0)}</td>
+                  <td>{money(chart.dailyTotalsMicros[i] ?? 0)}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,7 +23,7 @@ export function useOverview(orgs: readonly OrgSummary[]): {
   const sequence = useRef(0);
   // The last figures each org had: a failed refresh keeps them (shown with the error), never blanks them.
   const last = useRef(new Map<string, OrgData>());
-  const key = orgs.map((o) => `${o.id}:${o.name}`).join('|');
+  const key = orgs.map((o) => `${o.id}:${o.name}:${o.provider}`).join('|');
 
   const reload = useCallback(() => {
     const ticket = ++sequence.current;
@@ -38,6 +38,7 @@ export function useOverview(orgs: readonly OrgSummary[]): {
         const next: OrgData = {
           orgId: o.id,
           name: o.name,
+          provider: o.provider,
           dashboard: dashboard.status === 'fulfilled' ? dashboard.value : (before?.dashboard ?? null),
           money: money.status === 'fulfilled' ? money.value : (before?.money ?? null),
           error: failed ? errorText(failed.reason) : null,
@@ -72,6 +73,7 @@ export function useOverview(orgs: readonly OrgSummary[]): {
   const placeholders = orgs.map((o) => ({
     orgId: o.id,
     name: o.name,
+    provider: o.provider,
     dashboard: null,
     money: null,
     error: null,

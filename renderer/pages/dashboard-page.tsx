@@ -13,15 +13,18 @@ import { MoneySection } from '../components/money/money-section';
 import { OrgAnswer } from '../components/money/org-answer';
 import { useMoney } from '../hooks/use-money';
 import type { DisplayZone } from '../view-models/format';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
 
 /** Dashboard for `orgId`. */
 export function DashboardPage({
   orgId,
   orgName,
+  provider,
   zone,
 }: {
   orgId: string;
   orgName: string;
+  provider: ProviderId;
   zone: DisplayZone;
 }) {
   const api = useApi();
@@ -63,7 +66,11 @@ export function DashboardPage({
   return (
     <section className="org-page stack" aria-label={`${orgName} in detail`} data-testid="org-page">
       <h2 id="org-page-title" className="org-page-title">
-        {orgName}
+        {orgName}{' '}
+        <span className="provider-label" data-testid="org-provider">
+          {PROVIDERS[provider].name}
+          {dashboard.currency !== 'USD' ? ` · ${dashboard.currency}` : ''}
+        </span>
       </h2>
       {moneyState.money && (
         <OrgAnswer
@@ -73,6 +80,7 @@ export function DashboardPage({
           nowMs={nowMs}
           zone={zone}
           isDark={isDark}
+          provider={provider}
         />
       )}
       {error && (
@@ -89,7 +97,14 @@ export function DashboardPage({
         syncRequestError={syncRequestError}
         onSyncNow={() => void syncNow()}
       />
-      <MoneySection orgId={orgId} state={moneyState} nowMs={nowMs} zone={zone} onWhatIf={setWhatIf} />
+      <MoneySection
+        orgId={orgId}
+        provider={provider}
+        state={moneyState}
+        nowMs={nowMs}
+        zone={zone}
+        onWhatIf={setWhatIf}
+      />
     </section>
   );
 }

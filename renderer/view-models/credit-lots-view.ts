@@ -14,7 +14,7 @@ import type { CreditLot } from '@core/billing';
 import { consumptionOrder } from '@core/lot-order';
 import { lotsFromEntries } from '@core/credit-lots';
 import type { LedgerEntry } from '@core/ledger-schema';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
 import { DAY_MS } from '@core/time';
 import type { DisplayZone } from './format';
 
@@ -62,8 +62,10 @@ export function buildLotRows(
   remaining: ReadonlyArray<{ id: string; remainingMicros: number }>,
   nowMs: number,
   dailyUsd: number | null,
-  zone: DisplayZone = {},
+  zone: DisplayZone,
+  currency: string,
 ): LotRow[] {
+  const money = (micros: number) => formatMoney(micros, currency);
   const lots = remainingLots(entries, remaining, nowMs);
   let drawnBefore = 0;
   return lots.map((l) => {
@@ -74,7 +76,7 @@ export function buildLotRows(
       const spendBefore = dailyUsd * 1e6 * ((l.expiresAtMs - nowMs) / DAY_MS);
       const unused = l.remainingMicros - Math.max(0, spendBefore - drawnBefore);
       if (unused >= 10_000)
-        expiringUnused = `≈ ${formatUsd(unused)} will expire unused on ${formatDay(l.expiresAtMs, zone)}`;
+        expiringUnused = `≈ ${money(unused)} will expire unused on ${formatDay(l.expiresAtMs, zone)}`;
     }
     if (!isExpired) drawnBefore += l.remainingMicros;
     return {
@@ -86,8 +88,8 @@ export function buildLotRows(
             ? 'Auto-reload'
             : 'Purchase',
       added: formatDay(l.atMs, zone),
-      amount: formatUsd(l.micros),
-      remaining: isExpired ? 'expired' : formatUsd(l.remainingMicros),
+      amount: money(l.micros),
+      remaining: isExpired ? 'expired' : money(l.remainingMicros),
       remainingMicros: isExpired ? 0 : l.remainingMicros,
       expires: formatDay(l.expiresAtMs, zone),
       daysLeft: isExpired ? 'expired' : days <= 1 ? 'today' : `${days} days`,

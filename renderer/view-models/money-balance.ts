@@ -6,7 +6,8 @@ import { driftSize, type DriftSize } from './drift-size';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
-import { formatUsd, roundToCents, type Micros } from '@core/money';
+import { formatMoney, roundToCents, type Micros } from '@core/money';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
 
@@ -37,45 +38,52 @@ export function buildBalanceView(
   b: BalanceEstimate,
   nowMs: number,
   zone: DisplayZone,
-  mode: BillingMode = 'prepaid',
+  mode: BillingMode,
+  currency: string,
+  /** The newest balance a provider's API reported (OpenRouter, DeepSeek), or null. */
+  api: { provider: ProviderId; atMs: number } | null = null,
 ): BalanceView {
-  const basis = b.basis.observationId
-    ? `From the ${formatUsd(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
-    : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
+  const money = (micros: Micros) => formatMoney(micros, currency);
+  const basis =
+    api && b.basis.observationId && b.basis.atMs === api.atMs
+      ? `From the ${money(b.basis.balanceMicros)} the ${PROVIDERS[api.provider].name} API reported ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+      : b.basis.observationId
+        ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+        : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
   return {
     title: mode === 'prepaid' ? 'Estimated credit balance' : 'Credit left',
-    estimate: formatUsd(b.estimateMicros),
-    range: formatMicrosRange(b.lowMicros, b.highMicros),
+    estimate: money(b.estimateMicros),
+    range: formatMicrosRange(b.lowMicros, b.highMicros, currency),
     asOf: formatDateTime(b.asOfMs, zone),
     asOfIso: new Date(b.asOfMs).toISOString(),
     basis,
-    settled: signed('−', b.settledCostMicros),
-    provisional: signed('−', b.provisionalCostMicros),
-    creditsAdded: signed('+', b.creditsAddedMicros),
-    expired: signed('−', b.expiredMicros),
+    settled: signed('−', b.settledCostMicros, currency),
+    provisional: signed('−', b.provisionalCostMicros, currency),
+    creditsAdded: signed('+', b.creditsAddedMicros, currency),
+    expired: signed('−', b.expiredMicros, currency),
     predictedReloads: b.predictedReloads.map((r) => ({
       key: String(r.atMs),
-      text: `+${formatUsd(r.micros)} reload around ${formatDateTime(r.atMs, zone)} (predicted, not confirmed)`,
+      text: `+${money(r.micros)} reload around ${formatDateTime(r.atMs, zone)} (predicted, not confirmed)`,
     })),
     missingDaysNote:
       b.missingDays.length === 0
         ? null
-        : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as $0: the sync may be behind).`,
+        : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as ${money(0)}: the sync may be behind).`,
     // Red only for a balance that is negative to the cent.
     isNegative: roundToCents(b.estimateMicros) < 0,
   };
 }
 
 // A part that rounds to $0.00 carries no sign ("−$0.00" reads as a charge).
-function signed(sign: '+' | '−', micros: Micros): string {
-  const text = formatUsd(micros);
-  return text === '$0.00' ? text : `${sign}${text}`;
+function signed(sign: '+' | '−', micros: Micros, currency: string): string {
+  const text = formatMoney(micros, currency);
+  return roundToCents(micros) === 0 ? text : `${sign}${text}`;
 }
 
 /** "$61.00–$67.00", or one figure when both ends agree to the cent. */
-export function formatMicrosRange(low: Micros, high: Micros): string {
-  const a = formatUsd(low);
-  const b = formatUsd(high);
+export function formatMicrosRange(low: Micros, high: Micros, currency: string): string {
+  const a = formatMoney(low, currency);
+  const b = formatMoney(high, currency);
   return a === b ? a : `${a}–${b}`;
 }
 
@@ -96,21 +104,22 @@ export interface DriftView {
  *
  * Example: observed $104, estimate $64 → `{ drift: '+$40.00', summary: 'The balance is $40.00 higher than estimated …' }`.
  */
-export function describeDrift(r: Reconciliation): DriftView {
+export function describeDrift(r: Reconciliation, currency: string): DriftView {
+  const money = (micros: Micros) => formatMoney(micros, currency);
   const d = r.driftMicros;
-  const size = formatUsd(Math.abs(d));
+  const size = money(Math.abs(d));
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const direction = d > 0 ? 'higher' : 'lower';
   const bySize = driftSize(r);
   const summary = r.isConsistent
     ? `Consistent with the estimate (drift ${sign}${size}, within its range).`
     : bySize === 'small'
-      ? `A small difference (${size} ${direction} than the estimate of ${formatUsd(r.estimate.estimateMicros)}): the estimate now starts from what you recorded, so nothing needs doing unless it keeps growing.`
-      : `The balance is ${size} ${direction} than estimated (${formatUsd(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros)}).`;
+      ? `A small difference (${size} ${direction} than the estimate of ${money(r.estimate.estimateMicros)}): the estimate now starts from what you recorded, so nothing needs doing unless it keeps growing.`
+      : `The balance is ${size} ${direction} than estimated (${money(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros, currency)}).`;
   return {
     drift: `${sign}${size}`,
-    observed: formatUsd(r.observedMicros),
-    estimated: formatUsd(r.estimate.estimateMicros),
+    observed: money(r.observedMicros),
+    estimated: money(r.estimate.estimateMicros),
     isConsistent: r.isConsistent,
     size: bySize,
     summary,

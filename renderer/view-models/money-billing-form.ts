@@ -3,6 +3,7 @@
  * (target above threshold, positive amounts) said next to the field that breaks them.
  */
 import type { BillingConfig, BillingMode } from '@core/billing';
+import { currencySymbol } from '@core/money';
 import { microsToInput, parseUsdInput } from './money-input';
 
 export interface BillingFormFields {
@@ -49,22 +50,24 @@ export function billingToFields(b: BillingConfig): BillingFormFields {
  */
 export function parseBillingForm(
   f: BillingFormFields,
+  currency = 'USD',
 ): { ok: true; billing: BillingConfig } | { ok: false; errors: BillingFieldErrors } {
   const errors: BillingFieldErrors = {};
   const hardLimit =
-    f.hardLimit.trim() === '' ? null : parseUsdInput(f.hardLimit, { label: 'The hard limit' });
+    f.hardLimit.trim() === '' ? null : parseUsdInput(f.hardLimit, { label: 'The hard limit', currency });
   if (hardLimit && !hardLimit.ok) errors.hardLimit = hardLimit.error;
   const timeZone = f.timeZone.trim() || 'UTC';
   let reload: BillingConfig['reload'] = null;
   // A switched-off rule is still stored (when its figures are valid) so switching it back on restores it.
-  const threshold = parseUsdInput(f.threshold, { label: 'The threshold', allowZero: true });
+  const threshold = parseUsdInput(f.threshold, { label: 'The threshold', allowZero: true, currency });
   const amount = parseUsdInput(f.actionAmount, {
     label: f.actionKind === 'restore-to' ? 'The target balance' : 'The reload amount',
+    currency,
   });
   let limit: NonNullable<BillingConfig['reload']>['monthlyLimit'] = null;
   let limitError: string | null = null;
   if (f.limitKind === 'usd') {
-    const l = parseUsdInput(f.limitValue, { label: 'The monthly limit' });
+    const l = parseUsdInput(f.limitValue, { label: 'The monthly limit', currency });
     if (l.ok) limit = { kind: 'usd', micros: l.value };
     else limitError = l.error;
   } else if (f.limitKind === 'count') {
@@ -77,7 +80,7 @@ export function parseBillingForm(
   if (!threshold.ok) ruleErrors.threshold = threshold.error;
   if (!amount.ok) ruleErrors.actionAmount = amount.error;
   else if (threshold.ok && f.actionKind === 'restore-to' && amount.value <= threshold.value) {
-    ruleErrors.actionAmount = `The target balance must be above the threshold ($${microsToInput(threshold.value)}).`;
+    ruleErrors.actionAmount = `The target balance must be above the threshold (${currencySymbol(currency)}${microsToInput(threshold.value)}).`;
   }
   if (limitError) ruleErrors.limitValue = limitError;
   if (f.mode === 'prepaid' && f.reloadEnabled) Object.assign(errors, ruleErrors);

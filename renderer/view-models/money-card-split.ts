@@ -3,7 +3,7 @@
  * and figures. Credit covers only usage after it was added, so the sentence names the purchase.
  */
 import type { CardSplit } from '@core/card-split';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 export interface CardSplitView {
@@ -35,11 +35,12 @@ const WHAT: Record<NonNullable<CardSplit['creditSince']>['kind'], string> = {
  */
 export function buildCardSplitView(
   s: CardSplit,
-  options: { isInvoiced: boolean; zone: DisplayZone },
+  options: { isInvoiced: boolean; zone: DisplayZone; currency: string },
 ): CardSplitView {
+  const money = (micros: number) => formatMoney(micros, options.currency);
   const payer = options.isInvoiced ? 'invoiced' : 'charged to your card';
-  const card = formatUsd(s.cardMicros);
-  const left = formatUsd(s.creditLeftMicros);
+  const card = money(s.cardMicros);
+  const left = money(s.creditLeftMicros);
   let sentence: string;
   if (s.creditSince) {
     const since = s.creditSince;
@@ -47,7 +48,7 @@ export function buildCardSplitView(
       s.creditLeftMicros === 0 ? ' until it ran out; usage after that is added to the charge' : '';
     sentence =
       `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.zone)} will be ` +
-      `${payer} on the 1st; usage since then draws your ${formatUsd(since.micros)} credit (${left} left)${ranOut}.`;
+      `${payer} on the 1st; usage since then draws your ${money(since.micros)} credit (${left} left)${ranOut}.`;
   } else if (s.creditDrawnMicros > 0 || s.creditLeftMicros > 0) {
     sentence = `Usage this month draws your credit (${left} left); ${card} not covered by credit will be ${payer} on the 1st.`;
   } else {
@@ -56,7 +57,7 @@ export function buildCardSplitView(
   return {
     sentence,
     card,
-    fromCredit: formatUsd(s.creditDrawnMicros),
+    fromCredit: money(s.creditDrawnMicros),
     creditLeft: left,
     chargeAt: formatDateTime(s.chargeAtMs, options.zone),
   };

@@ -35,20 +35,21 @@ export type ParsedEntry = { ok: true; value: EntryDraft } | { ok: false; error: 
  */
 export function parseEntryForm(
   f: EntryFormFields,
-  options: { timeZone: string | undefined; nowMs: number },
+  options: { timeZone: string | undefined; nowMs: number; currency?: string },
 ): ParsedEntry {
-  const draft = parseFields(f, options.timeZone);
+  const draft = parseFields(f, options.timeZone, options.currency ?? 'USD');
   if (!draft.ok) return draft;
   const problem = entryProblem(draft.value, options.nowMs);
   return problem ? { ok: false, error: problem.message, field: problem.field } : draft;
 }
 
-function parseFields(f: EntryFormFields, timeZone: string | undefined): ParsedEntry {
+function parseFields(f: EntryFormFields, timeZone: string | undefined, currency: string): ParsedEntry {
   const isObservation = f.kind === 'observation';
   const amount = parseUsdInput(f.amount, {
     label: isObservation ? 'Balance' : 'Amount',
     allowNegative: isObservation, // the balance can go briefly negative
     allowZero: isObservation,
+    currency,
   });
   if (!amount.ok) return { ...amount, field: 'amount' };
   const at = parseLocalDateTime(f.at, timeZone, 'When');

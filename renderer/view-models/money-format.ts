@@ -2,6 +2,7 @@
  * Wording for forecast figures: USD bands, "in about 2 days" times, probabilities and the confidence label.
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
+import { formatMoneyAmount } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 /** P10 / P50 / P90 of a USD figure (the forecast summary's shape). */
@@ -11,25 +12,24 @@ export interface UsdBands {
   p90: number;
 }
 
-const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
 /**
- * Formats a USD number (already rounded to the cent by the forecast) as money.
+ * Formats a forecast figure in whole units of the account's currency (already rounded to the cent by the
+ * forecast; the forecast's "Usd" names mean "units of the account's currency").
  *
- * Example: `formatUsdAmount(82.9)` → "$82.90".
+ * Example: `formatAmount(82.9, 'USD')` → "$82.90"; `formatAmount(82.9, 'CNY')` → "CN¥82.90".
  */
-export function formatUsdAmount(usd: number): string {
-  return USD.format(usd);
+export function formatAmount(units: number, currency: string): string {
+  return formatMoneyAmount(units, currency);
 }
 
 /**
- * Formats a P10–P90 range of USD figures; a range whose ends agree to the cent is shown once.
+ * Formats a P10–P90 range of forecast figures; a range whose ends agree to the cent is shown once.
  *
- * Example: `formatUsdRange({ p10: 0, p50: 82.91, p90: 219.3 })` → "$0.00–$219.30".
+ * Example: `formatAmountRange({ p10: 0, p50: 82.91, p90: 219.3 }, 'USD')` → "$0.00–$219.30".
  */
-export function formatUsdRange(bands: UsdBands): string {
-  const low = formatUsdAmount(bands.p10);
-  const high = formatUsdAmount(bands.p90);
+export function formatAmountRange(bands: UsdBands, currency: string): string {
+  const low = formatAmount(bands.p10, currency);
+  const high = formatAmount(bands.p90, currency);
   return low === high ? low : `${low}–${high}`;
 }
 

@@ -10,8 +10,8 @@ import {
   describeConfidence,
   describeWhen,
   formatProbability,
-  formatUsdAmount,
-  formatUsdRange,
+  formatAmount,
+  formatAmountRange,
   plural,
   type ConfidenceText,
   type WhenText,
@@ -64,15 +64,17 @@ export function buildMoneyHeadline(
     zone: DisplayZone;
     /** The billing months' zone (the ledger's; OpenAI's are UTC). */
     billingTimeZone?: string;
+    /** The account's currency: every amount is in it. */
+    currency: string;
   },
 ): MoneyHeadline {
-  const { nowMs, zone } = options;
+  const { nowMs, zone, currency } = options;
   const horizon = horizonWords(forecast.horizonHours);
   const when = (iso: string | null) => (iso === null ? null : describeWhen(iso, nowMs, zone));
   const c = forecast.crossing;
   let crossing: CrossingHeadline | null = null;
   if (c) {
-    const threshold = formatUsdAmount(c.thresholdUsd);
+    const threshold = formatAmount(c.thresholdUsd, currency);
     const subject = options.hasReloadRule
       ? 'Auto-reload will charge your card'
       : c.thresholdUsd > 0
@@ -107,8 +109,8 @@ export function buildMoneyHeadline(
             ? 'no reload expected'
             : `${plural(r.count.p50, 'reload')} (likely ${r.count.p10 === r.count.p90 ? r.count.p10 : `${r.count.p10}–${r.count.p90}`})`,
         isNoneLikely: r.count.p90 === 0,
-        charges: formatUsdAmount(r.cardChargesUsd.p50),
-        chargesRange: formatUsdRange(r.cardChargesUsd),
+        charges: formatAmount(r.cardChargesUsd.p50, currency),
+        chargesRange: formatAmountRange(r.cardChargesUsd, currency),
         until,
         limitNote:
           r.probabilityLimitReached > 0
@@ -119,8 +121,8 @@ export function buildMoneyHeadline(
   const m = forecast.monthEnd;
   const monthEndCharge = m.cardChargeUsd
     ? {
-        p50: formatUsdAmount(m.cardChargeUsd.p50),
-        range: formatUsdRange(m.cardChargeUsd),
+        p50: formatAmount(m.cardChargeUsd.p50, currency),
+        range: formatAmountRange(m.cardChargeUsd, currency),
         at: chargeDay,
         label: options.mode === 'invoiced' ? 'Month-end invoice' : 'Month-end card charge',
       }
@@ -130,7 +132,7 @@ export function buildMoneyHeadline(
   if (s) {
     const p50 = when(s.p50);
     spendLimit =
-      `Hard limit ${formatUsdAmount(s.limitUsd)}: ${formatProbability(s.probabilityThisMonth)} chance it is hit this month` +
+      `Hard limit ${formatAmount(s.limitUsd, currency)}: ${formatProbability(s.probabilityThisMonth)} chance it is hit this month` +
       (p50
         ? `, most likely ${p50.relative} (${p50.absolute}); requests then fail until the month ends.`
         : '.');
@@ -138,14 +140,18 @@ export function buildMoneyHeadline(
   const e = forecast.expiringUnusedUsd;
   const expiring =
     e && e.p90 > 0
-      ? `Credit expiring unused: ${formatUsdAmount(e.p50)} (likely ${formatUsdRange(e)}).`
+      ? `Credit expiring unused: ${formatAmount(e.p50, currency)} (likely ${formatAmountRange(e, currency)}).`
       : null;
   return {
     confidence: describeConfidence(forecast.confidence, forecast.model.historyHours),
     crossing,
     reloads,
     monthEndCharge,
-    monthEndSpend: { p50: formatUsdAmount(m.spendUsd.p50), range: formatUsdRange(m.spendUsd), at: until },
+    monthEndSpend: {
+      p50: formatAmount(m.spendUsd.p50, currency),
+      range: formatAmountRange(m.spendUsd, currency),
+      at: until,
+    },
     spendLimit,
     expiring,
   };

@@ -2,7 +2,7 @@
  * Parsing what the user types into money forms: dollar amounts to micro-dollars, and a wall-clock date and
  * time in the user's zone (a `datetime-local` value) to UTC epoch milliseconds, with clear messages.
  */
-import type { Micros } from '@core/money';
+import { currencySymbol, type Micros } from '@core/money';
 
 /** A parsed value or the message to show next to the field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -12,6 +12,8 @@ export interface UsdInputOptions {
   label: string;
   allowNegative?: boolean;
   allowZero?: boolean;
+  /** The account's currency (ISO 4217); USD when absent. */
+  currency?: string;
 }
 
 const USD_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
@@ -27,18 +29,51 @@ const COMMA_DECIMAL = /^[-−]?\s*\$?\s*(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$/;
  * for cents (12.50); a comma only separates thousands (1,250.50)."
  */
 export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Micros> {
+  const currency = options.currency ?? 'USD';
+  if (currency !== 'USD') return parseOtherCurrency(text, options, currency);
   const trimmed = text
     .trim()
     .replace(/^(US\$|USD)\s*/i, '$')
     .replace(/\s*USD$/i, '')
     .trim();
   if (trimmed === '') return { ok: false, error: `${options.label}: enter an amount in US dollars.` };
-  if (/[€£¥₹]|EUR|GBP/i.test(trimmed)) {
+  if (/[€£¥₹]|EUR|GBP|CNY|RMB/i.test(trimmed)) {
     return {
       ok: false,
-      error: `${options.label}: amounts are in US dollars, as on the OpenAI billing page.`,
+      error: `${options.label}: amounts are in US dollars, the currency this account is billed in.`,
     };
   }
+  return parseDigits(text, trimmed, options, '$');
+}
+
+/**
+ * Parses an amount in another currency the same way: the currency's own sign or code may be typed
+ * ("CN¥1,234.50", "¥12", "12 CNY"); dollars or any other currency are refused.
+ *
+ * Example: `parseUsdInput('¥1,234.5', { label: 'Amount', currency: 'CNY' })` → `{ ok: true, value: 1_234_500_000 }`;
+ * `'$12'` → error "Amount: amounts are in CNY, the currency this account is billed in."
+ */
+function parseOtherCurrency(text: string, options: UsdInputOptions, currency: string): Parsed<Micros> {
+  const signs = [currencySymbol(currency), currency, ...(currency === 'CNY' ? ['RMB', '¥', '元'] : [])];
+  let trimmed = text.trim();
+  for (const sign of signs) {
+    const escaped = sign.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    trimmed = trimmed
+      .replace(new RegExp(`^([-−]?)\\s*${escaped}\\s*`, 'i'), '$1')
+      .replace(new RegExp(`\\s*${escaped}$`, 'i'), '')
+      .trim();
+  }
+  if (trimmed === '') return { ok: false, error: `${options.label}: enter an amount in ${currency}.` };
+  if (/[$€£¥₹]|[A-Z]{3}/i.test(trimmed)) {
+    return {
+      ok: false,
+      error: `${options.label}: amounts are in ${currency}, the currency this account is billed in.`,
+    };
+  }
+  return parseDigits(text, trimmed, options, currencySymbol(currency));
+}
+
+function parseDigits(text: string, trimmed: string, options: UsdInputOptions, sign: string): Parsed<Micros> {
   if (COMMA_DECIMAL.test(trimmed)) {
     const fixed = trimmed
       .replace(/\./g, '')
@@ -53,7 +88,7 @@ export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Mi
   if (!m || (m[2] === undefined && !m[3])) {
     return {
       ok: false,
-      error: `${options.label}: "${text.trim()}" is not a dollar amount (e.g. 25 or 1,250.50).`,
+      error: `${options.label}: "${text.trim()}" is not ${sign === '$' ? 'a dollar amount' : 'an amount'} (e.g. 25 or 1,250.50).`,
     };
   }
   const [, minus, whole = '0', fraction = ''] = m;
@@ -67,7 +102,7 @@ export function parseUsdInput(text: string, options: UsdInputOptions): Parsed<Mi
   if (value < 0 && !options.allowNegative)
     return { ok: false, error: `${options.label} cannot be negative.` };
   if (value === 0 && !options.allowZero)
-    return { ok: false, error: `${options.label} must be more than $0.` };
+    return { ok: false, error: `${options.label} must be more than ${sign}0.` };
   return { ok: true, value: value === 0 ? 0 : value };
 }
 

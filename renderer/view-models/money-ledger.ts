@@ -2,7 +2,7 @@
  * Ledger entries as list rows: kind in words, time in the user's zone, signed amount, note.
  */
 import type { LedgerEntry } from '@core/ledger-schema';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
@@ -33,30 +33,35 @@ export interface LedgerRow {
  *
  * Example: a $25 purchase → `{ kindLabel: 'Purchase', amount: '+$25.00', detail: 'expires in a year' }`.
  */
-export function buildLedgerRows(entries: readonly LedgerEntry[], zone: DisplayZone): LedgerRow[] {
+export function buildLedgerRows(
+  entries: readonly LedgerEntry[],
+  zone: DisplayZone,
+  currency: string,
+): LedgerRow[] {
+  const money = (micros: number) => formatMoney(micros, currency);
   return entries.map((e) => {
     let amount: string;
     let detail: string | null = null;
     switch (e.kind) {
       case 'observation':
-        amount = formatUsd(e.balanceMicros);
+        amount = money(e.balanceMicros);
         break;
       case 'purchase':
-        amount = `+${formatUsd(e.micros)}`;
+        amount = `+${money(e.micros)}`;
         detail =
           e.expiresAtMs === null
             ? 'expires a year after purchase'
             : `expires ${formatDateTime(e.expiresAtMs, zone)}`;
         break;
       case 'grant':
-        amount = `+${formatUsd(e.micros)}`;
+        amount = `+${money(e.micros)}`;
         detail = `expires ${formatDateTime(e.expiresAtMs, zone)}`;
         break;
       case 'reload':
-        amount = `+${formatUsd(e.micros)}`;
+        amount = `+${money(e.micros)}`;
         break;
       case 'card-charge':
-        amount = formatUsd(e.micros);
+        amount = money(e.micros);
         detail = 'charged to the card';
         break;
     }

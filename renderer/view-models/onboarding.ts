@@ -5,6 +5,8 @@
  */
 import type { BillingConfig, BillingMode } from '@core/billing';
 import type { Micros } from '@core/money';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import { BILLING_PAGES } from './figure-source';
 import { billingToFields, parseBillingForm } from './money-billing-form';
 import { parseUsdInput } from './money-input';
 
@@ -38,30 +40,86 @@ export const ONBOARDING_DEFAULTS: OnboardingFields = {
  */
 export function parseOnboarding(
   f: OnboardingFields,
+  options: {
+    /** The account's currency: amounts are typed in it. */
+    currency?: string;
+    /** False where the provider's API reports the balance (nothing to copy from a billing page). */
+    asksBalance?: boolean;
+  } = {},
 ):
   | { ok: true; billing: BillingConfig; balanceMicros: Micros | null }
   | { ok: false; errors: OnboardingErrors } {
+  const currency = options.currency ?? 'USD';
+  const asksBalance = options.asksBalance ?? true;
   const base = billingToFields({ mode: f.mode, reload: null, hardLimitMicros: null, timeZone: 'UTC' });
-  const parsed = parseBillingForm({
-    ...base,
-    mode: f.mode,
-    reloadEnabled: f.mode === 'prepaid' && f.reloadOn,
-    threshold: f.below,
-    actionKind: 'restore-to',
-    actionAmount: f.upTo,
-  });
+  const parsed = parseBillingForm(
+    {
+      ...base,
+      mode: f.mode,
+      reloadEnabled: f.mode === 'prepaid' && f.reloadOn,
+      threshold: f.below,
+      actionKind: 'restore-to',
+      actionAmount: f.upTo,
+    },
+    currency,
+  );
   const errors: OnboardingErrors = {};
   if (!parsed.ok) {
     if (parsed.errors.threshold) errors.below = parsed.errors.threshold;
     if (parsed.errors.actionAmount) errors.upTo = parsed.errors.actionAmount;
   }
   let balanceMicros: Micros | null = null;
-  if (f.mode === 'prepaid') {
-    const b = parseUsdInput(f.balance, { label: 'The balance', allowZero: true, allowNegative: true });
+  if (f.mode === 'prepaid' && asksBalance) {
+    const b = parseUsdInput(f.balance, {
+      label: 'The balance',
+      allowZero: true,
+      allowNegative: true,
+      currency,
+    });
     if (b.ok) balanceMicros = b.value;
     else errors.balance = b.error;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const billing = f.mode === 'prepaid' && !f.reloadOn ? { ...parsed.billing, reload: null } : parsed.billing;
   return { ok: true, billing, balanceMicros };
+}
+
+/** What the questions say for one provider. */
+export interface OnboardingWords {
+  /** "Three questions about Acme" / "One question about DeepSeek". */
+  title: string;
+  intro: string;
+  /** The billing page to answer from, or null when the API reports the balance. */
+  billingUrl: string | null;
+  asksMode: boolean;
+  asksBalance: boolean;
+  currency: string;
+}
+
+/**
+ * The questions' words for an account of `provider` named `name`.
+ *
+ * Example: `onboardingWords('deepseek', 'DeepSeek', 'CNY')` → one question (the auto-reload rule, in CNY),
+ * intro "The DeepSeek API reports the balance …"; `onboardingWords('anthropic', 'Claude team', 'USD')` → three
+ * questions answered from the Anthropic billing page.
+ */
+export function onboardingWords(provider: ProviderId, name: string, currency: string): OnboardingWords {
+  const p = PROVIDERS[provider];
+  if (p.source === 'balance')
+    return {
+      title: `One question about ${name}`,
+      intro: `The ${p.name} API reports the balance, so Creditwatch reads it at every sync. Only the auto-reload (top-up) rule, if you set one, is not in the API.`,
+      billingUrl: null,
+      asksMode: false,
+      asksBalance: false,
+      currency,
+    };
+  return {
+    title: `Three questions about ${name}`,
+    intro: `${p.name}’s API does not say how you pay or how much credit is left; your billing page does. Answer from it once and Creditwatch keeps the figures up to date from your costs.`,
+    billingUrl: BILLING_PAGES[provider] ?? null,
+    asksMode: true,
+    asksBalance: true,
+    currency,
+  };
 }

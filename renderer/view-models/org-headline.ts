@@ -4,9 +4,11 @@
  * settled, estimated or forecast. Built from `money:get` as it is (fields added later are ignored).
  */
 import type { MoneyView } from '@core/money-view';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import { apiBalanceWords } from './figure-source';
 import { formatDateTime, type DisplayZone } from './format';
-import { formatAbout, formatUsdAmount } from './money-format';
+import { formatAbout, formatAmount } from './money-format';
 import { dayRangeWords, likelyWords, monthEndWords } from './plain-words';
 
 export interface HeadlineFigure {
@@ -33,32 +35,50 @@ export interface OrgHeadline {
  * around Dec 16 → credit "$675.54"; next card charge "about $40.00" on "Dec 16"; card charges until the end of
  * November "$0.00".
  */
-export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZone = {}): OrgHeadline {
+export function buildOrgHeadline(
+  money: MoneyView,
+  nowMs: number,
+  zone: DisplayZone,
+  provider: ProviderId,
+): OrgHeadline {
   const f = money.forecast;
   const billing = money.ledger.billing;
   const figures: HeadlineFigure[] = [];
   const b = money.balance;
+  const cur = money.currency;
+  const api = money.apiBalance;
+  const fromApi = PROVIDERS[provider].source === 'balance';
   figures.push(
-    b
+    api
       ? {
           key: 'credit',
-          label: 'Credit left',
-          value: formatUsd(b.estimateMicros),
-          likely: likelyWords({ p10: b.lowMicros / 1e6, p50: 0, p90: b.highMicros / 1e6 }),
-          nature: 'estimated: recorded balance, credit and settled costs, plus today’s provisional costs',
-          note: null,
-        }
-      : {
-          key: 'credit',
-          label: 'Credit left',
-          value: billing.mode === 'prepaid' ? 'Not known yet' : 'No prepaid credit',
+          label: 'Balance',
+          value: formatMoney(api.balanceMicros, cur),
           likely: null,
-          nature:
-            billing.mode === 'prepaid'
-              ? 'record the balance your billing page shows'
-              : 'usage goes on the card',
-          note: null,
-        },
+          nature: 'settled',
+          note: `Balance ${apiBalanceWords(provider, api.atMs, zone)}`,
+        }
+      : b
+        ? {
+            key: 'credit',
+            label: 'Credit left',
+            value: formatMoney(b.estimateMicros, cur),
+            likely: likelyWords({ p10: b.lowMicros / 1e6, p50: 0, p90: b.highMicros / 1e6 }, cur),
+            nature: 'estimated: recorded balance, credit and settled costs, plus today’s provisional costs',
+            note: null,
+          }
+        : {
+            key: 'credit',
+            label: 'Credit left',
+            value: billing.mode === 'prepaid' || fromApi ? 'Not known yet' : 'No prepaid credit',
+            likely: null,
+            nature: fromApi
+              ? `waiting for the first reading from the ${PROVIDERS[provider].name} API`
+              : billing.mode === 'prepaid'
+                ? 'record the balance your billing page shows'
+                : 'usage goes on the card',
+            note: null,
+          },
   );
   if (!f)
     return {
@@ -90,7 +110,7 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
       nature: 'forecast',
       note:
         p50 !== null || c.isAlreadyBelow
-          ? `about ${formatUsd(amount)}${p50 !== null ? `, ${formatAbout(p50, nowMs)}` : ''}`
+          ? `about ${formatMoney(amount, cur)}${p50 !== null ? `, ${formatAbout(p50, nowMs)}` : ''}`
           : null,
     });
   } else if (f.monthEnd.cardChargeUsd) {
@@ -99,17 +119,17 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
       key: 'next-charge',
       label: billing.mode === 'invoiced' ? 'Next invoice' : 'Next card charge',
       value: dayRangeWords(at, at, zone),
-      likely: likelyWords(f.monthEnd.cardChargeUsd),
+      likely: likelyWords(f.monthEnd.cardChargeUsd, cur),
       nature: 'forecast',
-      note: `about ${formatUsdAmount(f.monthEnd.cardChargeUsd.p50)} for the month’s usage`,
+      note: `about ${formatAmount(f.monthEnd.cardChargeUsd.p50, cur)} for the month’s usage`,
     });
   }
   if (f.reloads) {
     figures.push({
       key: 'card-charges',
       label: `Card charges until the ${end}`,
-      value: formatUsdAmount(f.reloads.cardChargesUsd.p50),
-      likely: likelyWords(f.reloads.cardChargesUsd),
+      value: formatAmount(f.reloads.cardChargesUsd.p50, cur),
+      likely: likelyWords(f.reloads.cardChargesUsd, cur),
       nature: 'forecast',
       note:
         f.reloads.count.p90 === 0
@@ -120,8 +140,8 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
     figures.push({
       key: 'card-charges',
       label: `Card charge for usage to the ${end}`,
-      value: formatUsdAmount(f.monthEnd.cardChargeUsd.p50),
-      likely: likelyWords(f.monthEnd.cardChargeUsd),
+      value: formatAmount(f.monthEnd.cardChargeUsd.p50, cur),
+      likely: likelyWords(f.monthEnd.cardChargeUsd, cur),
       nature: 'forecast: settled and provisional costs so far plus the forecast',
       note: null,
     });
@@ -129,8 +149,8 @@ export function buildOrgHeadline(money: MoneyView, nowMs: number, zone: DisplayZ
   figures.push({
     key: 'month-end-spend',
     label: `Spend until the ${end}`,
-    value: formatUsdAmount(f.monthEnd.spendUsd.p50),
-    likely: likelyWords(f.monthEnd.spendUsd),
+    value: formatAmount(f.monthEnd.spendUsd.p50, cur),
+    likely: likelyWords(f.monthEnd.spendUsd, cur),
     nature: 'forecast, from now',
     note: null,
   });

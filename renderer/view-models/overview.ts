@@ -5,16 +5,21 @@
  */
 import type { Dashboard } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import type { ConversionRate } from '@core/schemas';
 import { detectWrongOrg, flagsForOrg, type WrongOrgFlag } from '@core/wrong-org';
 import { HOUR_MS } from '@core/time';
+import { apiBalanceWords, spendSourceWords } from './figure-source';
 import { formatDateTime, formatRelative, type DisplayZone } from './format';
-import { formatUsdAmount } from './money-format';
+import { formatAmount } from './money-format';
+import { buildCurrencyTotals, type CurrencyTotal } from './overview-totals';
 import { BILLING_MODE_WORDS, dayRangeWords, likelyWords, monthEndWords } from './plain-words';
 
 export interface OrgData {
   orgId: string;
   name: string;
+  provider: ProviderId;
   dashboard: Dashboard | null;
   money: MoneyView | null;
   error: string | null;
@@ -30,6 +35,12 @@ export interface Figure {
 export interface OrgCardView {
   orgId: string;
   name: string;
+  /** "Anthropic". */
+  providerName: string;
+  /** The currency of every figure on the card, once known. */
+  currency: string | null;
+  /** "read from the fall of the balance since …" for balance providers, else null. */
+  spendSource: string | null;
   isLoading: boolean;
   error: string | null;
   creditLeft: Figure | null;
@@ -48,7 +59,8 @@ export interface OrgCardView {
 
 export interface OverviewView {
   cards: OrgCardView[];
-  total: { creditLeft: string; monthToDate: string; cardBeforeMonthEnd: string; orgCount: number };
+  /** One line per currency (USD first); amounts of different currencies are never added up. */
+  totals: CurrencyTotal[];
   flags: WrongOrgFlag[];
 }
 
@@ -56,9 +68,9 @@ export interface OverviewView {
 export const STALE_AFTER_MS = HOUR_MS;
 
 /** Says a wrong-org flag from the point of view of `orgId`. */
-export function describeFlag(flag: WrongOrgFlag, orgId: string): string {
-  const spent = formatUsd(flag.recentMicros);
-  const usual = `usually ${formatUsd(flag.usualDailyMicros)} a day`;
+export function describeFlag(flag: WrongOrgFlag, orgId: string, currency: string): string {
+  const spent = formatMoney(flag.recentMicros, currency);
+  const usual = `usually ${formatMoney(flag.usualDailyMicros, currency)} a day`;
   const days = `the last ${flag.recentDays} days`;
   if (flag.toOrgId === orgId) {
     return flag.kind === 'started-spending'
@@ -94,17 +106,34 @@ export function buildOrgCard(
   const f = m?.forecast ?? null;
   const billing = m?.ledger.billing ?? null;
   const rule = billing?.mode === 'prepaid' && billing.reload?.enabled ? billing.reload : null;
-  const creditLeft: Figure | null = m?.balance
+  const cur = m?.currency ?? d?.currency ?? 'USD';
+  const isBalanceSource = PROVIDERS[data.provider].source === 'balance';
+  const creditLeft: Figure | null = m?.apiBalance
     ? {
-        value: formatUsd(m.balance.estimateMicros),
-        likely: likelyWords({ p10: m.balance.lowMicros / 1e6, p50: 0, p90: m.balance.highMicros / 1e6 }),
-        note: 'estimated (provisional)',
+        value: formatMoney(m.apiBalance.balanceMicros, cur),
+        likely: null,
+        note: `${apiBalanceWords(data.provider, m.apiBalance.atMs, zone)} (settled)`,
       }
-    : billing && billing.mode !== 'prepaid'
-      ? { value: 'No prepaid credit', likely: null, note: 'billed after the month ends' }
-      : billing
-        ? { value: 'Not known yet', likely: null, note: 'record the balance your billing page shows' }
-        : null;
+    : m && isBalanceSource
+      ? {
+          value: 'Not known yet',
+          likely: null,
+          note: `waiting for the first reading from the ${PROVIDERS[data.provider].name} API`,
+        }
+      : m?.balance
+        ? {
+            value: formatMoney(m.balance.estimateMicros, cur),
+            likely: likelyWords(
+              { p10: m.balance.lowMicros / 1e6, p50: 0, p90: m.balance.highMicros / 1e6 },
+              cur,
+            ),
+            note: 'estimated (provisional)',
+          }
+        : billing && billing.mode !== 'prepaid'
+          ? { value: 'No prepaid credit', likely: null, note: 'billed after the month ends' }
+          : billing
+            ? { value: 'Not known yet', likely: null, note: 'record the balance your billing page shows' }
+            : null;
   let nextReload: Figure | null = null;
   if (rule && f?.crossing) {
     const c = f.crossing;
@@ -113,7 +142,7 @@ export function buildOrgCard(
         ? rule.action.targetMicros - rule.thresholdMicros
         : rule.action.amountMicros;
     nextReload = c.isAlreadyBelow
-      ? { value: 'Due now', likely: null, note: `about ${formatUsd(amount)} to your card` }
+      ? { value: 'Due now', likely: null, note: `about ${formatMoney(amount, cur)} to your card` }
       : c.p10 === null
         ? { value: 'Not within the next 31 days', likely: null, note: null }
         : {
@@ -121,7 +150,7 @@ export function buildOrgCard(
               ? dayRangeWords(Date.parse(c.p50), Date.parse(c.p50), zone)
               : 'Not within the next 31 days',
             likely: `likely ${dayRangeWords(Date.parse(c.p10), c.p90 ? Date.parse(c.p90) : null, zone)}`,
-            note: `about ${formatUsd(amount)} to your card`,
+            note: `about ${formatMoney(amount, cur)} to your card`,
           };
   }
   let cardBeforeMonthEnd: Figure | null = null;
@@ -129,18 +158,18 @@ export function buildOrgCard(
     const end = monthEndWords(f.monthEnd.at, billing?.timeZone ?? 'UTC', zone);
     if (f.reloads) {
       cardBeforeMonthEnd = {
-        value: formatUsdAmount(f.reloads.cardChargesUsd.p50),
-        likely: likelyWords(f.reloads.cardChargesUsd),
+        value: formatAmount(f.reloads.cardChargesUsd.p50, cur),
+        likely: likelyWords(f.reloads.cardChargesUsd, cur),
         note: `auto-reloads until the ${end}`,
       };
     } else if (f.monthEnd.cardChargeUsd) {
       cardBeforeMonthEnd = {
-        value: formatUsdAmount(f.monthEnd.cardChargeUsd.p50),
-        likely: likelyWords(f.monthEnd.cardChargeUsd),
+        value: formatAmount(f.monthEnd.cardChargeUsd.p50, cur),
+        likely: likelyWords(f.monthEnd.cardChargeUsd, cur),
         note: `charged for usage to the ${end}`,
       };
     } else if (billing?.mode === 'prepaid') {
-      cardBeforeMonthEnd = { value: formatUsdAmount(0), likely: null, note: `no auto-reload set up` };
+      cardBeforeMonthEnd = { value: formatAmount(0, cur), likely: null, note: `no auto-reload set up` };
     }
   }
   const hasData = d?.asOfMs != null;
@@ -148,56 +177,75 @@ export function buildOrgCard(
   return {
     orgId: data.orgId,
     name: data.name,
+    providerName: PROVIDERS[data.provider].name,
+    currency: m?.currency ?? d?.currency ?? null,
+    spendSource: d ? spendSourceWords(d.spendSource, zone) : null,
     isLoading: !d && !data.error,
     error: data.error,
     creditLeft,
     billingWords: billing ? BILLING_MODE_WORDS[billing.mode] : null,
     nextReload,
     cardBeforeMonthEnd,
-    monthToDate: d && hasData ? formatUsd(d.monthToDate.totalMicros) : '—',
-    today: d && hasData ? formatUsd(d.today.costMicros) : '—',
+    monthToDate: d && hasData ? formatMoney(d.monthToDate.totalMicros, cur) : '—',
+    today: d && hasData ? formatMoney(d.today.costMicros, cur) : '—',
     asOf: d?.asOfMs != null ? formatDateTime(d.asOfMs, zone) : null,
     asOfIso: d?.asOfMs != null ? new Date(d.asOfMs).toISOString() : null,
     syncText: sync.text,
     isStale: sync.isStale,
-    flags: flagsForOrg(flags, data.orgId).map((fl) => describeFlag(fl, data.orgId)),
+    flags: flagsForOrg(flags, data.orgId).map((fl) => describeFlag(fl, data.orgId, cur)),
   };
 }
 
+/** The currency an org's figures are in, once either view has loaded. */
+function currencyOf(o: OrgData): string | null {
+  return o.money?.currency ?? o.dashboard?.currency ?? null;
+}
+
 /**
- * Builds the overview from every org's data.
+ * Builds the overview from every org's data; `rates` are the user's conversion rates (shown only as a
+ * labelled US-dollar figure next to a currency's own total). Wrong-org flags compare accounts of one
+ * currency only.
  *
- * Example: two orgs with estimates $675.54 and none (monthly) → total credit left "$675.54"; month-to-date
- * $451.14 + $30.93 → "$482.07".
+ * Example: two USD orgs with estimates $675.54 and none (monthly) → the USD line's credit left "$675.54";
+ * month-to-date $451.14 + $30.93 → "$482.07"; a CNY account adds a CNY line of its own.
  */
-export function buildOverview(orgs: readonly OrgData[], nowMs: number, zone: DisplayZone = {}): OverviewView {
-  const flags = detectWrongOrg(
-    orgs
-      .filter((o) => o.dashboard?.asOfMs != null)
-      .map((o) => ({
-        orgId: o.orgId,
-        name: o.name,
-        dailyMicros: o.dashboard!.daily.map((x) => x.totalMicros),
-      })),
+export function buildOverview(
+  orgs: readonly OrgData[],
+  nowMs: number,
+  zone: DisplayZone = {},
+  rates: readonly ConversionRate[] = [],
+): OverviewView {
+  const loaded = orgs.filter((o) => o.dashboard?.asOfMs != null && currencyOf(o) !== null);
+  const flags = [...new Set(loaded.map(currencyOf))].flatMap((currency) =>
+    detectWrongOrg(
+      loaded
+        .filter((o) => currencyOf(o) === currency)
+        .map((o) => ({
+          orgId: o.orgId,
+          name: o.name,
+          dailyMicros: o.dashboard!.daily.map((x) => x.totalMicros),
+        })),
+    ),
   );
   const cards = orgs.map((o) => buildOrgCard(o, flags, nowMs, zone));
-  let credit = 0;
-  let mtd = 0;
-  let card = 0;
-  for (const o of orgs) {
-    credit += o.money?.balance?.estimateMicros ?? 0;
-    mtd += o.dashboard?.asOfMs != null ? o.dashboard.monthToDate.totalMicros : 0;
-    const f = o.money?.forecast;
-    card += Math.round((f?.reloads?.cardChargesUsd.p50 ?? f?.monthEnd.cardChargeUsd?.p50 ?? 0) * 1e6);
-  }
-  return {
-    cards,
-    total: {
-      creditLeft: formatUsd(credit),
-      monthToDate: formatUsd(mtd),
-      cardBeforeMonthEnd: formatUsd(card),
-      orgCount: orgs.length,
-    },
-    flags,
-  };
+  const totals = buildCurrencyTotals(
+    orgs.flatMap((o) => {
+      const currency = currencyOf(o);
+      if (currency === null) return [];
+      const f = o.money?.forecast;
+      return [
+        {
+          currency,
+          creditLeftMicros: o.money?.apiBalance?.balanceMicros ?? o.money?.balance?.estimateMicros ?? null,
+          monthToDateMicros: o.dashboard?.asOfMs != null ? o.dashboard.monthToDate.totalMicros : null,
+          cardMicros: Math.round(
+            (f?.reloads?.cardChargesUsd.p50 ?? f?.monthEnd.cardChargeUsd?.p50 ?? 0) * 1e6,
+          ),
+        },
+      ];
+    }),
+    rates,
+    zone,
+  );
+  return { cards, totals, flags };
 }

@@ -3,17 +3,17 @@
  * and what the billing mode means for where usage goes.
  */
 import type { BillingMode } from '@core/billing';
-import { formatUsdAmount, type UsdBands } from './money-format';
+import { formatAmount, type UsdBands } from './money-format';
 import type { DisplayZone } from './format';
 
 /**
  * The likely range of a figure in words; null when both ends agree to the cent (the figure says it all).
  *
- * Example: `likelyWords({ p10: 420, p50: 800, p90: 1370 })` → "likely $420.00–$1,370.00".
+ * Example: `likelyWords({ p10: 420, p50: 800, p90: 1370 }, 'USD')` → "likely $420.00–$1,370.00".
  */
-export function likelyWords(bands: UsdBands): string | null {
-  const low = formatUsdAmount(bands.p10);
-  const high = formatUsdAmount(bands.p90);
+export function likelyWords(bands: UsdBands, currency: string): string | null {
+  const low = formatAmount(bands.p10, currency);
+  const high = formatAmount(bands.p90, currency);
   return low === high ? null : `likely ${low}–${high}`;
 }
 

@@ -4,7 +4,7 @@
  * model is the part before the comma.
  */
 import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
-import { formatUsd, type Micros } from '@core/money';
+import { formatMoney, type Micros } from '@core/money';
 import { buildDailyChart, type DailyChart } from './daily-chart';
 
 export type SpendDimension = 'project' | 'model' | 'line-item' | 'api-key';
@@ -62,6 +62,7 @@ export function topSpenders(
   daily: readonly DailyProjectSpend[],
   projects: readonly ProjectName[],
   dim: SpendDimension,
+  currency: string,
   n = 10,
 ): SpenderRow[] {
   const names = new Map(projects.map((p) => [p.id, p.name]));
@@ -76,7 +77,7 @@ export function topSpenders(
     .map(([key, micros]) => ({
       key: key ?? '__none__',
       label: key === null ? WORDS[dim].none : dim === 'project' ? (names.get(key) ?? key) : key,
-      total: formatUsd(micros),
+      total: formatMoney(micros, currency),
       share: total > 0 ? `${Math.round((micros / total) * 100)}%` : '0%',
     }));
 }

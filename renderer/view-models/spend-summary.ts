@@ -2,7 +2,7 @@
  * The headline figures of the dashboard as display strings: month-to-date, today, and their "as of".
  */
 import type { Dashboard } from '@core/dashboard';
-import { formatUsd } from '@core/money';
+import { formatMoney } from '@core/money';
 import { formatDateTime, formatRelative, formatUtcMonth, type DisplayZone } from './format';
 
 export interface SpendSummary {
@@ -35,7 +35,7 @@ export function buildSpendSummary(dashboard: Dashboard, nowMs: number, zone: Dis
   const { monthToDate, today, asOfMs } = dashboard;
   const requests = today.requests;
   const hasData = asOfMs !== null;
-  const money = (micros: number) => (hasData ? formatUsd(micros) : NO_FIGURE);
+  const money = (micros: number) => (hasData ? formatMoney(micros, dashboard.currency) : NO_FIGURE);
   return {
     monthLabel: formatUtcMonth(monthToDate.monthStartMs, zone.locale),
     mtdTotal: money(monthToDate.totalMicros),

@@ -52,7 +52,7 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
   await q.getByTestId('onboarding-save').click();
   await expect(q.getByText('The target balance must be above the threshold ($50).')).toBeVisible();
   await expect(
-    q.getByText('The balance: amounts are in US dollars, as on the OpenAI billing page.'),
+    q.getByText('The balance: amounts are in US dollars, the currency this account is billed in.'),
   ).toBeVisible();
   const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
   expect((await app.call('ledger:get', { orgId })).entries, 'nothing saved').toEqual([]);

@@ -14,6 +14,8 @@ const NOW = '2026-11-18T15:20:00Z';
 let app: ServedApp;
 let company: { id: string; money: MoneyView };
 let personal: { id: string; money: MoneyView };
+/** Every demo account's money view (five accounts: two OpenAI, Anthropic, OpenRouter, DeepSeek in CNY). */
+let all: Array<{ id: string; money: MoneyView }>;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,6 +38,11 @@ test.beforeAll(async () => {
   await synced(p.id);
   company = { id: c.id, money: await app.call('money:get', { orgId: c.id }) };
   personal = { id: p.id, money: await app.call('money:get', { orgId: p.id }) };
+  all = [];
+  for (const o of orgs) {
+    await synced(o.id);
+    all.push({ id: o.id, money: await app.call('money:get', { orgId: o.id }) });
+  }
 });
 test.afterAll(async () => {
   await app?.stop();
@@ -43,7 +50,7 @@ test.afterAll(async () => {
 
 async function open(page: Page) {
   await page.goto(app.url);
-  await expect(page.getByTestId('overview-card')).toHaveCount(2, { timeout: 45_000 });
+  await expect(page.getByTestId('overview-card')).toHaveCount(5, { timeout: 45_000 });
   await expect(page.getByTestId('ov-credit').first()).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId('balance-chart')).toBeVisible({ timeout: 45_000 });
 }
@@ -51,7 +58,7 @@ async function open(page: Page) {
 const card = (page: Page, orgId: string) =>
   page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
 
-test('the overview shows both demo orgs with the figures of money:get and the wrong-org flag on both', async ({
+test('the overview shows every demo account with the figures of money:get, a total per currency and the wrong-org flag', async ({
   page,
 }) => {
   const errors = watchPageErrors(page);
@@ -69,7 +76,17 @@ test('the overview shows both demo orgs with the figures of money:get and the wr
   expect(Math.abs(shownCharge - charge.p50)).toBeLessThan(0.1);
   await expect(c.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing');
   await expect(p.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing and spent $');
-  await expect(page.getByTestId('total-credit')).toHaveText(formatUsd(company.money.balance!.estimateMicros));
+  // The USD line adds up the USD accounts' credit only (the API's balance where the provider reports one);
+  // the DeepSeek account's CNY is on a line of its own.
+  const usd = all.filter((o) => o.money.currency === 'USD');
+  expect(usd).toHaveLength(4);
+  const usdCredit = usd.reduce(
+    (sum, o) => sum + (o.money.apiBalance?.balanceMicros ?? o.money.balance?.estimateMicros ?? 0),
+    0,
+  );
+  const usdLine = page.locator('[data-testid="currency-total"][data-currency="USD"]');
+  await expect(usdLine.getByTestId('total-credit')).toHaveText(formatUsd(usdCredit));
+  await expect(page.locator('[data-testid="currency-total"][data-currency="CNY"]')).toContainText('CN¥');
   expect(errors).toEqual([]);
 });
 

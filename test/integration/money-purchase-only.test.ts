@@ -64,7 +64,7 @@ describe('a purchase and no recorded balance (demo org)', () => {
     expect(view.balance!.creditsAddedMicros).toBe(1_000_000_000);
     expect(view.balance!.basis).toEqual({ observationId: null, atMs: boughtAt, balanceMicros: 0 });
 
-    const card = buildBalanceView(view.balance!, now, { locale: 'en-US', timeZone: 'UTC' }, 'prepaid');
+    const card = buildBalanceView(view.balance!, now, { locale: 'en-US', timeZone: 'UTC' }, 'prepaid', 'USD');
     const html = renderToStaticMarkup(createElement(BalanceCard, { view: card }));
     expect(html).toContain(`data-testid="balance-estimate">${formatUsd(expected)}<`);
     expect(html).not.toContain('figure-value negative');

@@ -22,16 +22,20 @@ import type { DisplayZone } from '../../view-models/format';
 
 Chart.register(LinearScale, LineElement, PointElement, Filler, Tooltip, Legend, annotationPlugin);
 
-const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-
 export interface BalanceChartProps {
   series: BalanceSeries;
   isDark: boolean;
   zone: DisplayZone;
+  /** The account's currency (axis and tooltips say it). */
+  currency: string;
 }
 
 /** The chart and its caption. */
-export function BalanceChart({ series, isDark, zone }: BalanceChartProps) {
+export function BalanceChart({ series, isDark, zone, currency }: BalanceChartProps) {
+  const USD = useMemo(
+    () => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }),
+    [currency],
+  );
   const colors = isDark
     ? {
         text: '#c9ced6',
@@ -188,7 +192,7 @@ export function BalanceChart({ series, isDark, zone }: BalanceChartProps) {
         annotation: { annotations },
       },
     };
-  }, [series, colors.text, colors.grid, colors.mark, colors.threshold, day, isBalance]);
+  }, [series, colors.text, colors.grid, colors.mark, colors.threshold, day, isBalance, USD]);
 
   return (
     <div className="chart-box balance-chart" data-testid="balance-chart">

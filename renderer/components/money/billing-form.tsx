@@ -15,10 +15,12 @@ import {
 export interface BillingFormProps {
   billing: BillingConfig;
   onSave: (billing: BillingConfig) => Promise<void>;
+  /** The account's currency: amounts are typed in it. */
+  currency: string;
 }
 
 /** The billing settings form. */
-export function BillingForm({ billing, onSave }: BillingFormProps) {
+export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
   const id = useId();
   const [fields, setFields] = useState<BillingFormFields>(() => billingToFields(billing));
   const [errors, setErrors] = useState<BillingFieldErrors>({});
@@ -36,7 +38,7 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
     event.preventDefault();
     setServerError(null);
     setNotice(null);
-    const parsed = parseBillingForm(fields);
+    const parsed = parseBillingForm(fields, currency);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
@@ -91,7 +93,7 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
           </legend>
           <div className="form-grid">
             <div className="field">
-              <label htmlFor={`${id}-threshold`}>When the balance falls below (USD)</label>
+              <label htmlFor={`${id}-threshold`}>When the balance falls below ({currency})</label>
               <input
                 id={`${id}-threshold`}
                 inputMode="decimal"
@@ -119,7 +121,9 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
             </div>
             <div className="field">
               <label htmlFor={`${id}-amount`}>
-                {fields.actionKind === 'restore-to' ? 'Target balance (USD)' : 'Reload amount (USD)'}
+                {fields.actionKind === 'restore-to'
+                  ? `Target balance (${currency})`
+                  : `Reload amount (${currency})`}
               </label>
               <input
                 id={`${id}-amount`}
@@ -141,14 +145,14 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
                 onChange={(e) => set({ limitKind: e.currentTarget.value as BillingFormFields['limitKind'] })}
               >
                 <option value="none">No limit</option>
-                <option value="usd">At most this many USD a month</option>
+                <option value="usd">At most this much {currency} a month</option>
                 <option value="count">At most this many reloads a month</option>
               </select>
             </div>
             {fields.limitKind !== 'none' && (
               <div className="field">
                 <label htmlFor={`${id}-limit`}>
-                  {fields.limitKind === 'usd' ? 'Limit (USD)' : 'Reloads'}
+                  {fields.limitKind === 'usd' ? `Limit (${currency})` : 'Reloads'}
                 </label>
                 <input
                   id={`${id}-limit`}
@@ -167,7 +171,7 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
       )}
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${id}-hard`}>Hard monthly spend limit (USD, blank = none)</label>
+          <label htmlFor={`${id}-hard`}>Hard monthly spend limit ({currency}, blank = none)</label>
           <input
             id={`${id}-hard`}
             inputMode="decimal"
@@ -186,7 +190,7 @@ export function BillingForm({ billing, onSave }: BillingFormProps) {
             spellCheck={false}
             onChange={(e) => set({ timeZone: e.currentTarget.value })}
           />
-          <p className="help">OpenAI bills calendar months in UTC.</p>
+          <p className="help">OpenAI and Anthropic bill calendar months in UTC.</p>
         </div>
       </div>
       {serverError && (

@@ -24,18 +24,32 @@ export interface EntryFormProps {
   submitLabel: string;
   onSubmit: (draft: EntryDraft) => Promise<void>;
   testId: string;
+  /** The account's currency: the amount is typed and stored in it. */
+  currency: string;
 }
 
-const AMOUNT_LABELS: Record<EntryFormKind, string> = {
-  observation: 'Balance shown (USD, may be negative)',
-  purchase: 'Amount bought (USD)',
-  grant: 'Amount granted (USD)',
-  reload: 'Amount reloaded (USD)',
-  'card-charge': 'Amount charged (USD)',
-};
+/** The amount field's label, naming the account's currency: "Amount bought (CNY)". */
+export function amountLabel(kind: EntryFormKind, currency: string): string {
+  const what: Record<EntryFormKind, string> = {
+    observation: `Balance shown (${currency}, may be negative)`,
+    purchase: `Amount bought (${currency})`,
+    grant: `Amount granted (${currency})`,
+    reload: `Amount reloaded (${currency})`,
+    'card-charge': `Amount charged (${currency})`,
+  };
+  return what[kind];
+}
 
 /** The entry form. */
-export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testId }: EntryFormProps) {
+export function EntryForm({
+  kinds,
+  timeZone,
+  nowMs,
+  submitLabel,
+  onSubmit,
+  testId,
+  currency,
+}: EntryFormProps) {
   const id = useId();
   const clock = useClock();
   const blank = (): EntryFormFields => ({
@@ -54,7 +68,7 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseEntryForm(fields, { timeZone, nowMs: clock.nowMs() });
+    const parsed = parseEntryForm(fields, { timeZone, nowMs: clock.nowMs(), currency });
     if (!parsed.ok) {
       setError({ field: parsed.field, message: parsed.error });
       return;
@@ -107,7 +121,7 @@ export function EntryForm({ kinds, timeZone, nowMs, submitLabel, onSubmit, testI
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-amount`}>{AMOUNT_LABELS[fields.kind]}</label>
+        <label htmlFor={`${id}-amount`}>{amountLabel(fields.kind, currency)}</label>
         <input
           id={`${id}-amount`}
           inputMode="decimal"

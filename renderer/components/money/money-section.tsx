@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import type { Reconciliation } from '@core/ledger-reconcile';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import { apiBalanceWords, BILLING_PAGES } from '../../view-models/figure-source';
 import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
 import { buildBalanceView, describeDrift, driftWeight } from '../../view-models/money-balance';
@@ -24,18 +26,20 @@ import type { WhatIfPreview } from '../../view-models/what-if-preview';
 
 const driftKey = (r: Reconciliation) => `${r.estimate.asOfMs}:${r.observedMicros}`;
 
-export const BILLING_PAGE_URL = 'https://platform.openai.com/settings/organization/billing/overview';
+export const BILLING_PAGE_URL = BILLING_PAGES.openai!;
 const OTHER_KINDS = ['purchase', 'grant', 'reload', 'card-charge'] as const;
 
 /** The section; `state` is the org's `useMoney`, `nowMs` drives relative times, `zone` the display zone. */
 export function MoneySection({
   orgId,
+  provider,
   state,
   nowMs,
   zone,
   onWhatIf,
 }: {
   orgId: string;
+  provider: ProviderId;
   state: MoneyState;
   nowMs: number;
   zone: DisplayZone;
@@ -61,11 +65,23 @@ export function MoneySection({
   }
 
   const billing = money.ledger.billing;
+  const currency = money.currency;
+  // OpenRouter, DeepSeek: the API reports the balance, so there is nothing to copy from a billing page.
+  const isFromApi = PROVIDERS[provider].source === 'balance';
   const isPrepaid = billing.mode === 'prepaid';
   const hasRule = isPrepaid && billing.reload?.enabled === true;
-  const balance = money.balance ? buildBalanceView(money.balance, nowMs, zone, billing.mode) : null;
+  const balance = money.balance
+    ? buildBalanceView(
+        money.balance,
+        nowMs,
+        zone,
+        billing.mode,
+        currency,
+        money.apiBalance ? { provider, atMs: money.apiBalance.atMs } : null,
+      )
+    : null;
   const isInvoiced = billing.mode === 'invoiced';
-  const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone }) : null;
+  const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone, currency }) : null;
   const headline = money.forecast
     ? buildMoneyHeadline(money.forecast, {
         hasReloadRule: hasRule,
@@ -73,9 +89,11 @@ export function MoneySection({
         nowMs,
         zone,
         billingTimeZone: billing.timeZone,
+        currency,
       })
     : null;
-  const drift = recorded?.rec ?? money.lastReconciliation;
+  // With an API balance the newest reading is the API's own, not something to reconcile by hand.
+  const drift = recorded?.rec ?? (isFromApi ? null : money.lastReconciliation);
   const recordBalance = async (draft: EntryDraft) => setRecorded({ rec: await addEntry(draft) });
   const timeZone = zone.timeZone;
 
@@ -88,6 +106,7 @@ export function MoneySection({
       submitLabel="Record balance"
       onSubmit={recordBalance}
       testId="record-balance-form"
+      currency={currency}
     />
   );
   return (
@@ -100,12 +119,24 @@ export function MoneySection({
           Could not refresh: {error}
         </p>
       )}
-      {isPrepaid && !money.balance && (
-        <section className="card cta" data-testid="record-balance-cta">
-          <h3>Record the balance shown on your OpenAI billing page</h3>
+      {isFromApi && (
+        <section className="card" data-testid="api-balance-note">
+          <h3>The balance comes from the {PROVIDERS[provider].name} API</h3>
           <p className="muted">
-            OpenAI does not publish the credit balance through its API. Copy it from the{' '}
-            <a href={BILLING_PAGE_URL} target="_blank" rel="noreferrer">
+            {money.apiBalance
+              ? `Balance ${apiBalanceWords(provider, money.apiBalance.atMs, zone)}. `
+              : `No reading from the ${PROVIDERS[provider].name} API yet. `}
+            Creditwatch reads it at every sync, and spend is read from how it falls, so there is nothing to
+            copy from a billing page. Purchases and grants you record below are your own notes.
+          </p>
+        </section>
+      )}
+      {isPrepaid && !isFromApi && !money.balance && (
+        <section className="card cta" data-testid="record-balance-cta">
+          <h3>Record the balance shown on your {PROVIDERS[provider].name} billing page</h3>
+          <p className="muted">
+            {PROVIDERS[provider].name} does not publish the credit balance through its API. Copy it from the{' '}
+            <a href={BILLING_PAGES[provider] ?? BILLING_PAGE_URL} target="_blank" rel="noreferrer">
               billing overview
             </a>{' '}
             and Creditwatch keeps it up to date from your costs.
@@ -115,7 +146,7 @@ export function MoneySection({
       )}
       {drift ? (
         <DriftNotice
-          view={describeDrift(drift)}
+          view={describeDrift(drift, currency)}
           title={recorded ? 'Balance recorded' : 'Last recorded balance'}
           weight={driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null)}
           isAcknowledged={acknowledged.has(driftKey(drift))}
@@ -141,7 +172,7 @@ export function MoneySection({
           )}
         </section>
       </div>
-      {money.balance && isPrepaid && (
+      {money.balance && isPrepaid && !isFromApi && (
         <details className="card">
           <summary>Record a new balance from the billing page</summary>
           {recordBalanceForm}
@@ -155,16 +186,17 @@ export function MoneySection({
           balanceMicros={money.balance?.estimateMicros ?? null}
           nowMs={nowMs}
           zone={zone}
+          currency={currency}
         />
       )}
       <div className="money-columns">
         <section className="card" aria-labelledby="billing-title">
           <h3 id="billing-title">Billing settings</h3>
-          <BillingForm billing={billing} onSave={updateBilling} />
+          <BillingForm billing={billing} onSave={updateBilling} currency={currency} />
         </section>
         <section className="card" aria-labelledby="ledger-title">
           <h3 id="ledger-title">Ledger</h3>
-          <LedgerList rows={buildLedgerRows(money.ledger.entries, zone)} onRemove={removeEntry} />
+          <LedgerList rows={buildLedgerRows(money.ledger.entries, zone, currency)} onRemove={removeEntry} />
           <details>
             <summary>Add a purchase, grant, reload or card charge</summary>
             <EntryForm
@@ -174,6 +206,7 @@ export function MoneySection({
               submitLabel="Add to ledger"
               onSubmit={async (draft) => void (await addEntry(draft))}
               testId="add-entry-form"
+              currency={currency}
             />
           </details>
           <LedgerBackups orgId={orgId} zone={zone} />

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { Dashboard } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
+import type { ProviderId } from '@core/provider-info';
 import { buildBalanceSeries } from '../../view-models/balance-series';
 import { buildLotRows } from '../../view-models/credit-lots-view';
 import type { DisplayZone } from '../../view-models/format';
@@ -20,14 +21,23 @@ export interface OrgAnswerProps {
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
+  provider: ProviderId;
   /** The figures are a what-if's (never saved). */
   isWhatIf?: boolean;
 }
 
 /** Headline, chart and lots. */
-export function OrgAnswer({ money, dashboard, nowMs, zone, isDark, isWhatIf = false }: OrgAnswerProps) {
+export function OrgAnswer({
+  money,
+  dashboard,
+  nowMs,
+  zone,
+  isDark,
+  provider,
+  isWhatIf = false,
+}: OrgAnswerProps) {
   const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
-  const headline = buildOrgHeadline(money, nowMs, zone);
+  const headline = buildOrgHeadline(money, nowMs, zone, provider);
   // The chart is drawn for the figures' instant, so it moves only when the figures do.
   const series = useMemo(() => buildBalanceSeries(money, daily, money.asOfMs), [money, daily]);
   const lots = buildLotRows(
@@ -36,6 +46,7 @@ export function OrgAnswer({ money, dashboard, nowMs, zone, isDark, isWhatIf = fa
     money.asOfMs,
     money.forecast?.model.levelUsdPerDay ?? null,
     zone,
+    money.currency,
   );
   const isPrepaid = money.ledger.billing.mode === 'prepaid';
   return (
@@ -60,7 +71,7 @@ export function OrgAnswer({ money, dashboard, nowMs, zone, isDark, isWhatIf = fa
             </h3>
             <span className="muted">shaded: the likely range</span>
           </div>
-          <BalanceChart series={series} isDark={isDark} zone={zone} />
+          <BalanceChart series={series} isDark={isDark} zone={zone} currency={money.currency} />
         </section>
       )}
       {(isPrepaid || lots.length > 0) && <CreditLots rows={lots} />}

@@ -16,18 +16,28 @@ export interface WhatIfPanelProps {
   balanceMicros: number | null;
   nowMs: number;
   zone: DisplayZone;
+  /** The account's currency: typed and shown amounts are in it. */
+  currency: string;
   /** Told the what-if's result (null when none is active), so the page's headline and chart can follow it. */
   onPreview?: (preview: WhatIfPreview | null) => void;
 }
 
 /** The what-if inputs and the recomputed headline. */
-export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPreview }: WhatIfPanelProps) {
+export function WhatIfPanel({
+  orgId,
+  billing,
+  balanceMicros,
+  nowMs,
+  zone,
+  currency,
+  onPreview,
+}: WhatIfPanelProps) {
   const id = useId();
   const defaults = whatIfDefaults(billing, balanceMicros);
   // Only what the user typed is kept: untouched fields follow the saved figures as they refresh.
   const [edits, setEdits] = useState<Partial<WhatIfFields>>({});
   const fields: WhatIfFields = { ...defaults, ...edits };
-  const built = buildWhatIfChange(fields, defaults, billing);
+  const built = buildWhatIfChange(fields, defaults, billing, currency);
   const change = built.ok ? built.change : null;
   const whatIf = useWhatIf(orgId, change, JSON.stringify(change));
   // The page's headline follows a what-if only with the forecast computed for that very change; while a new
@@ -55,6 +65,7 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
           nowMs,
           zone,
           billingTimeZone: billing.timeZone,
+          currency,
         })
       : null;
 
@@ -66,7 +77,7 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
       </div>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor={`${id}-balance`}>Balance now (USD)</label>
+          <label htmlFor={`${id}-balance`}>Balance now ({currency})</label>
           <input
             id={`${id}-balance`}
             inputMode="decimal"
@@ -76,7 +87,7 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-threshold`}>Reload threshold (USD)</label>
+          <label htmlFor={`${id}-threshold`}>Reload threshold ({currency})</label>
           <input
             id={`${id}-threshold`}
             inputMode="decimal"
@@ -87,7 +98,9 @@ export function WhatIfPanel({ orgId, billing, balanceMicros, nowMs, zone, onPrev
         </div>
         <div className="field">
           <label htmlFor={`${id}-target`}>
-            {billing.reload?.action.kind === 'add-fixed' ? 'Reload amount (USD)' : 'Restore to (USD)'}
+            {billing.reload?.action.kind === 'add-fixed'
+              ? `Reload amount (${currency})`
+              : `Restore to (${currency})`}
           </label>
           <input
             id={`${id}-target`}

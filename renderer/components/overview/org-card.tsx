@@ -44,7 +44,13 @@ export function OrgCard({
       data-org-id={card.orgId}
     >
       <div className="card-head">
-        <h3 id={titleId}>{card.name}</h3>
+        <h3 id={titleId}>
+          {card.name}{' '}
+          <span className="provider-label" data-testid="provider-label">
+            {card.providerName}
+            {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
+          </span>
+        </h3>
         <button type="button" className="button" onClick={onOpen} aria-pressed={isSelected}>
           {isSelected ? 'Shown below' : 'Open'}
         </button>
@@ -99,6 +105,11 @@ export function OrgCard({
                 <span className="muted ov-note">
                   today <span data-testid="ov-today">{card.today}</span> (provisional)
                 </span>
+                {card.spendSource && (
+                  <span className="muted ov-note" data-testid="ov-spend-source">
+                    {card.spendSource}
+                  </span>
+                )}
               </dd>
             </div>
           </dl>

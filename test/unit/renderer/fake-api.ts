@@ -28,6 +28,7 @@ import { entryProblem } from '@core/ledger-entry-rules';
 import type { LedgerFile } from '@core/ledger-schema';
 import { computeMoneyView, computeWhatIf, type MoneyInputs } from '@core/money-compute';
 import { reconcileObservation } from '@core/ledger-reconcile';
+import { accountCurrency, PROVIDERS, wrongProviderKeyProblem, type ProviderId } from '@core/provider-info';
 import { dailyTotals } from '@core/spend-history';
 import { AlertSettingsSchema, defaultAlertSettings } from '@core/alerts/alert-settings';
 import { emptyAlertState } from '@core/alerts/alert-state';
@@ -128,12 +129,12 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
   }
 
-  function addOrg(name: string, kind: 'openai' | 'demo'): OrgSummary {
+  function addOrg(name: string, kind: 'openai' | 'demo', provider: ProviderId = 'openai'): OrgSummary {
     const org: OrgSummary = {
       id: `org_fake${String(orgs.length + 1).padStart(6, '0')}`,
       name,
       kind,
-      provider: 'openai',
+      provider,
       baseUrl: null,
       createdAtMs: nowMs,
       hasKey: true,
@@ -218,8 +219,12 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       throw new ApiError('rejected', 'Restores need a running Creditwatch: start it with creditwatch serve.');
     },
     'orgs:add': (args) => {
+      const provider = args.provider ?? 'openai';
+      // The host refuses another provider's key before calling anyone; so does the fake.
+      const wrong = wrongProviderKeyProblem(provider, args.apiKey);
+      if (wrong) throw new ApiError('invalid-argument', wrong);
       if (args.apiKey.startsWith('sk-proj-')) throw new ApiError('rejected', FAKE_PROJECT_KEY_MESSAGE);
-      return addOrg(args.name.trim(), 'openai');
+      return addOrg(args.name.trim(), 'openai', provider);
     },
     'orgs:startDemo': () => addOrg('Demo organization', 'demo'),
     'orgs:remove': ({ orgId }) => {
@@ -372,7 +377,10 @@ export function createSampleDashboard(org: OrgSummary, nowMs: number, seed: numb
     daily,
     projects: SAMPLE_PROJECTS,
     sync: { ...INITIAL_SYNC_STATUS, state: 'ok', lastAttemptMs: syncedAt, lastSuccessMs: syncedAt },
-    currency: 'USD',
-    spendSource: { kind: 'costs' },
+    currency: accountCurrency(org),
+    spendSource:
+      PROVIDERS[org.provider].source === 'balance'
+        ? { kind: 'balance', sinceMs: syncedAt - DAY_MS }
+        : { kind: 'costs' },
   };
 }

@@ -102,8 +102,8 @@ const OBS: LedgerEntry = {
 
 describe('plain words', () => {
   it('says ranges, month ends and day ranges as a person would', () => {
-    expect(likelyWords({ p10: 420, p50: 800, p90: 1370 })).toBe('likely $420.00–$1,370.00');
-    expect(likelyWords({ p10: 0, p50: 0, p90: 0 })).toBeNull();
+    expect(likelyWords({ p10: 420, p50: 800, p90: 1370 }, 'USD')).toBe('likely $420.00–$1,370.00');
+    expect(likelyWords({ p10: 0, p50: 0, p90: 0 }, 'USD')).toBeNull();
     expect(monthEndWords('2026-12-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of November');
     expect(monthEndWords('2027-01-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of December');
     // The billing month is named in its own zone: seen from Kolkata, November (UTC) still ends in November.
@@ -237,7 +237,7 @@ describe('credit lots', () => {
       { id: 'g', remainingMicros: USD },
       { id: 'p', remainingMicros: 0 },
     ]);
-    const rows = buildLotRows([purchase, obs, grant], replayed, NOW, 24, ZONE);
+    const rows = buildLotRows([purchase, obs, grant], replayed, NOW, 24, ZONE, 'USD');
     expect(rows.map((r) => r.kind)).toEqual(['Grant', 'Purchase']);
     expect(rows[1]!.daysLeft).toBe('12 days');
     expect(rows[1]!.added).toBe('Nov 30, 2025');
@@ -252,7 +252,7 @@ describe('credit lots', () => {
 
 describe('organization headline', () => {
   it('gives four figures with likely ranges, in words', () => {
-    const h = buildOrgHeadline(money([OBS]), NOW, ZONE);
+    const h = buildOrgHeadline(money([OBS]), NOW, ZONE, 'openai');
     expect(h.figures.map((f) => [f.key, f.value, f.likely])).toEqual([
       ['credit', '$100.00', 'likely $98.00–$102.00'],
       ['next-charge', 'Nov 21', 'likely Nov 20 – Nov 23'],

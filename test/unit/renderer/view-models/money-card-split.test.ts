@@ -16,7 +16,7 @@ const split = {
 
 describe('buildCardSplitView', () => {
   it('says what goes on the card and what the purchase covers', () => {
-    const v = buildCardSplitView(split, { isInvoiced: false, zone });
+    const v = buildCardSplitView(split, { isInvoiced: false, zone, currency: 'USD' });
     expect(v.sentence).toBe(
       '$120.00 accrued before your purchase on Nov 13, 12:00 AM will be charged to your card on the 1st; ' +
         'usage since then draws your $500.00 credit ($390.00 left).',
@@ -30,7 +30,10 @@ describe('buildCardSplitView', () => {
   });
 
   it('says when the credit ran out, and speaks of invoices for invoiced billing', () => {
-    const v = buildCardSplitView({ ...split, creditLeftMicros: 0 }, { isInvoiced: true, zone });
+    const v = buildCardSplitView(
+      { ...split, creditLeftMicros: 0 },
+      { isInvoiced: true, zone, currency: 'USD' },
+    );
     expect(v.sentence).toContain('will be invoiced on the 1st');
     expect(v.sentence).toContain('until it ran out; usage after that is added to the charge');
   });
@@ -38,7 +41,7 @@ describe('buildCardSplitView', () => {
   it('without credit, all usage this month is on the card', () => {
     const v = buildCardSplitView(
       { ...split, creditDrawnMicros: 0, creditLeftMicros: 0, creditSince: null },
-      { isInvoiced: false, zone },
+      { isInvoiced: false, zone, currency: 'USD' },
     );
     expect(v.sentence).toBe(
       'No credit recorded: all usage this month ($120.00 so far) will be charged to your card on the 1st.',
@@ -63,10 +66,12 @@ describe('balance figures near zero', () => {
       predictedReloads: [],
       missingDays: [],
     };
-    const v = buildBalanceView(b, 0, zone, 'monthly');
+    const v = buildBalanceView(b, 0, zone, 'monthly', 'USD');
     expect(v.estimate).toBe('$0.00');
     expect(v.isNegative).toBe(false);
     expect(v.title).toBe('Credit left');
-    expect(buildBalanceView({ ...b, estimateMicros: -10_000 }, 0, zone).isNegative).toBe(true);
+    expect(buildBalanceView({ ...b, estimateMicros: -10_000 }, 0, zone, 'prepaid', 'USD').isNegative).toBe(
+      true,
+    );
   });
 });

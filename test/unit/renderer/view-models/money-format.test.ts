@@ -5,7 +5,8 @@ import {
   describeWhen,
   formatAbout,
   formatProbability,
-  formatUsdRange,
+  formatAmount,
+  formatAmountRange,
 } from '../../../../renderer/view-models/money-format';
 
 const NOW = Date.UTC(2026, 10, 24, 16, 0);
@@ -32,8 +33,10 @@ describe('money wording', () => {
   });
 
   it('shows P10–P90 ranges to the cent, once when both ends agree', () => {
-    expect(formatUsdRange({ p10: 0, p50: 82.91, p90: 219.3 })).toBe('$0.00–$219.30');
-    expect(formatUsdRange({ p10: 40, p50: 40, p90: 40 })).toBe('$40.00');
+    expect(formatAmountRange({ p10: 0, p50: 82.91, p90: 219.3 }, 'USD')).toBe('$0.00–$219.30');
+    expect(formatAmountRange({ p10: 40, p50: 40, p90: 40 }, 'USD')).toBe('$40.00');
+    expect(formatAmountRange({ p10: 10, p50: 20, p90: 1234.5 }, 'CNY')).toBe('CN¥10.00–CN¥1,234.50');
+    expect(formatAmount(-3.5, 'CNY')).toBe('-CN¥3.50');
   });
 
   it('never rounds a probability into certainty', () => {

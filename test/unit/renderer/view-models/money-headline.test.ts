@@ -38,7 +38,13 @@ describe('money headline', () => {
   it('answers when auto-reload charges the card, with its range, probability and reloads to month end', async () => {
     const { money } = await prepaidWithRule();
     const f = money.forecast!;
-    const h = buildMoneyHeadline(f, { hasReloadRule: true, mode: 'prepaid', nowMs: NOW, zone: ZONE });
+    const h = buildMoneyHeadline(f, {
+      hasReloadRule: true,
+      mode: 'prepaid',
+      nowMs: NOW,
+      zone: ZONE,
+      currency: 'USD',
+    });
     expect(h.crossing!.subject).toBe('Auto-reload will charge your card');
     expect(h.crossing!.p50!.iso).toBe(new Date(f.crossing!.p50!).toISOString());
     expect(h.crossing!.p50!.relative).toMatch(/^in about \d+ (hours?|days?)$/);
@@ -55,7 +61,13 @@ describe('money headline', () => {
   it('words the no-rule, already-below, monthly-bill and beyond-horizon cases', async () => {
     const { money } = await prepaidWithRule();
     const f = money.forecast!;
-    const opts = { hasReloadRule: false, mode: 'prepaid' as const, nowMs: NOW, zone: ZONE };
+    const opts = {
+      hasReloadRule: false,
+      mode: 'prepaid' as const,
+      nowMs: NOW,
+      zone: ZONE,
+      currency: 'USD',
+    };
     const noRule: ForecastSummary = { ...f, crossing: { ...f.crossing!, thresholdUsd: 0 } };
     expect(buildMoneyHeadline(noRule, opts).crossing!.subject).toBe('Your credit will run out');
     const below: ForecastSummary = { ...f, crossing: { ...f.crossing!, isAlreadyBelow: true } };
@@ -93,7 +105,7 @@ describe('balance and drift', () => {
   it('shows the estimate with its range and parts, from the recorded balance', async () => {
     const { money } = await prepaidWithRule();
     const b = money.balance!;
-    const v = buildBalanceView(b, NOW, ZONE);
+    const v = buildBalanceView(b, NOW, ZONE, 'prepaid', 'USD');
     expect(v.estimate).toMatch(/^\$\d+\.\d\d$/);
     expect(v.range).toMatch(/^\$[\d.]+–\$[\d.]+$/);
     expect(v.basis).toBe('From the $100.00 you recorded about 1 hour ago (Nov 24, 3:00 PM)');
@@ -103,6 +115,8 @@ describe('balance and drift', () => {
       { ...b, predictedReloads: [{ atMs: NOW - 600_000, micros: 41_000_000, status: 'predicted' }] },
       NOW,
       ZONE,
+      'prepaid',
+      'USD',
     );
     expect(withReload.predictedReloads[0]!.text).toBe(
       '+$41.00 reload around Nov 24, 3:50 PM (predicted, not confirmed)',
@@ -116,7 +130,7 @@ describe('balance and drift', () => {
       orgId,
       entry: { id: 'o2', kind: 'observation', atMs: NOW, balanceMicros: far, note: '' },
     });
-    const d = describeDrift(reconciliation!);
+    const d = describeDrift(reconciliation!, 'USD');
     expect(d.isConsistent).toBe(false);
     expect(d.drift).toMatch(/^\+\$(39|40|41)\.\d\d$/);
     expect(d.summary).toMatch(/^The balance is \$[\d.]+ higher than estimated/);
@@ -127,7 +141,7 @@ describe('balance and drift', () => {
       isConsistent: true,
       causes: [],
     };
-    expect(describeDrift(consistent).summary).toBe(
+    expect(describeDrift(consistent, 'USD').summary).toBe(
       'Consistent with the estimate (drift −$0.03, within its range).',
     );
   });
@@ -150,11 +164,11 @@ describe('balance and drift', () => {
       driftMicros: -14_990_000,
       isConsistent: false,
     };
-    const d = describeDrift(small);
+    const d = describeDrift(small, 'USD');
     expect(d.size).toBe('small');
     expect(d.summary).toMatch(/^A small difference \(\$14\.99 lower than the estimate/);
-    expect(describeDrift({ ...small, driftMicros: -80e6 }).size).toBe('large');
-    expect(describeDrift({ ...small, isConsistent: true }).size).toBe('none');
+    expect(describeDrift({ ...small, driftMicros: -80e6 }, 'USD').size).toBe('large');
+    expect(describeDrift({ ...small, isConsistent: true }, 'USD').size).toBe('none');
   });
 
   it('lists ledger entries with kind, signed amount and expiry', async () => {
@@ -165,6 +179,7 @@ describe('balance and drift', () => {
         ...money.ledger.entries,
       ],
       ZONE,
+      'USD',
     );
     expect(rows.map((r) => [r.kindLabel, r.amount, r.detail])).toEqual([
       ['Purchase', '+$25.00', 'expires a year after purchase'],

@@ -42,8 +42,10 @@ describe('parseUsdInput', () => {
     expect(error('$1.234,50')).toBe(
       'Amount: use a point for cents (1234.50); a comma only separates thousands (1,250.50).',
     );
-    expect(error('€12')).toBe('Amount: amounts are in US dollars, as on the OpenAI billing page.');
-    expect(error('12 EUR')).toBe('Amount: amounts are in US dollars, as on the OpenAI billing page.');
+    expect(error('€12')).toBe('Amount: amounts are in US dollars, the currency this account is billed in.');
+    expect(error('12 EUR')).toBe(
+      'Amount: amounts are in US dollars, the currency this account is billed in.',
+    );
     expect(error('-$5', { label: 'Amount' })).toBe('Amount cannot be negative.');
     expect(error('-5')).toBe('Amount cannot be negative.');
     expect(error('0')).toBe('Amount must be more than $0.');

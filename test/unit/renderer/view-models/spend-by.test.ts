@@ -28,11 +28,11 @@ describe('spend by dimension', () => {
       'gpt-4o, output',
       'gpt-4o, input',
     ]);
-    expect(topSpenders(days, [], 'api-key')).toEqual([
+    expect(topSpenders(days, [], 'api-key', 'USD')).toEqual([
       { key: 'key_a', label: 'key_a', total: '$6.00', share: '75%' },
       { key: '__none__', label: 'Key not recorded', total: '$2.00', share: '25%' },
     ]);
-    expect(topSpenders(days, [{ id: 'p1', name: 'Chatbot' }], 'project')).toEqual([
+    expect(topSpenders(days, [{ id: 'p1', name: 'Chatbot' }], 'project', 'USD')).toEqual([
       { key: 'p1', label: 'Chatbot', total: '$10.00', share: '100%' },
     ]);
   });

@@ -1,0 +1,136 @@
+/**
+ * The API providers an organization (an "account") can belong to: what each one's key looks like, where
+ * to create it, and what its API can tell us. Pure facts without zod, so the renderer can use them too;
+ * `providers.ts` adds the schema.
+ */
+export const PROVIDER_IDS = ['openai', 'anthropic', 'openrouter', 'deepseek'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export interface ProviderInfo {
+  id: ProviderId;
+  /** e.g. "Anthropic". */
+  name: string;
+  /** The key the provider's monitoring API needs, as the provider's console names it. */
+  keyName: string;
+  /** How that key starts, for the form's placeholder. Example: "sk-ant-admin01-…". */
+  keyPrefix: string;
+  /** Where to create that key. */
+  keyUrl: string;
+  /** One sentence on how to get the key (who may create it, which menu). */
+  keyHowTo: string;
+  /** Default API base URL. */
+  baseUrl: string;
+  /**
+   * Where the figures come from. `costs`: the API reports spend (cost buckets) but no balance, so the
+   * balance comes from what the user records (OpenAI, Anthropic). `balance`: the API reports the balance,
+   * and spend is inferred from how it moves between polls (OpenRouter, DeepSeek).
+   */
+  source: 'costs' | 'balance';
+  /** The currency the provider bills in; null when the API says (DeepSeek: CNY or USD). */
+  currency: string | null;
+}
+
+export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
+  openai: {
+    id: 'openai',
+    name: 'OpenAI',
+    keyName: 'Admin key',
+    keyPrefix: 'sk-admin-…',
+    keyUrl: 'https://platform.openai.com/settings/organization/admin-keys',
+    keyHowTo: 'An organization Owner creates it under Settings → Organization → Admin keys.',
+    baseUrl: 'https://api.openai.com/v1',
+    source: 'costs',
+    currency: 'USD',
+  },
+  anthropic: {
+    id: 'anthropic',
+    name: 'Anthropic',
+    keyName: 'Admin API key',
+    keyPrefix: 'sk-ant-admin01-…',
+    keyUrl: 'https://console.anthropic.com/settings/admin-keys',
+    keyHowTo: 'An organization admin creates it in the Claude Console under Settings → Admin keys.',
+    baseUrl: 'https://api.anthropic.com',
+    source: 'costs',
+    currency: 'USD',
+  },
+  openrouter: {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    keyName: 'management key',
+    keyPrefix: 'sk-or-v1-…',
+    keyUrl: 'https://openrouter.ai/settings/management-keys',
+    keyHowTo: 'Create it under Settings → Management keys (an inference key cannot read the credits).',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    source: 'balance',
+    currency: 'USD',
+  },
+  deepseek: {
+    id: 'deepseek',
+    name: 'DeepSeek',
+    keyName: 'API key',
+    keyPrefix: 'sk-…',
+    keyUrl: 'https://platform.deepseek.com/api_keys',
+    keyHowTo: 'Create it on the DeepSeek platform under API keys.',
+    baseUrl: 'https://api.deepseek.com',
+    source: 'balance',
+    currency: null,
+  },
+};
+
+/**
+ * The provider a pasted key belongs to, from its shape alone; null when it could be anyone's.
+ *
+ * Examples: 'sk-admin-…' → 'openai', 'sk-proj-…' → 'openai', 'sk-ant-admin01-…' → 'anthropic',
+ * 'sk-or-v1-…' → 'openrouter', 'sk-' + 32 hex digits → 'deepseek'.
+ */
+export function providerOfKey(apiKey: string): ProviderId | null {
+  const key = apiKey.trim();
+  if (key.startsWith('sk-ant-')) return 'anthropic';
+  if (key.startsWith('sk-or-')) return 'openrouter';
+  if (/^sk-(admin|proj|svcacct)-/.test(key)) return 'openai';
+  if (/^sk-[0-9a-f]{32}$/.test(key)) return 'deepseek';
+  return null;
+}
+
+/**
+ * What to say when a key of another provider is pasted into this provider's form; null when the key
+ * may belong here. Example: an Anthropic key in the OpenAI form → "This is an Anthropic key …".
+ */
+export function wrongProviderKeyProblem(provider: ProviderId, apiKey: string): string | null {
+  const owner = providerOfKey(apiKey);
+  if (owner === null || owner === provider) return null;
+  const want = PROVIDERS[provider];
+  return (
+    `This is ${article(PROVIDERS[owner].name)} ${PROVIDERS[owner].name} key, and this account is on ${want.name}. ` +
+    `Choose ${PROVIDERS[owner].name} as the provider, or paste ${article(want.name)} ${want.name} ${want.keyName} (${want.keyPrefix}).`
+  );
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
+}
+
+/**
+ * Whether `code` is an ISO 4217 currency this runtime knows (it can then format it). Example: 'CNY' → true,
+ * 'XYZ' → false, 'usd' → false (codes are upper case).
+ */
+export function isKnownCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  return KNOWN_CURRENCIES.has(code);
+}
+
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : ['USD', 'CNY', 'EUR'],
+);
+
+/**
+ * The currency an account's amounts are in: what its provider's API said (the balance log's), else
+ * what the account records, else the provider's own. Example: a DeepSeek account before its first
+ * reading, with nothing recorded → 'USD' until the API names one.
+ */
+export function accountCurrency(
+  org: { provider: ProviderId; currency?: string | undefined },
+  fromApi: string | null = null,
+): string {
+  return fromApi ?? org.currency ?? PROVIDERS[org.provider].currency ?? 'USD';
+}

@@ -1,0 +1,130 @@
+/**
+ * The user's conversion rates: add, change or remove the rate that shows another currency's totals in US
+ * dollars as well (never used to store or add up money). The server's message is shown at its field.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { ConversionRate, Settings } from '@core/schemas';
+import type { RequestArgs } from '@core/api-contract';
+import { errorText } from '../hooks/use-orgs';
+import { rateWords } from '../view-models/overview-totals';
+import { rateProblem, ratesWith, ratesWithout } from '../view-models/conversion-rates';
+import type { DisplayZone } from '../view-models/format';
+
+export interface ConversionRatesProps {
+  rates: readonly ConversionRate[];
+  onSave: (patch: RequestArgs<'settings:update'>) => Promise<Settings>;
+  zone: DisplayZone;
+}
+
+/** The rates list and the add/change form. */
+export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
+  const id = useId();
+  const [currency, setCurrency] = useState('');
+  const [rate, setRate] = useState('');
+  const [problem, setProblem] = useState<{ field: 'currency' | 'rate'; message: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function save(list: Array<{ currency: string; usdPerUnit: number }>, done: string) {
+    setIsSaving(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      await onSave({ conversionRates: list });
+      setNotice(done);
+      return true;
+    } catch (err) {
+      const { field, text } = rateProblem(errorText(err));
+      setProblem({ field, message: text });
+      return false;
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = currency.trim().toUpperCase();
+    if (await save(ratesWith(rates, { currency, usdPerUnit: rate }), `Rate for ${code} saved.`)) {
+      setCurrency('');
+      setRate('');
+    }
+  }
+
+  const errorFor = (field: 'currency' | 'rate') =>
+    problem?.field === field ? (
+      <p id={`${id}-${field}-error`} className="field-error" role="alert" data-testid={`rate-error-${field}`}>
+        {problem.message}
+      </p>
+    ) : null;
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`} data-testid="conversion-rates">
+      <h3 id={`${id}-title`}>Conversion rates</h3>
+      <p className="help">
+        Accounts billed in another currency keep their own figures. With a rate, the overview also shows their
+        totals in US dollars, marked “≈” and with the rate you set.
+      </p>
+      {rates.length > 0 ? (
+        <ul className="rate-list">
+          {rates.map((r) => (
+            <li key={r.currency} data-testid="rate-row">
+              <span>{rateWords(r, zone).replace(/^your rate /, '')}</span>{' '}
+              <button
+                type="button"
+                className="button"
+                disabled={isSaving}
+                onClick={() => void save(ratesWithout(rates, r.currency), `Rate for ${r.currency} removed.`)}
+              >
+                Remove {r.currency}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">
+          No rates set: totals in other currencies are shown only in their own currency.
+        </p>
+      )}
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-currency`}>Currency code</label>
+          <input
+            id={`${id}-currency`}
+            value={currency}
+            onChange={(e) => setCurrency(e.currentTarget.value)}
+            placeholder="CNY"
+            maxLength={3}
+            spellCheck={false}
+            aria-invalid={problem?.field === 'currency'}
+            aria-describedby={problem?.field === 'currency' ? `${id}-currency-error` : undefined}
+          />
+          {errorFor('currency')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-rate`}>1 unit is worth (US dollars)</label>
+          <input
+            id={`${id}-rate`}
+            inputMode="decimal"
+            value={rate}
+            onChange={(e) => setRate(e.currentTarget.value)}
+            placeholder="0.14"
+            aria-invalid={problem?.field === 'rate'}
+            aria-describedby={problem?.field === 'rate' ? `${id}-rate-error` : undefined}
+          />
+          {errorFor('rate')}
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" disabled={isSaving}>
+            {isSaving ? 'Saving…' : 'Save rate'}
+          </button>
+        </div>
+      </form>
+      {notice && (
+        <p className="form-notice" role="status">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

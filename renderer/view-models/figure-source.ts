@@ -1,0 +1,42 @@
+/**
+ * Where an account's figures come from, in words: a balance the provider's API reported (settled, not an
+ * estimate), and spend read from how that balance fell since the first reading.
+ */
+import type { Dashboard } from '@core/dashboard';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import { formatDateTime, type DisplayZone } from './format';
+
+/**
+ * The API balance's provenance.
+ *
+ * Example: `apiBalanceWords('openrouter', Date.UTC(2026, 11, 2, 10, 5), utc)` →
+ * "from the OpenRouter API, as of Dec 2, 10:05 AM".
+ */
+export function apiBalanceWords(provider: ProviderId, atMs: number, zone: DisplayZone): string {
+  return `from the ${PROVIDERS[provider].name} API, as of ${formatDateTime(atMs, zone)}`;
+}
+
+/**
+ * How spend is known, for providers whose API reports a balance only; null for providers that report costs.
+ *
+ * Example: `{ kind: 'balance', sinceMs: Date.UTC(2026, 10, 25) }` → "read from the fall of the balance since
+ * Nov 25, 12:00 AM (the first reading)"; before any reading → "read from the fall of the balance once two
+ * readings are in".
+ */
+export function spendSourceWords(source: Dashboard['spendSource'], zone: DisplayZone): string | null {
+  if (source.kind !== 'balance') return null;
+  return source.sinceMs === null
+    ? 'read from the fall of the balance once two readings are in'
+    : `read from the fall of the balance since ${formatDateTime(source.sinceMs, zone)} (the first reading)`;
+}
+
+/** "organization" for providers whose console says so (OpenAI, Anthropic), else "account". */
+export function accountWord(provider: ProviderId): 'organization' | 'account' {
+  return provider === 'openai' || provider === 'anthropic' ? 'organization' : 'account';
+}
+
+/** Where the user reads the balance by hand, for providers whose API does not report it. */
+export const BILLING_PAGES: Partial<Record<ProviderId, string>> = {
+  openai: 'https://platform.openai.com/settings/organization/billing/overview',
+  anthropic: 'https://console.anthropic.com/settings/billing',
+};

@@ -1,0 +1,225 @@
+// Every provider and currency on one page, in real Chromium against `creditwatch serve --demo` at a pinned
+// instant: the overview keeps a USD line and a CNY line (never added up) with the figures `dashboard:get` and
+// `money:get` return; the DeepSeek balance is the simulator's own; the add form asks for each provider's
+// key and points out another provider's key; a conversion rate adds a labelled US-dollar figure.
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatMoney } from '@core/money';
+import type { Dashboard } from '@core/dashboard';
+import type { MoneyView } from '@core/money-view';
+import type { OrgSummary } from '@core/schemas';
+import { DEMO_SIMULATORS } from '../../main/app/demo-backend';
+import { startDeepSeekSimulator } from '../../main/simulator/deepseek/index';
+import { createSimClock } from '../../main/simulator/index';
+import { startServe, type ServedApp } from './serve';
+import { SCREENS_DIR, watchPageErrors } from './page-checks';
+
+const NOW = '2026-12-02T10:00:00Z';
+let app: ServedApp;
+let orgs: OrgSummary[];
+const views = new Map<string, { dashboard: Dashboard; money: MoneyView }>();
+
+test.describe.configure({ mode: 'serial' });
+
+async function syncAndRead(orgId: string) {
+  await app.call('sync:now', { orgId });
+  for (let i = 0; i < 120; i++) {
+    const dashboard = await app.call('dashboard:get', { orgId });
+    if (dashboard.asOfMs !== null && dashboard.sync.state === 'ok') {
+      views.set(orgId, { dashboard, money: await app.call('money:get', { orgId }) });
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`org ${orgId} never synced`);
+}
+
+const byProvider = (provider: string) => orgs.find((o) => o.provider === provider)!;
+const deepseek = () => views.get(byProvider('deepseek').id)!;
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  app = await startServe({ demo: true, now: NOW });
+  orgs = (await app.call('orgs:list', {})).orgs;
+  expect(orgs.map((o) => o.provider).sort()).toEqual([
+    'anthropic',
+    'deepseek',
+    'openai',
+    'openai',
+    'openrouter',
+  ]);
+  for (const o of orgs) await syncAndRead(o.id);
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(app.url);
+  await expect(page.getByTestId('overview-card')).toHaveCount(5, { timeout: 45_000 });
+  await expect(page.getByTestId('currency-total')).toHaveCount(2, { timeout: 45_000 });
+}
+
+const line = (page: Page, currency: string) =>
+  page.locator(`[data-testid="currency-total"][data-currency="${currency}"]`);
+const card = (page: Page, orgId: string) =>
+  page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+
+test('the overview keeps a USD line and a CNY line, each equal to what the API returns', async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await open(page);
+  const usdOrgs = orgs.filter((o) => views.get(o.id)!.dashboard.currency === 'USD');
+  expect(usdOrgs).toHaveLength(4);
+  const usdMtd = usdOrgs.reduce((sum, o) => sum + views.get(o.id)!.dashboard.monthToDate.totalMicros, 0);
+  await expect(line(page, 'USD').getByTestId('total-mtd')).toHaveText(formatMoney(usdMtd, 'USD'));
+  await expect(line(page, 'USD')).toContainText('USD (4 accounts)');
+
+  const ds = deepseek();
+  expect(ds.dashboard.currency).toBe('CNY');
+  expect(ds.money.currency).toBe('CNY');
+  await expect(line(page, 'CNY')).toContainText('CNY (1 account)');
+  await expect(line(page, 'CNY').getByTestId('total-mtd')).toHaveText(
+    formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'),
+  );
+  await expect(line(page, 'CNY').getByTestId('total-credit')).toHaveText(
+    formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY'),
+  );
+  // No conversion rate yet: nothing is shown in dollars for CNY.
+  await expect(page.getByTestId('total-converted')).toHaveCount(0);
+
+  const d = card(page, byProvider('deepseek').id);
+  await expect(d.getByTestId('provider-label')).toHaveText('DeepSeek · CNY');
+  await expect(d.getByTestId('ov-mtd')).toHaveText(formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'));
+  await expect(d.getByTestId('ov-credit')).toHaveText(formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY'));
+  await expect(d).toContainText('from the DeepSeek API, as of');
+  await expect(d.getByTestId('ov-spend-source')).toContainText('read from the fall of the balance since');
+  await expect(card(page, byProvider('anthropic').id).getByTestId('provider-label')).toHaveText('Anthropic');
+  await expect(card(page, byProvider('openrouter').id).getByTestId('provider-label')).toHaveText(
+    'OpenRouter',
+  );
+  expect(errors).toEqual([]);
+});
+
+test('the DeepSeek balance is the simulator’s own, to the cent', async ({ page }) => {
+  const { apiBalance } = deepseek().money;
+  expect(apiBalance).not.toBeNull();
+  // The simulator's model follows its clock's start day: start the ground truth at the reading's instant.
+  const { seed, historyDays, shape } = DEMO_SIMULATORS.deepseek;
+  const truth = await startDeepSeekSimulator({
+    seed,
+    historyDays,
+    shape,
+    currency: 'CNY',
+    clock: createSimClock({ startMs: apiBalance!.atMs, speed: 0 }),
+  });
+  try {
+    expect(new Date(apiBalance!.atMs).toISOString().slice(0, 10)).toBe(NOW.slice(0, 10));
+    const reading = truth.balanceAt(apiBalance!.atMs);
+    expect(reading.currency).toBe('CNY');
+    expect(apiBalance!.balanceMicros).toBe(reading.totalMicros);
+    await open(page);
+    await expect(card(page, byProvider('deepseek').id).getByTestId('ov-credit')).toHaveText(
+      formatMoney(reading.totalMicros, 'CNY'),
+    );
+  } finally {
+    await truth.close();
+  }
+});
+
+test('the DeepSeek page shows CNY, the API balance as settled and no billing-page prompt', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  await open(page);
+  const ds = deepseek();
+  await card(page, byProvider('deepseek').id)
+    .getByRole('button', { name: /^(Open|Shown below)$/ })
+    .click();
+  const org = page.getByTestId('org-page');
+  await expect(org.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
+  await expect(org.getByTestId('mtd-total')).toHaveText(
+    formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'),
+  );
+  await expect(org.getByTestId('spend-source')).toContainText('read from the fall of the balance since');
+  await expect(org.getByTestId('api-balance-note')).toContainText('The balance comes from the DeepSeek API');
+  await expect(org.getByTestId('record-balance-cta')).toHaveCount(0);
+  // Spend read from the balance has nothing to split by project, model or key.
+  await expect(org.getByTestId('spend-by')).toHaveCount(0);
+  await expect(org).toContainText(`Balance from the DeepSeek API, as of`);
+  await expect(org.getByText(formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY')).first()).toBeVisible();
+  await expect(org.getByLabel('Amount bought (CNY)')).toHaveCount(1);
+  await expect(org.getByText('$', { exact: false }).filter({ hasText: /(^|[^N¥])\$\d/ })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the add form names the provider’s key and points out another provider’s key', async ({ page }) => {
+  await open(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'Add organization' }).click();
+  const form = page.getByTestId('add-org-form');
+  await form.getByRole('radio', { name: 'Anthropic' }).check();
+  const key = form.getByLabel('Admin API key');
+  await expect(key).toHaveAttribute('placeholder', 'sk-ant-admin01-…');
+  await expect(form.getByRole('link', { name: /Create the Admin API key/ })).toHaveAttribute(
+    'href',
+    'https://console.anthropic.com/settings/admin-keys',
+  );
+  await key.fill('sk-admin-0123456789abcdef0123456789abcdef');
+  await expect(form.getByTestId('key-mismatch')).toHaveText(
+    'This is an OpenAI key, and this account is on Anthropic. Choose OpenAI as the provider, or paste an Anthropic Admin API key (sk-ant-admin01-…).',
+  );
+  await expect(form.getByRole('button', { name: 'Add organization' })).toBeDisabled();
+  await form.screenshot({ path: join(SCREENS_DIR, 'providers-add-form-mismatch.png') });
+  await form.getByRole('radio', { name: 'DeepSeek' }).check();
+  await expect(form.getByLabel('Account name')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Add account' })).toBeVisible();
+  await expect(form.getByTestId('key-mismatch')).toContainText('this account is on DeepSeek');
+});
+
+test('a CNY conversion rate adds a labelled dollar figure; a bad rate is refused at its field', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  const rates = page.getByTestId('conversion-rates');
+  await rates.getByLabel('Currency code').fill('CNY');
+  await rates.getByLabel('1 unit is worth (US dollars)').fill('-1');
+  await rates.getByRole('button', { name: 'Save rate' }).click();
+  await expect(rates.getByTestId('rate-error-rate')).toHaveText('A rate must be more than zero.');
+  await rates.getByLabel('Currency code').fill('XQZ');
+  await rates.getByLabel('1 unit is worth (US dollars)').fill('0.14');
+  await rates.getByRole('button', { name: 'Save rate' }).click();
+  await expect(rates.getByTestId('rate-error-currency')).toContainText('three-letter currency code');
+  await rates.getByLabel('Currency code').fill('CNY');
+  await rates.getByRole('button', { name: 'Save rate' }).click();
+  await expect(rates.getByTestId('rate-row')).toHaveCount(1);
+  const ds = deepseek();
+  const converted = line(page, 'CNY').getByTestId('total-converted');
+  await expect(converted).toContainText(
+    `≈ ${formatMoney(Math.round(ds.dashboard.monthToDate.totalMicros * 0.14), 'USD')} this month`,
+  );
+  await expect(converted).toContainText('in US dollars at your rate 1 CNY = $0.14, set Dec 2');
+  await expect(line(page, 'USD').getByTestId('total-converted')).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+});
+
+for (const width of [1280, 800])
+  for (const scheme of ['light', 'dark'] as const)
+    test(`screenshots at ${width} px, ${scheme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page
+        .getByTestId('overview')
+        .screenshot({ path: join(SCREENS_DIR, `providers-overview-${width}-${scheme}.png`) });
+      await card(page, byProvider('deepseek').id)
+        .getByRole('button', { name: /^(Open|Shown below)$/ })
+        .click();
+      await expect(page.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
+      await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 30_000 });
+      await page
+        .getByTestId('org-page')
+        .screenshot({ path: join(SCREENS_DIR, `providers-deepseek-${width}-${scheme}.png`) });
+    });

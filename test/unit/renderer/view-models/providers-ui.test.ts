@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { MoneyView } from '@core/money-view';
+import { ApiError } from '@core/api-contract';
+import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../../../../renderer/view-models/add-org';
+import { rateProblem, ratesWith, ratesWithout } from '../../../../renderer/view-models/conversion-rates';
+import { buildOrgHeadline } from '../../../../renderer/view-models/org-headline';
+import {
+  onboardingWords,
+  parseOnboarding,
+  ONBOARDING_DEFAULTS,
+} from '../../../../renderer/view-models/onboarding';
+import { apiBalanceWords, spendSourceWords } from '../../../../renderer/view-models/figure-source';
+import { createFakeApi } from '../fake-api';
+
+const ZONE = { locale: 'en-US', timeZone: 'UTC' };
+const NOW = Date.UTC(2026, 11, 2, 10, 5);
+const OPENAI_ADMIN = 'sk-admin-0123456789abcdef0123456789abcdef';
+
+describe('add an account', () => {
+  it('offers the four providers, OpenAI first', () => {
+    expect(PROVIDER_CHOICES.map((p) => p.name)).toEqual(['OpenAI', 'Anthropic', 'OpenRouter', 'DeepSeek']);
+  });
+
+  it('names the key each provider needs, where to create it, and says organization or account', () => {
+    expect(addOrgWords('openai')).toMatchObject({
+      nameLabel: 'Organization name',
+      keyLabel: 'Admin key',
+      keyPlaceholder: 'sk-admin-…',
+      submitLabel: 'Add organization',
+    });
+    expect(addOrgWords('anthropic')).toMatchObject({
+      nameLabel: 'Organization name',
+      keyLabel: 'Admin API key',
+      keyPlaceholder: 'sk-ant-admin01-…',
+      keyUrl: 'https://console.anthropic.com/settings/admin-keys',
+      baseUrlPlaceholder: 'https://api.anthropic.com',
+    });
+    expect(addOrgWords('openrouter')).toMatchObject({
+      nameLabel: 'Account name',
+      keyLabel: 'Management key',
+      submitLabel: 'Add account',
+    });
+    expect(addOrgWords('deepseek')).toMatchObject({ accountWord: 'account', keyPlaceholder: 'sk-…' });
+    expect(addOrgWords('deepseek').privacy).toMatch(/sends it only to DeepSeek\.$/);
+  });
+
+  it('points out a key of another provider before anything is sent', () => {
+    expect(keyFieldProblem('anthropic', OPENAI_ADMIN)).toBe(
+      'This is an OpenAI key, and this account is on Anthropic. Choose OpenAI as the provider, or paste an Anthropic Admin API key (sk-ant-admin01-…).',
+    );
+    expect(keyFieldProblem('openai', 'sk-ant-admin01-abc')).toMatch(/^This is an Anthropic key/);
+    expect(keyFieldProblem('openai', OPENAI_ADMIN)).toBeNull();
+    expect(keyFieldProblem('anthropic', '')).toBeNull();
+    expect(keyFieldProblem('anthropic', 'not-a-known-shape')).toBeNull();
+  });
+
+  it('the fake API refuses another provider’s key as the host does, and keeps the provider chosen', async () => {
+    const api = createFakeApi({ nowMs: NOW });
+    await expect(
+      api.invoke('orgs:add', { name: 'Team', apiKey: OPENAI_ADMIN, provider: 'anthropic' }),
+    ).rejects.toBeInstanceOf(ApiError);
+    const org = await api.invoke('orgs:add', {
+      name: 'Team',
+      apiKey: 'sk-ant-admin01-x',
+      provider: 'anthropic',
+    });
+    expect(org.provider).toBe('anthropic');
+  });
+});
+
+describe('conversion rates form', () => {
+  const stored = [{ currency: 'CNY', usdPerUnit: 0.14, setAtMs: NOW }];
+  it('sends the whole list with one rate added, changed or removed', () => {
+    expect(ratesWith(stored, { currency: ' eur ', usdPerUnit: '1.08' })).toEqual([
+      { currency: 'CNY', usdPerUnit: 0.14 },
+      { currency: 'EUR', usdPerUnit: 1.08 },
+    ]);
+    expect(ratesWith(stored, { currency: 'CNY', usdPerUnit: '$0.15' })).toEqual([
+      { currency: 'CNY', usdPerUnit: 0.15 },
+    ]);
+    expect(ratesWith(stored, { currency: 'EUR', usdPerUnit: 'abc' })[1]!.usdPerUnit).toBeNaN();
+    expect(ratesWithout(stored, 'CNY')).toEqual([]);
+  });
+
+  it('puts the server’s message at the field it is about, without the field path', () => {
+    expect(rateProblem('conversionRates.0.usdPerUnit: A rate must be more than zero.')).toEqual({
+      field: 'rate',
+      text: 'A rate must be more than zero.',
+    });
+    expect(rateProblem('conversionRates.1.currency: Use a three-letter currency code, such as CNY.')).toEqual(
+      {
+        field: 'currency',
+        text: 'Use a three-letter currency code, such as CNY.',
+      },
+    );
+    expect(rateProblem('conversionRates: Each currency can have one rate only.').field).toBe('currency');
+  });
+});
+
+describe('where the figures come from', () => {
+  const money: MoneyView = {
+    orgId: 'org_d',
+    asOfMs: NOW,
+    currency: 'CNY',
+    apiBalance: { atMs: NOW, balanceMicros: 191_140_000 },
+    ledger: {
+      billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+      entries: [],
+    },
+    balance: null,
+    forecast: null,
+    forecastNote: null,
+    lastReconciliation: null,
+    historyDays: 0,
+  };
+
+  it('shows the API’s balance as settled, in the account’s currency', () => {
+    const h = buildOrgHeadline(money, NOW, ZONE, 'deepseek');
+    expect(h.figures[0]).toEqual({
+      key: 'credit',
+      label: 'Balance',
+      value: 'CN¥191.14',
+      likely: null,
+      nature: 'settled',
+      note: 'Balance from the DeepSeek API, as of Dec 2, 10:05 AM',
+    });
+    const waiting = buildOrgHeadline({ ...money, apiBalance: null }, NOW, ZONE, 'openrouter');
+    expect(waiting.figures[0]!.value).toBe('Not known yet');
+    expect(waiting.figures[0]!.nature).toBe('waiting for the first reading from the OpenRouter API');
+    expect(apiBalanceWords('openrouter', NOW, ZONE)).toBe('from the OpenRouter API, as of Dec 2, 10:05 AM');
+  });
+
+  it('says spend is read from the balance since the first reading, and nothing for cost providers', () => {
+    expect(spendSourceWords({ kind: 'balance', sinceMs: Date.UTC(2026, 10, 25) }, ZONE)).toBe(
+      'read from the fall of the balance since Nov 25, 12:00 AM (the first reading)',
+    );
+    expect(spendSourceWords({ kind: 'balance', sinceMs: null }, ZONE)).toMatch(/once two readings are in/);
+    expect(spendSourceWords({ kind: 'costs' }, ZONE)).toBeNull();
+  });
+
+  it('asks a balance provider only about auto-reload, in its currency', () => {
+    const w = onboardingWords('deepseek', 'DeepSeek', 'CNY');
+    expect(w).toMatchObject({ asksMode: false, asksBalance: false, billingUrl: null, currency: 'CNY' });
+    const parsed = parseOnboarding(
+      { ...ONBOARDING_DEFAULTS, below: '¥10', upTo: '¥50' },
+      {
+        currency: 'CNY',
+        asksBalance: false,
+      },
+    );
+    expect(parsed).toMatchObject({ ok: true, balanceMicros: null });
+    expect(parseOnboarding({ ...ONBOARDING_DEFAULTS, below: '$10' }, { currency: 'CNY' })).toMatchObject({
+      ok: false,
+      errors: { below: expect.stringContaining('amounts are in CNY') },
+    });
+    expect(onboardingWords('anthropic', 'Claude team', 'USD')).toMatchObject({
+      title: 'Three questions about Claude team',
+      billingUrl: 'https://console.anthropic.com/settings/billing',
+    });
+  });
+});
