@@ -1,13 +1,13 @@
 /**
  * The balance demos (OpenRouter, DeepSeek) read spend from how the balance moves, so a new account has
  * no spend history until it has been polled for a while. A new demo account is given that history the
- * honest way: the real adapter and sync step poll a second simulator of the same demo at every UTC
- * midnight of the last `WARM_UP_DAYS` days, as if Creditwatch had been running then.
+ * honest way: the real adapter and sync step poll a second simulator of the same demo every six hours
+ * over the last `WARM_UP_DAYS` days (from UTC midnights), as if Creditwatch had been running then.
  */
 import { PROVIDERS } from '@core/providers';
 import { INITIAL_SYNC_STATUS, type Org } from '@core/schemas';
 import { EMPTY_CURSOR } from '@core/sync-plan';
-import { DAY_MS, startOfUtcDay } from '@core/time';
+import { DAY_MS, HOUR_MS, startOfUtcDay } from '@core/time';
 import { runBalanceSync } from '../services/balance-sync-run';
 import { createProviderApi } from '../services/providers/create-provider-api';
 import type { OrgHistory } from '../services/stores/history-store';
@@ -15,8 +15,13 @@ import { createSimClock } from '../simulator/sim-clock';
 import type { DemoBackend } from './demo-backend';
 import { demoProfileOf } from './demo-orgs';
 
-/** Days of daily readings a new balance demo starts with. */
+/** Days of readings a new balance demo starts with. */
 export const WARM_UP_DAYS = 45;
+/**
+ * One reading every six hours: a reading that holds a top-up hides the spend of its interval (DeepSeek
+ * has no usage counter), so a finer step hides less; 180 readings take well under a second.
+ */
+export const WARM_UP_STEP_MS = 6 * HOUR_MS;
 
 /** Fills `history` of the new demo account `org` (a balance provider; others are left alone). */
 export async function warmUpBalanceDemo(opts: {
@@ -36,7 +41,7 @@ export async function warmUpBalanceDemo(opts: {
     let cursor = EMPTY_CURSOR;
     let lastMs: number | null = null;
     const today = startOfUtcDay(opts.nowMs);
-    for (let at = today - WARM_UP_DAYS * DAY_MS; at <= today; at += DAY_MS) {
+    for (let at = today - WARM_UP_DAYS * DAY_MS; at <= today; at += WARM_UP_STEP_MS) {
       clock.set(at);
       ({ cursor } = await runBalanceSync({
         api,

@@ -30,8 +30,11 @@ export function DashboardView(props: DashboardViewProps) {
   const spendSource = spendSourceWords(dashboard.spendSource, zone);
   const [dimension, setDimension] = useState<SpendDimension>('project');
   const chart = useMemo(
-    () => buildSpendChartBy(dashboard.daily, dashboard.projects, dimension),
-    [dashboard.daily, dashboard.projects, dimension],
+    () =>
+      buildSpendChartBy(dashboard.daily, dashboard.projects, dimension, {
+        fromBalance: dashboard.spendSource.kind === 'balance',
+      }),
+    [dashboard.daily, dashboard.projects, dimension, dashboard.spendSource.kind],
   );
   const top = useMemo(
     () => topSpenders(dashboard.daily, dashboard.projects, dimension, dashboard.currency),

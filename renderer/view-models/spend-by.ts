@@ -39,15 +39,23 @@ function entriesOf(
   return [...perModel].map(([projectId, micros]) => ({ projectId, micros }));
 }
 
-/** The daily chart by `dim`. Example: line items "gpt-4o, input" $3 and "gpt-4o, output" $5 by model → "gpt-4o" $8. */
+/**
+ * The daily chart by `dim`. Example: line items "gpt-4o, input" $3 and "gpt-4o, output" $5 by model → "gpt-4o" $8.
+ * Spend read from a balance (`fromBalance`) has no project: its one series says where it comes from.
+ */
 export function buildSpendChartBy(
   daily: readonly DailyProjectSpend[],
   projects: readonly ProjectName[],
   dim: SpendDimension,
+  opts: { fromBalance?: boolean } = {},
 ): DailyChart {
   const reshaped = daily.map((d) => ({ ...d, byProject: entriesOf(d, dim) }));
-  return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, WORDS[dim]);
+  const words = opts.fromBalance ? { ...WORDS[dim], none: BALANCE_SPEND_LABEL } : WORDS[dim];
+  return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, words);
 }
+
+/** The series of spend read from the fall of a balance (OpenRouter, DeepSeek). */
+export const BALANCE_SPEND_LABEL = 'Spend read from the balance';
 
 export interface SpenderRow {
   key: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '../../../../renderer/view-models/spend-by';
 import type { MoneyView } from '@core/money-view';
 import { ApiError } from '@core/api-contract';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../../../../renderer/view-models/add-org';
@@ -157,5 +158,18 @@ describe('where the figures come from', () => {
       title: 'Three questions about Claude team',
       billingUrl: 'https://console.anthropic.com/settings/billing',
     });
+  });
+});
+
+describe('spend read from a balance', () => {
+  it('is one series named for where it comes from, not "Default project"', () => {
+    const day = Date.UTC(2026, 11, 1);
+    const daily = [
+      { dayStartMs: day, byProject: [{ projectId: null, micros: 5_000_000 }], totalMicros: 5_000_000 },
+    ];
+    const chart = buildSpendChartBy(daily, [], 'project', { fromBalance: true });
+    expect(JSON.stringify(chart)).toContain(BALANCE_SPEND_LABEL);
+    expect(JSON.stringify(chart)).not.toContain('Default project');
+    expect(JSON.stringify(buildSpendChartBy(daily, [], 'project'))).toContain('Default project');
   });
 });
