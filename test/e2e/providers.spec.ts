@@ -1,5 +1,6 @@
 // Every provider and currency on one page, in real Chromium against `creditwatch serve --demo` at a pinned
-// instant: the overview keeps a USD line and a CNY line (never added up) with the figures `dashboard:get` and
+// instant: each USD account's month to date equals its simulator's ground truth; the overview keeps a USD line and
+// a CNY line (never added up) with the figures `dashboard:get` and
 // `money:get` return; the DeepSeek balance is the simulator's own; the add form asks for each provider's
 // key and points out another provider's key; a conversion rate adds a labelled US-dollar figure.
 import { test, expect, type Page } from '@playwright/test';
@@ -11,7 +12,8 @@ import type { MoneyView } from '@core/money-view';
 import type { OrgSummary } from '@core/schemas';
 import { DEMO_SIMULATORS } from '../../main/app/demo-backend';
 import { startDeepSeekSimulator } from '../../main/simulator/deepseek/index';
-import { createSimClock } from '../../main/simulator/index';
+import { createSimClock, createSimulatedSpendModel } from '../../main/simulator/index';
+import { startOpenRouterSimulator } from '../../main/simulator/openrouter/index';
 import { startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
@@ -99,6 +101,45 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
     'OpenRouter',
   );
   expect(errors).toEqual([]);
+});
+
+test('every USD account’s month to date is its simulator’s ground truth, and the USD line is their sum', async ({
+  page,
+}) => {
+  const startMs = Date.parse(NOW);
+  const monthStart = Date.UTC(2026, 11, 1);
+  const truthOf = async (o: OrgSummary, asOfMs: number): Promise<number> => {
+    const profile = o.demoProfile!;
+    const { seed, historyDays, shape } = DEMO_SIMULATORS[profile];
+    if (o.provider === 'openai' || o.provider === 'anthropic') {
+      // The cost endpoints show an hour once its cost lag has passed (OpenAI 30 minutes, Anthropic 5).
+      const costLagMinutes = o.provider === 'anthropic' ? 5 : 30;
+      const model = createSimulatedSpendModel({ seed, historyDays, shape, costLagMinutes }, startMs);
+      return model.visibleCostMicros(monthStart, asOfMs, asOfMs);
+    }
+    // OpenRouter: the usage counter's growth since the reading at the month's first midnight.
+    const sim = await startOpenRouterSimulator({
+      seed,
+      historyDays,
+      shape,
+      clock: createSimClock({ startMs, speed: 0 }),
+    });
+    try {
+      return sim.balanceAt(asOfMs).usageMicros - sim.balanceAt(monthStart).usageMicros;
+    } finally {
+      await sim.close();
+    }
+  };
+  let sum = 0;
+  for (const o of orgs.filter((org) => org.provider !== 'deepseek')) {
+    const { dashboard } = views.get(o.id)!;
+    const truth = await truthOf(o, dashboard.asOfMs!);
+    expect(truth, `${o.name} spends this month`).toBeGreaterThan(0);
+    expect(dashboard.monthToDate.totalMicros, `${o.name} (${o.provider})`).toBe(truth);
+    sum += truth;
+  }
+  await open(page);
+  await expect(line(page, 'USD').getByTestId('total-mtd')).toHaveText(formatMoney(sum, 'USD'));
 });
 
 test('the DeepSeek balance is the simulator’s own, to the cent', async ({ page }) => {
