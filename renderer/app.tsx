@@ -2,6 +2,7 @@
  * The application shell: welcome page until an org exists, then the header (org switcher, add, settings)
  * over the selected org's dashboard.
  */
+import { accountCurrency } from '@core/provider-info';
 import { useState } from 'react';
 import { useApi } from './api/api-context';
 import type { OrgSummary } from '@core/schemas';
@@ -118,6 +119,7 @@ export function App() {
           onOpenOrg={(id) => void orgs.select(id)}
           orgId={orgs.selectedOrgId}
           timeZone={zone.timeZone}
+          currencies={otherCurrencies(orgs.orgs)}
         >
           {panel === 'add-org' && (
             <section className="card" aria-labelledby="add-org-title">
@@ -168,4 +170,9 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** The currencies other than US dollars the accounts are in, sorted (each gets its own low-credit line). */
+function otherCurrencies(list: readonly OrgSummary[]): string[] {
+  return [...new Set(list.map((o) => accountCurrency(o)))].filter((c) => c !== 'USD').sort();
 }

@@ -244,6 +244,23 @@ test('a CNY conversion rate adds a labelled dollar figure; a bad rate is refused
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
 });
 
+test('the low-credit line of CNY accounts is set in CNY, apart from the US-dollar one', async ({ page }) => {
+  await open(page);
+  const form = page.getByTestId('alert-settings');
+  await form.locator('summary').click();
+  await expect(form.getByLabel(/USD, every US-dollar account/)).toBeVisible();
+  await form.getByTestId('low-credit-CNY').fill('abc');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('alert')).toContainText('The CNY low-credit line must be an amount in CNY');
+  expect((await app.call('alerts:getSettings', {})).currencyDefaults).toEqual({});
+  await form.getByTestId('low-credit-CNY').fill('50');
+  await form.getByRole('button', { name: 'Save alert settings' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  const saved = await app.call('alerts:getSettings', {});
+  expect(saved.currencyDefaults).toEqual({ CNY: { lowCreditMicros: 50_000_000 } });
+  expect(saved.defaults.lowCreditMicros).toBeUndefined(); // the US-dollar line is untouched
+});
+
 for (const width of [1280, 800])
   for (const scheme of ['light', 'dark'] as const)
     test(`screenshots at ${width} px, ${scheme}`, async ({ page }) => {

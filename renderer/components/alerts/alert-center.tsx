@@ -16,11 +16,13 @@ export interface AlertCenterProps {
   /** The org on screen (its hard spend limits are shown). */
   orgId: string | null;
   timeZone?: string;
+  /** Currencies other than US dollars the accounts are in (the settings give each its low-credit line). */
+  currencies?: readonly string[];
   /** The page's own content, shown between the banner and the alert details. */
   children?: ReactNode;
 }
 
-export function AlertCenter({ onOpenOrg, orgId, timeZone, children }: AlertCenterProps) {
+export function AlertCenter({ onOpenOrg, orgId, timeZone, currencies = [], children }: AlertCenterProps) {
   const { view, setView } = useAlerts(onOpenOrg);
   return (
     <>
@@ -28,7 +30,7 @@ export function AlertCenter({ onOpenOrg, orgId, timeZone, children }: AlertCente
       {view && <AlertBanner view={view} onView={setView} onOpenOrg={onOpenOrg} />}
       {children}
       {view && <AlertHistory view={view} timeZone={timeZone} />}
-      <AlertSettingsForm />
+      <AlertSettingsForm currencies={currencies} />
       {orgId && <SpendLimits key={orgId} orgId={orgId} timeZone={timeZone} />}
     </>
   );

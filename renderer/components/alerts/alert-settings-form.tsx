@@ -1,19 +1,24 @@
 /**
- * Alert settings in the page: quiet hours, the low-credit line for every org, and the webhook. The
- * server validates; its message is shown as-is and nothing is saved on a refusal.
+ * Alert settings in the page: quiet hours, the low-credit line (one for US-dollar accounts and one per
+ * other currency the accounts are in — never converted), and the webhook. The server validates; its
+ * message is shown as-is and nothing is saved on a refusal.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertSettings } from '@core/alerts/alert-settings';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
 
-export function AlertSettingsForm() {
+/** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
+const BUILT_IN_LOW = 10;
+
+export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly string[] }) {
   const api = useApi();
   const id = useId();
   const [saved, setSaved] = useState<AlertSettings | null>(null);
   const [quietStart, setQuietStart] = useState('');
   const [quietEnd, setQuietEnd] = useState('');
   const [lowUsd, setLowUsd] = useState('');
+  const [lowBy, setLowBy] = useState<Record<string, string>>({});
   const [webhook, setWebhook] = useState('');
   const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
 
@@ -22,6 +27,14 @@ export function AlertSettingsForm() {
     setQuietStart(s.quietHours?.start ?? '');
     setQuietEnd(s.quietHours?.end ?? '');
     setLowUsd(s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / 1e6));
+    setLowBy(
+      Object.fromEntries(
+        Object.entries(s.currencyDefaults ?? {}).map(([code, rules]) => [
+          code,
+          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / 1e6),
+        ]),
+      ),
+    );
     setWebhook(s.webhookUrl ?? '');
   };
   useEffect(() => {
@@ -40,12 +53,28 @@ export function AlertSettingsForm() {
       setMessage({ isError: true, text: 'The low-credit line must be an amount in dollars, such as 10.' });
       return;
     }
+    const currencyDefaults = { ...(saved.currencyDefaults ?? {}) };
+    for (const code of currencies) {
+      const text = (lowBy[code] ?? '').trim();
+      const amount = text === '' ? undefined : Number(text);
+      if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) {
+        setMessage({
+          isError: true,
+          text: `The ${code} low-credit line must be an amount in ${code}, such as 10.`,
+        });
+        return;
+      }
+      const { lowCreditMicros: _old, ...rest } = currencyDefaults[code] ?? {};
+      currencyDefaults[code] =
+        amount === undefined ? rest : { ...rest, lowCreditMicros: Math.round(amount * 1e6) };
+    }
     const { lowCreditMicros: _unused, ...otherDefaults } = saved.defaults;
     try {
       const next = await api.invoke('alerts:updateSettings', {
         quietHours: quietStart ? { start: quietStart, end: quietEnd } : null,
         defaults:
           low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: Math.round(low * 1e6) },
+        currencyDefaults,
         webhookUrl: webhook.trim() === '' ? null : webhook.trim(),
       });
       show(next);
@@ -89,7 +118,7 @@ export function AlertSettingsForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-low`}>
-              Warn when credit falls below (USD, every organization; default 10)
+              Warn when credit falls below (USD, every US-dollar account; default {BUILT_IN_LOW})
             </label>
             <input
               id={`${id}-low`}
@@ -98,6 +127,21 @@ export function AlertSettingsForm() {
               onChange={(e) => setLowUsd(e.target.value)}
             />
           </div>
+          {currencies.map((code) => (
+            <div className="field" key={code}>
+              <label htmlFor={`${id}-low-${code}`}>
+                Warn when credit falls below ({code}, every {code} account; default {BUILT_IN_LOW}, never
+                converted)
+              </label>
+              <input
+                id={`${id}-low-${code}`}
+                inputMode="decimal"
+                data-testid={`low-credit-${code}`}
+                value={lowBy[code] ?? ''}
+                onChange={(e) => setLowBy((m) => ({ ...m, [code]: e.target.value }))}
+              />
+            </div>
+          ))}
           <div className="field">
             <label htmlFor={`${id}-hook`}>Webhook (Slack-compatible, https; optional)</label>
             <input
