@@ -1,9 +1,7 @@
 /**
- * The simulator's HTTP face (node:http, loopback only): routing, Admin-key auth, fault injection, the
- * request log, and JSON responses shaped like the live API's.
+ * The OpenAI simulator's HTTP face (on the shared loopback server): routing, Admin-key auth, fault
+ * injection, and JSON responses shaped like the live API's.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   ApiHttpError,
   invalidKey,
@@ -17,6 +15,7 @@ import {
   spendLimitExceeded,
 } from './api-errors';
 import type { FaultDecision, FaultInjector } from './fault-injector';
+import { startLoopbackServer, type Exchange, type LoopbackServer } from './loopback';
 import { createQueryReader, type QueryReader } from './query';
 import type { SimClock } from './sim-clock';
 
@@ -35,14 +34,7 @@ export function routeOf(path: string): { route: RouteName; params: Record<string
   return m ? { route: 'project_spend_limit', params: { project_id: decodeURIComponent(m[1]!) } } : null;
 }
 
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  query: string;
-  /** The status answered; 0 while pending or for a request that hangs. */
-  status: number;
-  atMs: number;
-}
+export type { RequestLogEntry } from './loopback';
 
 const ROUTES: Record<string, RouteName> = {
   '/v1/organization/costs': 'costs',
@@ -82,11 +74,7 @@ function faultError(
   }
 }
 
-export interface HttpSimulator {
-  port: number;
-  requests: RequestLogEntry[];
-  close(): Promise<void>;
-}
+export type HttpSimulator = LoopbackServer;
 
 /** Starts the HTTP server on 127.0.0.1:`port` (0 = a free port). */
 export async function startHttpSimulator(opts: {
@@ -96,33 +84,17 @@ export async function startHttpSimulator(opts: {
   handlers: Record<RouteName, RouteHandler>;
 }): Promise<HttpSimulator> {
   const { clock, faults, handlers } = opts;
-  const requests: RequestLogEntry[] = [];
-  const pending = new Set<ServerResponse>();
-  const timers = new Set<NodeJS.Timeout>();
   let requestCounter = 0;
 
-  function send(
-    res: ServerResponse,
-    entry: RequestLogEntry,
-    status: number,
-    text: string,
-    headers: Record<string, string> = {},
-  ): void {
-    entry.status = status;
-    pending.delete(res);
-    res.writeHead(status, {
-      'content-type': 'application/json',
+  function send(x: Exchange, status: number, text: string, headers: Record<string, string> = {}): void {
+    x.send(status, text, {
       'x-request-id': `req_${(++requestCounter).toString(16).padStart(12, '0')}`,
       ...headers,
     });
-    res.end(text);
   }
 
   function answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RequestLogEntry,
-    url: URL,
+    x: Exchange,
     route: RouteName,
     params: Record<string, string>,
     decision: FaultDecision,
@@ -130,82 +102,47 @@ export async function startHttpSimulator(opts: {
     try {
       const action = decision.action;
       if (action?.kind === 'hang') return; // stays pending until close()
-      const error = action ? faultError(action, req.headers.authorization) : null;
+      const error = action ? faultError(action, x.req.headers.authorization) : null;
       if (error) throw error;
       if (action?.kind === 'bare-error') {
         const message =
           action.status >= 500 ? 'The server had an error while processing your request.' : 'Request failed.';
-        return send(res, entry, action.status, JSON.stringify({ error: message }));
+        return send(x, action.status, JSON.stringify({ error: message }));
       }
-      const body = handlers[route](createQueryReader(url.searchParams), clock.nowMs(), params);
+      const body = handlers[route](createQueryReader(x.url.searchParams), clock.nowMs(), params);
       if (action?.kind === 'string-amount') stringifyAmounts(body);
       const text = JSON.stringify(body);
       // Cut mid-document so no JSON parser accepts it.
       send(
-        res,
-        entry,
+        x,
         200,
         action?.kind === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text,
       );
     } catch (e) {
-      if (e instanceof ApiHttpError) return send(res, entry, e.status, JSON.stringify(e.body), e.headers);
-      send(res, entry, 500, JSON.stringify(serverError().body));
+      if (e instanceof ApiHttpError) return send(x, e.status, JSON.stringify(e.body), e.headers);
+      send(x, 500, JSON.stringify(serverError().body));
     }
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const entry: RequestLogEntry = {
-      method,
-      path,
-      query: url.search.replace(/^\?/, ''),
-      status: 0,
-      atMs: clock.nowMs(),
-    };
-    requests.push(entry);
-    pending.add(res);
-    req.resume();
-    try {
-      const matched = routeOf(path);
-      if (!matched) throw invalidUrl(method, path);
-      const { route, params } = matched;
-      if (method !== 'GET') throw methodNotAllowed(method, path);
-      authorize(req.headers.authorization);
-      const decision = faults.decide(route);
-      if (decision.latencyMs > 0) {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          answer(req, res, entry, url, route, params, decision);
-        }, decision.latencyMs);
-        timers.add(timer);
-      } else {
-        answer(req, res, entry, url, route, params, decision);
+  return startLoopbackServer({
+    port: opts.port,
+    clock,
+    handle(x) {
+      try {
+        const matched = routeOf(x.path);
+        if (!matched) throw invalidUrl(x.entry.method, x.path);
+        const { route, params } = matched;
+        if (x.entry.method !== 'GET') throw methodNotAllowed(x.entry.method, x.path);
+        authorize(x.req.headers.authorization);
+        const decision = faults.decide(route);
+        if (decision.latencyMs > 0) x.later(decision.latencyMs, () => answer(x, route, params, decision));
+        else answer(x, route, params, decision);
+      } catch (e) {
+        if (e instanceof ApiHttpError) send(x, e.status, JSON.stringify(e.body), e.headers);
+        else send(x, 500, JSON.stringify(serverError().body));
       }
-    } catch (e) {
-      if (e instanceof ApiHttpError) send(res, entry, e.status, JSON.stringify(e.body), e.headers);
-      else send(res, entry, 500, JSON.stringify(serverError().body));
-    }
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
-        for (const res of pending) res.destroy();
-        pending.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** Rewrites every `amount.value` in a costs page as a JSON string, as the API has been seen to send it. */

@@ -1,10 +1,8 @@
 /**
- * The Anthropic simulator's HTTP face (node:http, 127.0.0.1 only): routes, `x-api-key` and
- * `anthropic-version` checks, fault injection, the request log, and Anthropic-shaped JSON answers.
+ * The Anthropic simulator's HTTP face (on the shared loopback server): routes, `x-api-key` and
+ * `anthropic-version` checks, fault injection, and Anthropic-shaped JSON answers.
  */
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { RequestLogEntry } from '../server';
+import { startLoopbackServer, type Exchange, type LoopbackServer } from '../loopback';
 import type { SimClock } from '../sim-clock';
 import {
   AnthropicHttpError,
@@ -60,11 +58,7 @@ function breakAnAmount(body: unknown): void {
   bucket.results[0]!.amount = '12,34';
 }
 
-export interface AnthropicHttp {
-  port: number;
-  requests: RequestLogEntry[];
-  close(): Promise<void>;
-}
+export type AnthropicHttp = LoopbackServer;
 
 export async function startAnthropicHttp(opts: {
   port: number;
@@ -73,92 +67,51 @@ export async function startAnthropicHttp(opts: {
   handlers: Record<AnthropicRoute, AnthropicHandler>;
 }): Promise<AnthropicHttp> {
   const { clock, faults, handlers } = opts;
-  const requests: RequestLogEntry[] = [];
-  const pending = new Set<ServerResponse>();
-  const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
 
-  const send = (res: ServerResponse, entry: RequestLogEntry, status: number, text: string, headers = {}) => {
+  const send = (x: Exchange, status: number, text: string, headers = {}) => {
     const requestId = `req_011CSim${(++counter).toString(16).padStart(12, '0')}`;
-    entry.status = status;
-    pending.delete(res);
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': requestId, ...headers });
-    res.end(text);
+    x.send(status, text, { 'request-id': requestId, ...headers });
   };
-  const sendError = (res: ServerResponse, entry: RequestLogEntry, e: unknown) => {
+  const sendError = (x: Exchange, e: unknown) => {
     const err = e instanceof AnthropicHttpError ? e : apiError();
     const requestId = `req_011CSim${(counter + 1).toString(16).padStart(12, '0')}`;
-    send(res, entry, err.status, JSON.stringify(err.body(requestId)), err.headers);
+    send(x, err.status, JSON.stringify(err.body(requestId)), err.headers);
   };
 
-  function answer(
-    res: ServerResponse,
-    entry: RequestLogEntry,
-    url: URL,
-    route: AnthropicRoute,
-    d: AnthropicFaultDecision,
-  ) {
+  function answer(x: Exchange, route: AnthropicRoute, d: AnthropicFaultDecision) {
     try {
       const action = d.action;
       if (action?.kind === 'hang') return; // pending until close()
       const error = action ? faultError(action) : null;
       if (error) throw error;
-      if (action?.kind === 'html') return send(res, entry, 200, HTML_PAGE, { 'content-type': 'text/html' });
-      const body = handlers[route](readParams(url.searchParams), clock.nowMs());
+      if (action?.kind === 'html') return send(x, 200, HTML_PAGE, { 'content-type': 'text/html' });
+      const body = handlers[route](readParams(x.url.searchParams), clock.nowMs());
       if (action?.kind === 'bad-amount') breakAnAmount(body);
-      send(res, entry, 200, JSON.stringify(body));
+      send(x, 200, JSON.stringify(body));
     } catch (e) {
-      sendError(res, entry, e);
+      sendError(x, e);
     }
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const entry: RequestLogEntry = {
-      method: req.method ?? 'GET',
-      path,
-      query: url.search.replace(/^\?/, ''),
-      status: 0,
-      atMs: clock.nowMs(),
-    };
-    requests.push(entry);
-    pending.add(res);
-    req.resume();
-    try {
-      const route = ROUTES[path];
-      if (!route || entry.method !== 'GET') throw notFound();
-      const header = (name: string) => {
-        const v = req.headers[name];
-        return Array.isArray(v) ? v[0] : v;
-      };
-      authorizeAnthropic(header('x-api-key'), header('anthropic-version'));
-      const decision = faults.decide(route);
-      if (decision.latencyMs <= 0) return answer(res, entry, url, route, decision);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        answer(res, entry, url, route, decision);
-      }, decision.latencyMs);
-      timers.add(timer);
-    } catch (e) {
-      sendError(res, entry, e);
-    }
+  return startLoopbackServer({
+    port: opts.port,
+    clock,
+    handle(x) {
+      try {
+        const route = ROUTES[x.path];
+        if (!route || x.entry.method !== 'GET') throw notFound();
+        const header = (name: string) => {
+          const v = x.req.headers[name];
+          return Array.isArray(v) ? v[0] : v;
+        };
+        authorizeAnthropic(header('x-api-key'), header('anthropic-version'));
+        const decision = faults.decide(route);
+        if (decision.latencyMs <= 0) return answer(x, route, decision);
+        x.later(decision.latencyMs, () => answer(x, route, decision));
+      } catch (e) {
+        sendError(x, e);
+      }
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
-        for (const res of pending) res.destroy();
-        pending.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
