@@ -15,6 +15,7 @@
  * Example: `cost_report=429:retry-after=2x1,usage_messages=529@0.1`.
  */
 import { createRandom, deriveSeed } from '@core/random';
+import { createRuleDecider } from '../fault-injector';
 
 export const ANTHROPIC_ROUTES = ['cost_report', 'usage_messages', 'workspaces'] as const;
 export type AnthropicRoute = (typeof ANTHROPIC_ROUTES)[number];
@@ -96,28 +97,15 @@ export interface AnthropicFaultDecision {
 
 /** Decides per request which rules fire; counted rules run down, probabilistic ones use a seeded random. */
 export function createAnthropicFaults(seed: number, spec: string | AnthropicFaultRule[] | null | undefined) {
-  const random = createRandom(deriveSeed(seed, 'anthropic-faults'));
-  let rules: Array<AnthropicFaultRule & { remaining?: number }> = [];
-  const set = (next: string | AnthropicFaultRule[] | null | undefined): void => {
-    rules = parseAnthropicFaults(next).map((r) => ({ ...r, remaining: r.times }));
-  };
+  const decider = createRuleDecider<AnthropicFaultAction>(
+    createRandom(deriveSeed(seed, 'anthropic-faults')),
+    (action, route) => action.kind !== 'bad-amount' || route === 'cost_report',
+  );
+  const set = (next: string | AnthropicFaultRule[] | null | undefined): void =>
+    decider.set(parseAnthropicFaults(next));
   set(spec);
   return {
     set,
-    decide(route: AnthropicRoute): AnthropicFaultDecision {
-      let latencyMs = 0;
-      let action: AnthropicFaultDecision['action'] = null;
-      for (const rule of rules) {
-        if (rule.target !== '*' && rule.target !== route) continue;
-        if (rule.action.kind === 'bad-amount' && route !== 'cost_report') continue;
-        if (action && rule.action.kind !== 'latency') continue;
-        if (rule.remaining !== undefined && rule.remaining <= 0) continue;
-        if (rule.probability !== undefined && random() >= rule.probability) continue;
-        if (rule.remaining !== undefined) rule.remaining -= 1;
-        if (rule.action.kind === 'latency') latencyMs += rule.action.ms;
-        else action = rule.action;
-      }
-      return { latencyMs, action };
-    },
+    decide: (route: AnthropicRoute): AnthropicFaultDecision => decider.decide(route),
   };
 }

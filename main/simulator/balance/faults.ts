@@ -18,6 +18,8 @@
  * Example: `429:retry-after=120x1,latency:200`.
  */
 
+import { createRuleDecider } from '../fault-injector';
+
 export type BalanceFault =
   | { kind: 'status'; status: number }
   | { kind: 'rate-limit'; retryAfterSec: number }
@@ -101,24 +103,16 @@ export interface BalanceFaultDecision {
 
 /** Holds the current rules and decides, request by request, which apply (counted rules run down). */
 export function createBalanceFaults(spec: string | null | undefined) {
-  let rules: Array<BalanceFaultRule & { remaining?: number }> = [];
-  const set = (next: string | null | undefined): void => {
-    rules = parseBalanceFaults(next).map((r) => ({ ...r, remaining: r.times }));
-  };
+  // No targets or chances in this grammar: every rule applies to every request, counted ones run down.
+  const decider = createRuleDecider<BalanceFault>(() => 0);
+  const set = (next: string | null | undefined): void =>
+    decider.set(parseBalanceFaults(next).map((r) => ({ target: '*', action: r.fault, times: r.times })));
   set(spec);
   return {
     set,
     decide(): BalanceFaultDecision {
-      let latencyMs = 0;
-      let fault: BalanceFaultDecision['fault'] = null;
-      for (const rule of rules) {
-        if (rule.remaining !== undefined && rule.remaining <= 0) continue;
-        if (fault && rule.fault.kind !== 'latency') continue;
-        if (rule.remaining !== undefined) rule.remaining -= 1;
-        if (rule.fault.kind === 'latency') latencyMs += rule.fault.ms;
-        else fault = rule.fault;
-      }
-      return { latencyMs, fault };
+      const { latencyMs, action } = decider.decide('*');
+      return { latencyMs, fault: action };
     },
   };
 }
