@@ -75,6 +75,14 @@ function addOnce(entry: LedgerEntry, onAdded: () => void = () => {}) {
 
 /** Creates the service. */
 export function createMoneyService(deps: MoneyDeps): MoneyService {
+  /** The account's provider, its currency, and the API's balance readings where the provider reports one. */
+  const accountOf = async (orgId: string, history: OrgHistory) => {
+    const org = deps.orgOf?.(orgId) ?? null;
+    const provider = org?.provider ?? 'openai';
+    const log = PROVIDERS[provider].source === 'balance' ? await history.balanceLog() : null;
+    const currency = org ? accountCurrency(org, log?.currency ?? null) : 'USD';
+    return { provider, currency, log };
+  };
   const inputsOf = async (orgId: string, nowMs: number): Promise<MoneyInputs> => {
     const history = await deps.history(orgId);
     const today = startOfUtcDay(nowMs);
@@ -83,10 +91,8 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
     const ledger = await deps.ledgers.get(orgId);
     const apiLimit = deps.apiHardLimitMicros?.(orgId) ?? null;
-    const org = deps.orgOf?.(orgId) ?? null;
-    const provider = org?.provider ?? 'openai';
+    const { provider, currency, log } = await accountOf(orgId, history);
     // Where the provider reports the balance, its readings are the observations (never saved as typed).
-    const log = PROVIDERS[provider].source === 'balance' ? await history.balanceLog() : null;
     const apiObservations = log
       ? observedPoints(log, today - HISTORY_DAYS * DAY_MS).filter((p) => p.atMs <= nowMs)
       : [];
@@ -94,7 +100,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       orgId,
       nowMs,
       provider,
-      currency: org ? accountCurrency(org, log?.currency ?? null) : 'USD',
+      currency,
       apiObservations,
       ledger:
         apiLimit === null ? ledger : { ...ledger, billing: { ...ledger.billing, hardLimitMicros: apiLimit } },
@@ -174,10 +180,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
           `'${billing.timeZone}' is not a time zone (use an IANA name such as UTC).`,
         );
       }
-      const org = deps.orgOf?.(orgId) ?? null;
-      const currency = org
-        ? accountCurrency(org, (await (await deps.history(orgId)).balanceLog())?.currency)
-        : 'USD';
+      const { currency } = await accountOf(orgId, await deps.history(orgId));
       const problem = reloadRuleProblem(billing, await averageHourlyMicros(orgId), currency);
       if (problem) throw new ApiError('invalid-argument', problem);
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
