@@ -2,7 +2,7 @@
  * The one place main touches `ipcMain`: every request channel is registered with a trusted-sender
  * check and the contract's zod parse, and push events go to the app's windows only.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import {
   ApiError,
   REQUEST_ARGS,
@@ -13,12 +13,7 @@ import {
   type RequestChannel,
 } from '@core/api-contract';
 import type { IpcEnvelope } from './envelope';
-
-/** Whether an IPC message comes from our own page's main frame (not an iframe, not another origin). */
-export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean {
-  const frame = event.senderFrame;
-  return !!frame && frame.parent === null && frame.url.split('#')[0] === rendererUrl;
-}
+import { isTrustedSender } from './trusted-sender';
 
 /** Registers every handler on `ipcMain.handle`. Returns a function that removes them. */
 export function registerHandlers(
