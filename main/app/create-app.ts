@@ -44,7 +44,10 @@ export interface AppOptions {
   envAdminKey?: string | null;
   /** Fault rules for the demo simulator (tests and demos of error handling). */
   demoFaults?: string | null;
-  /** Ensure the demo org exists and is selected. */
+  /**
+   * Ensure the demo accounts exist and the company demo is selected. Without it nothing is added: an empty
+   * folder stays empty (the page offers the add-account form and the demo).
+   */
   demo?: boolean;
   log?: (line: string) => void;
   /**
@@ -223,7 +226,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       selectedOrgId: s.selectedOrgId ?? org.id,
     }));
   }
-  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrgs(deps);
+  if (opts.demo) await ensureDemoOrgs(deps);
 
   return {
     handlers: createHandlers(deps),

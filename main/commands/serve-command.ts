@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
 import { PinnedClockError } from '../app/pinned-clock';
 import { createSimClock } from '../simulator/sim-clock';
-import { defaultDataDir } from '../host/data-dir';
+import { defaultDataDir, defaultDemoDataDir } from '../host/data-dir';
 import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
@@ -17,9 +17,11 @@ import { UsageError } from './io';
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
 Runs Creditwatch headless and serves its dashboard at http://127.0.0.1:PORT/?token=… (loopback only).
-  --demo              add and select the demo organization (spend from the built-in simulator)
+  --demo              open the demo accounts (spend from the built-in simulators), in the demo's own
+                      folder (${defaultDemoDataDir()}) unless --data-dir is given
   --port N            port to listen on (default: a free port)
-  --data-dir DIR      where settings, history and the key file live (default: ${defaultDataDir()})
+  --data-dir DIR      where settings, history and the key file live (default: ${defaultDataDir()});
+                      an empty folder starts empty, with the add-account form and the demo on offer
   --demo-faults SPEC  make the demo's simulated API fail, e.g. costs=429:retry-after=30 (see creditwatch simulate --help)
   --now ISO           start the clock at this instant (e.g. 2026-12-31T23:30:00Z); it then runs in real time.
                       For demos and tests only: refused with OPENAI_ADMIN_KEY or real organizations in DIR.
@@ -48,7 +50,8 @@ export function parseServeArgs(argv: string[]) {
     help: values.help,
     demo: values.demo,
     port,
-    dataDir: values['data-dir'] ?? defaultDataDir(),
+    // The demo lives in a folder of its own, so its accounts never join the user's.
+    dataDir: values['data-dir'] ?? (values.demo ? defaultDemoDataDir() : defaultDataDir()),
     demoFaults: values['demo-faults'] ?? null,
   };
 }
