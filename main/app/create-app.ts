@@ -20,6 +20,9 @@ import { createLedgerBackups } from '../services/ledger-backups';
 import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
+import { removeLeftoverTempFiles } from '../services/stores/leftover-files';
+import { finishInterruptedRestore } from '../services/restore-recovery';
+import type { AlertSettingsPort } from '../services/backup';
 import { createSyncEngine, type SyncEngine } from '../services/sync';
 import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
 import { createDemoBackend } from './demo-backend';
@@ -87,6 +90,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log(`store: ${p.message}`);
     bus.emit('orgs:changed', {});
   });
+  // File ages are real time, whatever the app's clock says.
+  const leftovers = await removeLeftoverTempFiles(opts.dataDir, { nowMs: SYSTEM_CLOCK.nowMs() });
+  if (leftovers.length) log(`removed ${leftovers.length} temporary file(s) left by a stopped Creditwatch`);
   const secrets = guardAppSecrets(opts.secrets, problems, opts.dataDir, nowMs);
   const settings = await openSettingsStore(opts.dataDir, {
     onProblem: problems.report,
@@ -173,9 +179,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
+  const alertSettings: AlertSettingsPort = {
+    get: () => alerts.settings(),
+    save: async ({ version: _version, ...rest }) => void (await alerts.updateSettings(rest)),
+  };
   const files = createAppFiles({
     settings,
     ledgers,
+    alertSettings,
     history: (orgId) => sync.history(orgId),
     dataDir: opts.dataDir,
     nowMs,
@@ -210,6 +221,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     reschedule: (cron: string) => scheduler.reschedule(cron),
     hasKey,
   };
+
+  // A restore cut off half-way (its journal is there) is finished before anything else reads the data.
+  const finished = await finishInterruptedRestore({
+    settings,
+    ledgers,
+    alertSettings,
+    dataDir: opts.dataDir,
+    nowMs,
+    appVersion: opts.version,
+  });
+  if (finished)
+    problems.report({ file: opts.dataDir, quarantinedAs: null, atMs: nowMs(), message: finished });
 
   if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
     const org: Org = {

@@ -1,10 +1,12 @@
 /**
- * `creditwatch backup --out FILE [--data-dir DIR]` and `creditwatch restore FILE [--accept-edited]
- * [--data-dir DIR]`: one JSON file with the settings, organizations, ledgers and billing rules (never keys;
- * cost and usage history is fetched again), and its merge back. Exit codes: 0 ok, 2 bad input (nothing changed).
+ * `creditwatch backup --out FILE [--data-dir DIR]` and `creditwatch restore FILE [--yes] [--accept-edited]
+ * [--data-dir DIR]`: one JSON file with the settings, organizations, ledgers, billing rules and alert
+ * settings (never keys; cost and usage history is fetched again), and its merge back — shown first, and
+ * written only with --yes. Exit codes: 0 ok, 2 bad input or not confirmed (nothing changed).
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { AlertSettings } from '@core/alerts/alert-settings';
 import { BackupInputError, parseBackup } from '@core/backup/backup-file';
 import pkgVersion from '../../package.json';
 import { defaultDataDir } from '../host/data-dir';
@@ -16,27 +18,38 @@ import {
   type RestoreReport,
 } from '../services/backup';
 import { SYSTEM_CLOCK } from '../services/clock';
+import { finishInterruptedRestore } from '../services/restore-recovery';
+import { openAlertStore } from '../services/stores/alert-store';
+import { createProblemList } from '../services/stores/store-problem';
 import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
 import { type CommandIo, UsageError } from './io';
 
 export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR]
-       creditwatch restore FILE [--accept-edited] [--data-dir DIR]
+       creditwatch restore FILE [--yes] [--accept-edited] [--data-dir DIR]
 
-backup   writes settings, organizations, ledgers and billing rules to FILE (JSON). Admin keys are never
-         included (add them again after restoring); cost and usage history is not included (it is
-         fetched again from each provider).
-restore  merges FILE into the data folder: new organizations are added, ledgers are merged by entry id,
-         differences are listed and this machine's values kept, and a backup of the current state is
-         written to DIR/backups first. Restoring the same file twice changes nothing.`;
+backup   writes settings, organizations, ledgers, billing rules and alert settings (with the webhook
+         address, if any) to FILE (JSON). Admin keys are never included (add them again after
+         restoring); cost and usage history is not included (it is fetched again from each provider).
+restore  shows what FILE would add, and with --yes merges it into the data folder: new organizations
+         are added, ledgers are merged by entry id, differences are listed and this machine's values
+         kept, and a backup of the current state is written to DIR/backups first. Demo accounts are
+         left out (the demo has its own folder). Restoring the same file twice changes nothing.`;
 
 const deps = async (dataDir: string, io: CommandIo, mustExist: boolean) => {
-  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, (m) => io.err(`note: ${m}`), { mustExist });
+  const note = (m: string) => io.err(`note: ${m}`);
+  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, note, { mustExist });
+  const nowMs = () => SYSTEM_CLOCK.nowMs();
+  const alerts = await openAlertStore(dataDir, {
+    nowMs,
+    problems: createProblemList((p) => note(p.message)),
+  });
   return {
     settings: folder.settings,
     ledgers: folder.ledgers,
+    alertSettings: { get: () => alerts.settings(), save: (next: AlertSettings) => alerts.saveSettings(next) },
     dataDir,
-    nowMs: () => SYSTEM_CLOCK.nowMs(),
+    nowMs,
     appVersion: pkgVersion.version,
   };
 };
@@ -66,6 +79,7 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     const { values, positionals } = parseArgs({
       args: argv,
       options: {
+        yes: { type: 'boolean', default: false },
         'accept-edited': { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         help: { type: 'boolean' },
@@ -81,15 +95,22 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     });
     // A restore may start a new machine's data folder, so the file is checked before the folder is opened.
     parseBackup(text, sha256Hex, { acceptEdited: values['accept-edited'] });
-    const report = await restoreBackup(await deps(values['data-dir'] ?? defaultDataDir(), io, false), text, {
+    const folder = await deps(values['data-dir'] ?? defaultDataDir(), io, false);
+    const finished = await finishInterruptedRestore(folder);
+    if (finished) io.err(`note: ${finished}`);
+    const report = await restoreBackup(folder, text, {
       acceptEdited: values['accept-edited'],
+      preview: !values.yes,
     });
     io.out(formatRestoreReport(report));
+    if (report.isPreview && report.changed)
+      throw new UsageError('Nothing was changed yet: run the same command with --yes to restore.');
   });
 }
 
-/** The restore report in a few lines. */
+/** The restore report (or its preview) in a few lines. */
 export function formatRestoreReport(r: RestoreReport): string {
+  if (r.isPreview) return formatRestorePreview(r);
   const lines = r.changed
     ? [
         `Restored: ${r.orgsAdded.length} organization(s) added${r.orgsAdded.length ? ` (${r.orgsAdded.map((n) => JSON.stringify(n)).join(', ')})` : ''}, ${r.entriesAdded} ledger entr${r.entriesAdded === 1 ? 'y' : 'ies'} added, ${r.billingRulesTaken} billing rule(s) taken, settings ${r.settingsChanged ? 'updated' : 'unchanged'}.`,
@@ -104,6 +125,47 @@ export function formatRestoreReport(r: RestoreReport): string {
   lines.push('Admin keys are not in backups: add the key of each restored organization again.');
   return lines.join('\n');
 }
+
+/**
+ * What a restore would do, before it does it.
+ *
+ * Example: "This restore would add 2 accounts ("Acme", "Beta") and 14 ledger entries, take 2 billing
+ * rules and the alert settings. …".
+ */
+export function formatRestorePreview(r: RestoreReport): string {
+  const lines: string[] = [];
+  if (!r.changed) lines.push('Nothing to restore: this data folder already holds everything in the backup.');
+  else {
+    const parts = [
+      `${count(r.orgsAdded.length, 'account')}${r.orgsAdded.length ? ` (${r.orgsAdded.map((n) => JSON.stringify(n)).join(', ')})` : ''}`,
+      count(r.entriesAdded, 'ledger entry', 'ledger entries'),
+    ];
+    const takes = [
+      r.billingRulesTaken ? count(r.billingRulesTaken, 'billing rule') : null,
+      r.alertSettingsTaken ? 'the alert settings' : null,
+      r.settingsChanged && !r.orgsAdded.length ? 'settings' : null,
+    ].filter((t): t is string => t !== null);
+    lines.push(
+      `This restore would add ${parts.join(' and ')}${takes.length ? `, and take ${takes.join(' and ')}` : ''}.`,
+    );
+  }
+  if (r.alertSettingsTaken && r.webhookUrl)
+    lines.push(
+      `Warning: its alert settings send every alert, with your spend figures, to ${r.webhookUrl}. Restore only if you know that address.`,
+    );
+  if (r.demoAccountsLeftOut?.length)
+    lines.push(
+      `Left out: ${count(r.demoAccountsLeftOut.length, 'demo account')} (the demo has a folder of its own).`,
+    );
+  if (r.conflicts.length) {
+    lines.push(`${r.conflicts.length} difference(s); this machine's values would be kept:`);
+    for (const c of r.conflicts)
+      lines.push(`  - ${c.orgName ? `${JSON.stringify(c.orgName)}: ` : ''}${c.message}`);
+  }
+  return lines.join('\n');
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 async function guarded(name: string, io: CommandIo, run: () => Promise<void>): Promise<number> {
   try {
