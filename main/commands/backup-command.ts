@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AlertSettings } from '@core/alerts/alert-settings';
 import { BackupInputError, parseBackup } from '@core/backup/backup-file';
+import { restorePreviewWords } from '@core/backup/restore-preview-words';
 import pkgVersion from '../../package.json';
 import { defaultDataDir } from '../host/data-dir';
 import {
@@ -126,37 +127,12 @@ export function formatRestoreReport(r: RestoreReport): string {
   return lines.join('\n');
 }
 
-/**
- * What a restore would do, before it does it.
- *
- * Example: "This restore would add 2 accounts ("Acme", "Beta") and 14 ledger entries, take 2 billing
- * rules and the alert settings. …".
- */
+/** What a restore would do, before it does it (the page shows the same words). */
 export function formatRestorePreview(r: RestoreReport): string {
-  const lines: string[] = [];
-  if (!r.changed) lines.push('Nothing to restore: this data folder already holds everything in the backup.');
-  else {
-    const parts = [
-      `${count(r.orgsAdded.length, 'account')}${r.orgsAdded.length ? ` (${r.orgsAdded.map((n) => JSON.stringify(n)).join(', ')})` : ''}`,
-      count(r.entriesAdded, 'ledger entry', 'ledger entries'),
-    ];
-    const takes = [
-      r.billingRulesTaken ? count(r.billingRulesTaken, 'billing rule') : null,
-      r.alertSettingsTaken ? 'the alert settings' : null,
-      r.settingsChanged && !r.orgsAdded.length ? 'settings' : null,
-    ].filter((t): t is string => t !== null);
-    lines.push(
-      `This restore would add ${parts.join(' and ')}${takes.length ? `, and take ${takes.join(' and ')}` : ''}.`,
-    );
-  }
-  if (r.alertSettingsTaken && r.webhookUrl)
-    lines.push(
-      `Warning: its alert settings send every alert, with your spend figures, to ${r.webhookUrl}. Restore only if you know that address.`,
-    );
-  if (r.demoAccountsLeftOut?.length)
-    lines.push(
-      `Left out: ${count(r.demoAccountsLeftOut.length, 'demo account')} (the demo has a folder of its own).`,
-    );
+  const words = restorePreviewWords(r);
+  const lines = [words.summary];
+  if (words.webhookWarning) lines.push(`Warning: ${words.webhookWarning}`);
+  if (words.leftOut) lines.push(words.leftOut);
   if (r.conflicts.length) {
     lines.push(`${r.conflicts.length} difference(s); this machine's values would be kept:`);
     for (const c of r.conflicts)
@@ -164,8 +140,6 @@ export function formatRestorePreview(r: RestoreReport): string {
   }
   return lines.join('\n');
 }
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 async function guarded(name: string, io: CommandIo, run: () => Promise<void>): Promise<number> {
   try {

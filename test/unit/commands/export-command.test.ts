@@ -149,7 +149,7 @@ describe('creditwatch backup and restore', () => {
     try {
       const preview = io();
       expect(await runRestoreCommand([file, '--data-dir', fresh], preview), 'not confirmed').toBe(2);
-      expect(preview.outText).toMatch(/would add 2 accounts \("Acme, .+", "=cmd\|calc"\)/);
+      expect(preview.outText).toMatch(/will add 2 accounts \("Acme, .+", "=cmd\|calc"\)/);
       expect(preview.errText).toMatch(/Nothing was changed yet: run the same command with --yes/);
       expect(await readdir(fresh), 'a preview writes nothing').not.toContain('settings.json');
       const first = io();
