@@ -11,8 +11,8 @@ import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
 import { DownloadLink } from './download-link';
 
-/** The backup and restore actions. */
-export function BackupRestore() {
+/** The backup and restore actions (`canSave: false`: restore only, e.g. on a first run with nothing to save). */
+export function BackupRestore({ canSave = true }: { canSave?: boolean } = {}) {
   const api = useApi();
   const id = useId();
   const [saved, setSaved] = useState<FileDelivery | null>(null);
@@ -65,16 +65,18 @@ export function BackupRestore() {
 
   return (
     <div className="stack" aria-labelledby={`${id}-title`} role="group" data-testid="backup-restore">
-      <h3 id={`${id}-title`}>Backup and restore</h3>
+      <h3 id={`${id}-title`}>{canSave ? 'Backup and restore' : 'Restore a backup'}</h3>
       <p className="help">
         A backup holds your settings, accounts, ledgers, billing rules and alert settings. It never holds keys
         (add them again after restoring), nor cost history (it is fetched again from each provider).
       </p>
-      <div>
-        <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
-          Save a backup
-        </button>
-      </div>
+      {canSave && (
+        <div>
+          <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
+            Save a backup
+          </button>
+        </div>
+      )}
       {saved?.delivery === 'download' && <DownloadLink href={saved.href} fileName={saved.fileName} />}
       {saved?.delivery === 'saved' && <p role="status">Backup saved to {saved.path}.</p>}
       <div className="field">
