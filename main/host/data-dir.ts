@@ -25,14 +25,3 @@ export function defaultDataDir(
 export function demoDataDirBeside(dataDir: string): string {
   return join(dirname(dataDir), `${basename(dataDir)}-demo`);
 }
-
-/**
- * Where `--demo` runs when no folder is given: CREDITWATCH_DATA_DIR when set (a folder chosen on
- * purpose), else the demo's own folder beside the default one.
- */
-export function defaultDemoDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-): string {
-  return env.CREDITWATCH_DATA_DIR || demoDataDirBeside(defaultDataDir(env, platform));
-}

@@ -44,9 +44,9 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
         <section className="card" aria-labelledby="demo-title">
           <h2 id="demo-title">Explore the demo</h2>
           <p>
-            No key needed: a built-in simulator plays two organizations — a company on prepaid credit with
-            auto-reload, a grant and a purchase about to expire, and a “Personal” org that just started
-            spending. You can remove them later.
+            No key needed: built-in simulators play five accounts on four providers — a company on prepaid
+            credit with auto-reload, a credit about to expire, and an account that just started spending. The
+            demo keeps its accounts apart from yours.
           </p>
           {demoError && (
             <p className="form-error" role="alert">
