@@ -1,8 +1,8 @@
 /**
  * The Node host over two data folders — the user's own and the demo's, beside it — so demo money and
  * real money never share a folder. "Try the demo" on the page opens the demo's folder (same address,
- * same token); adding an account while the demo is open goes back to the user's folder first and adds it
- * there. One app is open at a time; the host's handlers, events and files follow it.
+ * same token); adding an account or restoring a backup while the demo is open goes back to the user's
+ * folder first and does it there. One app is open at a time; the host's handlers, events and files follow it.
  */
 import { ApiError, type Handlers, type RequestChannel } from '@core/api-contract';
 import type { App } from '../app/create-app';
@@ -66,8 +66,10 @@ export function createFolderSwitch(opts: {
         );
       await switchTo('demo');
     }
-    // A real account belongs in the user's own folder, never beside the demo's accounts.
-    if (opts.open && channel === 'orgs:add' && kind === 'demo') await switchTo('own');
+    // A real account belongs in the user's own folder, never beside the demo's accounts: adding one, or
+    // restoring a backup (once confirmed; its preview is only read), goes back there first.
+    const isRestore = channel === 'backup:restore' && !(args as { preview?: boolean }).preview;
+    if (opts.open && kind === 'demo' && (channel === 'orgs:add' || isRestore)) await switchTo('own');
     const handler = app.handlers[channel] as (a: unknown) => Promise<unknown>;
     return handler(args);
   };

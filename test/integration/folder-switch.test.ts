@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../main/app/create-app';
+import { createBackupText } from '../../main/services/backup';
+import { createLedgerStore } from '../../main/services/stores/ledger-store';
 import { serveFolders } from '../../main/commands/serve-command';
 import { createFolderSwitch, type FolderKind } from '../../main/host/folder-switch';
 import { createFileSecretStore } from '../../main/services/secrets';
@@ -69,6 +71,54 @@ describe('serve folders', () => {
       });
       expect(host.kind()).toBe('own');
       expect((await host.handlers['orgs:list']({})).orgs.map((o) => o.id)).toEqual([added.id]);
+      expect((await orgsIn(folders.own)).map((o) => o.name)).toEqual(['Acme']);
+      expect((await orgsIn(folders.demo)).every((o) => o.kind === 'demo')).toBe(true);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
+
+  it('a backup restored while the demo is open lands in the own folder', async () => {
+    const folders = { own: join(root, 'Mine'), demo: join(root, 'Mine-demo') };
+    const other = join(root, 'other-machine');
+    const settings = await openSettingsStore(other);
+    await settings.update((s) => ({
+      ...s,
+      orgs: [
+        {
+          id: 'org_acme00000001',
+          name: 'Acme',
+          kind: 'openai',
+          provider: 'openai',
+          baseUrl: null,
+          createdAtMs: NOW,
+        },
+      ],
+    }));
+    const text = await createBackupText({
+      settings,
+      ledgers: createLedgerStore(other, { nowMs: () => NOW }),
+      dataDir: other,
+      nowMs: () => NOW,
+      appVersion: 't',
+    });
+    const clock = createSimClock({ startMs: NOW, speed: 0 });
+    const open = (kind: FolderKind) =>
+      createApp({
+        dataDir: folders[kind],
+        version: 't',
+        transport: 'http',
+        secrets: createFileSecretStore(folders[kind]),
+        demo: kind === 'demo',
+        clock,
+      });
+    const host = createFolderSwitch({ first: await open('demo'), firstKind: 'demo', open, log: () => {} });
+    try {
+      const preview = await host.handlers['backup:restore']({ text, preview: true });
+      expect(preview).toMatchObject({ isPreview: true, orgsAdded: ['Acme'] });
+      expect(host.kind(), 'a preview only reads').toBe('demo');
+      await host.handlers['backup:restore']({ text });
+      expect(host.kind()).toBe('own');
       expect((await orgsIn(folders.own)).map((o) => o.name)).toEqual(['Acme']);
       expect((await orgsIn(folders.demo)).every((o) => o.kind === 'demo')).toBe(true);
     } finally {
