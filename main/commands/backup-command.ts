@@ -4,7 +4,9 @@
  * settings (never keys; cost and usage history is fetched again), and its merge back — shown first, and
  * written only with --yes. Exit codes: 0 ok, 2 bad input or not confirmed (nothing changed).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AlertSettings } from '@core/alerts/alert-settings';
 import { BackupInputError, parseBackup } from '@core/backup/backup-file';
@@ -96,13 +98,26 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     });
     // A restore may start a new machine's data folder, so the file is checked before the folder is opened.
     parseBackup(text, sha256Hex, { acceptEdited: values['accept-edited'] });
-    const folder = await deps(values['data-dir'] ?? defaultDataDir(), io, false);
-    const finished = await finishInterruptedRestore(folder);
-    if (finished) io.err(`note: ${finished}`);
-    const report = await restoreBackup(folder, text, {
-      acceptEdited: values['accept-edited'],
-      preview: !values.yes,
-    });
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const isNew = !(await stat(dataDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+    // A preview into a folder that is not there yet creates nothing: it is planned against an empty one.
+    const planned = isNew && !values.yes ? await mkdtemp(join(tmpdir(), 'creditwatch-preview-')) : dataDir;
+    let report: RestoreReport;
+    try {
+      const folder = await deps(planned, io, false);
+      const finished = await finishInterruptedRestore(folder);
+      if (finished) io.err(`note: ${finished}`);
+      report = await restoreBackup(folder, text, {
+        acceptEdited: values['accept-edited'],
+        preview: !values.yes,
+      });
+    } finally {
+      if (planned !== dataDir) await rm(planned, { recursive: true, force: true });
+    }
+    if (isNew && report.isPreview) io.out(`${dataDir} does not exist yet: the restore will create it.`);
     io.out(formatRestoreReport(report));
     if (report.isPreview && report.changed)
       throw new UsageError('Nothing was changed yet: run the same command with --yes to restore.');

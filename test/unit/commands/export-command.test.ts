@@ -152,6 +152,9 @@ describe('creditwatch backup and restore', () => {
       expect(preview.outText).toMatch(/will add 2 accounts \("Acme, .+", "=cmd\|calc"\)/);
       expect(preview.errText).toMatch(/Nothing was changed yet: run the same command with --yes/);
       expect(await readdir(fresh), 'a preview writes nothing').not.toContain('settings.json');
+      const notThere = join(fresh, 'new-machine');
+      expect(await runRestoreCommand([file, '--data-dir', notThere], io())).toBe(2);
+      expect(await readdir(fresh), 'a preview creates no folder').not.toContain('new-machine');
       const first = io();
       expect(await runRestoreCommand([file, '--yes', '--data-dir', fresh], first)).toBe(0);
       expect(first.outText).toMatch(/2 organization\(s\) added/);
