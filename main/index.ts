@@ -10,6 +10,7 @@ import { createSaveDialogDelivery } from './electron/dialogs';
 import { createMainWindow, rendererUrl } from './electron/main-window';
 import { createAlertNotifier } from './electron/notifications';
 import { appPaths } from './electron/paths';
+import { demoDataDirBeside } from './host/data-dir';
 import { createSafeStorageSecretStore } from './electron/secrets';
 import { createAppTray } from './electron/tray';
 import { registerHandlers, sendEvent } from './ipc/typed-ipc';
@@ -37,9 +38,13 @@ function showWindow(): BrowserWindow {
 }
 
 async function onReady(): Promise<void> {
-  const dataDir = appPaths.dataDir();
+  // `--demo` (what `npm start` adds when there is nothing to show yet): the demo, in its own folder.
+  const isDemo = process.argv.includes('--demo');
+  const chosenDir = process.env.CREDITWATCH_DATA_DIR;
+  const dataDir = isDemo && !chosenDir ? demoDataDirBeside(appPaths.dataDir()) : appPaths.dataDir();
   const core = await createApp({
     dataDir,
+    demo: isDemo,
     version: pkg.version,
     transport: 'ipc',
     secrets: createSafeStorageSecretStore(dataDir),

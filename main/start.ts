@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary, type ElectronBinary } from './electron/binary';
+import { defaultDataDir } from './host/data-dir';
+import { firstRunArgs, folderHasAccounts } from './host/first-run';
 
 const DOWNLOAD_TIMEOUT_MS = 180_000;
 
@@ -31,7 +33,8 @@ function ensureElectron(): ElectronBinary {
 const electron = ensureElectron();
 const mainEntry = fileURLToPath(new URL('./main/index.mjs', import.meta.url));
 const cliEntry = fileURLToPath(new URL('./cli.mjs', import.meta.url));
-const extraArgs = process.argv.slice(2);
+// With no key and nothing in the user's folder, the demo opens (from its own folder).
+const extraArgs = firstRunArgs(process.argv.slice(2), process.env, () => folderHasAccounts(defaultDataDir()));
 
 if (electron.found) {
   const child = spawn(electron.path, [mainEntry, ...extraArgs], { stdio: 'inherit' });

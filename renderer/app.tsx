@@ -18,6 +18,7 @@ import { AlertCenter } from './components/alerts/alert-center';
 import { DashboardPage } from './pages/dashboard-page';
 import { OverviewSection } from './components/overview/overview-section';
 import { OnboardingQuestions } from './components/onboarding-questions';
+import { KeyNeededCards } from './components/key-needed';
 import { useNow } from './hooks/use-now';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
@@ -146,6 +147,7 @@ export function App() {
               onClose={() => setPanel('none')}
             />
           )}
+          <KeyNeededCards orgs={orgs.orgs} onSaved={orgs.reload} />
           {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
             <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
           )}

@@ -8,7 +8,12 @@ import { planExport, type ExportPlan, type ExportRequest } from '@core/export/re
 import type { LedgerStore } from '../services/stores/ledger-store';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { OrgHistory } from '../services/stores/history-store';
-import { createBackupText, restoreBackup, type RestoreReport } from '../services/backup';
+import {
+  createBackupText,
+  restoreBackup,
+  type AlertSettingsPort,
+  type RestoreReport,
+} from '../services/backup';
 import { exportChunks } from '../services/exporter';
 
 export interface AppFiles {
@@ -17,7 +22,8 @@ export interface AppFiles {
   chunks(plan: ExportPlan): AsyncGenerator<string>;
   backupText(): Promise<string>;
   backupFileName(): string;
-  restore(text: string, opts: { acceptEdited?: boolean }): Promise<RestoreReport>;
+  /** Merges a backup (or, with `preview`, only says what it would do). */
+  restore(text: string, opts: { acceptEdited?: boolean; preview?: boolean }): Promise<RestoreReport>;
 }
 
 /** How a host hands a file to the user. */
@@ -30,6 +36,8 @@ export interface AppFilesDeps {
   settings: SettingsStore;
   ledgers: LedgerStore;
   history(orgId: string): Promise<OrgHistory>;
+  /** Alert settings travel in backups too. */
+  alertSettings?: AlertSettingsPort;
   dataDir: string;
   nowMs(): number;
   appVersion: string;

@@ -20,6 +20,9 @@ import { createLedgerBackups } from '../services/ledger-backups';
 import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
+import { removeLeftoverTempFiles } from '../services/stores/leftover-files';
+import { finishInterruptedRestore } from '../services/restore-recovery';
+import type { AlertSettingsPort } from '../services/backup';
 import { createSyncEngine, type SyncEngine } from '../services/sync';
 import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
 import { createDemoBackend } from './demo-backend';
@@ -44,7 +47,10 @@ export interface AppOptions {
   envAdminKey?: string | null;
   /** Fault rules for the demo simulator (tests and demos of error handling). */
   demoFaults?: string | null;
-  /** Ensure the demo org exists and is selected. */
+  /**
+   * Ensure the demo accounts exist and the company demo is selected. Without it nothing is added: an empty
+   * folder stays empty (the page offers the add-account form and the demo).
+   */
   demo?: boolean;
   log?: (line: string) => void;
   /**
@@ -84,6 +90,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log(`store: ${p.message}`);
     bus.emit('orgs:changed', {});
   });
+  // File ages are real time, whatever the app's clock says.
+  const leftovers = await removeLeftoverTempFiles(opts.dataDir, { nowMs: SYSTEM_CLOCK.nowMs() });
+  if (leftovers.length) log(`removed ${leftovers.length} temporary file(s) left by a stopped Creditwatch`);
   const secrets = guardAppSecrets(opts.secrets, problems, opts.dataDir, nowMs);
   const settings = await openSettingsStore(opts.dataDir, {
     onProblem: problems.report,
@@ -170,9 +179,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
 
+  const alertSettings: AlertSettingsPort = {
+    get: () => alerts.settings(),
+    save: async ({ version: _version, ...rest }) => void (await alerts.updateSettings(rest)),
+  };
   const files = createAppFiles({
     settings,
     ledgers,
+    alertSettings,
     history: (orgId) => sync.history(orgId),
     dataDir: opts.dataDir,
     nowMs,
@@ -208,6 +222,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hasKey,
   };
 
+  // A restore cut off half-way (its journal is there) is finished before anything else reads the data.
+  const finished = await finishInterruptedRestore({
+    settings,
+    ledgers,
+    alertSettings,
+    dataDir: opts.dataDir,
+    nowMs,
+    appVersion: opts.version,
+  });
+  if (finished)
+    problems.report({ file: opts.dataDir, quarantinedAs: null, atMs: nowMs(), message: finished });
+
   if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
     const org: Org = {
       id: ENV_ORG_ID,
@@ -223,7 +249,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       selectedOrgId: s.selectedOrgId ?? org.id,
     }));
   }
-  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrgs(deps);
+  if (opts.demo) await ensureDemoOrgs(deps);
 
   return {
     handlers: createHandlers(deps),

@@ -20,10 +20,10 @@ export function createFileHandlers(deps: HandlerDeps): Pick<Handlers, FileChanne
       return deps.delivery.deliverExport(request, plan);
     },
     'backup:save': async () => deps.delivery.deliverBackup(deps.files.backupFileName()),
-    'backup:restore': async ({ text, acceptEdited }) => {
+    'backup:restore': async ({ text, acceptEdited, preview }) => {
       try {
-        const report = await deps.files.restore(text, { acceptEdited });
-        if (report.changed) {
+        const report = await deps.files.restore(text, { acceptEdited, preview });
+        if (report.changed && !report.isPreview) {
           deps.bus.emit('orgs:changed', {});
           for (const org of deps.settings.get().orgs) deps.bus.emit('data:changed', { orgId: org.id });
         }

@@ -10,6 +10,7 @@ import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
 import { PINNED_CLOCK_REAL_ORG } from './pinned-clock';
 import { ensureDemoOrgs } from './demo-orgs';
+import { accountWithKey, duplicateOrgMessage } from './duplicate-org';
 
 type OrgChannels = 'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select';
 
@@ -38,6 +39,9 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       if (wrongProvider) throw new ApiError('rejected', `${wrongProvider} Nothing was saved.`);
       if (provider === 'openai' && isProjectScopedKey(key))
         throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
+      // The same organization twice would be counted twice: refused at once, naming it.
+      const twin = await accountWithKey(deps, key, null);
+      if (twin) throw new ApiError('rejected', duplicateOrgMessage(twin));
       let currency: string | null;
       try {
         ({ currency } = await deps.verifyKey(provider, key, baseUrl ?? null));

@@ -1,11 +1,16 @@
 /**
- * `creditwatch backup --out FILE [--data-dir DIR]` and `creditwatch restore FILE [--accept-edited]
- * [--data-dir DIR]`: one JSON file with the settings, organizations, ledgers and billing rules (never keys;
- * cost and usage history is fetched again), and its merge back. Exit codes: 0 ok, 2 bad input (nothing changed).
+ * `creditwatch backup --out FILE [--data-dir DIR]` and `creditwatch restore FILE [--yes] [--accept-edited]
+ * [--data-dir DIR]`: one JSON file with the settings, organizations, ledgers, billing rules and alert
+ * settings (never keys; cost and usage history is fetched again), and its merge back — shown first, and
+ * written only with --yes. Exit codes: 0 ok, 2 bad input or not confirmed (nothing changed).
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { AlertSettings } from '@core/alerts/alert-settings';
 import { BackupInputError, parseBackup } from '@core/backup/backup-file';
+import { restorePreviewWords } from '@core/backup/restore-preview-words';
 import pkgVersion from '../../package.json';
 import { defaultDataDir } from '../host/data-dir';
 import {
@@ -16,27 +21,38 @@ import {
   type RestoreReport,
 } from '../services/backup';
 import { SYSTEM_CLOCK } from '../services/clock';
+import { finishInterruptedRestore } from '../services/restore-recovery';
+import { openAlertStore } from '../services/stores/alert-store';
+import { createProblemList } from '../services/stores/store-problem';
 import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
 import { type CommandIo, UsageError } from './io';
 
 export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR]
-       creditwatch restore FILE [--accept-edited] [--data-dir DIR]
+       creditwatch restore FILE [--yes] [--accept-edited] [--data-dir DIR]
 
-backup   writes settings, organizations, ledgers and billing rules to FILE (JSON). Admin keys are never
-         included (add them again after restoring); cost and usage history is not included (it is
-         fetched again from each provider).
-restore  merges FILE into the data folder: new organizations are added, ledgers are merged by entry id,
-         differences are listed and this machine's values kept, and a backup of the current state is
-         written to DIR/backups first. Restoring the same file twice changes nothing.`;
+backup   writes settings, organizations, ledgers, billing rules and alert settings (with the webhook
+         address, if any) to FILE (JSON). Admin keys are never included (add them again after
+         restoring); cost and usage history is not included (it is fetched again from each provider).
+restore  shows what FILE would add, and with --yes merges it into the data folder: new organizations
+         are added, ledgers are merged by entry id, differences are listed and this machine's values
+         kept, and a backup of the current state is written to DIR/backups first. Demo accounts are
+         left out (the demo has its own folder). Restoring the same file twice changes nothing.`;
 
 const deps = async (dataDir: string, io: CommandIo, mustExist: boolean) => {
-  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, (m) => io.err(`note: ${m}`), { mustExist });
+  const note = (m: string) => io.err(`note: ${m}`);
+  const folder = await openDataFolder(dataDir, SYSTEM_CLOCK, note, { mustExist });
+  const nowMs = () => SYSTEM_CLOCK.nowMs();
+  const alerts = await openAlertStore(dataDir, {
+    nowMs,
+    problems: createProblemList((p) => note(p.message)),
+  });
   return {
     settings: folder.settings,
     ledgers: folder.ledgers,
+    alertSettings: { get: () => alerts.settings(), save: (next: AlertSettings) => alerts.saveSettings(next) },
     dataDir,
-    nowMs: () => SYSTEM_CLOCK.nowMs(),
+    nowMs,
     appVersion: pkgVersion.version,
   };
 };
@@ -66,6 +82,7 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     const { values, positionals } = parseArgs({
       args: argv,
       options: {
+        yes: { type: 'boolean', default: false },
         'accept-edited': { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         help: { type: 'boolean' },
@@ -81,15 +98,35 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     });
     // A restore may start a new machine's data folder, so the file is checked before the folder is opened.
     parseBackup(text, sha256Hex, { acceptEdited: values['accept-edited'] });
-    const report = await restoreBackup(await deps(values['data-dir'] ?? defaultDataDir(), io, false), text, {
-      acceptEdited: values['accept-edited'],
-    });
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const isNew = !(await stat(dataDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+    // A preview into a folder that is not there yet creates nothing: it is planned against an empty one.
+    const planned = isNew && !values.yes ? await mkdtemp(join(tmpdir(), 'creditwatch-preview-')) : dataDir;
+    let report: RestoreReport;
+    try {
+      const folder = await deps(planned, io, false);
+      const finished = await finishInterruptedRestore(folder);
+      if (finished) io.err(`note: ${finished}`);
+      report = await restoreBackup(folder, text, {
+        acceptEdited: values['accept-edited'],
+        preview: !values.yes,
+      });
+    } finally {
+      if (planned !== dataDir) await rm(planned, { recursive: true, force: true });
+    }
+    if (isNew && report.isPreview) io.out(`${dataDir} does not exist yet: the restore will create it.`);
     io.out(formatRestoreReport(report));
+    if (report.isPreview && report.changed)
+      throw new UsageError('Nothing was changed yet: run the same command with --yes to restore.');
   });
 }
 
-/** The restore report in a few lines. */
+/** The restore report (or its preview) in a few lines. */
 export function formatRestoreReport(r: RestoreReport): string {
+  if (r.isPreview) return formatRestorePreview(r);
   const lines = r.changed
     ? [
         `Restored: ${r.orgsAdded.length} organization(s) added${r.orgsAdded.length ? ` (${r.orgsAdded.map((n) => JSON.stringify(n)).join(', ')})` : ''}, ${r.entriesAdded} ledger entr${r.entriesAdded === 1 ? 'y' : 'ies'} added, ${r.billingRulesTaken} billing rule(s) taken, settings ${r.settingsChanged ? 'updated' : 'unchanged'}.`,
@@ -102,6 +139,20 @@ export function formatRestoreReport(r: RestoreReport): string {
       lines.push(`  - ${c.orgName ? `${JSON.stringify(c.orgName)}: ` : ''}${c.message}`);
   }
   lines.push('Admin keys are not in backups: add the key of each restored organization again.');
+  return lines.join('\n');
+}
+
+/** What a restore would do, before it does it (the page shows the same words). */
+export function formatRestorePreview(r: RestoreReport): string {
+  const words = restorePreviewWords(r);
+  const lines = [words.summary];
+  if (words.webhookWarning) lines.push(`Warning: ${words.webhookWarning}`);
+  if (words.leftOut) lines.push(words.leftOut);
+  if (r.conflicts.length) {
+    lines.push(`${r.conflicts.length} difference(s); this machine's values would be kept:`);
+    for (const c of r.conflicts)
+      lines.push(`  - ${c.orgName ? `${JSON.stringify(c.orgName)}: ` : ''}${c.message}`);
+  }
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
 import { defaultDataDir } from '../host/data-dir';
+import { assertDataFolder } from './data-folder';
 import { createFileSecretStore } from '../services/secrets';
 import { UsageError, type CommandIo } from './io';
 import { terminalSafe } from './terminal-text';
@@ -30,6 +31,7 @@ export async function runBackupsCommand(argv: string[], io: CommandIo, version: 
   }
   if (values.restore && !values.org) throw new UsageError('--restore needs --org ID (see the list)');
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  await assertDataFolder(dataDir);
   const app = await createApp({
     dataDir,
     version,

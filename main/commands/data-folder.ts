@@ -28,17 +28,7 @@ export async function openDataFolder(
   report: (message: string) => void,
   opts: { mustExist?: boolean } = {},
 ): Promise<DataFolder> {
-  // Reading commands never create a folder: a mistyped --data-dir is an error, not a new empty folder.
-  if (
-    opts.mustExist &&
-    !(await stat(dataDir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-  )
-    throw new UsageError(
-      `There is no Creditwatch data folder at ${dataDir} (give the right one with --data-dir).`,
-    );
+  if (opts.mustExist) await assertDataFolder(dataDir);
   const nowMs = () => clock.nowMs();
   const problems = createProblemList((p) => report(p.message));
   const settings = await openSettingsStore(dataDir, { onProblem: problems.report, nowMs });
@@ -53,6 +43,21 @@ export async function openDataFolder(
       openOrgHistory(join(dataDir, 'history', orgId), { nowMs, problems }, { rewindDamaged: false }),
     zone: () => settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   };
+}
+
+/**
+ * Reading commands never create a folder: a mistyped --data-dir is an error, not a new empty folder.
+ * Throws UsageError when `dataDir` is not an existing folder.
+ */
+export async function assertDataFolder(dataDir: string): Promise<void> {
+  const isFolder = await stat(dataDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder)
+    throw new UsageError(
+      `There is no Creditwatch data folder at ${dataDir} (give the right one with --data-dir). Nothing was created.`,
+    );
 }
 
 /** Turns a file-system error into words naming the path. Example: EACCES → "permission denied". */

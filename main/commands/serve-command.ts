@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
 import { PinnedClockError } from '../app/pinned-clock';
 import { createSimClock } from '../simulator/sim-clock';
-import { defaultDataDir } from '../host/data-dir';
+import { defaultDataDir, demoDataDirBeside } from '../host/data-dir';
+import { createFolderSwitch, type FolderKind } from '../host/folder-switch';
 import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
@@ -17,9 +18,13 @@ import { UsageError } from './io';
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
 Runs Creditwatch headless and serves its dashboard at http://127.0.0.1:PORT/?token=… (loopback only).
-  --demo              add and select the demo organization (spend from the built-in simulator)
+  --demo              open the demo accounts (spend from the built-in simulators) in the demo's own
+                      folder (${demoDataDirBeside(defaultDataDir())}); adding an account there goes back
+                      to your own folder. With --data-dir, the demo runs in that folder.
   --port N            port to listen on (default: a free port)
-  --data-dir DIR      where settings, history and the key file live (default: ${defaultDataDir()})
+  --data-dir DIR      where settings, history and the key file live (default: ${defaultDataDir()});
+                      an empty folder starts empty, with the add-account form and "Try the demo",
+                      which opens the demo from DIR-demo
   --demo-faults SPEC  make the demo's simulated API fail, e.g. costs=429:retry-after=30 (see creditwatch simulate --help)
   --now ISO           start the clock at this instant (e.g. 2026-12-31T23:30:00Z); it then runs in real time.
                       For demos and tests only: refused with OPENAI_ADMIN_KEY or real organizations in DIR.
@@ -48,9 +53,29 @@ export function parseServeArgs(argv: string[]) {
     help: values.help,
     demo: values.demo,
     port,
-    dataDir: values['data-dir'] ?? defaultDataDir(),
+    ...serveFolders(values.demo, values['data-dir'] ?? null),
     demoFaults: values['demo-faults'] ?? null,
   };
+}
+
+/**
+ * The folder serve opens first, and the two it switches between. The demo lives in a folder of its own
+ * beside the user's, so its accounts never join theirs; `--demo` with a folder chosen on purpose
+ * (--data-dir, CREDITWATCH_DATA_DIR) runs the demo there and switches nothing.
+ *
+ * Example: no flags → opens ~/.config/Creditwatch, demo in ~/.config/Creditwatch-demo; `--demo` → opens the
+ * latter first.
+ */
+export function serveFolders(
+  isDemo: boolean,
+  dataDirFlag: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+): { dataDir: string; folders: { own: string; demo: string } | null } {
+  const chosen = dataDirFlag ?? (env.CREDITWATCH_DATA_DIR || null);
+  if (isDemo && chosen) return { dataDir: chosen, folders: null };
+  const own = chosen ?? defaultDataDir(env);
+  const folders = { own, demo: demoDataDirBeside(own) };
+  return { dataDir: isDemo ? folders.demo : own, folders };
 }
 
 /** `--now` takes an ISO instant with a zone (Z or ±hh:mm), so the same flag means the same instant anywhere. */
@@ -70,26 +95,42 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
     io.out(SERVE_HELP);
     return 0;
   }
-  await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
   const log = (line: string) => io.err(`[creditwatch] ${line}`);
   const clock = opts.nowMs === null ? undefined : createSimClock({ startMs: opts.nowMs });
-  let app;
-  try {
-    app = await createApp({
-      dataDir: opts.dataDir,
-      version,
-      transport: 'http',
-      secrets: createFileSecretStore(opts.dataDir),
-      envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
-      demoFaults: opts.demoFaults,
-      demo: opts.demo,
-      log,
-      clock,
-    });
-  } catch (err) {
-    if (err instanceof PinnedClockError) throw new UsageError(err.message);
-    throw err;
-  }
+  const openFolder = async (dataDir: string, isDemo: boolean) => {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    try {
+      return await createApp({
+        dataDir,
+        version,
+        transport: 'http',
+        secrets: createFileSecretStore(dataDir),
+        // The demo's folder never holds a real account, the environment's included.
+        envAdminKey: isDemo ? null : (process.env.OPENAI_ADMIN_KEY ?? null),
+        demoFaults: opts.demoFaults,
+        demo: isDemo,
+        log,
+        clock,
+      });
+    } catch (err) {
+      if (err instanceof PinnedClockError) throw new UsageError(err.message);
+      throw err;
+    }
+  };
+  const { folders } = opts;
+  const first = await openFolder(opts.dataDir, opts.demo);
+  const app = createFolderSwitch({
+    first,
+    firstKind: opts.demo ? 'demo' : 'own',
+    open: folders
+      ? async (kind: FolderKind) => {
+          const next = await openFolder(folders[kind], kind === 'demo');
+          next.start();
+          return next;
+        }
+      : null,
+    log,
+  });
   if (clock)
     log(`clock set to ${new Date(clock.nowMs()).toISOString()} (--now): figures are as of that time.`);
   const staticDir =
@@ -114,7 +155,7 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
     );
     return 1;
   }
-  app.start();
+  first.start();
   io.out(`Creditwatch is running at ${host.url}`);
   io.out(`Data folder: ${opts.dataDir}. Press Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {

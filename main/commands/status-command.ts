@@ -10,6 +10,7 @@ import { formatMoney } from '@core/money';
 import { PROVIDERS } from '@core/providers';
 import { createApp } from '../app/create-app';
 import { defaultDataDir } from '../host/data-dir';
+import { assertDataFolder } from './data-folder';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { terminalSafe } from './terminal-text';
@@ -31,6 +32,7 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
     return 0;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  await assertDataFolder(dataDir);
   const app = await createApp({
     dataDir,
     version,

@@ -124,7 +124,12 @@ export const REQUEST_ARGS = {
   'backup:save': Empty,
   /** Merge a backup's text into this machine's data; nothing is overwritten (differences are reported). */
   'backup:restore': z
-    .object({ text: z.string().min(1).max(MAX_BACKUP_CHARS), acceptEdited: z.boolean().optional() })
+    .object({
+      text: z.string().min(1).max(MAX_BACKUP_CHARS),
+      acceptEdited: z.boolean().optional(),
+      /** Only say what the restore would do; write nothing (the page shows this before asking). */
+      preview: z.boolean().optional(),
+    })
     .strict(),
 } satisfies Record<string, z.ZodType>;
 
@@ -175,6 +180,14 @@ export interface RestoreResult {
   settingsChanged: boolean;
   conflicts: RestoreConflict[];
   safetyBackupPath: string | null;
+  /** A preview: what the restore would do (`changed`: whether it would write); nothing was written. */
+  isPreview?: boolean;
+  /** The backup's alert settings are (or, in a preview, would be) taken. */
+  alertSettingsTaken?: boolean;
+  /** The webhook address those alert settings send alerts to (shown with a warning before restoring). */
+  webhookUrl?: string | null;
+  /** Demo accounts in the backup that are left out: the demo has its own folder. */
+  demoAccountsLeftOut?: string[];
 }
 
 /** Result type per request channel. */

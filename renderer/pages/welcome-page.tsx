@@ -1,11 +1,13 @@
 /**
- * First run: add an organization with its Admin key, or try the built-in demo organization.
+ * First run: add an organization with its Admin key, bring your accounts from another machine with a
+ * backup, or try the built-in demo.
  */
 import { useState } from 'react';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { errorText } from '../hooks/use-orgs';
 import { AddOrgForm } from '../components/add-org-form';
+import { BackupRestore } from '../components/files/backup-restore';
 
 /** The welcome page; `onReady` is called with the org that was added or started. */
 export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void }) {
@@ -42,9 +44,9 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
         <section className="card" aria-labelledby="demo-title">
           <h2 id="demo-title">Explore the demo</h2>
           <p>
-            No key needed: a built-in simulator plays two organizations — a company on prepaid credit with
-            auto-reload, a grant and a purchase about to expire, and a “Personal” org that just started
-            spending. You can remove them later.
+            No key needed: built-in simulators play five accounts on four providers — a company on prepaid
+            credit with auto-reload, a credit about to expire, and an account that just started spending. The
+            demo keeps its accounts apart from yours.
           </p>
           {demoError && (
             <p className="form-error" role="alert">
@@ -54,6 +56,11 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
           <button type="button" className="button" onClick={() => void startDemo()} disabled={isStarting}>
             {isStarting ? 'Starting the demo…' : 'Try the demo'}
           </button>
+        </section>
+        <section className="card" aria-labelledby="restore-title">
+          <h2 id="restore-title">Coming from another computer?</h2>
+          <p>Restore a Creditwatch backup: you will see what it adds before anything is written.</p>
+          <BackupRestore canSave={false} />
         </section>
       </div>
     </div>

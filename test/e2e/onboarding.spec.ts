@@ -25,14 +25,15 @@ test.afterAll(async () => {
   await Promise.all([app?.stop(), sim?.close()]);
 });
 
-async function addOrg(page: Page, name: string) {
+/** Each organization has its own key (the same key twice is the same organization, refused). */
+async function addOrg(page: Page, name: string, apiKey: string) {
   const welcome = page.getByRole('heading', { name: 'Welcome to Creditwatch' });
   const headerButton = page.getByRole('navigation').getByRole('button', { name: 'Add organization' });
   await expect(welcome.or(headerButton)).toBeVisible();
   if (await headerButton.isVisible()) await headerButton.click();
   const form = page.getByTestId('add-org-form');
   await form.getByLabel('Organization name').fill(name);
-  await form.getByLabel('Admin key').fill('sk-admin-e2e-0123456789abcdef');
+  await form.getByLabel('Admin key').fill(apiKey);
   await form.getByText('Advanced').click();
   await form.getByLabel('API base URL').fill(sim.baseUrl);
   await form.getByRole('button', { name: 'Add organization' }).click();
@@ -44,7 +45,7 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
 }) => {
   const errors = watchPageErrors(page);
   await page.goto(app.url);
-  await addOrg(page, 'Acme');
+  await addOrg(page, 'Acme', 'sk-admin-e2e-0123456789abcdef');
   const q = page.getByTestId('onboarding');
   await q.getByTestId('onboarding-below').fill('50');
   await q.getByTestId('onboarding-upTo').fill('20');
@@ -79,7 +80,7 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
 
 test('a monthly org: no balance asked, the card charge for the month is shown', async ({ page }) => {
   await page.goto(app.url);
-  await addOrg(page, 'Monthly Co');
+  await addOrg(page, 'Monthly Co', 'sk-admin-e2e-monthly-0123456789');
   const q = page.getByTestId('onboarding');
   await q.getByLabel(/Monthly: usage is charged to my card/).check();
   await expect(q.getByTestId('onboarding-balance')).toHaveCount(0);

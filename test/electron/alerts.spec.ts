@@ -13,7 +13,7 @@ async function launch(): Promise<{ app: ElectronApplication; dataDir: string }> 
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-electron-alerts-'));
   const app = await electron.launch({
     executablePath: binary.found ? binary.path : undefined,
-    args: ['dist/main/index.mjs'],
+    args: ['dist/main/index.mjs', '--demo'],
     env: { ...process.env, CREDITWATCH_DATA_DIR: dataDir },
   });
   return { app, dataDir };

@@ -16,7 +16,7 @@ test.describe('desktop app (Electron)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cw-electron-'));
     const app = await electron.launch({
       executablePath: binary.found ? binary.path : undefined,
-      args: ['dist/main/index.mjs'],
+      args: ['dist/main/index.mjs', '--demo'],
       env: { ...process.env, CREDITWATCH_DATA_DIR: dataDir },
     });
     try {

@@ -9,13 +9,14 @@
  *   orgs: [{ org: { id: 'org_…', name: 'Acme', … }, ledger: { version: 1, billing: …, entries: […] } }] }`.
  */
 import { z } from 'zod';
+import { AlertSettingsSchema, type AlertSettings } from '../alerts/alert-settings';
 import { LEDGER_VERSION, LedgerFileSchema, upgradeLedger, type LedgerFile } from '../ledger-schema';
 import { OrgSchema, SettingsSchema, type Settings } from '../schemas';
 
 export const BACKUP_FORMAT = 'creditwatch-backup';
 export const BACKUP_VERSION = 1;
 export const BACKUP_NOTE =
-  'Settings, organizations, ledgers and billing rules. Admin keys are never included: add each key again after restoring. Cost and usage history is not included: it is fetched again from each provider.';
+  'Settings, organizations, ledgers, billing rules and alert settings (with the webhook address, if any). Admin keys are never included: add each key again after restoring. Cost and usage history is not included: it is fetched again from each provider.';
 
 /** The settings a backup carries (organizations travel with their ledgers). */
 export const BackupSettingsSchema = SettingsSchema.pick({
@@ -38,6 +39,8 @@ export const BackupSchema = z
     note: z.string(),
     settings: BackupSettingsSchema,
     orgs: z.array(BackupOrgSchema),
+    /** Alert settings (thresholds, quiet hours, per-account values, webhook); absent in older backups. */
+    alertSettings: AlertSettingsSchema.optional(),
     /** sha256 of the JSON of every other field, in this order: tells a hand-edited file apart. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   })
@@ -56,6 +59,7 @@ export function buildBackupBody(input: {
   ledgers: ReadonlyMap<string, LedgerFile>;
   nowMs: number;
   appVersion: string;
+  alertSettings?: AlertSettings;
 }): BackupBody {
   const { syncCron, backfillDays, timeZone, selectedOrgId, conversionRates } = input.settings;
   return {
@@ -69,13 +73,17 @@ export function buildBackupBody(input: {
       org,
       ledger: input.ledgers.get(org.id) ?? LedgerFileSchema.parse({ version: LEDGER_VERSION }),
     })),
+    ...(input.alertSettings ? { alertSettings: input.alertSettings } : {}),
   };
 }
 
-/** The text the checksum covers: the body's JSON, fields in the order of `buildBackupBody`. */
+/**
+ * The text the checksum covers: the body's JSON, fields in the order of `buildBackupBody`. A backup
+ * without alert settings (older ones) is covered exactly as before: an absent field adds nothing.
+ */
 export function checksumText(body: BackupBody): string {
-  const { format, version, createdAt, appVersion, note, settings, orgs } = body;
-  return JSON.stringify({ format, version, createdAt, appVersion, note, settings, orgs });
+  const { format, version, createdAt, appVersion, note, settings, orgs, alertSettings } = body;
+  return JSON.stringify({ format, version, createdAt, appVersion, note, settings, orgs, alertSettings });
 }
 
 /**

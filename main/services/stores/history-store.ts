@@ -38,7 +38,7 @@ import {
   USAGE_FILE,
   type BalanceFile,
 } from './history-files';
-import { refetchDamaged } from './history-refetch';
+import { isRefetchable, markForRefetch, refetchDamaged } from './history-refetch';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
 
 export interface OrgHistory {
@@ -104,7 +104,8 @@ const dayFromKey = (key: string) => Date.parse(`${key}T00:00:00Z`);
 /**
  * Opens (creating lazily) the history folder of one organization. The sync engine's open checks every
  * cost and usage file and rewinds the cursor past damaged ones (`rewindDamaged`, the default); a reader
- * that only reads a range (the export command) skips that, so it loads only the files it reads.
+ * that only reads a range (the export command) skips that, so it loads only the files it reads, and
+ * leaves a refetch marker beside a damaged one it found, which the next sync's open turns into a rewind.
  */
 export async function openOrgHistory(
   dir: string,
@@ -117,8 +118,15 @@ export async function openOrgHistory(
     spec: FileSpec<T>,
   ): Promise<VersionedFile<T>> => {
     let f = files.get(name);
-    if (!f)
-      files.set(name, (f = openVersionedFile(join(dir, name), spec, ctx) as Promise<VersionedFile<unknown>>));
+    if (!f) {
+      f = openVersionedFile(join(dir, name), spec, ctx) as Promise<VersionedFile<unknown>>;
+      if (opts.rewindDamaged === false && isRefetchable(name))
+        f = f.then(async (file) => {
+          if (file.origin === 'defaults') await markForRefetch(dir, name);
+          return file;
+        });
+      files.set(name, f);
+    }
     return f as Promise<VersionedFile<T>>;
   };
   const drop = async (name: string) => {

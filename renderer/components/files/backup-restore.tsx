@@ -1,19 +1,24 @@
 /**
- * Back up what only this machine knows (settings, organizations, ledgers, billing rules — never keys) and
- * restore a backup by merging it: nothing here is overwritten; differences are listed.
+ * Back up what only this machine knows (settings, organizations, ledgers, billing rules, alert settings —
+ * never keys) and restore a backup by merging it: the page first shows what the file would add (and the
+ * webhook its alert settings would send to), and writes only once the user confirms; nothing here is
+ * overwritten; differences are listed.
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import type { FileDelivery, RestoreResult } from '@core/api-contract';
+import { restorePreviewWords } from '@core/backup/restore-preview-words';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
 import { DownloadLink } from './download-link';
 
-/** The backup and restore actions. */
-export function BackupRestore() {
+/** The backup and restore actions (`canSave: false`: restore only, e.g. on a first run with nothing to save). */
+export function BackupRestore({ canSave = true }: { canSave?: boolean } = {}) {
   const api = useApi();
   const id = useId();
   const [saved, setSaved] = useState<FileDelivery | null>(null);
   const [report, setReport] = useState<RestoreResult | null>(null);
+  // A file read and checked, waiting for the user's go-ahead.
+  const [pending, setPending] = useState<{ text: string; preview: RestoreResult } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acceptEdited, setAcceptEdited] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -32,31 +37,46 @@ export function BackupRestore() {
   const backup = () =>
     run(async () => {
       setReport(null);
+      setPending(null);
       setSaved(await api.invoke('backup:save', {}));
     });
-  const restore = (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
     void run(async () => {
       setSaved(null);
       setReport(null);
-      setReport(await api.invoke('backup:restore', { text: await file.text(), acceptEdited }));
+      setPending(null);
+      const text = await file.text();
+      const preview = await api.invoke('backup:restore', { text, acceptEdited, preview: true });
+      // Nothing to add: say so at once; otherwise ask first.
+      if (preview.changed) setPending({ text, preview });
+      else setReport(preview);
     });
   };
+  const confirm = () =>
+    run(async () => {
+      if (!pending) return;
+      const result = await api.invoke('backup:restore', { text: pending.text, acceptEdited });
+      setPending(null);
+      setReport(result);
+    });
 
   return (
     <div className="stack" aria-labelledby={`${id}-title`} role="group" data-testid="backup-restore">
-      <h3 id={`${id}-title`}>Backup and restore</h3>
+      <h3 id={`${id}-title`}>{canSave ? 'Backup and restore' : 'Restore a backup'}</h3>
       <p className="help">
-        A backup holds your settings, organizations, ledgers and billing rules. It never holds Admin keys (add
-        them again after restoring), nor cost history (it is fetched again from OpenAI).
+        A backup holds your settings, accounts, ledgers, billing rules and alert settings. It never holds keys
+        (add them again after restoring), nor cost history (it is fetched again from each provider).
       </p>
-      <div>
-        <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
-          Save a backup
-        </button>
-      </div>
+      {canSave && (
+        <div>
+          <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
+            Save a backup
+          </button>
+        </div>
+      )}
       {saved?.delivery === 'download' && <DownloadLink href={saved.href} fileName={saved.fileName} />}
       {saved?.delivery === 'saved' && <p role="status">Backup saved to {saved.path}.</p>}
       <div className="field">
@@ -65,7 +85,7 @@ export function BackupRestore() {
           id={`${id}-file`}
           type="file"
           accept=".json,application/json"
-          onChange={restore}
+          onChange={choose}
           disabled={isBusy}
         />
         <label>
@@ -82,7 +102,56 @@ export function BackupRestore() {
           {error}
         </p>
       )}
+      {pending && (
+        <RestorePreview
+          preview={pending.preview}
+          isBusy={isBusy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {report && <RestoreSummary report={report} />}
+    </div>
+  );
+}
+
+function RestorePreview(props: {
+  preview: RestoreResult;
+  isBusy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const words = restorePreviewWords(props.preview);
+  return (
+    <div className="stack" role="group" aria-label="Restore this backup?" data-testid="restore-preview">
+      <p>{words.summary} Nothing has been changed yet.</p>
+      {words.webhookWarning && (
+        <p className="banner" data-testid="restore-webhook-warning">
+          {words.webhookWarning}
+        </p>
+      )}
+      {words.leftOut && <p>{words.leftOut}</p>}
+      {props.preview.conflicts.length > 0 && (
+        <>
+          <p>Differences (this machine&apos;s values will be kept):</p>
+          <ul>
+            {props.preview.conflicts.map((c, i) => (
+              <li key={i}>
+                {c.orgName ? `${c.orgName}: ` : ''}
+                {c.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="button primary" onClick={props.onConfirm} disabled={props.isBusy}>
+          Restore
+        </button>
+        <button type="button" className="button" onClick={props.onCancel} disabled={props.isBusy}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }

@@ -154,6 +154,17 @@ describe('orgs:add', () => {
     );
     expect(deps.verifyKey).not.toHaveBeenCalled();
   });
+
+  it('refuses the same organization twice (its key is already here), naming it, and saves nothing', async () => {
+    const { handlers, getSettings, deps } = setup();
+    await handlers['orgs:add']({ name: 'Acme', apiKey: ADMIN_KEY });
+    deps.verifyKey.mockClear();
+    await expect(handlers['orgs:add']({ name: 'Acme again', apiKey: ` ${ADMIN_KEY}` })).rejects.toThrow(
+      'This key is already in use here by "Acme": that organization is already added. Nothing was saved.',
+    );
+    expect(deps.verifyKey).not.toHaveBeenCalled();
+    expect(getSettings().orgs.map((o) => o.name)).toEqual(['Acme']);
+  });
 });
 
 describe('orgs:startDemo, orgs:remove, orgs:select', () => {

@@ -147,11 +147,19 @@ describe('creditwatch backup and restore', () => {
     expect(await runBackupCommand(['--out', file, '--data-dir', dataDir], b)).toBe(0);
     const fresh = await mkdtemp(join(tmpdir(), 'cw-cli-fresh-'));
     try {
+      const preview = io();
+      expect(await runRestoreCommand([file, '--data-dir', fresh], preview), 'not confirmed').toBe(2);
+      expect(preview.outText).toMatch(/will add 2 accounts \("Acme, .+", "=cmd\|calc"\)/);
+      expect(preview.errText).toMatch(/Nothing was changed yet: run the same command with --yes/);
+      expect(await readdir(fresh), 'a preview writes nothing').not.toContain('settings.json');
+      const notThere = join(fresh, 'new-machine');
+      expect(await runRestoreCommand([file, '--data-dir', notThere], io())).toBe(2);
+      expect(await readdir(fresh), 'a preview creates no folder').not.toContain('new-machine');
       const first = io();
-      expect(await runRestoreCommand([file, '--data-dir', fresh], first)).toBe(0);
+      expect(await runRestoreCommand([file, '--yes', '--data-dir', fresh], first)).toBe(0);
       expect(first.outText).toMatch(/2 organization\(s\) added/);
       const again = io();
-      expect(await runRestoreCommand([file, '--data-dir', fresh], again)).toBe(0);
+      expect(await runRestoreCommand([file, '--yes', '--data-dir', fresh], again)).toBe(0);
       expect(again.outText).toMatch(/Nothing to restore/);
       const truncated = join(outDir, 'cut.json');
       await writeFile(truncated, (await readFile(file, 'utf8')).slice(0, 200));
