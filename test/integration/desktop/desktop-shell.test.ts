@@ -93,7 +93,7 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
     const tip = await shell.waitFor(
       (r) => r.kind === 'Tray.setToolTip' && orgs.some((o) => String(r.tooltip).includes(o.name)),
       'tray tooltip naming an account',
-      60_000,
+      90_000,
     );
     expect(String(tip.tooltip)).not.toBe('Creditwatch');
     const menu = shell.records.filter((r) => r.kind === 'Tray.setContextMenu').at(-1);
@@ -132,7 +132,7 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
           firedAlert(r).id === `low-credit:${target.id}`,
       ),
       'the low-credit alert sent to the window',
-      30_000,
+      90_000,
     );
     const alert = firedAlert(fired);
     const created = await shell.waitFor(
@@ -164,7 +164,7 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
     );
     const selected = await ok<{ selectedOrgId: string | null }>('orgs:list', {});
     expect(selected.selectedOrgId).toBe(target.id);
-  }, 120_000);
+  }, 240_000);
 
   it('quits from the tray menu', async () => {
     await shell.command('clickMenu', { label: 'Quit' });
