@@ -81,6 +81,7 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
       transport: 'http',
       secrets: createFileSecretStore(opts.dataDir),
       envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
+      envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
       demoFaults: opts.demoFaults,
       demo: opts.demo,
       log,

@@ -37,6 +37,7 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
     transport: 'http',
     secrets: createFileSecretStore(dataDir),
     envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
+    envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
   });
   try {
     const { orgs } = await app.handlers['orgs:list']({});

@@ -8,6 +8,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBackupBody, checksumText, parseBackup } from '@core/backup/backup-file';
 import { planRestore } from '@core/backup/restore-plan';
+import { holdRestoredAddresses, withoutReservedOrgs } from '@core/backup/reserved-ids';
 import type { RestoreResult } from '@core/api-contract';
 import type { LedgerFile } from '@core/ledger-schema';
 import type { LedgerStore } from './stores/ledger-store';
@@ -54,12 +55,15 @@ export async function restoreBackup(
   text: string,
   opts: { acceptEdited?: boolean } = {},
 ): Promise<RestoreReport> {
-  const backup = parseBackup(text, sha256Hex, opts);
   const settings = deps.settings.get();
+  // The checksum only catches accidents: reserved ids and addresses from the file are never trusted.
+  const guarded = withoutReservedOrgs(parseBackup(text, sha256Hex, opts), settings.orgs);
+  const backup = guarded.backup;
   const ids = new Set([...settings.orgs.map((o) => o.id), ...backup.orgs.map((o) => o.org.id)]);
   const current = new Map<string, LedgerFile>();
   for (const id of ids) current.set(id, await deps.ledgers.get(id));
-  const plan = planRestore({ settings, ledgers: current }, backup);
+  const planned = holdRestoredAddresses(planRestore({ settings, ledgers: current }, backup));
+  const plan = { ...planned, conflicts: [...guarded.conflicts, ...planned.conflicts] };
   let safetyBackupPath: string | null = null;
   if (plan.hasChanges) {
     const dir = join(deps.dataDir, 'backups');
