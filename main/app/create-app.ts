@@ -52,6 +52,11 @@ export interface AppOptions {
   demoFaults?: string | null;
   /** Ensure the demo org exists and is selected. */
   demo?: boolean;
+  /**
+   * Another process holds the data folder: add no organization (environment key, demo) on opening. The
+   * caller also leaves syncing and saving to that process.
+   */
+  readOnly?: boolean;
   log?: (line: string) => void;
   /**
    * Where "now" comes from for everything in the app, the demo simulator included. Default: the real clock.
@@ -233,7 +238,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hasKey,
   };
 
-  if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
+  if (envKey && !opts.readOnly && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
     const org: Org = {
       id: ENV_ORG_ID,
       name: 'OpenAI (OPENAI_ADMIN_KEY)',
@@ -248,7 +253,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       selectedOrgId: s.selectedOrgId ?? org.id,
     }));
   }
-  if (opts.demo || settings.get().orgs.length === 0) await ensureDemoOrgs(deps);
+  if (!opts.readOnly && (opts.demo || settings.get().orgs.length === 0)) await ensureDemoOrgs(deps);
 
   return {
     handlers: createHandlers(deps),

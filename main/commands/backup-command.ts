@@ -19,6 +19,7 @@ import { SYSTEM_CLOCK } from '../services/clock';
 import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
 import { type CommandIo, UsageError } from './io';
+import { busyText, FolderBusyError, whileHolding } from './folder-writer';
 
 export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR]
        creditwatch restore FILE [--accept-edited] [--data-dir DIR]
@@ -81,9 +82,11 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     });
     // A restore may start a new machine's data folder, so the file is checked before the folder is opened.
     parseBackup(text, sha256Hex, { acceptEdited: values['accept-edited'] });
-    const report = await restoreBackup(await deps(values['data-dir'] ?? defaultDataDir(), io, false), text, {
-      acceptEdited: values['accept-edited'],
-    });
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    // One writer per folder: a running app would rewrite settings and ledgers from memory at its next edit.
+    const report = await whileHolding(dataDir, 'restore', async () =>
+      restoreBackup(await deps(dataDir, io, false), text, { acceptEdited: values['accept-edited'] }),
+    );
     io.out(formatRestoreReport(report));
   });
 }
@@ -110,6 +113,12 @@ async function guarded(name: string, io: CommandIo, run: () => Promise<void>): P
     await run();
     return 0;
   } catch (error) {
+    if (error instanceof FolderBusyError) {
+      io.err(
+        `creditwatch ${name}: ${busyText(error, 'Restore the file in its page ("Restore from a backup file"), or stop it and run this again.')}`,
+      );
+      return 1;
+    }
     if (error instanceof UsageError || error instanceof BackupInputError || isArgError(error)) {
       io.err(`creditwatch ${name}: ${(error as Error).message}`);
       return 2;

@@ -13,6 +13,7 @@ import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
+import { busyText, FolderBusyError, lockForWriting } from './folder-writer';
 
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
@@ -71,6 +72,31 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
     return 0;
   }
   await mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
+  let lock;
+  try {
+    lock = await lockForWriting(opts.dataDir, 'serve');
+  } catch (err) {
+    if (!(err instanceof FolderBusyError)) throw err;
+    io.err(
+      busyText(
+        err,
+        `Open the address it printed, or stop it first (two writers on one folder would lose each other's changes).`,
+      ),
+    );
+    return 1;
+  }
+  try {
+    return await serveWhileLocked(opts, io, version);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function serveWhileLocked(
+  opts: ReturnType<typeof parseServeArgs>,
+  io: CommandIo,
+  version: string,
+): Promise<number> {
   const log = (line: string) => io.err(`[creditwatch] ${line}`);
   const clock = opts.nowMs === null ? undefined : createSimClock({ startMs: opts.nowMs });
   let app;
