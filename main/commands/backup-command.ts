@@ -20,11 +20,13 @@ import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
 import { type CommandIo, UsageError } from './io';
 import { busyText, FolderBusyError, whileHolding } from './folder-writer';
+import { checkOutPath, STDOUT } from './out-path';
 
-export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR]
+export const BACKUP_HELP = `Usage: creditwatch backup --out FILE|- [--data-dir DIR]
        creditwatch restore FILE [--accept-edited] [--data-dir DIR]
 
-backup   writes settings, organizations, ledgers and billing rules to FILE (JSON). Admin keys are never
+backup   writes settings, organizations, ledgers and billing rules to FILE (JSON; - for standard output,
+         and FILE outside the data folder, a new name or an existing regular file). Admin keys are never
          included (add them again after restoring); cost and usage history is not included (it is
          fetched again from each provider).
 restore  merges FILE into the data folder: new organizations are added, ledgers are merged by entry id,
@@ -52,8 +54,10 @@ export async function runBackupCommand(argv: string[], io: CommandIo): Promise<n
     });
     if (values.help) return void io.out(BACKUP_HELP);
     if (!values.out) throw new UsageError(`--out FILE is required.\n\n${BACKUP_HELP}`);
-    const out = values.out;
-    const text = await createBackupText(await deps(values['data-dir'] ?? defaultDataDir(), io, true));
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const out = await checkOutPath(values.out, dataDir);
+    const text = await createBackupText(await deps(dataDir, io, true));
+    if (out === STDOUT) return void io.out(text);
     await writeTextFile(out, text).catch((err: unknown) => {
       throw new UsageError(fileErrorText(out, err));
     });
