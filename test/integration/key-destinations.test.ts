@@ -177,4 +177,27 @@ describe('a crafted backup cannot send a key anywhere', () => {
     expect(carried(STORED_KEY)).toBe(0);
     expect(offMachine.some((u) => u.startsWith('https://api.openai.com/'))).toBe(true);
   });
+
+  it('an account rebuilt after the settings were lost sends its key nowhere until confirmed', async () => {
+    // settings.json unreadable and no backup of it: the account is found again from its ledger and key.
+    await writeFile(join(dir, 'settings.json'), '{ not json');
+    await writeFile(join(dir, `ledger-${VICTIM}.json`), JSON.stringify({ version: 1, entries: [] }));
+    const app = await createApp({
+      dataDir: dir,
+      version: '0.0.0',
+      transport: 'http',
+      secrets: createFileSecretStore(dir),
+    });
+    try {
+      const rebuilt = app.settings.get().orgs.find((o) => o.id === VICTIM);
+      expect(rebuilt?.addressToConfirm).toBe(true);
+      await app.sync.syncOrg(VICTIM, { force: true });
+      expect(offMachine).toEqual([]);
+      expect((await app.handlers['dashboard:get']({ orgId: VICTIM })).sync.lastError?.message).toMatch(
+        /Paused until you confirm/,
+      );
+    } finally {
+      await app.close();
+    }
+  });
 });
