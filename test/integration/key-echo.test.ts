@@ -31,13 +31,11 @@ let echo = '';
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-echo-'));
   server = createServer((_req, res) => {
-    res
-      .writeHead(400, { 'Content-Type': 'application/json' })
-      .end(
-        JSON.stringify({
-          error: { message: `Incorrect API key provided: ${echo}.`, code: 'invalid_api_key' },
-        }),
-      );
+    res.writeHead(400, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        error: { message: `Incorrect API key provided: ${echo}.`, code: 'invalid_api_key' },
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 });
