@@ -1,7 +1,8 @@
 /**
  * The desktop app's composition root: a readable list of what the app is. No logic lives here.
  */
-import { app, BrowserWindow } from 'electron';
+import { mkdir } from 'node:fs/promises';
+import { app, BrowserWindow, dialog } from 'electron';
 import { untilTomorrowMs } from '@core/alerts/snooze';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
@@ -14,6 +15,7 @@ import { demoDataDirBeside } from './host/data-dir';
 import { createSafeStorageSecretStore } from './electron/secrets';
 import { createAppTray } from './electron/tray';
 import { registerHandlers, sendEvent } from './ipc/typed-ipc';
+import { FolderBusyError, lockDataFolder } from './services/folder-lock';
 
 const log = (line: string) => process.stderr.write(`[creditwatch] ${line}\n`);
 let isQuitting = false;
@@ -42,6 +44,17 @@ async function onReady(): Promise<void> {
   const isDemo = process.argv.includes('--demo');
   const chosenDir = process.env.CREDITWATCH_DATA_DIR;
   const dataDir = isDemo && !chosenDir ? demoDataDirBeside(appPaths.dataDir()) : appPaths.dataDir();
+  // One writer per data folder: `creditwatch serve` or a restore on the same folder keeps it.
+  let lock;
+  try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    lock = await lockDataFolder(dataDir, { purpose: 'desktop app' });
+  } catch (err) {
+    if (!(err instanceof FolderBusyError)) throw err;
+    dialog.showErrorBox('Creditwatch', `${err.message} Stop it first, then open Creditwatch again.`);
+    app.quit();
+    return;
+  }
   const core = await createApp({
     dataDir,
     demo: isDemo,
@@ -86,7 +99,7 @@ async function onReady(): Promise<void> {
   core.start();
   app.on('before-quit', () => {
     isQuitting = true;
-    void core.close();
+    void core.close().finally(() => lock.release());
   });
 }
 

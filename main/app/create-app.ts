@@ -10,6 +10,8 @@ import { ClientSetupError } from '../services/api-errors';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
 import { PROVIDERS, providerOfKey, type ProviderId } from '@core/providers';
+import { ENV_ORG_ID } from '@core/backup/reserved-ids';
+import { addressHoldReason, isHttpAddress } from '@core/org-address';
 import { isAdminApi } from '../services/openai-client';
 import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
@@ -35,8 +37,7 @@ import { assertPinnedClockAllowed } from './pinned-clock';
 import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
 import { warmUpBalanceDemo } from './demo-warm-up';
 
-/** Id of the org whose key comes from the OPENAI_ADMIN_KEY environment variable (Node host). */
-export const ENV_ORG_ID = 'org_environmentkey';
+export { ENV_ORG_ID };
 
 export interface AppOptions {
   dataDir: string;
@@ -45,6 +46,11 @@ export interface AppOptions {
   secrets: SecretStore;
   /** An Admin key from the environment: monitored as its own org, never written to disk. */
   envAdminKey?: string | null;
+  /**
+   * The OpenAI API address given with that key in the environment (OPENAI_BASE_URL); absent = OpenAI's
+   * own. The environment key goes nowhere else, whatever the stored organization says.
+   */
+  envBaseUrl?: string | null;
   /** Fault rules for the demo simulator (tests and demos of error handling). */
   demoFaults?: string | null;
   /**
@@ -52,6 +58,11 @@ export interface AppOptions {
    * folder stays empty (the page offers the add-account form and the demo).
    */
   demo?: boolean;
+  /**
+   * Another process holds the data folder: add no organization (environment key, demo) on opening. The
+   * caller also leaves syncing and saving to that process.
+   */
+  readOnly?: boolean;
   log?: (line: string) => void;
   /**
    * Where "now" comes from for everything in the app, the demo simulator included. Default: the real clock.
@@ -103,6 +114,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   const envKey = opts.envAdminKey?.trim() || null;
+  const envBaseUrl = opts.envBaseUrl?.trim() || null;
+  if (envKey && envBaseUrl && !isHttpAddress(envBaseUrl))
+    throw new ClientSetupError(`OPENAI_BASE_URL must be an http or https address, not '${envBaseUrl}'.`);
   if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
 
   const keyFor = async (org: Org): Promise<string | null> => {
@@ -162,7 +176,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
           : `No ${PROVIDERS[org.provider].keyName} is stored for this account on this machine: remove it and add it again with its key.`,
       );
     }
-    return createProviderApi(org.provider, { apiKey, baseURL: org.baseUrl });
+    // The environment key goes only to OpenAI, at its own address or the one given with it.
+    if (org.id === ENV_ORG_ID)
+      return createProviderApi('openai', { apiKey, baseURL: envBaseUrl ?? PROVIDERS.openai.baseUrl });
+    const held = addressHoldReason(org);
+    if (held) throw new ClientSetupError(held);
+    const owner = providerOfKey(apiKey);
+    if (owner !== null && owner !== org.provider)
+      throw new ClientSetupError(
+        `The key stored for this account is ${PROVIDERS[owner].name}'s, and the account is on ${PROVIDERS[org.provider].name}: remove the account and add it again with its own key.`,
+      );
+    return createProviderApi(org.provider, {
+      apiKey,
+      baseURL: org.baseUrl ?? PROVIDERS[org.provider].baseUrl,
+    });
   }
 
   const alerts = await wireAlerts({
@@ -214,7 +241,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nowMs,
     newOrgId,
     verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
-      verifyProviderKey(createProviderApi(provider, { apiKey, baseURL: baseUrl }), nowMs()),
+      verifyProviderKey(
+        createProviderApi(provider, { apiKey, baseURL: baseUrl ?? PROVIDERS[provider].baseUrl }),
+        nowMs(),
+      ),
     validateCron,
     warmUpDemo: async (org: Org) =>
       warmUpBalanceDemo({ org, history: await sync.history(org.id), demo, nowMs: nowMs() }),
@@ -222,19 +252,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hasKey,
   };
 
-  // A restore cut off half-way (its journal is there) is finished before anything else reads the data.
-  const finished = await finishInterruptedRestore({
-    settings,
-    ledgers,
-    alertSettings,
-    dataDir: opts.dataDir,
-    nowMs,
-    appVersion: opts.version,
-  });
+  // A restore cut off half-way (its journal is there) is finished before anything else reads the data
+  // (by the folder's writer only: a reader beside a running app leaves it to that app).
+  const finished = opts.readOnly
+    ? null
+    : await finishInterruptedRestore({
+        settings,
+        ledgers,
+        alertSettings,
+        dataDir: opts.dataDir,
+        nowMs,
+        appVersion: opts.version,
+      });
   if (finished)
     problems.report({ file: opts.dataDir, quarantinedAs: null, atMs: nowMs(), message: finished });
 
-  if (envKey && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
+  if (envKey && !opts.readOnly && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
     const org: Org = {
       id: ENV_ORG_ID,
       name: 'OpenAI (OPENAI_ADMIN_KEY)',
@@ -249,7 +282,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       selectedOrgId: s.selectedOrgId ?? org.id,
     }));
   }
-  if (opts.demo) await ensureDemoOrgs(deps);
+  if (opts.demo && !opts.readOnly) await ensureDemoOrgs(deps);
 
   return {
     handlers: createHandlers(deps),

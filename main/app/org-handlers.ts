@@ -5,6 +5,7 @@
 import { ApiError, type Handlers } from '@core/api-contract';
 import { wrongProviderKeyProblem, type ProviderId } from '@core/providers';
 import type { Org } from '@core/schemas';
+import { isHttpAddress } from '@core/org-address';
 import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
 import type { HandlerDeps } from './handler-deps';
 import { findOrg, summarize } from './org-lookup';
@@ -12,7 +13,8 @@ import { PINNED_CLOCK_REAL_ORG } from './pinned-clock';
 import { ensureDemoOrgs } from './demo-orgs';
 import { accountWithKey, duplicateOrgMessage } from './duplicate-org';
 
-type OrgChannels = 'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select';
+type OrgChannels =
+  'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select' | 'orgs:confirmAddress';
 
 export { DEMO_ORG_NAMES } from './demo-orgs';
 
@@ -62,12 +64,13 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       await deps.secrets.set(org.id, key);
       await deps.settings.update((s) => ({
         ...s,
-        orgs: again ? s.orgs : [...s.orgs, org],
+        // The user just typed this address with this key: nothing left to confirm.
+        orgs: again ? s.orgs.map((o) => (o.id === org.id ? withoutHold(o) : o)) : [...s.orgs, org],
         selectedOrgId: org.id,
       }));
       changed();
       startSync(org.id);
-      return summarize(deps, org);
+      return summarize(deps, again ? withoutHold(org) : org);
     },
     'orgs:startDemo': async () => {
       const org = await ensureDemoOrgs(deps);
@@ -90,6 +93,23 @@ export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels
       await deps.money.forget(orgId);
       changed();
       return { removed: true };
+    },
+    'orgs:confirmAddress': async ({ orgId }) => {
+      const org = findOrg(deps.settings.get(), orgId);
+      if (!org.addressToConfirm) return summarize(deps, org);
+      if (org.baseUrl !== null && !isHttpAddress(org.baseUrl))
+        throw new ApiError(
+          'rejected',
+          `Only http and https addresses can be used, not ${org.baseUrl}: remove this account and add it again with the right address.`,
+        );
+      const confirmed = withoutHold(org);
+      await deps.settings.update((s) => ({
+        ...s,
+        orgs: s.orgs.map((o) => (o.id === orgId ? withoutHold(o) : o)),
+      }));
+      changed();
+      startSync(orgId);
+      return summarize(deps, confirmed);
     },
     'orgs:select': async ({ orgId }) => {
       findOrg(deps.settings.get(), orgId);
@@ -117,4 +137,10 @@ async function orgNeedingKey(
 
 function withFullStop(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+/** The org with its address confirmed. */
+function withoutHold(org: Org): Org {
+  const { addressToConfirm: _held, ...rest } = org;
+  return rest;
 }

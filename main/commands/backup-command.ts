@@ -27,12 +27,15 @@ import { createProblemList } from '../services/stores/store-problem';
 import { fileErrorText, openDataFolder } from './data-folder';
 import { isArgError } from './export-command';
 import { type CommandIo, UsageError } from './io';
+import { busyText, FolderBusyError, whileHolding } from './folder-writer';
+import { checkOutPath, STDOUT } from './out-path';
 
-export const BACKUP_HELP = `Usage: creditwatch backup --out FILE [--data-dir DIR]
+export const BACKUP_HELP = `Usage: creditwatch backup --out FILE|- [--data-dir DIR]
        creditwatch restore FILE [--yes] [--accept-edited] [--data-dir DIR]
 
 backup   writes settings, organizations, ledgers, billing rules and alert settings (with the webhook
-         address, if any) to FILE (JSON). Admin keys are never included (add them again after
+         address, if any) to FILE (JSON; - for standard output, and FILE outside the data folder, a new
+         name or an existing regular file). Admin keys are never included (add them again after
          restoring); cost and usage history is not included (it is fetched again from each provider).
 restore  shows what FILE would add, and with --yes merges it into the data folder: new organizations
          are added, ledgers are merged by entry id, differences are listed and this machine's values
@@ -67,8 +70,10 @@ export async function runBackupCommand(argv: string[], io: CommandIo): Promise<n
     });
     if (values.help) return void io.out(BACKUP_HELP);
     if (!values.out) throw new UsageError(`--out FILE is required.\n\n${BACKUP_HELP}`);
-    const out = values.out;
-    const text = await createBackupText(await deps(values['data-dir'] ?? defaultDataDir(), io, true));
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const out = await checkOutPath(values.out, dataDir);
+    const text = await createBackupText(await deps(dataDir, io, true));
+    if (out === STDOUT) return void io.out(text);
     await writeTextFile(out, text).catch((err: unknown) => {
       throw new UsageError(fileErrorText(out, err));
     });
@@ -107,12 +112,15 @@ export async function runRestoreCommand(argv: string[], io: CommandIo): Promise<
     const planned = isNew && !values.yes ? await mkdtemp(join(tmpdir(), 'creditwatch-preview-')) : dataDir;
     let report: RestoreReport;
     try {
-      const folder = await deps(planned, io, false);
-      const finished = await finishInterruptedRestore(folder);
-      if (finished) io.err(`note: ${finished}`);
-      report = await restoreBackup(folder, text, {
-        acceptEdited: values['accept-edited'],
-        preview: !values.yes,
+      // One writer per folder: a running app would rewrite settings and ledgers from memory at its next edit.
+      report = await whileHolding(planned, 'restore', async () => {
+        const folder = await deps(planned, io, false);
+        const finished = await finishInterruptedRestore(folder);
+        if (finished) io.err(`note: ${finished}`);
+        return restoreBackup(folder, text, {
+          acceptEdited: values['accept-edited'],
+          preview: !values.yes,
+        });
       });
     } finally {
       if (planned !== dataDir) await rm(planned, { recursive: true, force: true });
@@ -161,6 +169,12 @@ async function guarded(name: string, io: CommandIo, run: () => Promise<void>): P
     await run();
     return 0;
   } catch (error) {
+    if (error instanceof FolderBusyError) {
+      io.err(
+        `creditwatch ${name}: ${busyText(error, 'Restore the file in its page ("Restore from a backup file"), or stop it and run this again.')}`,
+      );
+      return 1;
+    }
     if (error instanceof UsageError || error instanceof BackupInputError || isArgError(error)) {
       io.err(`creditwatch ${name}: ${(error as Error).message}`);
       return 2;

@@ -9,6 +9,8 @@ import { defaultDataDir } from '../host/data-dir';
 import { assertDataFolder } from './data-folder';
 import { createFileSecretStore } from '../services/secrets';
 import { UsageError, type CommandIo } from './io';
+import type { FolderLock } from '../services/folder-lock';
+import { busyText, FolderBusyError, folderHolder, lockForWriting } from './folder-writer';
 import { terminalSafe } from './terminal-text';
 
 const USAGE = 'Usage: creditwatch backups [--org ID] [--restore NAME] [--data-dir DIR] [--json]';
@@ -32,11 +34,31 @@ export async function runBackupsCommand(argv: string[], io: CommandIo, version: 
   if (values.restore && !values.org) throw new UsageError('--restore needs --org ID (see the list)');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await assertDataFolder(dataDir);
+  // Restoring writes: one writer per folder. Listing only reads, beside a running app too.
+  let lock: FolderLock | null = null;
+  if (values.restore) {
+    try {
+      lock = await lockForWriting(dataDir, 'backups --restore');
+    } catch (err) {
+      if (!(err instanceof FolderBusyError)) throw err;
+      io.err(
+        busyText(
+          err,
+          'Restore the ledger backup in its page ("Backups of this ledger"), or stop it and run this again.',
+        ),
+      );
+      return 1;
+    }
+  }
   const app = await createApp({
     dataDir,
     version,
     transport: 'http',
     secrets: createFileSecretStore(dataDir),
+    readOnly: !lock && (await folderHolder(dataDir)) !== null,
+  }).catch(async (err: unknown) => {
+    await lock?.release();
+    throw err;
   });
   try {
     const { orgs } = await app.handlers['orgs:list']({});
@@ -70,6 +92,7 @@ export async function runBackupsCommand(argv: string[], io: CommandIo, version: 
     return 0;
   } finally {
     await app.close();
+    await lock?.release();
   }
 }
 

@@ -10,12 +10,14 @@ import { SYSTEM_CLOCK } from '../services/clock';
 import { exportChunks, writeExportFile } from '../services/exporter';
 import { clockFromFlag, fileErrorText, openDataFolder } from './data-folder';
 import { type CommandIo, UsageError } from './io';
+import { checkOutPath, STDOUT } from './out-path';
 
 export const EXPORT_HELP = `Usage: creditwatch export --org NAME|ID|all --from YYYY-MM-DD --to YYYY-MM-DD
-                         --what costs|usage|snapshots|ledger|hourly --format csv|json [--out FILE]
+                         --what costs|usage|snapshots|ledger|hourly --format csv|json [--out FILE|-]
                          [--data-dir DIR] [--now ISO]
 
-Writes stored history (as of the last sync; it does not sync) to FILE, or to standard output.
+Writes stored history (as of the last sync; it does not sync) to FILE, or to standard output (no --out,
+or --out -). FILE must be outside the data folder and a new name or an existing regular file.
   --what costs      daily costs by project and line item (settled days, and today's provisional figure)
          usage      hourly usage by model and project (kept for the last 14 days)
          snapshots  what each sync saw: month to date, today, estimated balance, the forecast's key figures
@@ -66,22 +68,18 @@ export async function runExportCommand(argv: string[], io: CommandIo, sinks: Exp
       );
     }
     const clock = clockFromFlag(values.now, SYSTEM_CLOCK);
-    const folder = await openDataFolder(
-      values['data-dir'] ?? defaultDataDir(),
-      clock,
-      (m) => io.err(`note: ${m}`),
-      {
-        mustExist: true,
-      },
-    );
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const out = values.out === undefined ? STDOUT : await checkOutPath(values.out, dataDir);
+    const folder = await openDataFolder(dataDir, clock, (m) => io.err(`note: ${m}`), {
+      mustExist: true,
+    });
     const plan = planExport(parsed.data, folder.settings.get().orgs, clock.nowMs());
     const chunks = exportChunks(
       { history: folder.history, ledger: (id) => folder.ledgers.get(id), zone: folder.zone() },
       plan,
     );
-    if (values.out === undefined) await sinks.stdout(chunks);
+    if (out === STDOUT) await sinks.stdout(chunks);
     else {
-      const out = values.out;
       await writeExportFile(chunks, out).catch((err: unknown) => {
         throw new UsageError(fileErrorText(out, err));
       });

@@ -2,7 +2,6 @@
  * `creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC]`: the monitor in a browser.
  * Runs the same services and handlers as the desktop app and serves the same renderer on 127.0.0.1.
  */
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/create-app';
@@ -14,6 +13,7 @@ import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
+import { busyText, FolderBusyError, lockForWriting } from './folder-writer';
 
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
@@ -97,28 +97,54 @@ export async function runServeCommand(argv: string[], io: CommandIo, version: st
   }
   const log = (line: string) => io.err(`[creditwatch] ${line}`);
   const clock = opts.nowMs === null ? undefined : createSimClock({ startMs: opts.nowMs });
+  // One writer per data folder: each folder serve opens is locked while it is open, released at its close.
   const openFolder = async (dataDir: string, isDemo: boolean) => {
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const lock = await lockForWriting(dataDir, 'serve');
     try {
-      return await createApp({
+      const opened = await createApp({
         dataDir,
         version,
         transport: 'http',
         secrets: createFileSecretStore(dataDir),
         // The demo's folder never holds a real account, the environment's included.
         envAdminKey: isDemo ? null : (process.env.OPENAI_ADMIN_KEY ?? null),
+        envBaseUrl: isDemo ? null : (process.env.OPENAI_BASE_URL ?? null),
         demoFaults: opts.demoFaults,
         demo: isDemo,
         log,
         clock,
       });
+      const close = opened.close.bind(opened);
+      return {
+        ...opened,
+        async close() {
+          try {
+            await close();
+          } finally {
+            await lock.release();
+          }
+        },
+      };
     } catch (err) {
+      await lock.release();
       if (err instanceof PinnedClockError) throw new UsageError(err.message);
       throw err;
     }
   };
   const { folders } = opts;
-  const first = await openFolder(opts.dataDir, opts.demo);
+  let first;
+  try {
+    first = await openFolder(opts.dataDir, opts.demo);
+  } catch (err) {
+    if (!(err instanceof FolderBusyError)) throw err;
+    io.err(
+      busyText(
+        err,
+        `Open the address it printed, or stop it first (two writers on one folder would lose each other's changes).`,
+      ),
+    );
+    return 1;
+  }
   const app = createFolderSwitch({
     first,
     firstKind: opts.demo ? 'demo' : 'own',

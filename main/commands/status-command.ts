@@ -13,6 +13,7 @@ import { defaultDataDir } from '../host/data-dir';
 import { assertDataFolder } from './data-folder';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
+import { FolderBusyError, folderHolder, lockDataFolder, type FolderLock } from '../services/folder-lock';
 import { terminalSafe } from './terminal-text';
 
 /** Syncs every org once (unless --no-sync), then prints one line per org or a JSON array. */
@@ -33,19 +34,41 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   await assertDataFolder(dataDir);
+  // Beside a running app (or serve) on this folder: answer from what it last stored, without syncing or
+  // writing, so the two never overwrite each other; the exit code still follows the alerts.
+  let holder: { pid: number } | null = await folderHolder(dataDir);
+  let lock: FolderLock | null = null;
+  if (!holder) {
+    lock = await lockDataFolder(dataDir, { purpose: 'status' }).catch((err: unknown) => {
+      if (err instanceof FolderBusyError)
+        holder = err.holder; // it started a moment ago: read only
+      else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err; // ENOENT: no folder, none to share
+      return null;
+    });
+  }
+  const isShared = holder !== null;
+  if (holder)
+    io.err(
+      `note: Creditwatch is running on this folder (pid ${holder.pid}); these are its latest figures, not synced now.`,
+    );
   const app = await createApp({
     dataDir,
     version,
     transport: 'http',
     secrets: createFileSecretStore(dataDir),
     envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
+    envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
+    readOnly: isShared,
+  }).catch(async (err: unknown) => {
+    await lock?.release();
+    throw err;
   });
   try {
     const { orgs } = await app.handlers['orgs:list']({});
     const rows: Dashboard[] = [];
     const apiBalances = new Map<string, { atMs: number; balanceMicros: number } | null>();
     for (const org of orgs) {
-      if (!values['no-sync']) await app.sync.syncOrg(org.id, { force: true });
+      if (!values['no-sync'] && !isShared) await app.sync.syncOrg(org.id, { force: true });
       rows.push(await app.handlers['dashboard:get']({ orgId: org.id }));
       if (PROVIDERS[org.provider].source === 'balance') {
         const money = await app.handlers['money:get']({ orgId: org.id }).catch(() => null);
@@ -64,6 +87,7 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
     return hasSyncError || (values.check && active.length > 0) ? 1 : 0;
   } finally {
     await app.close();
+    await lock?.release();
   }
 }
 

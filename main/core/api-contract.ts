@@ -52,6 +52,8 @@ export const REQUEST_ARGS = {
   'orgs:startDemo': Empty,
   'orgs:remove': OrgRef,
   'orgs:select': OrgRef,
+  /** The user confirms an account's address that came from a backup (or a rebuild): its key may go there. */
+  'orgs:confirmAddress': OrgRef,
   'dashboard:get': OrgRef,
   'sync:now': OrgRef,
   'settings:get': Empty,
@@ -199,6 +201,7 @@ export interface RequestResults {
   'orgs:startDemo': OrgSummary;
   'orgs:remove': { removed: true };
   'orgs:select': { selectedOrgId: string };
+  'orgs:confirmAddress': OrgSummary;
   'dashboard:get': Dashboard;
   'sync:now': SyncStatus;
   'settings:get': Settings;

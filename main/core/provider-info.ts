@@ -124,13 +124,15 @@ const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(
 );
 
 /**
- * The currency an account's amounts are in: what its provider's API said (the balance log's), else
- * what the account records, else the provider's own. Example: a DeepSeek account before its first
- * reading, with nothing recorded → 'USD' until the API names one.
+ * The currency an account's amounts are in: its provider's own when it has one (OpenAI, Anthropic,
+ * OpenRouter: USD), else what the account recorded when it was added (from the API's answer), else what
+ * the stored balance readings say, else USD. The readings file comes last because it can be edited by
+ * hand: a "USD" typed into it never turns an account's CN¥ into dollars. Example: a DeepSeek account
+ * recorded in CNY, readings file saying USD → 'CNY'; before its first reading, nothing recorded → 'USD'.
  */
 export function accountCurrency(
   org: { provider: ProviderId; currency?: string | undefined },
   fromApi: string | null = null,
 ): string {
-  return fromApi ?? org.currency ?? PROVIDERS[org.provider].currency ?? 'USD';
+  return PROVIDERS[org.provider].currency ?? org.currency ?? fromApi ?? 'USD';
 }

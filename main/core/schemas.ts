@@ -31,6 +31,11 @@ export const OrgSchema = z.object({
   /** API base URL override (e.g. a proxy); null means the provider's own API. */
   baseUrl: z.string().url().nullable(),
   createdAtMs: z.number().int().nonnegative(),
+  /**
+   * True when the account's address was not typed here with its key (it came from a backup, or the
+   * account was rebuilt after its settings were lost): no key is sent anywhere until the user confirms it.
+   */
+  addressToConfirm: z.boolean().optional(),
   /** Which built-in demo a `demo` org shows (absent on older files: the company demo). */
   demoProfile: z.enum(['company', 'personal', 'anthropic', 'openrouter', 'deepseek']).optional(),
 });

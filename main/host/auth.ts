@@ -79,3 +79,32 @@ export function parseCookies(header: string | undefined): Record<string, string>
 export function localPath(pathname: string): string {
   return `/${pathname.replace(/^[/\\]+/, '')}`;
 }
+
+/**
+ * Whether a browser says the request comes from another page: `Sec-Fetch-Site` other than
+ * `same-origin` or `none` (typed, bookmarked), or an `Origin` that is not this host. Every server on
+ * 127.0.0.1 is "same-site" to a browser, whatever its port, so `same-site` is refused too. Requests
+ * without these headers (curl, scripts) are judged by the token alone.
+ *
+ * Example: a page on http://127.0.0.1:8080 linking to this host's /download/backup → refused.
+ */
+export function isForeignRequest(headers: IncomingMessage['headers'], port: number): boolean {
+  const site = headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.origin;
+  if (typeof origin === 'string')
+    return origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`;
+  return false;
+}
+
+/**
+ * The address without its `token` parameter, the rest of the query kept (a download's choices).
+ *
+ * Example: `/download/export?what=costs&token=abc` → `/download/export?what=costs`.
+ */
+export function withoutToken(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  params.delete('token');
+  const query = params.toString();
+  return `${localPath(url.pathname)}${query ? `?${query}` : ''}`;
+}

@@ -12,8 +12,9 @@ import { handleDownload } from './download-routes';
 import {
   createToken,
   isAllowedHost,
+  isForeignRequest,
   isValidToken,
-  localPath,
+  withoutToken,
   presentedTokens,
   tokenCookieName,
 } from './auth';
@@ -64,6 +65,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         'Wrong Host header: use http://127.0.0.1:' + port + '/',
       );
     }
+    if (isForeignRequest(req.headers, port)) {
+      // Another page (another site, or another server on 127.0.0.1) may not drive this host, token or not.
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Creditwatch answers only its own page: open the address it printed at start-up.',
+      );
+    }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!presentedTokens(req, url, port).some((t) => isValidToken(t, token))) {
       return send(
@@ -78,7 +88,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         'Set-Cookie': `${tokenCookieName(port)}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: localPath(url.pathname),
+        Location: withoutToken(url),
       });
       return void res.end();
     }

@@ -13,6 +13,7 @@ import { planAlertSettings } from '@core/backup/alert-settings-plan';
 import { buildBackupBody, checksumText, parseBackup } from '@core/backup/backup-file';
 import { withoutDemoAccounts } from '@core/backup/demo-accounts';
 import { planRestore } from '@core/backup/restore-plan';
+import { holdRestoredAddresses, withoutReservedOrgs } from '@core/backup/reserved-ids';
 import type { RestoreResult } from '@core/api-contract';
 import type { LedgerFile } from '@core/ledger-schema';
 import type { LedgerStore } from './stores/ledger-store';
@@ -77,12 +78,16 @@ export async function restoreBackup(
   text: string,
   opts: { acceptEdited?: boolean; preview?: boolean } = {},
 ): Promise<RestoreReport> {
-  const { backup, leftOut } = withoutDemoAccounts(parseBackup(text, sha256Hex, opts));
   const settings = deps.settings.get();
+  const { backup: withoutDemos, leftOut } = withoutDemoAccounts(parseBackup(text, sha256Hex, opts));
+  // The checksum only catches accidents: reserved ids and addresses from the file are never trusted.
+  const guarded = withoutReservedOrgs(withoutDemos, settings.orgs);
+  const backup = guarded.backup;
   const ids = new Set([...settings.orgs.map((o) => o.id), ...backup.orgs.map((o) => o.org.id)]);
   const current = new Map<string, LedgerFile>();
   for (const id of ids) current.set(id, await deps.ledgers.get(id));
-  const plan = planRestore({ settings, ledgers: current }, backup);
+  const planned = holdRestoredAddresses(planRestore({ settings, ledgers: current }, backup));
+  const plan = { ...planned, conflicts: [...guarded.conflicts, ...planned.conflicts] };
   const alertPlan = deps.alertSettings
     ? planAlertSettings(deps.alertSettings.get(), backup.alertSettings)
     : { next: null, conflict: null };

@@ -52,13 +52,18 @@ export async function runBalanceSync(opts: {
   history: OrgHistory;
   cursor: SyncCursor;
   nowMs: number;
-  /** The account's currency when known (a stored log's wins: an account's currency never changes). */
+  /**
+   * The account's currency when known (its provider's or the one recorded with it): it wins over the
+   * stored log's, which can be edited by hand; the log is relabelled to it. Unknown: the log's.
+   */
   currency: string | null;
 }): Promise<SyncRunResult & { currency: string }> {
   const { api, history, cursor, nowMs } = opts;
   const readings = await api.balances();
-  const log = await history.balanceLog();
-  const reading = pickReading(readings, log?.currency ?? opts.currency);
+  const saved = await history.balanceLog();
+  const currency = opts.currency ?? saved?.currency ?? null;
+  const log = saved && currency && saved.currency !== currency ? { ...saved, currency } : saved;
+  const reading = pickReading(readings, currency);
   const point: BalancePoint = {
     atMs: nowMs,
     balanceMicros: reading.balanceMicros,

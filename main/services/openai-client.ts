@@ -7,6 +7,7 @@ import type { ProjectName } from '@core/dashboard';
 import { toMicros } from '@core/money';
 import type { CostDay, UsageRow } from '@core/sync-data';
 import { SECOND_MS, toUnixSeconds } from '@core/time';
+import { PROVIDERS } from '@core/provider-info';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
 import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
@@ -61,7 +62,8 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
   const client = new OpenAI({
     adminAPIKey: opts.apiKey,
     apiKey: null,
-    baseURL: opts.baseURL ?? undefined,
+    // Never undefined: the SDK would then read OPENAI_BASE_URL and send any stored key there.
+    baseURL: opts.baseURL ?? PROVIDERS.openai.baseUrl,
     maxRetries: opts.maxRetries ?? 0,
     timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),

@@ -5,7 +5,7 @@
  * Example: a 503 then a 200 → delivered on the second try after ~2 s; three failures → "The alert webhook
  * failed 3 times (HTTP 503) …".
  */
-import { WebhookUrlSchema } from '@core/alerts/alert-settings';
+import { SafeWebhookUrlSchema } from '@core/alerts/alert-settings';
 import type { Alert } from '@core/alerts/alert-types';
 
 export interface WebhookDeps {
@@ -25,7 +25,7 @@ export function webhookBody(alert: Alert): { text: string } {
 
 /** Posts `alert` to `url` in the background; resolves when done (callers need not wait). */
 export async function postWebhook(url: string, alert: Alert, deps: WebhookDeps): Promise<void> {
-  const parsed = WebhookUrlSchema.safeParse(url);
+  const parsed = SafeWebhookUrlSchema.safeParse(url);
   if (!parsed.success) {
     deps.onResult(`The alert webhook was not called: ${parsed.error.issues[0]?.message ?? 'invalid URL'}.`);
     return;

@@ -3,6 +3,8 @@
  */
 import { useState } from 'react';
 import type { OrgSummary } from '@core/schemas';
+import { orgAddress } from '@core/org-address';
+import { useApi } from '../api/api-context';
 import { errorText } from '../hooks/use-orgs';
 import { orgLabel } from './org-switcher';
 
@@ -16,6 +18,19 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
   const [confirmId, setConfirmId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const api = useApi();
+
+  async function confirmAddress(orgId: string) {
+    setBusyId(orgId);
+    setError(null);
+    try {
+      await api.invoke('orgs:confirmAddress', { orgId });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusyId(null);
+    }
+  }
 
   async function remove(orgId: string) {
     if (confirmId !== orgId) {
@@ -46,7 +61,22 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
               ) : (
                 !org.hasKey && <span className="badge warn">no key stored</span>
               )}
+              {org.addressToConfirm && (
+                <span className="badge warn" data-testid="address-to-confirm">
+                  paused: confirm this address — {orgAddress(org)}
+                </span>
+              )}
             </span>
+            {org.addressToConfirm && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void confirmAddress(org.id)}
+                disabled={busyId === org.id}
+              >
+                Confirm this address
+              </button>
+            )}
             <button
               type="button"
               className={confirmId === org.id ? 'button danger' : 'button'}
@@ -62,6 +92,13 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
       <p className="help">
         Removing an organization deletes its stored key from this machine and stops syncing it.
       </p>
+      {orgs.some((o) => o.addressToConfirm) && (
+        <p className="help">
+          An account marked “confirm this address” came back from a backup, or was rebuilt from the data
+          folder, with an address nobody typed on this machine. Its key is not sent anywhere until you confirm
+          the address is yours; if it is not, remove the account.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -2,9 +2,18 @@
 // the demo org syncs over and over while ledger entries are added; each entry whose add returned is
 // printed as "ACK <id>" (an acknowledged write), and every problem the stores report as "PROBLEM …".
 import { createApp } from '../../main/app/create-app';
+import { FolderBusyError, lockDataFolder } from '../../main/services/folder-lock';
 import { createFileSecretStore } from '../../main/services/secrets';
 
 const [dataDir, prefix] = process.argv.slice(2) as [string, string];
+// As `serve` and the desktop app do: one writer per folder. A second one says so and changes nothing.
+try {
+  await lockDataFolder(dataDir, { purpose: 'crash child' });
+} catch (err) {
+  if (!(err instanceof FolderBusyError)) throw err;
+  process.stdout.write(`BUSY ${err.holder.pid}\n`);
+  process.exit(3);
+}
 const app = await createApp({
   dataDir,
   version: 'bench',

@@ -11,6 +11,8 @@ import { createApp } from '../../main/app/create-app';
 import { createFileSecretStore } from '../../main/services/secrets';
 
 const KILLS = Number(process.env.CRASH_LOOP_KILLS ?? 50);
+/** Rounds in which two processes start on the folder at once (one must be refused, nothing lost). */
+const PAIRS = Number(process.env.CRASH_LOOP_PAIRS ?? 10);
 const child = new URL('./crash-child.ts', import.meta.url).pathname;
 
 /** JSON files below `dir` (temp files and set-aside copies excluded) that do not parse. */
@@ -35,7 +37,7 @@ function runOnce(
   dataDir: string,
   prefix: string,
   delayMs: number,
-): Promise<{ acked: string[]; problems: string[] }> {
+): Promise<{ acked: string[]; problems: string[]; busy: boolean }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', child, dataDir, prefix], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,6 +46,7 @@ function runOnce(
     const problems: string[] = [];
     let buffer = '';
     let timer: NodeJS.Timeout | null = null;
+    let busy = false;
     proc.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -51,6 +54,7 @@ function runOnce(
       for (const line of lines) {
         if (line.startsWith('ACK ')) acked.push(line.slice(4));
         else if (line.startsWith('PROBLEM ')) problems.push(line.slice(8));
+        else if (line.startsWith('BUSY ')) busy = true;
         else if (line === 'READY' && !timer) timer = setTimeout(() => proc.kill('SIGKILL'), delayMs);
       }
     });
@@ -58,7 +62,8 @@ function runOnce(
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     proc.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ acked, problems });
+      if (signal === 'SIGKILL') resolve({ acked, problems, busy: false });
+      else if (code === 3 && busy) resolve({ acked, problems, busy: true });
       else reject(new Error(`child exited (${code}) before the kill: ${stderr.slice(-2000)}`));
     });
   });
@@ -78,6 +83,21 @@ export async function bench(): Promise<Record<string, unknown>> {
       reported.push(...run.problems);
       for (const f of unparsable(dataDir)) corrupted.add(f);
     }
+    // Two processes on one folder at once: the second is refused while the first lives (or takes over
+    // once it was killed); either way no acknowledged write may be lost.
+    let refused = 0;
+    for (let i = 0; i < PAIRS; i++) {
+      const runs = await Promise.all([
+        runOnce(dataDir, `p${i}a`, Math.round(100 + random() * 1400)),
+        runOnce(dataDir, `p${i}b`, Math.round(100 + random() * 1400)),
+      ]);
+      for (const run of runs) {
+        run.acked.forEach((id) => acked.add(id));
+        reported.push(...run.problems);
+        if (run.busy) refused++;
+      }
+      for (const f of unparsable(dataDir)) corrupted.add(f);
+    }
     const app = await createApp({
       dataDir,
       version: 'bench',
@@ -90,8 +110,10 @@ export async function bench(): Promise<Record<string, unknown>> {
     await app.close();
     const lost = [...acked].filter((id) => !stored.has(id));
     return {
-      method: `${KILLS} SIGKILLs at random moments (100–1500 ms after start) while the demo org syncs continuously and ledger entries are added one after another; the same data folder throughout`,
+      method: `${KILLS} SIGKILLs at random moments (100–1500 ms after start) while the demo org syncs continuously and ledger entries are added one after another; then ${PAIRS} rounds of two such processes started at once on the folder (each holds the folder's lock or is refused); the same data folder throughout`,
       kills: KILLS,
+      twoProcessRounds: PAIRS,
+      secondWriterRefused: refused,
       acknowledgedWrites: acked.size,
       acknowledgedWritesLost: lost.length,
       filesCorrupted: corrupted.size,

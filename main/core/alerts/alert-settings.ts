@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { ALERT_KINDS } from './alert-types';
 import { parseClock } from './quiet-hours';
+import { webhookUrlProblem } from './webhook-url';
 
 /** Thresholds of every rule (no defaults here, so a partial override stays partial). */
 const RULE_FIELDS = {
@@ -111,6 +112,16 @@ export const WebhookUrlSchema = z
   .url('the webhook must be a full URL')
   .refine((u) => u.startsWith('https://'), 'the webhook must use https:// (it carries your spend figures)');
 
+/**
+ * A webhook URL the user may set now: https, public, without a user name or password. The stored file
+ * keeps the looser `WebhookUrlSchema`, so an address saved before is never lost on loading; it is just
+ * not called (see `postWebhook`) until it is changed.
+ */
+export const SafeWebhookUrlSchema = WebhookUrlSchema.superRefine((url, ctx) => {
+  const problem = webhookUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const ALERT_SETTINGS_VERSION = 1;
 
 export const AlertSettingsSchema = z.object({
@@ -160,7 +171,7 @@ export const AlertSettingsPatchSchema = z
     defaults: AlertRulesPatchSchema,
     currencyDefaults: CurrencyDefaultsSchema,
     orgs: z.record(z.string(), AlertRulesPatchSchema),
-    webhookUrl: WebhookUrlSchema.nullable(),
+    webhookUrl: SafeWebhookUrlSchema.nullable(),
   })
   .partial()
   .strict();

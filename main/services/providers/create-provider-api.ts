@@ -9,9 +9,20 @@ import { createAnthropicApi } from './anthropic-client';
 import { createDeepSeekApi } from './deepseek-client';
 import { createOpenRouterApi } from './openrouter-client';
 import type { ProviderApi } from './port';
+import { withKeyScrubbed } from './key-scrub';
 
-/** The adapter of `provider` for `apiKey` (`baseURL` null = the provider's own API). */
+/**
+ * The adapter of `provider` for `apiKey` (`baseURL` null = the provider's own API). Its errors never
+ * carry the key, in any of the forms a provider may echo it (see `withKeyScrubbed`).
+ */
 export function createProviderApi(
+  provider: ProviderId,
+  opts: { apiKey: string; baseURL: string | null; fetch?: typeof fetch },
+): ProviderApi {
+  return withKeyScrubbed(adapterOf(provider, opts), opts.apiKey);
+}
+
+function adapterOf(
   provider: ProviderId,
   opts: { apiKey: string; baseURL: string | null; fetch?: typeof fetch },
 ): ProviderApi {

@@ -11,6 +11,7 @@ import { OrgIdSchema, type Org } from '@core/schemas';
 /**
  * Orgs found on disk (ledger files, `history/<org>/`, `keyIds`), oldest id first, with provisional names.
  * The provider is told by the stored key's shape (`providerOf`); without one it is taken to be OpenAI.
+ * Each starts paused (`addressToConfirm`): the user confirms the address before its key is sent.
  */
 export async function discoverOrgs(
   dataDir: string,
@@ -35,6 +36,8 @@ export async function discoverOrgs(
       kind: 'openai',
       provider,
       baseUrl: null,
+      // The address its key was given with is lost with the settings: send the key nowhere until confirmed.
+      addressToConfirm: true,
       createdAtMs: nowMs,
     });
   }

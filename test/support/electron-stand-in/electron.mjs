@@ -186,6 +186,7 @@ export class Notification extends Emitter {
 // ---- dialogs (a save dialog the user cancels)
 export const dialog = {
   showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
+  showErrorBox: (title, content) => record('dialog.showErrorBox', { title, content }),
 };
 
 // ---- preload-side names, so the module shape matches; the main bundle never calls them

@@ -49,7 +49,10 @@ describe('providers', () => {
     expect(isKnownCurrency('usd')).toBe(false);
     expect(accountCurrency({ provider: 'deepseek' })).toBe('USD');
     expect(accountCurrency({ provider: 'deepseek', currency: 'CNY' })).toBe('CNY');
-    expect(accountCurrency({ provider: 'deepseek', currency: 'CNY' }, 'USD')).toBe('USD');
+    // The readings file can be edited by hand: the currency recorded with the account wins over it.
+    expect(accountCurrency({ provider: 'deepseek', currency: 'CNY' }, 'USD')).toBe('CNY');
+    expect(accountCurrency({ provider: 'deepseek' }, 'CNY')).toBe('CNY');
+    expect(accountCurrency({ provider: 'openrouter' }, 'EUR')).toBe('USD');
   });
 
   it('names the provider and its key in sync errors', () => {

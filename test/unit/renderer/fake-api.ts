@@ -236,6 +236,14 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       emit('orgs:changed', {});
       return { removed: true };
     },
+    'orgs:confirmAddress': ({ orgId }) => {
+      dashboardOf(orgId);
+      const i = orgs.findIndex((o) => o.id === orgId);
+      const { addressToConfirm: _held, ...confirmed } = orgs[i]!;
+      orgs[i] = confirmed;
+      emit('orgs:changed', {});
+      return confirmed;
+    },
     'orgs:select': ({ orgId }) => {
       dashboardOf(orgId);
       settings = { ...settings, selectedOrgId: orgId };
