@@ -27,3 +27,13 @@ export function parseIntFlag(
   }
   return value;
 }
+
+/** `--now` takes an ISO instant with a zone (Z or ±hh:mm), so the same flag means the same instant anywhere. */
+export function parseNowFlag(raw: string): number {
+  const ms = Date.parse(raw);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw) || !Number.isFinite(ms))
+    throw new UsageError(
+      `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
+    );
+  return ms;
+}

@@ -44,3 +44,12 @@ export function knownFigure(
     text: f.text,
   };
 }
+
+/**
+ * "not known yet — " and the reason as a clause (its first letter lowered, its full stop dropped).
+ * Example: "The forecast starts after the first sync." → "not known yet — the forecast starts after the first sync".
+ */
+export function notKnownBecause(reason: string | null): string {
+  const clause = (reason ?? 'there is no forecast yet').trim().replace(/\.$/, '');
+  return `not known yet — ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+}
