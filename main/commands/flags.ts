@@ -1,12 +1,27 @@
 /** Parsing of numeric command-line flags, with errors that name the flag. */
+import { parseMoneyInput } from '@core/money-input';
 import { UsageError } from './io';
 
-/** Parses an amount flag (in the forecast's currency; a leading "$" is allowed); throws UsageError naming the flag. */
-export function parseUsd(flag: string, text: string | undefined, options: { min?: number } = {}): number {
+/**
+ * Parses an amount flag with the page's parser ("$700", "1,000.50", "12 USD" alike) in `currency` (USD when
+ * absent); returns whole units. Throws UsageError naming the flag.
+ *
+ * Example: `parseAmountFlag('balance', '$1,000.50')` → 1000.5.
+ */
+export function parseAmountFlag(
+  flag: string,
+  text: string | undefined,
+  options: { min?: number; currency?: string } = {},
+): number {
   if (text === undefined) throw new UsageError(`--${flag} is required`);
-  const value = Number(text.trim().replace(/^\$/, ''));
-  if (text.trim() === '' || !Number.isFinite(value))
-    throw new UsageError(`--${flag} must be an amount such as 120.50 (got "${text}")`);
+  const parsed = parseMoneyInput(text, {
+    label: `--${flag}`,
+    currency: options.currency ?? 'USD',
+    allowNegative: true,
+    allowZero: true,
+  });
+  if (!parsed.ok) throw new UsageError(`${parsed.error} (got "${text}")`);
+  const value = parsed.value / 1e6;
   if (options.min !== undefined && value < options.min)
     throw new UsageError(`--${flag} must be at least ${options.min}`);
   return value;
