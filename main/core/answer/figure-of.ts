@@ -17,6 +17,7 @@ export function unknownFigure(name: FigureName, text: string): AnswerFigure {
     asOfMs: null,
     source: null,
     text,
+    note: null,
   };
 }
 
@@ -32,7 +33,7 @@ export function knownFigure(
     text: string;
   },
 ): AnswerFigure {
-  const range = f.range ? roundRange(f.range) : null;
+  const range = f.range && f.range.low !== f.range.high ? roundRange(f.range) : null;
   return {
     name,
     isKnown: true,
@@ -42,6 +43,7 @@ export function knownFigure(
     asOfMs: f.asOfMs,
     source: f.source,
     text: f.text,
+    note: null,
   };
 }
 

@@ -67,10 +67,7 @@ export function reloadFigures(
     if (!fc || !charge)
       return {
         nextReload,
-        cardByMonthEnd: unknownFigure(
-          'card-by-month-end',
-          notKnownBecause(money.forecastNote),
-        ),
+        cardByMonthEnd: unknownFigure('card-by-month-end', notKnownBecause(money.forecastNote)),
         detail: null,
         distribution: null,
       };

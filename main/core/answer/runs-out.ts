@@ -30,8 +30,7 @@ export function runsOutFigure(
     return knownFigure(NAME, { ...base, text: 'does not run out — usage past credit goes on the bill' });
   if (!creditKnown) return unknownFigure(NAME, 'not known yet — the credit left is not known');
   const c = money.forecast?.crossing;
-  if (!money.forecast || !c)
-    return unknownFigure(NAME, notKnownBecause(money.forecastNote));
+  if (!money.forecast || !c) return unknownFigure(NAME, notKnownBecause(money.forecastNote));
   if (c.isAlreadyBelow) return knownFigure(NAME, { ...base, atMs: now, text: 'credit used up' });
   const [p10, p50, p90] = [ms(c.p10), ms(c.p50), ms(c.p90)];
   if (p50 === null) return knownFigure(NAME, { ...base, text: `not within ${ANSWER_WINDOW_DAYS} days` });
