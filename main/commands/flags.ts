@@ -19,6 +19,8 @@ export function parseAmountFlag(
     currency: options.currency ?? 'USD',
     allowNegative: true,
     allowZero: true,
+    // Figures copied from an export or the app carry micro-units.
+    maxDecimals: 6,
   });
   if (!parsed.ok) throw new UsageError(`${parsed.error} (got "${text}")`);
   const value = parsed.value / 1e6;

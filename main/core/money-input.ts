@@ -15,6 +15,8 @@ export interface MoneyInputOptions {
   allowZero?: boolean;
   /** The account's currency (ISO 4217); USD when absent. */
   currency?: string;
+  /** Decimals accepted (2, cents, for page fields; up to 6 where an exact figure is pasted). */
+  maxDecimals?: 2 | 6;
 }
 
 const USD_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
@@ -98,13 +100,23 @@ function parseDigits(
     };
   }
   const [, minus, whole = '0', fraction = ''] = m;
-  if (fraction.length > 2) return { ok: false, error: `${options.label}: use at most two decimals (cents).` };
+  const places = options.maxDecimals ?? 2;
+  if (fraction.length > places)
+    return {
+      ok: false,
+      error:
+        places === 2
+          ? `${options.label}: use at most two decimals (cents).`
+          : `${options.label}: use at most ${places} decimals.`,
+    };
   // Integer arithmetic on the digits: no float rounding on the way to micro-dollars.
-  const cents = Number(whole.replace(/,/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents * 10_000) || cents > 1e11) {
+  // Integer arithmetic on the digits, straight to micro-units.
+  const units = Number(whole.replace(/,/g, ''));
+  const micros = units * 1_000_000 + Number(fraction.padEnd(6, '0'));
+  if (!Number.isSafeInteger(micros) || units > 1e9) {
     return { ok: false, error: `${options.label}: that amount is too large.` };
   }
-  const value = (minus ? -1 : 1) * cents * 10_000;
+  const value = (minus ? -1 : 1) * micros;
   if (value < 0 && !options.allowNegative)
     return { ok: false, error: `${options.label} cannot be negative.` };
   if (value === 0 && !options.allowZero)
