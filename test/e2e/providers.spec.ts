@@ -94,7 +94,9 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
   await expect(d.getByTestId('provider-label')).toHaveText('DeepSeek · CNY');
   await expect(d.getByTestId('ov-mtd')).toHaveText(formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'));
   await expect(d.getByTestId('ov-credit')).toHaveText(formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY'));
-  await expect(d).toContainText('from the DeepSeek API, as of');
+  const dsAnswer = await app.call('answer:get', { orgId: byProvider('deepseek').id });
+  await expect(d.getByTestId('ov-credit')).toHaveText(dsAnswer.figures['credit-left'].text);
+  await expect(d).toContainText('read from DeepSeek, as of');
   await expect(d.getByTestId('ov-spend-source')).toContainText('read from the fall of the balance since');
   await expect(card(page, byProvider('anthropic').id).getByTestId('provider-label')).toHaveText('Anthropic');
   await expect(card(page, byProvider('openrouter').id).getByTestId('provider-label')).toHaveText(
