@@ -77,6 +77,16 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
       { ...f, note: noteOf(f, providerName, input.nowMs, zone) },
     ]),
   ) as Record<FigureName, AnswerFigure>;
+  const basis = money.balance?.basis;
+  if (basis && figures['credit-left'].source === 'estimated') {
+    const from = (basis.observationId ?? '').startsWith('api-')
+      ? `the balance ${providerName} reported`
+      : 'the balance you recorded';
+    figures['credit-left'] = {
+      ...figures['credit-left'],
+      note: `estimated from ${from} at ${dateTimeWords(basis.atMs, input.nowMs, zone)}, less spend since`,
+    };
+  }
   const limit = input.apiSpendLimit
     ? { micros: input.apiSpendLimit.limitMicros, source: 'provider' as const }
     : money.ledger.billing.hardLimitMicros

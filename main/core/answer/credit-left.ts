@@ -32,13 +32,14 @@ export function creditLeftFigure(money: MoneyView, provider: ProviderId, payment
         : RECORD_BALANCE_WORDS,
     );
   }
-  const isAsRead = b.estimateMicros === b.basis.balanceMicros && b.lowMicros === b.highMicros;
+  // Nothing spent since the reading or the recorded balance: that figure, exactly, with no range.
+  const isAsRead = b.estimateMicros === b.basis.balanceMicros;
   const source: FigureSource = !isAsRead
     ? 'estimated'
     : (b.basis.observationId ?? '').startsWith('api-')
       ? 'provider'
       : 'recorded';
-  const range = { low: b.lowMicros, mid: b.estimateMicros, high: b.highMicros };
+  const range = isAsRead ? null : { low: b.lowMicros, mid: b.estimateMicros, high: b.highMicros };
   const figure = knownFigure('credit-left', {
     valueMicros: b.estimateMicros,
     range,
@@ -48,6 +49,6 @@ export function creditLeftFigure(money: MoneyView, provider: ProviderId, payment
   });
   return {
     ...figure,
-    text: figure.range ? rangeWords(range, currency) : moneyWords(b.estimateMicros, currency),
+    text: range && figure.range ? rangeWords(range, currency) : moneyWords(b.estimateMicros, currency),
   };
 }

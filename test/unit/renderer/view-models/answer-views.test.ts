@@ -289,7 +289,9 @@ describe('organization headline (the account answer it quotes)', () => {
       ['this-month', '$200.00'],
       ['today', '$15.00 so far (provisional)'],
     ]);
-    expect(a.figures['credit-left'].note).toBe('estimated, as of Wed 18 Nov, 12:00');
+    expect(a.figures['credit-left'].note).toBe(
+      'estimated from the balance you recorded at Tue 17 Nov, 12:00, less spend since',
+    );
     expect(a.cardByMonthEnd).toMatchObject({
       chanceNone: 0,
       count: { low: 3, mid: 4, high: 6 },
