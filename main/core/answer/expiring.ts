@@ -7,7 +7,6 @@
  * Example: $670.78 left expiring Sat 19 Dec, forecast unused $0–$573 → lot text "$670.78 left, expires
  * Sat 19 Dec; about $384 (likely $0–$573) expected unused".
  */
-import { UNKNOWN_EXPIRY_MS } from '../lot-order';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
 import { HOUR_MS } from '../time';
@@ -16,6 +15,9 @@ import { moneyWords, rangeWords } from '../words/money-words';
 import type { AnswerFigure, LotAnswer, PaymentKind } from './account-answer';
 import { ANSWER_WINDOW_DAYS } from './answer-input';
 import { knownFigure, notKnownBecause, unknownFigure } from './figure-of';
+
+/** The last instant a JavaScript date can hold. */
+const LAST_DATE_MS = 8.64e15;
 
 /** The per-lot answers and the account's expiring-unused figure. */
 export function expiringFigures(
@@ -28,9 +30,10 @@ export function expiringFigures(
   const cur = money.currency;
   const fc = money.forecast;
   const windowEnd = now + (fc?.horizonHours ?? ANSWER_WINDOW_DAYS * 24) * HOUR_MS;
-  // Credit of unknown origin (a balance above the recorded lots) has no expiry to tell.
+  // Credit of unknown origin (a balance above the recorded lots) never expires: the ledger dates it at the
+  // last instant a date can hold (lot-order's UNKNOWN_EXPIRY_MS, not imported: it would bring luxon along).
   const live = (money.lots ?? []).filter(
-    (l) => l.remainingMicros > 0 && l.expiresAtMs > now && l.expiresAtMs < UNKNOWN_EXPIRY_MS,
+    (l) => l.remainingMicros > 0 && l.expiresAtMs > now && l.expiresAtMs < LAST_DATE_MS,
   );
   const within = live.filter((l) => l.expiresAtMs <= windowEnd);
   const u = fc?.expiringUnusedUsd ?? null;

@@ -6,7 +6,7 @@
  * Example: a 56 % chance of one $400 reload → "about even odds of one $400 reload before Thu 31 Dec (56%)";
  * 8 reloads (likely 3–21) of $40 → "8 reloads (likely 3–21), about $320 before Thu 31 Dec".
  */
-import { reloadChargeMicros } from '../billing';
+import { reloadChargeMicros } from '../reload-charge';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
 import { chanceWords, percentWords } from '../words/chance-words';

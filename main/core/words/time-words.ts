@@ -9,13 +9,14 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * A length of time rounded as a person says it. Example: 90 min → "2 hours"; 36 h → "36 hours"; 3 d → "3 days".
+ * A length of time rounded as a person says it: minutes under an hour, hours under a day and a half,
+ * then days. Example: 90 min → "2 hours"; 24 h → "24 hours"; 40 h → "2 days".
  */
 export function durationWords(ms: number): string {
   const abs = Math.max(0, ms);
   if (abs < MINUTE_MS) return 'less than a minute';
-  if (abs < 90 * MINUTE_MS) return unit(Math.round(abs / MINUTE_MS), 'minute');
-  if (abs < 2 * DAY_MS) return unit(Math.round(abs / HOUR_MS), 'hour');
+  if (abs < HOUR_MS) return unit(Math.round(abs / MINUTE_MS), 'minute');
+  if (abs < 36 * HOUR_MS) return unit(Math.round(abs / HOUR_MS), 'hour');
   return unit(Math.round(abs / DAY_MS), 'day');
 }
 
