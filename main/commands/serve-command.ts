@@ -14,6 +14,7 @@ import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
 import { busyText, FolderBusyError, lockForWriting } from './folder-writer';
+import { parseNowFlag } from './flags';
 
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
@@ -76,16 +77,6 @@ export function serveFolders(
   const own = chosen ?? defaultDataDir(env);
   const folders = { own, demo: demoDataDirBeside(own) };
   return { dataDir: isDemo ? folders.demo : own, folders };
-}
-
-/** `--now` takes an ISO instant with a zone (Z or ±hh:mm), so the same flag means the same instant anywhere. */
-function parseNowFlag(raw: string): number {
-  const ms = Date.parse(raw);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw) || !Number.isFinite(ms))
-    throw new UsageError(
-      `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
-    );
-  return ms;
 }
 
 /** Runs the host until SIGINT/SIGTERM. Resolves with the exit code. */

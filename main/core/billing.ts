@@ -78,12 +78,8 @@ export const CreditLotSchema = z.object({
 // Lot order and purchase expiry live apart from the schemas, so the page can use them without zod.
 export { consumptionOrder, purchaseExpiryMs } from './lot-order';
 
-/** The card charge of one reload triggered at `balanceMicros`. Example: restore-to $50 at $9.20 → $40.80. */
-export function reloadChargeMicros(action: ReloadAction, balanceMicros: Micros): Micros {
-  return action.kind === 'restore-to'
-    ? Math.max(0, action.targetMicros - balanceMicros)
-    : action.amountMicros;
-}
+// The one rule for what a reload charges lives without zod, so the page can use it too.
+export { reloadChargeMicros } from './reload-charge';
 
 /** Whether one more reload of `chargeMicros` fits the monthly limit, given this month's reloads so far. */
 export function fitsMonthlyLimit(

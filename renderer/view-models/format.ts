@@ -1,7 +1,7 @@
 /**
  * Display formatting for times: stored values are UTC epoch milliseconds; the user sees their own zone.
  */
-import { HOUR_MS, MINUTE_MS, SECOND_MS, DAY_MS } from '@core/time';
+import { agoWords, untilWords } from '@core/words/time-words';
 
 /** Display options shared by the formatters: locale and IANA zone (undefined = the system's). */
 export interface DisplayZone {
@@ -47,18 +47,11 @@ export function formatUtcMonth(monthStartMs: number, locale = 'en-US'): string {
 }
 
 /**
- * Says how far `ms` is from `nowMs` in words, past or future.
+ * Says how far `ms` is from `nowMs` with core's one wording; a past instant is never in the future tense.
  *
- * Example: `formatRelative(now - 5 * 60_000, now)` → "5 min ago"; `formatRelative(now + 30_000, now)` → "in 30 s".
+ * Example: `formatRelative(now - 5 * 60_000, now)` → "5 minutes ago"; `formatRelative(now + 3 * DAY_MS, now)` →
+ * "in about 3 days".
  */
 export function formatRelative(ms: number, nowMs: number): string {
-  const delta = ms - nowMs;
-  const abs = Math.abs(delta);
-  if (abs < 5 * SECOND_MS) return 'just now';
-  let amount: string;
-  if (abs < MINUTE_MS) amount = `${Math.round(abs / SECOND_MS)} s`;
-  else if (abs < HOUR_MS) amount = `${Math.round(abs / MINUTE_MS)} min`;
-  else if (abs < DAY_MS) amount = `${Math.round(abs / HOUR_MS)} h`;
-  else amount = `${Math.round(abs / DAY_MS)} d`;
-  return delta < 0 ? `${amount} ago` : `in ${amount}`;
+  return ms > nowMs ? untilWords(ms, nowMs) : agoWords(ms, nowMs);
 }

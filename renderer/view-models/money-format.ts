@@ -1,7 +1,7 @@
 /**
  * Wording for forecast figures: USD bands, "in about 2 days" times, probabilities and the confidence label.
  */
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
+import { agoWords, untilWords } from '@core/words/time-words';
 import { formatMoneyAmount } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
@@ -34,20 +34,14 @@ export function formatAmountRange(bands: UsdBands, currency: string): string {
 }
 
 /**
- * Says roughly how far away `ms` is, in words a person would use.
- *
- * Example: `formatAbout(now + 2.2 * DAY_MS, now)` → "in about 2 days"; `formatAbout(now - 3 * HOUR_MS, now)`
- * → "about 3 hours ago"; under a minute → "now".
+ * Says roughly how far away `ms` is, with core's one wording: "in about 2 days", "3 hours ago", "now".
  */
 export function formatAbout(ms: number, nowMs: number): string {
-  const delta = ms - nowMs;
-  const abs = Math.abs(delta);
-  if (abs < MINUTE_MS) return 'now';
-  let words: string;
-  if (abs < HOUR_MS) words = plural(Math.round(abs / MINUTE_MS), 'minute');
-  else if (abs < 36 * HOUR_MS) words = plural(Math.round(abs / HOUR_MS), 'hour');
-  else words = plural(Math.round(abs / DAY_MS), 'day');
-  return delta > 0 ? `in about ${words}` : `about ${words} ago`;
+  return ms > nowMs
+    ? untilWords(ms, nowMs)
+    : agoWords(ms, nowMs) === 'just now'
+      ? 'now'
+      : agoWords(ms, nowMs);
 }
 
 /** A forecast time in words, with its absolute form and machine-readable ISO. */

@@ -2,6 +2,7 @@
 // inputs: the company demo's stored hourly spend (read from the host's data folder), its estimated balance, its
 // auto-reload rule, its credit lots, the app's horizon (31 days) and seed — the command's JSON must equal `money:get`'s forecast,
 // and the page must show those figures.
+import { dateWords } from '@core/words/date-words';
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ test('headline figures equal the forecast command for the same inputs', async ({
     .poll(async () => (await app.call('money:get', { orgId })).forecast !== null, { timeout: 45_000 })
     .toBe(true);
   await page.goto(app.url);
-  await expect(page.getByTestId('hl-next-charge-value')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('hl-next-reload-value')).toBeVisible({ timeout: 45_000 });
   const money = await app.call('money:get', { orgId });
   const nowMs = money.asOfMs;
 
@@ -82,15 +83,22 @@ test('headline figures equal the forecast command for the same inputs', async ({
   expect(cli.reloads).toEqual(f.reloads);
   expect(cli.monthEnd.spendUsd).toEqual(f.monthEnd.spendUsd);
 
-  // The page shows them: the likely day of the next card charge, and spend until month end (the page's figures
-  // were computed seconds earlier, so spend until month end may differ by a cent or two).
-  const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(
-    Date.parse(cli.crossing.p50),
+  // The page shows them, quoted from the account's answer: the likely day of the next auto-reload, the card
+  // charges by month end as a count and amount, and spend until month end (the page's figures were computed
+  // seconds earlier, so spend until month end may differ by a cent or two).
+  const answer = await app.call('answer:get', { orgId });
+  const day = dateWords(Date.parse(cli.crossing.p50), answer.nowMs, answer.timeZone);
+  await expect(page.getByTestId('hl-next-reload-value')).toContainText(`around ${day}`);
+  await expect(page.getByTestId('hl-next-reload-value')).toHaveText(answer.figures['next-reload'].text);
+  expect(answer.cardByMonthEnd?.count).toEqual({
+    low: cli.reloads.count.p10,
+    mid: cli.reloads.count.p50,
+    high: cli.reloads.count.p90,
+  });
+  await expect(page.getByTestId('hl-card-by-month-end-value')).toHaveText(
+    answer.figures['card-by-month-end'].text,
   );
-  await expect(page.getByTestId('hl-next-charge-value')).toHaveText(day);
-  const shown = Number((await page.getByTestId('hl-month-end-spend-value').innerText()).replace(/[$,]/g, ''));
+  const spend = await page.getByTestId('month-end-spend').innerText();
+  const shown = Number((spend.match(/\$[\d,]+\.\d\d/)?.[0] ?? '').replace(/[$,]/g, ''));
   expect(Math.abs(shown - cli.monthEnd.spendUsd.p50)).toBeLessThan(0.1);
-  await expect(page.getByTestId('hl-card-charges-value')).toHaveText(
-    `$${cli.reloads.cardChargesUsd.p50.toFixed(2)}`,
-  );
 });

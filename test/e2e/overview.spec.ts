@@ -67,23 +67,25 @@ test('the overview shows every demo account with the figures of money:get, a tot
   const p = card(page, personal.id);
   await expect(c.getByRole('heading', { name: 'Demo organization' })).toBeVisible();
   await expect(p.getByRole('heading', { name: 'Personal' })).toBeVisible();
-  await expect(c.getByTestId('ov-credit')).toHaveText(formatUsd(company.money.balance!.estimateMicros));
-  await expect(c.getByTestId('billing-words')).toContainText('taken from your prepaid credit');
-  await expect(p.getByTestId('billing-words')).toContainText('charged to your card after the month ends');
-  // The host's clock runs on from --now, so a forecast made seconds later may differ by a cent or two.
-  const charge = personal.money.forecast!.monthEnd.cardChargeUsd!;
-  const shownCharge = Number((await p.getByTestId('ov-card-charges').innerText()).replace(/[$,]/g, ''));
-  expect(Math.abs(shownCharge - charge.p50)).toBeLessThan(0.1);
+  // Each card quotes the account's answer (served once per account, the same words everywhere).
+  const companyAnswer = await app.call('answer:get', { orgId: company.id });
+  const personalAnswer = await app.call('answer:get', { orgId: personal.id });
+  await expect(c.getByTestId('ov-credit')).toHaveText(companyAnswer.figures['credit-left'].text);
+  expect(companyAnswer.figures['credit-left'].valueMicros).toBe(company.money.balance!.estimateMicros);
+  await expect(c.getByTestId('billing-words')).toHaveText(companyAnswer.payment.text);
+  expect(companyAnswer.payment.kind).toBe('prepaid-auto-reload');
+  await expect(p.getByTestId('billing-words')).toContainText('card charged after each month');
+  await expect(p.getByTestId('ov-card-charges')).toHaveText(personalAnswer.figures['card-by-month-end'].text);
+  await expect(p.locator(`[data-figure="card-by-month-end"][data-org="${personal.id}"]`)).toHaveCount(1);
   await expect(c.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing');
   await expect(p.getByTestId('wrong-org-flag')).toContainText('Personal usually spends nothing and spent $');
   // The USD line adds up the USD accounts' credit only (the API's balance where the provider reports one);
   // the DeepSeek account's CNY is on a line of its own.
   const usd = all.filter((o) => o.money.currency === 'USD');
   expect(usd).toHaveLength(4);
-  const usdCredit = usd.reduce(
-    (sum, o) => sum + (o.money.apiBalance?.balanceMicros ?? o.money.balance?.estimateMicros ?? 0),
-    0,
-  );
+  let usdCredit = 0;
+  for (const o of usd)
+    usdCredit += (await app.call('answer:get', { orgId: o.id })).figures['credit-left'].valueMicros ?? 0;
   const usdLine = page.locator('[data-testid="currency-total"][data-currency="USD"]');
   await expect(usdLine.getByTestId('total-credit')).toHaveText(formatUsd(usdCredit));
   await expect(page.locator('[data-testid="currency-total"][data-currency="CNY"]')).toContainText('CN¥');
@@ -97,16 +99,18 @@ test('the company page shows the headline, the balance chart with its range, and
   // The host's clock runs on from the pinned instant, so "spend until month end" shrinks by about a cent a
   // minute: the page is compared with a fresh money:get to within 10 cents (seconds apart).
   const f = (await app.call('money:get', { orgId: company.id })).forecast!;
-  await expect(page.getByTestId('hl-credit-value')).toHaveText(
-    formatUsd(company.money.balance!.estimateMicros),
-  );
+  const answer = await app.call('answer:get', { orgId: company.id });
+  await expect(page.getByTestId('hl-credit-left-value')).toHaveText(answer.figures['credit-left'].text);
   const [value, low, high] = (
-    (await page.getByTestId('hl-month-end-spend').innerText()).match(/\$[\d,]+\.\d\d/g) ?? []
+    (await page.getByTestId('month-end-spend').innerText()).match(/\$[\d,]+\.\d\d/g) ?? []
   ).map((t) => Number(t.replace(/[$,]/g, '')));
   expect(Math.abs(value! - f.monthEnd.spendUsd.p50)).toBeLessThan(0.1);
   expect(Math.abs(low! - f.monthEnd.spendUsd.p10)).toBeLessThan(0.1);
   expect(Math.abs(high! - f.monthEnd.spendUsd.p90)).toBeLessThan(0.1);
-  await expect(page.getByTestId('hl-card-charges')).toContainText('end of November');
+  await expect(page.getByTestId('hl-card-by-month-end-value')).toHaveText(
+    answer.figures['card-by-month-end'].text,
+  );
+  await expect(page.getByTestId('hl-card-by-month-end-value')).toContainText('before Mon 30 Nov');
   await expect(page.getByTestId('lot-row')).toHaveCount(2);
   await expect(page.getByTestId('expiring-unused')).toContainText('will expire unused on Nov 30, 2026');
   // Spend by API key: the keys the simulated org spent with, largest first.
@@ -122,15 +126,15 @@ test('the company page shows the headline, the balance chart with its range, and
 
 test('a what-if moves the headline and the chart, and saves nothing', async ({ page }) => {
   await open(page);
-  const before = await page.getByTestId('hl-next-charge-value').innerText();
+  const before = await page.getByTestId('hl-next-reload-value').innerText();
   const ledgerBefore = await app.call('ledger:get', { orgId: company.id });
   await page.getByTestId('whatif-balance').fill('60');
   await expect(page.getByTestId('headline-what-if')).toBeVisible();
-  await expect(page.getByTestId('hl-credit-value')).toHaveText('$60.00');
-  await expect(page.getByTestId('hl-next-charge-value')).not.toHaveText(before);
+  await expect(page.getByTestId('hl-credit-left-value')).toHaveText('$60.00');
+  await expect(page.getByTestId('hl-next-reload-value')).not.toHaveText(before);
   await page.getByTestId('whatif-reset').click();
   await expect(page.getByTestId('headline-what-if')).toBeHidden();
-  await expect(page.getByTestId('hl-next-charge-value')).toHaveText(before);
+  await expect(page.getByTestId('hl-next-reload-value')).toHaveText(before);
   expect(await app.call('ledger:get', { orgId: company.id })).toEqual(ledgerBefore);
 });
 

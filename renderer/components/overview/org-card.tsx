@@ -2,21 +2,26 @@
  * One organization's card on the overview: credit left, where usage goes, the next auto-reload, what the card
  * is charged before month end, month-to-date and today, sync state and any wrong-org flag.
  */
-import type { Figure, OrgCardView } from '../../view-models/overview';
+import type { AnswerFigure } from '@core/answer/account-answer';
+import type { OrgCardView } from '../../view-models/overview';
+import { Figure } from '../figure';
 
-function FigureLine({ label, figure, testId }: { label: string; figure: Figure; testId: string }) {
+function FigureLine({
+  label,
+  figure,
+  orgId,
+  testId,
+}: {
+  label: string;
+  figure: AnswerFigure;
+  orgId: string;
+  testId: string;
+}) {
   return (
     <div className="ov-figure">
       <dt>{label}</dt>
       <dd>
-        <span className="ov-value" data-testid={testId}>
-          {figure.value}
-        </span>
-        {figure.likely && (
-          <span className="ov-likely" data-testid={`${testId}-likely`}>
-            {figure.likely}
-          </span>
-        )}
+        <Figure figure={figure} orgId={orgId} className="ov-value" testId={testId} />
         {figure.note && <span className="muted ov-note">{figure.note}</span>}
       </dd>
     </div>
@@ -84,27 +89,55 @@ export function OrgCard({
           )}
           <dl className="ov-figures">
             {card.creditLeft && (
-              <FigureLine label="Credit left" figure={card.creditLeft} testId="ov-credit" />
+              <FigureLine
+                label="Credit left"
+                figure={card.creditLeft}
+                orgId={card.orgId}
+                testId="ov-credit"
+              />
+            )}
+            {card.runsOut && (
+              <FigureLine label="Runs out" figure={card.runsOut} orgId={card.orgId} testId="ov-runs-out" />
             )}
             {card.nextReload && (
-              <FigureLine label="Next auto-reload" figure={card.nextReload} testId="ov-next-reload" />
+              <FigureLine
+                label="Next auto-reload"
+                figure={card.nextReload}
+                orgId={card.orgId}
+                testId="ov-next-reload"
+              />
             )}
             {card.cardBeforeMonthEnd && (
               <FigureLine
-                label="Card charges before month end"
+                label="Card charges by month end"
                 figure={card.cardBeforeMonthEnd}
+                orgId={card.orgId}
                 testId="ov-card-charges"
+              />
+            )}
+            {card.expiringUnused && (
+              <FigureLine
+                label="Expiring credit"
+                figure={card.expiringUnused}
+                orgId={card.orgId}
+                testId="ov-expiring"
               />
             )}
             <div className="ov-figure">
               <dt>This month so far</dt>
               <dd>
-                <span className="ov-value" data-testid="ov-mtd">
-                  {card.monthToDate}
-                </span>
-                <span className="muted ov-note">
-                  today <span data-testid="ov-today">{card.today}</span> (provisional)
-                </span>
+                {card.monthToDate ? (
+                  <Figure figure={card.monthToDate} orgId={card.orgId} className="ov-value" testId="ov-mtd" />
+                ) : (
+                  <span className="ov-value" data-testid="ov-mtd">
+                    —
+                  </span>
+                )}
+                {card.today && (
+                  <span className="muted ov-note">
+                    today <Figure figure={card.today} orgId={card.orgId} testId="ov-today" />
+                  </span>
+                )}
                 {card.spendSource && (
                   <span className="muted ov-note" data-testid="ov-spend-source">
                     {card.spendSource}

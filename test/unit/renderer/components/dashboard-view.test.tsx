@@ -64,7 +64,7 @@ describe('DashboardView', () => {
     });
     expect(byTestId('sync-error-kind')).toBe('Key rejected');
     expect(byTestId('sync-error-message')).toBe('OpenAI rejected the key.');
-    expect(byTestId('sync-retry')).toBe('Next attempt Nov 24, 3:52 PM (in 10 min)');
+    expect(byTestId('sync-retry')).toBe('Next attempt Nov 24, 3:52 PM (in about 10 minutes)');
     expect(html).toContain('HTTP 401');
     expect(html).toContain('role="alert"');
   });

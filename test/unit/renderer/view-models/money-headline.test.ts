@@ -108,7 +108,7 @@ describe('balance and drift', () => {
     const v = buildBalanceView(b, NOW, ZONE, 'prepaid', 'USD');
     expect(v.estimate).toMatch(/^\$\d+\.\d\d$/);
     expect(v.range).toMatch(/^\$[\d.]+–\$[\d.]+$/);
-    expect(v.basis).toBe('From the $100.00 you recorded about 1 hour ago (Nov 24, 3:00 PM)');
+    expect(v.basis).toBe('From the $100.00 you recorded 1 hour ago (Nov 24, 3:00 PM)');
     expect(v.asOf).toBe('Nov 24, 4:00 PM');
     expect(v.isNegative).toBe(false);
     const withReload = buildBalanceView(

@@ -37,7 +37,7 @@ describe('buildSpendSummary', () => {
       today: '$34.56',
       todayRequests: '1 request so far',
       asOf: 'Nov 24, 10:37 AM',
-      asOfRelative: '5 min ago',
+      asOfRelative: '5 minutes ago',
       asOfIso: '2026-11-24T15:37:00.000Z',
       hasData: true,
     });
@@ -69,9 +69,9 @@ describe('buildSpendSummary', () => {
 describe('format helpers', () => {
   it('formats relative times both ways', () => {
     expect(formatRelative(NOW - 2_000, NOW)).toBe('just now');
-    expect(formatRelative(NOW + 30_000, NOW)).toBe('in 30 s');
-    expect(formatRelative(NOW - 90 * 60_000, NOW)).toBe('2 h ago');
-    expect(formatRelative(NOW + 3 * 86_400_000, NOW)).toBe('in 3 d');
+    expect(formatRelative(NOW + 30_000, NOW)).toBe('now');
+    expect(formatRelative(NOW - 90 * 60_000, NOW)).toBe('2 hours ago');
+    expect(formatRelative(NOW + 3 * 86_400_000, NOW)).toBe('in about 3 days');
   });
   it('formats an instant in the requested zone', () => {
     expect(formatDateTime(NOW, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Nov 25, 12:42 AM');

@@ -27,15 +27,15 @@ describe('describeSync', () => {
     const view = describeSync(failed({}, 3), NOW, UTC);
     expect(view.tone).toBe('error');
     expect(view.headline).toBe('Sync failed');
-    expect(view.lastSuccessText).toBe('Last synced Nov 24, 2:00 PM (1 h ago)');
+    expect(view.lastSuccessText).toBe('Last synced Nov 24, 2:00 PM (1 hour ago)');
     expect(view.failuresText).toBe('3 attempts in a row have failed');
     expect(view.error).toEqual({
       kind: 'rate-limited',
       kindLabel: 'Rate limited',
       message: 'OpenAI is rate-limiting this key.',
       statusText: 'HTTP 429',
-      atText: 'Failed at Nov 24, 2:59 PM (1 min ago)',
-      retryText: 'Next attempt Nov 24, 3:00 PM (in 30 s)',
+      atText: 'Failed at Nov 24, 2:59 PM (1 minute ago)',
+      retryText: 'Next attempt Nov 24, 3:00 PM (now)',
     });
   });
 
