@@ -5,7 +5,8 @@
  * strings in cents ("50000" is $500.00). An organization that is not in the preview is refused (403/404):
  * that is remembered and said in words, not treated as a failure.
  */
-import type { LimitFigure } from '@core/spend-limits';
+import type { ProjectName } from '@core/dashboard';
+import type { LimitFigure, SpendLimitsView } from '@core/spend-limits';
 import { ImplausibleAnswerError } from '../api-errors';
 import type { Get } from './anthropic-analytics';
 import type { AnthropicOrgMemory } from './anthropic-org-memory';
@@ -72,4 +73,30 @@ export async function readAnthropicSpendLimits(
     page = body.next_page;
   }
   throw new ImplausibleAnswerError('spend limit paging did not end');
+}
+
+/**
+ * The page's view of what was read: the organization's own limit, the usage-tier cap beside it, and the
+ * workspace limits named by the workspace list (a workspace not in it is shown by its id).
+ */
+export function anthropicLimitsView(
+  limits: AnthropicSpendLimits | null,
+  workspaces: ProjectName[],
+  nowMs: number,
+): SpendLimitsView {
+  const names = new Map(workspaces.map((w) => [w.id, w.name]));
+  return {
+    provider: 'anthropic',
+    org: limits?.org ?? null,
+    tierCap: limits?.tierCap ?? null,
+    projects: (limits?.workspaces ?? []).map((w) => ({
+      projectId: w.workspaceId,
+      name: names.get(w.workspaceId) ?? w.workspaceId,
+      limitMicros: w.limitMicros,
+      isEnforced: w.isEnforced,
+    })),
+    isReadable: limits !== null,
+    asOfMs: nowMs,
+    problem: null,
+  };
 }
