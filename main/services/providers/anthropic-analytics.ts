@@ -121,6 +121,7 @@ export async function analyticsDailyCosts(
       const rows = byDay.get(day) ?? new Map<string, CostRow>();
       byDay.set(day, rows);
       const g = r.group;
+      if (g.workspace_id) memory.seenWorkspaceIds.add(g.workspace_id);
       const row: CostRow = {
         projectId: g.workspace_id ?? null,
         lineItem: analyticsLineItem(g.model ?? null, g.cost_type ?? null, g.token_type ?? null),
@@ -162,6 +163,7 @@ export async function analyticsHourlyUsage(
     rememberShape(memory, 'analytics_usage', start, shape);
     for (const r of items) {
       const u = r.usage;
+      if (r.group.workspace_id) memory.seenWorkspaceIds.add(r.group.workspace_id);
       const writes =
         (u.cache_creation?.ephemeral_1h_input_tokens ?? 0) +
         (u.cache_creation?.ephemeral_5m_input_tokens ?? 0);

@@ -43,6 +43,8 @@ const COST_PAGE_MAX = 31; // cost_report `limit`: 1–31 (default 7)
 const HOURLY_PAGE_MAX = 168; // usage_report `limit` for bucket_width=1h: max 168
 const WORKSPACE_PAGE_MAX = 1000; // workspaces `limit`: 1–1000
 const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
+/** What the Claude Console calls the workspace every organization starts with. */
+export const DEFAULT_WORKSPACE_NAME = 'Default workspace';
 
 export interface AnthropicApiOptions {
   apiKey: string;
@@ -237,7 +239,7 @@ export function createAnthropicApi(opts: AnthropicApiOptions): AnthropicApi {
       );
     },
 
-    /** Every workspace, archived included (their spend still shows in costs). */
+    /** Every workspace, archived included (their spend still shows in costs), and the Default workspace. */
     async projects(): Promise<ProjectName[]> {
       const out: ProjectName[] = [];
       let after: string | null = null;
@@ -250,7 +252,13 @@ export function createAnthropicApi(opts: AnthropicApiOptions): AnthropicApi {
           ]),
         );
         for (const w of body.data) out.push({ id: w.id, name: w.name });
-        if (!body.has_more || !body.last_id) return out;
+        if (!body.has_more || !body.last_id) {
+          // The list leaves out the Default workspace, which the Analytics API names by its id.
+          const listed = new Set(out.map((w) => w.id));
+          for (const id of memory.seenWorkspaceIds)
+            if (!listed.has(id)) out.push({ id, name: DEFAULT_WORKSPACE_NAME });
+          return out;
+        }
         after = body.last_id;
       }
       throw new ImplausibleAnswerError('workspace paging did not end');

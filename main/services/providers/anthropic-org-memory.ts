@@ -18,6 +18,11 @@ export interface AnthropicOrgMemory {
   shapes: Map<string, ReportShape<string>>;
   /** False once the spend limits list was refused (early access); null = not asked yet. */
   hasSpendLimits: boolean | null;
+  /**
+   * Workspace ids the Analytics API named. It names the Default workspace by its id, which the workspace
+   * list leaves out: an id seen here and not listed is that one.
+   */
+  seenWorkspaceIds: Set<string>;
 }
 
 const memories = new Map<string, AnthropicOrgMemory>();
@@ -26,7 +31,7 @@ const memories = new Map<string, AnthropicOrgMemory>();
 export function orgMemoryFor(baseUrl: string, apiKey: string): AnthropicOrgMemory {
   const id = `${baseUrl}\n${createHash('sha256').update(apiKey).digest('hex')}`;
   let m = memories.get(id);
-  if (!m) memories.set(id, (m = { analytics: null, shapes: new Map(), hasSpendLimits: null }));
+  if (!m) memories.set(id, (m = createOrgMemory()));
   return m;
 }
 
@@ -39,7 +44,7 @@ export function createOrgMemory(opts: { hasAnalytics?: boolean } = {}): Anthropi
     opts.hasAnalytics === undefined
       ? null
       : { isAvailable: opts.hasAnalytics, learntAtMs: Number.POSITIVE_INFINITY };
-  return { analytics, shapes: new Map(), hasSpendLimits: null };
+  return { analytics, shapes: new Map(), hasSpendLimits: null, seenWorkspaceIds: new Set() };
 }
 
 /**

@@ -96,6 +96,14 @@ describe('costs and usage from the Analytics API', () => {
     expect(new Set(rows.map((r) => r.hourStartMs)).size).toBe(6);
   });
 
+  it('the Default workspace, which the workspace list leaves out, is named once the Analytics API has shown it', async () => {
+    const a = api(sim);
+    await a.dailyCosts({ startMs: TODAY - DAY_MS, endMs: TODAY + DAY_MS });
+    const names = new Map((await a.projects()).map((w) => [w.id, w.name]));
+    expect(names.get(workspaceIdOf(sim.model.projects[0]!.id))).toBe('Default workspace');
+    expect(names.get(workspaceIdOf(sim.model.projects[1]!.id))).toBe(sim.model.projects[1]!.name);
+  });
+
   it('a steady-state poll is one request for costs and one for usage', async () => {
     const a = api(sim);
     const before = sim.requests.length;
