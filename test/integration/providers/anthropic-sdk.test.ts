@@ -3,6 +3,7 @@
 // (Authorization: Bearer, anthropic-version 2026-10-21, the beta headers) and must parse each answer.
 import Anthropic, {
   AuthenticationError,
+  InternalServerError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -207,10 +208,19 @@ describe('the errors Creditwatch handles reach the SDK as its own classes', () =
     await expect(sdk(sim, 'sk-ant-nope').beta.organization.workspaces.list()).rejects.toBeInstanceOf(
       AuthenticationError,
     );
-    sim.setFaults('workspaces=429:retry-after=0');
+    sim.setFaults('workspaces=429:retry-after=0,analytics_usage=529,analytics_cost=500');
     try {
+      // No retries here: the SDK would retry these by itself (and Creditwatch retries on its schedule).
       const client = new Anthropic({ apiKey: ANTHROPIC_DEMO_ADMIN_KEY, baseURL: sim.baseUrl, maxRetries: 0 });
       await expect(client.beta.organization.workspaces.list()).rejects.toBeInstanceOf(RateLimitError);
+      const start = { starting_at: iso(TODAY - DAY_MS) };
+      await expect(client.beta.organization.analytics.usage.list(start)).rejects.toMatchObject({
+        status: 529,
+        type: 'overloaded_error',
+      });
+      await expect(client.beta.organization.analytics.cost.list(start)).rejects.toBeInstanceOf(
+        InternalServerError,
+      );
     } finally {
       sim.setFaults(null);
     }
