@@ -10,9 +10,9 @@
 import type { ProjectName } from '@core/dashboard';
 import { AmountFormatError, decimalToMicros } from '@core/decimal-amount';
 import { PROVIDERS } from '@core/providers';
-import type { CostDay, CostRow, UsageRow } from '@core/sync-data';
+import type { CostDay } from '@core/sync-data';
 import type { TimeRange } from '@core/sync-plan';
-import { DAY_MS, HOUR_MS, startOfUtcDay } from '@core/time';
+import { DAY_MS, startOfUtcDay } from '@core/time';
 import { ImplausibleAnswerError } from '../api-errors';
 import { getJson } from './http';
 import type { CostApi, KeyKind } from './port';
@@ -23,24 +23,12 @@ import {
   isAnalyticsMissing,
   type Get,
 } from './anthropic-analytics';
-import {
-  orgMemoryFor,
-  rememberShape,
-  shouldTryAnalytics,
-  startShape,
-  type AnthropicOrgMemory,
-} from './anthropic-org-memory';
-import { readReport } from './anthropic-report-reader';
-import {
-  AnthropicCostPageSchema,
-  AnthropicUsagePageSchema,
-  AnthropicWorkspacePageSchema,
-} from './anthropic-schemas';
+import { orgMemoryFor, shouldTryAnalytics, type AnthropicOrgMemory } from './anthropic-org-memory';
+import { readLegacyDailyCosts, readLegacyHourly } from './anthropic-legacy';
+import { AnthropicWorkspacePageSchema } from './anthropic-schemas';
 import { readAnthropicSpendLimits, type AnthropicSpendLimits } from './anthropic-spend-limits';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
-const COST_PAGE_MAX = 31; // cost_report `limit`: 1–31 (default 7)
-const HOURLY_PAGE_MAX = 168; // usage_report `limit` for bucket_width=1h: max 168
 const WORKSPACE_PAGE_MAX = 1000; // workspaces `limit`: 1–1000
 const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
 /** What the Claude Console calls the workspace every organization starts with. */
@@ -74,9 +62,6 @@ export function anthropicKeyKind(apiKey: string): KeyKind {
   return 'other';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const count = (r: TimeRange, widthMs: number) => Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
-
 /** Cents string → micro-dollars; a value too large to hold exactly is an implausible answer (shown as malformed). */
 function centsToMicros(amount: string): number {
   try {
@@ -85,13 +70,6 @@ function centsToMicros(amount: string): number {
     if (err instanceof AmountFormatError) throw new ImplausibleAnswerError(`cost amount: ${err.message}`);
     throw err;
   }
-}
-
-/** `description`, else "model, token_type", else the model, else null. Example: (null, 'claude-x', 'output_tokens') → 'claude-x, output_tokens'. */
-function lineItemOf(r: { description?: string | null; model?: string | null; token_type?: string | null }) {
-  if (r.description) return r.description;
-  if (r.model && r.token_type) return `${r.model}, ${r.token_type}`;
-  return r.model ?? null;
 }
 
 /** Creates the Anthropic cost API for one key. */
@@ -110,82 +88,8 @@ export function createAnthropicApi(opts: AnthropicApiOptions): AnthropicApi {
       fetch: opts.fetch,
     });
 
-  async function legacyDailyCosts(range: TimeRange): Promise<CostDay[]> {
-    const start = startShape(memory, 'cost_report', {
-      limit: Math.min(COST_PAGE_MAX, count(range, DAY_MS)),
-      groups: ['workspace_id', 'description'],
-    });
-    const { items, shape } = await readReport({
-      start,
-      droppable: ['description', 'workspace_id'],
-      async fetchPage(s, page) {
-        const body = AnthropicCostPageSchema.parse(
-          await get('/v1/organizations/cost_report', [
-            ['starting_at', iso(range.startMs)],
-            ['ending_at', iso(range.endMs)],
-            ['bucket_width', '1d'],
-            ...s.groups.map((g): [string, string] => ['group_by[]', g]),
-            ['limit', String(s.limit)],
-            ...(page ? [['page', page] as [string, string]] : []),
-          ]),
-        );
-        return { items: body.data, nextPage: body.has_more ? (body.next_page ?? null) : null };
-      },
-    });
-    rememberShape(memory, 'cost_report', start, shape);
-    return items.map((bucket) => ({
-      dayStartMs: Date.parse(bucket.starting_at),
-      rows: bucket.results.map((r): CostRow => ({
-        projectId: r.workspace_id ?? null,
-        lineItem: lineItemOf(r),
-        apiKeyId: null,
-        micros: centsToMicros(r.amount),
-      })),
-    }));
-  }
-
-  /** Hourly tokens by model and workspace from the legacy report: it counts no requests, so `requests` is 0. */
-  async function legacyHourly(range: TimeRange): Promise<UsageRow[]> {
-    const start = startShape(memory, 'usage_messages', {
-      limit: Math.min(HOURLY_PAGE_MAX, count(range, HOUR_MS)),
-      groups: ['model', 'workspace_id'],
-    });
-    const { items, shape } = await readReport({
-      start,
-      droppable: ['workspace_id', 'model'],
-      async fetchPage(s, page) {
-        const body = AnthropicUsagePageSchema.parse(
-          await get('/v1/organizations/usage_report/messages', [
-            ['starting_at', iso(range.startMs)],
-            ['ending_at', iso(range.endMs)],
-            ['bucket_width', '1h'],
-            ...s.groups.map((g): [string, string] => ['group_by[]', g]),
-            ['limit', String(s.limit)],
-            ...(page ? [['page', page] as [string, string]] : []),
-          ]),
-        );
-        return { items: body.data, nextPage: body.has_more ? (body.next_page ?? null) : null };
-      },
-    });
-    rememberShape(memory, 'usage_messages', start, shape);
-    const rows: UsageRow[] = [];
-    for (const bucket of items) {
-      for (const r of bucket.results) {
-        const writes =
-          (r.cache_creation?.ephemeral_1h_input_tokens ?? 0) +
-          (r.cache_creation?.ephemeral_5m_input_tokens ?? 0);
-        rows.push({
-          hourStartMs: Date.parse(bucket.starting_at),
-          projectId: r.workspace_id ?? null,
-          model: r.model ?? null,
-          requests: 0,
-          inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + writes,
-          outputTokens: r.output_tokens,
-        });
-      }
-    }
-    return rows;
-  }
+  const legacyDailyCosts = (range: TimeRange) => readLegacyDailyCosts(get, range, memory, centsToMicros);
+  const legacyHourly = (range: TimeRange) => readLegacyHourly(get, range, memory);
 
   /**
    * Runs `analytics` when the org has the Analytics API (remembering a refusal as "not available" and
