@@ -150,6 +150,25 @@ function sortEntries<G extends string>(entries: Entry[], query: AnalyticsQuery<G
   });
 }
 
+// Paging through a large report asks the same query once per page: its rows are computed once and kept
+// for the next pages (a few queries per spend model; keyed by everything but the page and the page size).
+const rowCache = new WeakMap<SpendModel, Map<string, unknown[]>>();
+const CACHED_QUERIES = 8;
+
+function cachedRows<T>(model: SpendModel, key: string, build: () => T[]): T[] {
+  let cache = rowCache.get(model);
+  if (!cache) rowCache.set(model, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit as T[];
+  const rows = build();
+  cache.set(key, rows);
+  if (cache.size > CACHED_QUERIES) cache.delete(cache.keys().next().value!);
+  return rows;
+}
+
+const keyOf = (route: string, query: AnalyticsQuery<string>, nowMs: number) =>
+  JSON.stringify([route, nowMs, { ...query, offset: 0, limit: 0 }]);
+
 const span = (p: { startMs: number; endMs: number }) => ({
   starting_at: toRfc3339(p.startMs),
   ending_at: toRfc3339(p.endMs),
@@ -158,6 +177,12 @@ const span = (p: { startMs: number; endMs: number }) => ({
 /** GET /v1/organizations/analytics/cost at simulated time `nowMs`. */
 export function handleAnalyticsCost(q: Params, model: SpendModel, nowMs: number, lagMs: number): unknown {
   const query = readAnalyticsQuery(q, nowMs, COST_GROUPS, ['amount', 'list_amount', 'time'], 'amount');
+  const rows = cachedRows(model, keyOf('cost', query, nowMs), () => costRows(model, query, nowMs));
+  const page = analyticsPage(rows, query, nowMs - lagMs);
+  return { ...page, data: page.data.flat() };
+}
+
+function costRows(model: SpendModel, query: AnalyticsQuery<string>, nowMs: number) {
   const { entries, isSplit } = collect(model, query, nowMs, true);
   sortEntries(entries, query, 'amount');
   const cost = (s: Sums, withRequests: boolean) => ({
@@ -166,7 +191,7 @@ export function handleAnalyticsCost(q: Params, model: SpendModel, nowMs: number,
     list_amount: centsString(s.costMicros),
     requests: withRequests ? s.requests : null,
   });
-  const rows = entries.map((e) =>
+  return entries.map((e) =>
     isSplit
       ? [...e.parts.values()].map((p) => ({ ...span(e.period), group: p.group, cost: cost(p.sums, false) }))
       : [
@@ -177,17 +202,20 @@ export function handleAnalyticsCost(q: Params, model: SpendModel, nowMs: number,
           },
         ],
   );
-  const page = analyticsPage(rows, query, nowMs - lagMs);
-  return { ...page, data: page.data.flat() };
 }
 
 /** GET /v1/organizations/analytics/usage at simulated time `nowMs`. */
 export function handleAnalyticsUsage(q: Params, model: SpendModel, nowMs: number): unknown {
   const orderBys = ['total_tokens', 'output_tokens', 'uncached_input_tokens', 'requests', 'time'];
   const query = readAnalyticsQuery(q, nowMs, USAGE_GROUPS, orderBys, 'total_tokens');
+  const rows = cachedRows(model, keyOf('usage', query, nowMs), () => usageRows(model, query, nowMs));
+  return analyticsPage(rows, query, nowMs);
+}
+
+function usageRows(model: SpendModel, query: AnalyticsQuery<string>, nowMs: number) {
   const { entries } = collect(model, query, nowMs, false);
   sortEntries(entries, query, 'total_tokens');
-  const rows = entries.map((e) => ({
+  return entries.map((e) => ({
     ...span(e.period),
     group: e.group,
     usage: {
@@ -200,5 +228,4 @@ export function handleAnalyticsUsage(q: Params, model: SpendModel, nowMs: number
       total_tokens: total(e.sums),
     },
   }));
-  return analyticsPage(rows, query, nowMs);
 }

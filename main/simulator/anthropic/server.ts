@@ -102,7 +102,8 @@ const HTML_PAGE =
 function breakAnAmount(body: unknown): void {
   const rows = (body as { data?: Array<{ cost?: { amount: string } }> }).data ?? [];
   if (rows[0]?.cost) {
-    rows[0].cost.amount = '12,34';
+    // A copy: the rows themselves are kept for the next pages of the same report.
+    rows[0] = { ...rows[0], cost: { ...rows[0].cost, amount: '12,34' } };
     return;
   }
   const data = (body as { data?: Array<{ results: Array<Record<string, unknown>> }> }).data ?? [];

@@ -258,6 +258,25 @@ describe('the two report refusals', () => {
   });
 });
 
+describe('an amount that does not parse', () => {
+  it('fails the read as malformed, and the same report read again is whole', async () => {
+    const range = { startMs: TODAY - 3 * DAY_MS, endMs: TODAY + DAY_MS };
+    const err = await withFaults(sim, 'analytics_cost=bad-amountx1', () =>
+      api(sim)
+        .dailyCosts(range)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        ),
+    );
+    expect(describeError(err, 'admin', 'anthropic').transport).toBe('schema');
+    const days = await api(sim).dailyCosts(range);
+    expect(sum(days.flatMap((d) => d.rows))).toBe(
+      sim.model.visibleCostMicros(range.startMs, range.endMs, NOW),
+    );
+  });
+});
+
 describe('spend limits (beta)', () => {
   it('reads the organization limit and the usage-tier cap; an org without access is null, not an error', async () => {
     const limited = await startAnthropicSimulator({
