@@ -107,7 +107,11 @@ export async function bench(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {
     method: `${POLLS} steady-state polls at 5-minute steps after a 30-day first sync; shape ${JSON.stringify(SHAPE)}; budget ${BUDGET_BYTES} bytes per poll`,
   };
-  for (const provider of PROVIDER_IDS) out[provider] = await benchProvider(provider);
-  out['anthropic-analytics'] = await benchProvider('anthropic', ANALYTICS_START_MS);
+  // BENCH_PROVIDERS=anthropic,anthropic-analytics runs only those (the whole run takes a while).
+  const only = process.env.BENCH_PROVIDERS?.split(',');
+  const wanted = (name: string) => !only || only.includes(name);
+  for (const provider of PROVIDER_IDS) if (wanted(provider)) out[provider] = await benchProvider(provider);
+  if (wanted('anthropic-analytics'))
+    out['anthropic-analytics'] = await benchProvider('anthropic', ANALYTICS_START_MS);
   return out;
 }
