@@ -75,6 +75,7 @@ function add(s: Sums, line: AnthropicLine, share: (v: number) => number): void {
 }
 
 interface Entry {
+  key: string;
   period: { startMs: number; endMs: number };
   group: Record<string, string | null>;
   sums: Sums;
@@ -92,6 +93,17 @@ function collect<G extends string>(
   const isSplit = isCost && (by.includes('cost_type') || by.includes('token_type'));
   const f = query.filters;
   const entries: Entry[] = [];
+  // Group keys as plain strings (this runs for every line of every hour in the range).
+  const [ws, key, mdl, tier, cw] = [
+    'workspace_id',
+    'api_key_id',
+    'model',
+    'service_tier',
+    'context_window',
+  ].map((d) => by.includes(d));
+  const byToken = by.includes('token_type');
+  const keyOfLine = (l: AnthropicLine) =>
+    `${ws ? l.projectId : ''}|${key ? l.apiKeyId : ''}|${mdl ? l.usageModel : ''}|${tier ? l.serviceTier : ''}|${cw ? l.costType : ''}`;
   for (const period of query.periods) {
     const aSec = period.startMs / 1000;
     const bSec = Math.min(period.endMs, nowMs) / 1000;
@@ -105,17 +117,19 @@ function collect<G extends string>(
           if (f.apiKeyIds && !f.apiKeyIds.includes(line.apiKeyId)) continue;
           if (f.models && !f.models.includes(line.usageModel)) continue;
           if (f.serviceTiers && !f.serviceTiers.includes(line.serviceTier)) continue;
-          const group = groupOf(line, by, false);
-          const key = JSON.stringify(group);
-          let e = groups.get(key);
-          if (!e) groups.set(key, (e = { period, group, sums: zero(), parts: new Map() }));
+          const k = keyOfLine(line);
+          let e = groups.get(k);
+          if (!e)
+            groups.set(
+              k,
+              (e = { key: k, period, group: groupOf(line, by, false), sums: zero(), parts: new Map() }),
+            );
           const share = (v: number) => portionOf(v, h / 1000, aSec, bSec);
           add(e.sums, line, share);
           if (isSplit) {
-            const pg = { ...groupOf(line, by, true) };
-            const pk = JSON.stringify(pg);
+            const pk = `${line.costType}|${byToken ? line.tokenType : ''}`;
             let p = e.parts.get(pk);
-            if (!p) e.parts.set(pk, (p = { group: pg, sums: zero() }));
+            if (!p) e.parts.set(pk, (p = { group: groupOf(line, by, true), sums: zero() }));
             add(p.sums, line, share);
           }
         }
@@ -144,9 +158,7 @@ function sortEntries<G extends string>(entries: Entry[], query: AnalyticsQuery<G
     if (byTime && a.period.startMs !== b.period.startMs) return sign * (a.period.startMs - b.period.startMs);
     const m = byTime ? metric(b.sums) - metric(a.sums) : sign * (metric(a.sums) - metric(b.sums));
     if (m !== 0) return m;
-    const ka = JSON.stringify(a.group);
-    const kb = JSON.stringify(b.group);
-    return a.period.startMs - b.period.startMs || (ka < kb ? -1 : ka > kb ? 1 : 0);
+    return a.period.startMs - b.period.startMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   });
 }
 
