@@ -13,6 +13,8 @@ import { PROVIDERS, providerOfKey, type ProviderId } from '@core/providers';
 import { ENV_ORG_ID } from '@core/backup/reserved-ids';
 import { addressHoldReason, isHttpAddress } from '@core/org-address';
 import { isAdminApi } from '../services/openai-client';
+import { isAnthropicApi } from '../services/providers/anthropic-client';
+import { effectiveHardLimit } from '@core/spend-limits';
 import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
@@ -135,7 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     history: (orgId) => sync.history(orgId),
     nowMs,
     orgOf: (orgId) => settings.get().orgs.find((o) => o.id === orgId) ?? null,
-    apiHardLimitMicros: (orgId) => limits.get(orgId).org?.limitMicros ?? null,
+    apiHardLimitMicros: (orgId) => effectiveHardLimit(limits.get(orgId))?.limitMicros ?? null,
   });
   const sync = createSyncEngine({
     dataDir: opts.dataDir,
@@ -151,11 +153,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clientFor: (org) => clientFor(org),
   });
   const limits = createSpendLimitSync({
-    // Spend limits are an OpenAI Admin API resource; other providers publish none.
-    orgs: () => settings.get().orgs.filter((o) => o.provider === 'openai'),
+    // OpenAI's Admin API and Anthropic's (beta) publish spend limits; OpenRouter and DeepSeek none.
+    orgs: () => settings.get().orgs.filter((o) => o.provider === 'openai' || o.provider === 'anthropic'),
     clientFor: async (org) => {
       const api = await clientFor(org);
-      if (!isAdminApi(api)) throw new Error(`${PROVIDERS[org.provider].name} publishes no spend limits.`);
+      if (!isAdminApi(api) && !isAnthropicApi(api))
+        throw new Error(`${PROVIDERS[org.provider].name} publishes no spend limits.`);
       return api;
     },
     projectsOf: async (orgId) => (await sync.history(orgId)).projects(),

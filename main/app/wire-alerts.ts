@@ -8,6 +8,7 @@ import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-d
 import { createAlertFactsSource } from '../services/alert-facts-source';
 import type { MoneyService } from '../services/money';
 import type { SpendLimitSync } from '../services/spend-limit-sync';
+import { effectiveHardLimit } from '@core/spend-limits';
 import { openAlertStore } from '../services/stores/alert-store';
 import type { SettingsStore } from '../services/stores/settings-store';
 import type { SyncEngineTools } from '../services/sync';
@@ -37,7 +38,7 @@ export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher
     factsFor: createAlertFactsSource({
       money,
       sync,
-      spendLimit: (orgId) => limits.get(orgId).org,
+      spendLimit: (orgId) => effectiveHardLimit(limits.get(orgId)),
       nowMs,
       timeZone: displayZone,
     }),

@@ -47,7 +47,8 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     name: 'Anthropic',
     keyName: 'Admin API key',
     keyPrefix: 'sk-ant-admin01-…',
-    keyUrl: 'https://console.anthropic.com/settings/admin-keys',
+    // The Claude Console moved from console.anthropic.com to platform.claude.com (Anthropic's docs, Dec 2026).
+    keyUrl: 'https://platform.claude.com/settings/admin-keys',
     keyHowTo: 'An organization admin creates it in the Claude Console under Settings → Admin keys.',
     baseUrl: 'https://api.anthropic.com',
     source: 'costs',

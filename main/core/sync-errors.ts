@@ -220,6 +220,21 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   if (status !== null && status >= 500) {
     return base('server', `${who.name} had a server error (HTTP ${status}); ${later(transient)}.`, transient);
   }
+  // Anthropic's two report refusals, once Creditwatch has asked as small and as plainly as it can.
+  if (facts.code === 'report_page_too_large') {
+    return base(
+      'unknown',
+      `${who.name} says its report is too large to send, even one row a page (report_page_too_large).${kept(' The previous figures are kept.')} ${Later(transient)}.`,
+      transient,
+    );
+  }
+  if (facts.code === 'too_many_report_groups') {
+    return base(
+      'unknown',
+      `${who.name} has usage in more groups than its report can return, even grouped as little as Creditwatch can (too_many_report_groups).${kept(' The previous figures are kept.')} ${Later(transient)}.`,
+      transient,
+    );
+  }
   const said = facts.message ? `: ${facts.message}` : '';
   const code = status !== null ? ` (HTTP ${status})` : '';
   return base(

@@ -1,6 +1,7 @@
 /**
- * Hard spend limits read from the API (GET /organization/spend_limit and
- * /organization/projects/{id}/spend_limit; `threshold_amount` in cents), refreshed rarely (hourly by
+ * Hard spend limits read from the API (OpenAI: GET /organization/spend_limit and
+ * /organization/projects/{id}/spend_limit, `threshold_amount` in cents; Anthropic: the beta spend limits
+ * list with its read-only usage-tier cap), refreshed rarely (hourly by
  * default) and kept in memory: they are re-fetchable and change rarely. Separate from the sync engine so
  * a limit that cannot be read never fails a sync; its problem is kept in words for the page.
  */
@@ -11,6 +12,8 @@ import { HOUR_MS } from '@core/time';
 import { classifySyncError } from '@core/sync-errors';
 import { describeError } from './api-errors';
 import type { AdminApi } from './openai-client';
+import { isAnthropicApi, type AnthropicApi } from './providers/anthropic-client';
+import { anthropicLimitsView } from './providers/anthropic-spend-limits';
 
 export interface SpendLimitSync {
   /** Reads the limits of every org whose last read is older than the interval; resolves true if any changed. */
@@ -23,7 +26,7 @@ const EMPTY: SpendLimitsView = { org: null, projects: [], asOfMs: null, problem:
 /** Creates the refresher. */
 export function createSpendLimitSync(deps: {
   orgs(): Org[];
-  clientFor(org: Org): Promise<AdminApi>;
+  clientFor(org: Org): Promise<AdminApi | AnthropicApi>;
   projectsOf(orgId: string): Promise<ProjectName[]>;
   nowMs(): number;
   intervalMs?: number;
@@ -38,6 +41,11 @@ export function createSpendLimitSync(deps: {
     const nowMs = deps.nowMs();
     try {
       const api = await deps.clientFor(org);
+      if (isAnthropicApi(api)) {
+        const next = anthropicLimitsView(await api.spendLimits(), await deps.projectsOf(org.id), nowMs);
+        views.set(org.id, next);
+        return JSON.stringify({ ...before, asOfMs: 0 }) !== JSON.stringify({ ...next, asOfMs: 0 });
+      }
       const limit = await api.spendLimit();
       const projects: SpendLimitsView['projects'] = [];
       for (const p of await deps.projectsOf(org.id)) {
@@ -63,7 +71,7 @@ export function createSpendLimitSync(deps: {
       views.set(org.id, next);
       return JSON.stringify({ ...before, asOfMs: 0 }) !== JSON.stringify({ ...next, asOfMs: 0 });
     } catch (err) {
-      const words = classifySyncError(describeError(err, null), {
+      const words = classifySyncError(describeError(err, null, org.provider), {
         nowMs,
         failures: 1,
         random: () => 0.5,

@@ -61,7 +61,7 @@ export async function startProviderSimulator(
         provider,
         baseUrl: sim.baseUrl,
         apiKey: ANTHROPIC_DEMO_ADMIN_KEY,
-        curlExample: `curl -H "x-api-key: ${ANTHROPIC_DEMO_ADMIN_KEY}" -H "anthropic-version: 2023-06-01" "${sim.baseUrl}/v1/organizations/cost_report?starting_at=${since}T00:00:00Z"`,
+        curlExample: `curl -H "x-api-key: ${ANTHROPIC_DEMO_ADMIN_KEY}" -H "anthropic-version: 2023-06-01" -H "anthropic-beta: analytics-usage-cost-2026-08-24" "${sim.baseUrl}/v1/organizations/analytics/cost?starting_at=${since}T00:00:00Z&group_by[]=model"`,
         requests: sim.requests,
         close: sim.close,
       };

@@ -38,5 +38,5 @@ export function accountWord(provider: ProviderId): 'organization' | 'account' {
 /** Where the user reads the balance by hand, for providers whose API does not report it. */
 export const BILLING_PAGES: Partial<Record<ProviderId, string>> = {
   openai: 'https://platform.openai.com/settings/organization/billing/overview',
-  anthropic: 'https://console.anthropic.com/settings/billing',
+  anthropic: 'https://platform.claude.com/settings/billing',
 };

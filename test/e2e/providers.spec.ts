@@ -224,7 +224,7 @@ test('the add form names the provider’s key and points out another provider’
   await expect(key).toHaveAttribute('placeholder', 'sk-ant-admin01-…');
   await expect(form.getByRole('link', { name: /Create the Admin API key/ })).toHaveAttribute(
     'href',
-    'https://console.anthropic.com/settings/admin-keys',
+    'https://platform.claude.com/settings/admin-keys',
   );
   await key.fill('sk-admin-0123456789abcdef0123456789abcdef');
   await expect(form.getByTestId('key-mismatch')).toHaveText(

@@ -1,28 +1,38 @@
 /**
- * The Anthropic Admin API as Creditwatch uses it (`CostApi`): daily costs from the cost report, hourly
- * token usage from the messages usage report, and workspace names. Plain JSON GETs through `getJson`
- * (the key in `x-api-key`, never in a URL or a message); every answer is checked with zod.
+ * The Anthropic Admin API as Creditwatch uses it (`CostApi`): daily costs (per workspace, key, model and
+ * token type) and hourly usage with request counts from the beta Usage & Cost **Analytics** API where the
+ * organization has it; else, and for days before the Analytics API's reach, the legacy cost report and
+ * messages usage report (labelled legacy on 2026-10-29; no request counts, no per-key cost). Workspace names
+ * and spend limits besides. Plain JSON GETs through `getJson` (the key in `x-api-key`, never in a URL or a
+ * message); every answer is checked with zod. What the organization answered is remembered (see
+ * `./anthropic-org-memory`), so a refused route is not asked at every poll.
  */
 import type { ProjectName } from '@core/dashboard';
 import { AmountFormatError, decimalToMicros } from '@core/decimal-amount';
 import { PROVIDERS } from '@core/providers';
-import type { CostDay, CostRow, UsageRow } from '@core/sync-data';
+import type { CostDay } from '@core/sync-data';
 import type { TimeRange } from '@core/sync-plan';
-import { DAY_MS, HOUR_MS, startOfUtcDay } from '@core/time';
+import { DAY_MS, startOfUtcDay } from '@core/time';
 import { ImplausibleAnswerError } from '../api-errors';
 import { getJson } from './http';
 import type { CostApi, KeyKind } from './port';
 import {
-  AnthropicCostPageSchema,
-  AnthropicUsagePageSchema,
-  AnthropicWorkspacePageSchema,
-} from './anthropic-schemas';
+  analyticsDailyCosts,
+  analyticsFloorMs,
+  analyticsHourlyUsage,
+  isAnalyticsMissing,
+  type Get,
+} from './anthropic-analytics';
+import { orgMemoryFor, shouldTryAnalytics, type AnthropicOrgMemory } from './anthropic-org-memory';
+import { readLegacyDailyCosts, readLegacyHourly } from './anthropic-legacy';
+import { AnthropicWorkspacePageSchema } from './anthropic-schemas';
+import { readAnthropicSpendLimits, type AnthropicSpendLimits } from './anthropic-spend-limits';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
-const COST_PAGE_MAX = 31; // cost_report `limit`: 1–31 (default 7)
-const HOURLY_PAGE_MAX = 168; // usage_report `limit` for bucket_width=1h: max 168
 const WORKSPACE_PAGE_MAX = 1000; // workspaces `limit`: 1–1000
 const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
+/** What the Claude Console calls the workspace every organization starts with. */
+export const DEFAULT_WORKSPACE_NAME = 'Default workspace';
 
 export interface AnthropicApiOptions {
   apiKey: string;
@@ -30,6 +40,15 @@ export interface AnthropicApiOptions {
   baseURL?: string | null;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** What was learnt about the organization; default: shared per base URL and key for the process. */
+  memory?: AnthropicOrgMemory;
+}
+
+/** The Anthropic adapter: the cost API plus the spend limits Anthropic lets the organization read. */
+export interface AnthropicApi extends CostApi {
+  readonly provider: 'anthropic';
+  /** The organization's spend limits, or null when Anthropic does not let it list them (early access). */
+  spendLimits(): Promise<AnthropicSpendLimits | null>;
 }
 
 /**
@@ -43,9 +62,6 @@ export function anthropicKeyKind(apiKey: string): KeyKind {
   return 'other';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
-const count = (r: TimeRange, widthMs: number) => Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
-
 /** Cents string → micro-dollars; a value too large to hold exactly is an implausible answer (shown as malformed). */
 function centsToMicros(amount: string): number {
   try {
@@ -56,52 +72,59 @@ function centsToMicros(amount: string): number {
   }
 }
 
-/** `description`, else "model, token_type", else the model, else null. Example: (null, 'claude-x', 'output_tokens') → 'claude-x, output_tokens'. */
-function lineItemOf(r: { description?: string | null; model?: string | null; token_type?: string | null }) {
-  if (r.description) return r.description;
-  if (r.model && r.token_type) return `${r.model}, ${r.token_type}`;
-  return r.model ?? null;
-}
-
 /** Creates the Anthropic cost API for one key. */
-export function createAnthropicApi(opts: AnthropicApiOptions): CostApi {
+export function createAnthropicApi(opts: AnthropicApiOptions): AnthropicApi {
   const base = (opts.baseURL ?? PROVIDERS.anthropic.baseUrl).replace(/\/+$/, '');
-  const get = (path: string, query: Array<[string, string]>) =>
+  const memory = opts.memory ?? orgMemoryFor(base, opts.apiKey);
+  const get: Get = (path, query, beta) =>
     getJson({
       url: `${base}${path}?${new URLSearchParams(query).toString()}`,
-      headers: { 'x-api-key': opts.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+      headers: {
+        'x-api-key': opts.apiKey,
+        'anthropic-version': ANTHROPIC_VERSION,
+        ...(beta ? { 'anthropic-beta': beta } : {}),
+      },
       timeoutMs: opts.timeoutMs,
       fetch: opts.fetch,
     });
 
-  async function dailyCosts(range: TimeRange): Promise<CostDay[]> {
-    const days: CostDay[] = [];
-    let page: string | null = null;
-    for (let i = 0; i < MAX_PAGES; i++) {
-      const body = AnthropicCostPageSchema.parse(
-        await get('/v1/organizations/cost_report', [
-          ['starting_at', iso(range.startMs)],
-          ['ending_at', iso(range.endMs)],
-          ['bucket_width', '1d'],
-          ['group_by[]', 'workspace_id'],
-          ['group_by[]', 'description'],
-          ['limit', String(Math.min(COST_PAGE_MAX, count(range, DAY_MS)))],
-          ...(page ? [['page', page] as [string, string]] : []),
-        ]),
-      );
-      for (const bucket of body.data) {
-        const rows: CostRow[] = bucket.results.map((r) => ({
-          projectId: r.workspace_id ?? null,
-          lineItem: lineItemOf(r),
-          apiKeyId: null,
-          micros: centsToMicros(r.amount),
-        }));
-        days.push({ dayStartMs: Date.parse(bucket.starting_at), rows });
-      }
-      if (!body.has_more || !body.next_page) return days;
-      page = body.next_page;
+  const legacyDailyCosts = (range: TimeRange) => readLegacyDailyCosts(get, range, memory, centsToMicros);
+  const legacyHourly = (range: TimeRange) => readLegacyHourly(get, range, memory);
+
+  /**
+   * Runs `analytics` when the org has the Analytics API (remembering a refusal as "not available" and
+   * answering with `legacy` instead), else `legacy`.
+   */
+  async function preferAnalytics<T>(
+    rangeEndMs: number,
+    analytics: () => Promise<T>,
+    legacy: () => Promise<T>,
+  ) {
+    if (!shouldTryAnalytics(memory, rangeEndMs)) return legacy();
+    try {
+      const out = await analytics();
+      memory.analytics = { isAvailable: true, learntAtMs: rangeEndMs };
+      return out;
+    } catch (err) {
+      if (!isAnalyticsMissing(err)) throw err;
+      memory.analytics = { isAvailable: false, learntAtMs: rangeEndMs };
+      return legacy();
     }
-    throw new ImplausibleAnswerError('cost report paging did not end');
+  }
+
+  /** Days before the Analytics API's reach come from the legacy report; the rest from the better source. */
+  async function dailyCosts(range: TimeRange): Promise<CostDay[]> {
+    const floor = Math.min(range.endMs, Math.max(range.startMs, analyticsFloorMs(range.endMs)));
+    const older =
+      floor > range.startMs ? await legacyDailyCosts({ startMs: range.startMs, endMs: floor }) : [];
+    if (floor >= range.endMs) return older;
+    const recent = { startMs: floor, endMs: range.endMs };
+    const newer = await preferAnalytics(
+      range.endMs,
+      () => analyticsDailyCosts(get, recent, memory, centsToMicros),
+      () => legacyDailyCosts(recent),
+    );
+    return [...older, ...newer];
   }
 
   return {
@@ -110,47 +133,17 @@ export function createAnthropicApi(opts: AnthropicApiOptions): CostApi {
     keyKind: anthropicKeyKind(opts.apiKey),
     dailyCosts,
 
-    /**
-     * Hourly token usage grouped by model and workspace. The usage report counts no requests, so
-     * `requests` is always 0; input tokens are uncached + cache reads + cache writes (5 min and 1 h).
-     */
+    /** Hourly usage by model and workspace; request counts where the Analytics API gives them. */
     async hourlyCompletions(range) {
-      const rows: UsageRow[] = [];
-      let page: string | null = null;
-      for (let i = 0; i < MAX_PAGES; i++) {
-        const body = AnthropicUsagePageSchema.parse(
-          await get('/v1/organizations/usage_report/messages', [
-            ['starting_at', iso(range.startMs)],
-            ['ending_at', iso(range.endMs)],
-            ['bucket_width', '1h'],
-            ['group_by[]', 'model'],
-            ['group_by[]', 'workspace_id'],
-            ['limit', String(Math.min(HOURLY_PAGE_MAX, count(range, HOUR_MS)))],
-            ...(page ? [['page', page] as [string, string]] : []),
-          ]),
-        );
-        for (const bucket of body.data) {
-          for (const r of bucket.results) {
-            const writes =
-              (r.cache_creation?.ephemeral_1h_input_tokens ?? 0) +
-              (r.cache_creation?.ephemeral_5m_input_tokens ?? 0);
-            rows.push({
-              hourStartMs: Date.parse(bucket.starting_at),
-              projectId: r.workspace_id ?? null,
-              model: r.model ?? null,
-              requests: 0,
-              inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + writes,
-              outputTokens: r.output_tokens,
-            });
-          }
-        }
-        if (!body.has_more || !body.next_page) return rows;
-        page = body.next_page;
-      }
-      throw new ImplausibleAnswerError('usage report paging did not end');
+      if (range.startMs < analyticsFloorMs(range.endMs)) return legacyHourly(range);
+      return preferAnalytics(
+        range.endMs,
+        () => analyticsHourlyUsage(get, range, memory),
+        () => legacyHourly(range),
+      );
     },
 
-    /** Every workspace, archived included (their spend still shows in costs). */
+    /** Every workspace, archived included (their spend still shows in costs), and the Default workspace. */
     async projects(): Promise<ProjectName[]> {
       const out: ProjectName[] = [];
       let after: string | null = null;
@@ -163,16 +156,29 @@ export function createAnthropicApi(opts: AnthropicApiOptions): CostApi {
           ]),
         );
         for (const w of body.data) out.push({ id: w.id, name: w.name });
-        if (!body.has_more || !body.last_id) return out;
+        if (!body.has_more || !body.last_id) {
+          // The list leaves out the Default workspace, which the Analytics API names by its id.
+          const listed = new Set(out.map((w) => w.id));
+          for (const id of memory.seenWorkspaceIds)
+            if (!listed.has(id)) out.push({ id, name: DEFAULT_WORKSPACE_NAME });
+          return out;
+        }
         after = body.last_id;
       }
       throw new ImplausibleAnswerError('workspace paging did not end');
     },
 
-    /** One cost report call for today's UTC day (the call a sync depends on). */
+    spendLimits: () => readAnthropicSpendLimits(get, memory),
+
+    /** One cost call for today's UTC day (the call a sync depends on). */
     async verify(nowMs) {
       const start = startOfUtcDay(nowMs);
       await dailyCosts({ startMs: start, endMs: start + DAY_MS });
     },
   };
+}
+
+/** Whether a provider adapter is the Anthropic one (which also reads spend limits). */
+export function isAnthropicApi(api: { provider: string }): api is AnthropicApi {
+  return api.provider === 'anthropic' && 'spendLimits' in api;
 }

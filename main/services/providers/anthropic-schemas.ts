@@ -68,3 +68,61 @@ export const AnthropicWorkspacePageSchema = z.looseObject({
   first_id: z.string().nullable().optional(),
   last_id: z.string().nullable().optional(),
 });
+
+/** An analytics page (`ReportPageCursor` of SDK 1.17.0): flat rows, not buckets. */
+function analyticsPageSchema<R extends z.ZodType>(row: R) {
+  return z.looseObject({
+    data: z.array(row),
+    has_more: z.boolean(),
+    next_page: z.string().nullable().optional(),
+  });
+}
+
+const AnalyticsGroupSchema = z.looseObject({
+  workspace_id: z.string().nullable().optional(),
+  api_key_id: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
+  cost_type: z.string().nullable().optional(),
+  token_type: z.string().nullable().optional(),
+});
+
+const AnalyticsRowBase = {
+  starting_at: z.iso.datetime({ offset: true }),
+  ending_at: z.iso.datetime({ offset: true }),
+  group: AnalyticsGroupSchema,
+};
+
+/** GET /v1/organizations/analytics/cost: `cost.amount` in fractional cents, `requests` null when split by component. */
+export const AnalyticsCostPageSchema = analyticsPageSchema(
+  z.looseObject({
+    ...AnalyticsRowBase,
+    cost: z.looseObject({
+      amount: z.string().trim().regex(DECIMAL, 'amount is not a decimal number'),
+      currency: z.literal('USD', { error: (i) => `currency ${JSON.stringify(i.input)} is not USD` }),
+      requests: Count.nullable().optional(),
+    }),
+  }),
+);
+
+/** GET /v1/organizations/analytics/usage: tokens and request counts per row. */
+export const AnalyticsUsagePageSchema = analyticsPageSchema(
+  z.looseObject({
+    ...AnalyticsRowBase,
+    usage: AnthropicUsageResultSchema.extend({ requests: Count.nullable().optional() }),
+  }),
+);
+
+/** GET /v1/organizations/spend_limits (beta): amounts are integer decimal strings in cents, or null. */
+export const AnthropicSpendLimitPageSchema = z.looseObject({
+  data: z.array(
+    z.looseObject({
+      id: z.string(),
+      amount: z.string().regex(/^\d+$/, 'amount is not a whole number of cents').nullable(),
+      currency: z.string(),
+      is_enabled: z.boolean().optional().default(true),
+      period: z.string(),
+      scope: z.looseObject({ type: z.string(), workspace_id: z.string().optional() }),
+    }),
+  ),
+  next_page: z.string().nullable().optional(),
+});

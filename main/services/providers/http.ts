@@ -59,7 +59,11 @@ function errorFields(body: unknown): { code: string | null; type: string | null;
   const inner = obj.error;
   if (typeof inner === 'object' && inner !== null) {
     const e = inner as Record<string, unknown>;
-    return { code: str(e.code), type: str(e.type) ?? str(obj.type), message: str(e.message) };
+    // Anthropic puts the code of a specific refusal in `error.details.error_code` (SDK 1.15.0+).
+    const details =
+      typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : {};
+    const code = str(e.code) ?? str(details.error_code);
+    return { code, type: str(e.type) ?? str(obj.type), message: str(e.message) };
   }
   return { code: str(obj.code), type: str(obj.type), message: str(inner) ?? str(obj.message) };
 }

@@ -30,13 +30,24 @@ export class AnthropicHttpError extends Error {
     readonly type: AnthropicErrorType,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** `error.details` (e.g. `{error_code: 'report_page_too_large'}`), as the SDK reads `errorCode` from it. */
+    readonly details: Record<string, string> | null = null,
   ) {
     super(message);
     this.status = STATUS[type];
   }
 
-  body(requestId: string): { type: 'error'; error: { type: string; message: string }; request_id: string } {
-    return { type: 'error', error: { type: this.type, message: this.message }, request_id: requestId };
+  body(requestId: string): {
+    type: 'error';
+    error: { type: string; message: string; details?: Record<string, string> };
+    request_id: string;
+  } {
+    const error = {
+      type: this.type,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+    };
+    return { type: 'error', error, request_id: requestId };
   }
 }
 
@@ -46,7 +57,10 @@ export function badParam(param: string, why: string): AnthropicHttpError {
 }
 
 export const missingKey = () =>
-  new AnthropicHttpError('authentication_error', 'x-api-key header is required');
+  new AnthropicHttpError(
+    'authentication_error',
+    'An API key is required: send it in the x-api-key header or as Authorization: Bearer.',
+  );
 export const invalidKey = () => new AnthropicHttpError('authentication_error', 'invalid x-api-key');
 /** A regular (inference) key on an Admin endpoint; see the choice explained in `./index.ts`. */
 export const notAdminKey = () =>
@@ -73,3 +87,31 @@ export const rateLimited = (retryAfterSec: number) =>
   });
 export const apiError = () => new AnthropicHttpError('api_error', 'Internal server error');
 export const overloaded = () => new AnthropicHttpError('overloaded_error', 'Overloaded');
+/** A beta endpoint called without its `anthropic-beta` header value. */
+export const missingBeta = (beta: string) =>
+  new AnthropicHttpError(
+    'invalid_request_error',
+    `This endpoint is in beta: send the header 'anthropic-beta: ${beta}'.`,
+  );
+/**
+ * 400 `report_page_too_large` (SDK 1.15.0+: BetaReportPageTooLargeError): "The requested page of the report
+ * has more usage than one page can hold. Send a lower `limit` and page through the rest."
+ */
+export const reportPageTooLarge = () =>
+  new AnthropicHttpError(
+    'invalid_request_error',
+    'The requested page of the report has more usage than one page can hold. Send a lower `limit` and page through the rest.',
+    {},
+    { error_code: 'report_page_too_large' },
+  );
+/**
+ * 400 `too_many_report_groups` (SDK 1.15.0+: BetaTooManyReportGroupsError): "A day in the report has usage in
+ * more groups than the report can return. The error message names the endpoint to use instead."
+ */
+export const tooManyReportGroups = (instead: string) =>
+  new AnthropicHttpError(
+    'invalid_request_error',
+    `A day in the report has usage in more groups than the report can return. Group by fewer dimensions, or use ${instead} instead.`,
+    {},
+    { error_code: 'too_many_report_groups' },
+  );

@@ -4,21 +4,39 @@
  * ```
  * spec   := rule ("," rule)*
  * rule   := target "=" action [ "x" COUNT | "@" PROBABILITY ]
- * target := cost_report | usage_messages | workspaces | *
+ * target := cost_report | usage_messages | workspaces | analytics_cost | analytics_usage | spend_limits | *
  * action := 401 | 403 | 500 | 529                (authentication_error, permission_error, api_error, overloaded_error)
  *         | 429 [":retry-after=" SECONDS]         (rate_limit_error with a retry-after header; default 1)
  *         | latency ":" MS                        (delay, then answer normally or by another rule)
  *         | hang                                  (never answers until the simulator closes)
  *         | html                                  (200 with an HTML page, as a proxy or captive portal sends)
  *         | bad-amount                            (cost_report: one amount that is not a decimal, '12,34')
+ *         | page-too-large [":" LIMIT]            (reports: 400 report_page_too_large while `limit` > LIMIT; always without LIMIT)
+ *         | too-many-groups [":" N]               (reports: 400 too_many_report_groups while more than N `group_by[]`
+ *                                                  dimensions are asked, cost_type and token_type not counted; always without N)
  * ```
- * Example: `cost_report=429:retry-after=2x1,usage_messages=529@0.1`.
+ * Example: `cost_report=429:retry-after=2x1,usage_messages=529@0.1,analytics_cost=too-many-groups:2`.
  */
 import { createRandom, deriveSeed } from '@core/random';
 import { createRuleDecider } from '../fault-injector';
 
-export const ANTHROPIC_ROUTES = ['cost_report', 'usage_messages', 'workspaces'] as const;
+export const ANTHROPIC_ROUTES = [
+  'cost_report',
+  'usage_messages',
+  'workspaces',
+  'analytics_cost',
+  'analytics_usage',
+  'spend_limits',
+] as const;
 export type AnthropicRoute = (typeof ANTHROPIC_ROUTES)[number];
+
+/** The routes that answer reports (the two report errors apply to them only). */
+export const REPORT_ROUTES: ReadonlySet<AnthropicRoute> = new Set([
+  'cost_report',
+  'usage_messages',
+  'analytics_cost',
+  'analytics_usage',
+]);
 
 export type AnthropicFaultAction =
   | { kind: 'status'; status: 401 | 403 | 500 | 529 }
@@ -26,7 +44,9 @@ export type AnthropicFaultAction =
   | { kind: 'latency'; ms: number }
   | { kind: 'hang' }
   | { kind: 'html' }
-  | { kind: 'bad-amount' };
+  | { kind: 'bad-amount' }
+  | { kind: 'page-too-large'; maxLimit: number | null }
+  | { kind: 'too-many-groups'; maxGroups: number | null };
 
 export interface AnthropicFaultRule {
   target: AnthropicRoute | '*';
@@ -51,8 +71,13 @@ function parseAction(text: string, raw: string): AnthropicFaultAction {
   const lat = /^latency:(\d+)$/.exec(text);
   if (lat) return { kind: 'latency', ms: Number(lat[1]) };
   if (text === 'hang' || text === 'html' || text === 'bad-amount') return { kind: text };
+  const big = /^page-too-large(?::(\d+))?$/.exec(text);
+  if (big) return { kind: 'page-too-large', maxLimit: big[1] === undefined ? null : Number(big[1]) };
+  const groups = /^too-many-groups(?::(\d+))?$/.exec(text);
+  if (groups)
+    return { kind: 'too-many-groups', maxGroups: groups[1] === undefined ? null : Number(groups[1]) };
   return fail(
-    `unknown action '${text}'; expected 401, 403, 500, 529, 429[:retry-after=S], latency:MS, hang, html, bad-amount`,
+    `unknown action '${text}'; expected 401, 403, 500, 529, 429[:retry-after=S], latency:MS, hang, html, bad-amount, page-too-large[:LIMIT], too-many-groups[:N]`,
   );
 }
 
@@ -99,7 +124,12 @@ export interface AnthropicFaultDecision {
 export function createAnthropicFaults(seed: number, spec: string | AnthropicFaultRule[] | null | undefined) {
   const decider = createRuleDecider<AnthropicFaultAction>(
     createRandom(deriveSeed(seed, 'anthropic-faults')),
-    (action, route) => action.kind !== 'bad-amount' || route === 'cost_report',
+    (action, route) =>
+      action.kind === 'bad-amount'
+        ? route === 'cost_report' || route === 'analytics_cost'
+        : action.kind === 'page-too-large' || action.kind === 'too-many-groups'
+          ? REPORT_ROUTES.has(route as AnthropicRoute)
+          : true,
   );
   const set = (next: string | AnthropicFaultRule[] | null | undefined): void =>
     decider.set(parseAnthropicFaults(next));

@@ -1,6 +1,22 @@
 /**
- * A faithful local Anthropic Admin API (cost report, messages usage report, workspaces) driven by the same
- * deterministic spend model as the OpenAI simulator, so both providers can be tested against one truth.
+ * A faithful local Anthropic Admin API (the Usage & Cost Analytics API, the legacy cost and messages usage
+ * reports, workspaces, spend limits) driven by the same deterministic spend model as the OpenAI simulator,
+ * so both providers can be tested against one truth.
+ *
+ * Checked against the official client **`@anthropic-ai/sdk` 1.17.0** (December 2026), whose conformance tests
+ * (test/integration/providers/anthropic-sdk.test.ts) call every route here with default options: it sends
+ * `Authorization: Bearer` and `anthropic-version: 2026-10-21` (the docs' curl sends `x-api-key` and
+ * `2023-06-01`; both are accepted), serialises arrays as `name[]=…`, sends the beta header each beta route
+ * needs, and reads an error's code from `error.details.error_code`. It has typed methods for the Analytics
+ * API (`client.beta.organization.analytics.cost.list` / `.usage.list`), spend limits
+ * (`client.beta.organization.spendLimits.list`) and workspaces; the legacy `cost_report` and
+ * `usage_report/messages` (labelled legacy on 2026-10-29) have none and are read with `client.get`.
+ * - Usage & Cost Analytics API, https://platform.claude.com/docs/en/manage-claude/usage-cost-analytics-api and
+ *   the SDK's `CostListParams` / `UsageListParams`: see `./analytics-report.ts` and `./analytics-query.ts`.
+ *   An organization without it (`analytics: false`) gets 404 not_found_error on both routes.
+ * - Spend limits (beta, early access), see `./spend-limits.ts`.
+ * - Errors `report_page_too_large` and `too_many_report_groups` (SDK 1.15.0+): 400 invalid_request_error
+ *   with `error.details.error_code`; injected as faults (see `./faults.ts`).
  *
  * Facts checked against Anthropic's documentation (December 2026):
  * - Usage and Cost API guide, https://platform.claude.com/docs/en/manage-claude/usage-cost-api (also
@@ -41,11 +57,17 @@ import { createSimulatedSpendModel, type SimulatorShape } from '../index';
 import type { RequestLogEntry } from '../server';
 import { createSimClock, type SimClock } from '../sim-clock';
 import type { SpendModel } from '../spend-model';
+import { handleAnalyticsCost, handleAnalyticsUsage } from './analytics-report';
 import { handleCostReport } from './cost-report';
+import { notFound } from './errors';
 import { createAnthropicFaults, type AnthropicFaultRule } from './faults';
 import { startAnthropicHttp } from './server';
+import { handleSpendLimits, type SimSpendLimits } from './spend-limits';
 import { handleUsageReport } from './usage-report';
 import { handleWorkspaces } from './workspaces';
+
+export type { SimSpendLimits } from './spend-limits';
+export { keyOf } from './server';
 
 export { parseAnthropicFaults, AnthropicFaultSpecError, type AnthropicFaultRule } from './faults';
 export { claudeModelOf, linesOf, reportedWorkspaceId, workspaceIdOf, centsString } from './mapping';
@@ -65,6 +87,13 @@ export interface AnthropicSimulatorOptions {
   costLagMinutes?: number;
   /** 0 (default) = a free port. */
   port?: number;
+  /** Whether the organization has the Usage & Cost Analytics API (beta); default true. */
+  analytics?: boolean;
+  /**
+   * The spend limits the organization lists; null = no access to the early access preview (403). Default:
+   * a $5,000 usage-tier cap and no limit of its own.
+   */
+  spendLimits?: SimSpendLimits | null;
 }
 
 export interface AnthropicSimulator {
@@ -78,6 +107,8 @@ export interface AnthropicSimulator {
   setFaults(spec: string | AnthropicFaultRule[] | null): void;
   close(): Promise<void>;
 }
+
+const DEFAULT_LIMITS: SimSpendLimits = { usageTierCents: 500_000, organizationCents: null };
 
 /** Starts the simulator on 127.0.0.1 (only) and resolves once it is listening. */
 export async function startAnthropicSimulator(
@@ -94,6 +125,10 @@ export async function startAnthropicSimulator(
     clock.nowMs(),
   );
   const faults = createAnthropicFaults(opts.seed ?? 1, opts.faults);
+  const lagMs = (opts.costLagMinutes ?? 5) * 60_000;
+  const hasAnalytics = opts.analytics ?? true;
+  const limits = opts.spendLimits === undefined ? DEFAULT_LIMITS : opts.spendLimits;
+  const orgCreatedMs = Math.min(...model.projects.map((p) => p.createdAtSec * 1000), clock.nowMs());
   const http = await startAnthropicHttp({
     port: opts.port ?? 0,
     clock,
@@ -102,6 +137,15 @@ export async function startAnthropicSimulator(
       cost_report: (q, now) => handleCostReport(q, model, now),
       usage_messages: (q, now) => handleUsageReport(q, model, now),
       workspaces: (q) => handleWorkspaces(q, model),
+      analytics_cost: (q, now) => {
+        if (!hasAnalytics) throw notFound();
+        return handleAnalyticsCost(q, model, now, lagMs);
+      },
+      analytics_usage: (q, now) => {
+        if (!hasAnalytics) throw notFound();
+        return handleAnalyticsUsage(q, model, now);
+      },
+      spend_limits: (q, now) => handleSpendLimits(q, limits, orgCreatedMs, now),
     },
   });
   return {

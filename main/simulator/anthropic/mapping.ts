@@ -80,6 +80,8 @@ export interface AnthropicLine {
   costMicros: number;
   tokens: number;
   webSearchRequests: number;
+  /** API requests, counted once per request: on its uncached-input (or output, or web search) line. */
+  requests: number;
 }
 
 const TOKEN_WORDS: Record<TokenType, string> = {
@@ -111,11 +113,17 @@ export function linesOf(row: SpendRow): AnthropicLine[] {
         costMicros: row.costMicros,
         tokens: 0,
         webSearchRequests: row.images,
+        requests: row.requests,
       },
     ];
   }
   const tier = row.isBatch ? 'batch' : 'standard';
-  const line = (tokenType: TokenType, costMicros: number, tokens: number): AnthropicLine => ({
+  const line = (
+    tokenType: TokenType,
+    costMicros: number,
+    tokens: number,
+    requests = row.requests,
+  ): AnthropicLine => ({
     ...base,
     model: claude.id,
     description: `${claude.name} Usage - ${TOKEN_WORDS[tokenType]}${row.isBatch ? ' (Batch)' : ''}`,
@@ -125,6 +133,7 @@ export function linesOf(row: SpendRow): AnthropicLine[] {
     costMicros,
     tokens,
     webSearchRequests: 0,
+    requests,
   });
   if (row.tokenKind === 'output') return [line('output_tokens', row.costMicros, row.outputTokens)];
   if (row.tokenKind === 'cached') return [line('cache_read_input_tokens', row.costMicros, row.inputTokens)];
@@ -133,7 +142,7 @@ export function linesOf(row: SpendRow): AnthropicLine[] {
   const writeTokens = Math.floor(row.inputTokens / 5);
   return [
     line('uncached_input_tokens', row.costMicros - writeCost, row.inputTokens - writeTokens),
-    line('cache_creation.ephemeral_5m_input_tokens', writeCost, writeTokens),
+    line('cache_creation.ephemeral_5m_input_tokens', writeCost, writeTokens, 0),
   ];
 }
 

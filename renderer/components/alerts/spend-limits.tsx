@@ -1,6 +1,10 @@
-/** The hard spend limits read from OpenAI for one org (and its projects), with their "as of". */
+/**
+ * The hard spend limits read from the provider for one org (and its projects or workspaces), with their
+ * "as of"; for Anthropic also the usage-tier cap, a limit Anthropic sets that the user cannot change.
+ */
 import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
+import { PROVIDERS } from '@core/providers';
 import type { SpendLimitsView } from '@core/spend-limits';
 import { useApi } from '../../api/api-context';
 
@@ -24,6 +28,14 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
   if (!view || (view.asOfMs === null && !view.problem)) return null;
   const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const enforced = (isOn: boolean) => (isOn ? 'enforced' : 'not enforced');
+  const who = PROVIDERS[view.provider ?? 'openai'].name;
+  if (view.isReadable === false)
+    return (
+      <p className="card muted" data-testid="spend-limits">
+        Spend limits: {who} lets only some organizations read them so far, and not this one yet. Set them in
+        the {who} console.
+      </p>
+    );
   return (
     <details className="card" data-testid="spend-limits">
       <summary>
@@ -31,8 +43,16 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
         {view.org
           ? `${formatUsd(view.org.limitMicros)} a month (${enforced(view.org.isEnforced)})`
           : 'none set'}
+        {view.tierCap &&
+          ` · ${who}'s cap for your usage tier: ${formatUsd(view.tierCap.limitMicros)} a month`}
       </summary>
-      {view.asOfMs !== null && <p className="muted">Read from OpenAI {when.format(view.asOfMs)}.</p>}
+      {view.asOfMs !== null && (
+        <p className="muted">
+          Read from {who} {when.format(view.asOfMs)}.
+          {view.tierCap &&
+            ` ${who} sets the usage-tier cap; requests are refused once a month's spend reaches it.`}
+        </p>
+      )}
       {view.problem && <p className="form-error">{view.problem}</p>}
       {view.projects.length > 0 && (
         <ul className="plain-list">

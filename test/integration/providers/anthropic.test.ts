@@ -11,6 +11,7 @@ import {
 } from '../../../main/simulator/anthropic/index';
 import { describeError } from '../../../main/services/api-errors';
 import { createAnthropicApi } from '../../../main/services/providers/anthropic-client';
+import { createOrgMemory } from '../../../main/services/providers/anthropic-org-memory';
 import {
   AnthropicCostPageSchema,
   AnthropicUsagePageSchema,
@@ -29,12 +30,20 @@ beforeAll(async () => {
     clock: createSimClock({ startMs: NOW, speed: 0 }),
     historyDays: 60,
     shape: { projects: 5, models: 4, lineItemsPerModel: 3 },
+    // The legacy reports, as an organization without the Analytics API reads them (anthropic-analytics.test.ts
+    // covers the Analytics API and the fallback between the two).
+    analytics: false,
   });
 });
 afterAll(() => sim.close());
 
 const api = (apiKey = ANTHROPIC_DEMO_ADMIN_KEY, extra: { timeoutMs?: number; fetch?: typeof fetch } = {}) =>
-  createAnthropicApi({ apiKey, baseURL: sim.baseUrl, ...extra });
+  createAnthropicApi({
+    apiKey,
+    baseURL: sim.baseUrl,
+    memory: createOrgMemory({ hasAnalytics: false }),
+    ...extra,
+  });
 
 function raw(path: string, headers: Record<string, string> = {}) {
   return fetch(`${sim.baseUrl}${path}`, {

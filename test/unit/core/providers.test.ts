@@ -59,7 +59,7 @@ describe('providers', () => {
     const e401 = classifySyncError(facts({ status: 401, provider: 'anthropic' }), ctx);
     expect(e401.kind).toBe('invalid-key');
     expect(e401.message).toMatch(
-      /^Anthropic rejected the Admin API key .* https:\/\/console\.anthropic\.com/,
+      /^Anthropic rejected the Admin API key .* https:\/\/platform\.claude\.com\/settings\/admin-keys/,
     );
     const project = classifySyncError(facts({ status: 403, keyKind: 'project', provider: 'anthropic' }), ctx);
     expect(project.kind).toBe('project-key');

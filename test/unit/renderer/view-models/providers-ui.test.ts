@@ -34,7 +34,7 @@ describe('add an account', () => {
       nameLabel: 'Organization name',
       keyLabel: 'Admin API key',
       keyPlaceholder: 'sk-ant-admin01-…',
-      keyUrl: 'https://console.anthropic.com/settings/admin-keys',
+      keyUrl: 'https://platform.claude.com/settings/admin-keys',
       baseUrlPlaceholder: 'https://api.anthropic.com',
     });
     expect(addOrgWords('openrouter')).toMatchObject({
@@ -187,7 +187,7 @@ describe('where the figures come from', () => {
     });
     expect(onboardingWords('anthropic', 'Claude team', 'USD')).toMatchObject({
       title: 'Three questions about Claude team',
-      billingUrl: 'https://console.anthropic.com/settings/billing',
+      billingUrl: 'https://platform.claude.com/settings/billing',
     });
   });
 });
