@@ -24,6 +24,8 @@ export interface DashboardInput {
   currency?: string;
   /** Accounts whose spend is read from the balance: the first reading (spend is counted from then on). */
   balanceTrackedSinceMs?: number | null;
+  /** Days before this have no per-key split (the provider refused it); absent/null: all have. */
+  keylessBeforeMs?: number | null;
 }
 
 /**
@@ -71,6 +73,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     today: { dayStartMs: todayMs, costMicros: provisionalMicros, requests },
     daily,
     projects: projectNames(input.projects, daily),
+    perKeyFromMs: input.keylessBeforeMs ?? null,
     sync: input.sync,
     currency: input.currency ?? 'USD',
     spendSource:

@@ -45,6 +45,11 @@ export interface Dashboard {
   /** The last 30 UTC days, oldest first, including empty days. */
   daily: DailyProjectSpend[];
   projects: ProjectName[];
+  /**
+   * Per-key figures exist only for days from this UTC midnight on: the provider refused the per-key split
+   * before it (OpenAI, some organizations and windows). Null: every day has it. Never read as zero spend.
+   */
+  perKeyFromMs?: number | null;
   sync: SyncStatus;
   /** The currency of every amount above (ISO 4217); amounts are micro-units of it. */
   currency: string;

@@ -47,7 +47,8 @@ export function usagePageSchema<R extends z.ZodType>(result: R) {
 export const CostsPageSchema = usagePageSchema(CostResultSchema);
 export const CompletionsPageSchema = usagePageSchema(CompletionsResultSchema);
 
-export const ProjectSchema = z.looseObject({ id: z.string().min(1), name: z.string() });
+// `name` may be null or absent (spec: Project.name; SDK 7.57 types it `string | null`).
+export const ProjectSchema = z.looseObject({ id: z.string().min(1), name: z.string().nullish() });
 
 export const SpendLimitSchema = z.looseObject({
   threshold_amount: z.number(),

@@ -4,12 +4,12 @@
  */
 import OpenAI from 'openai';
 import type { ProjectName } from '@core/dashboard';
-import { toMicros } from '@core/money';
-import type { CostDay, UsageRow } from '@core/sync-data';
+import type { UsageRow } from '@core/sync-data';
 import { SECOND_MS, toUnixSeconds } from '@core/time';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
-import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+import { CompletionsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+import { costsByKeyWherePossible, createCostsFetcher } from './openai-costs';
 import type { CostApi, KeyKind, ProviderApi } from './providers/port';
 
 export type { KeyKind } from './providers/port';
@@ -45,7 +45,6 @@ export interface AdminApiOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30 * SECOND_MS;
-const COSTS_PAGE_MAX = 180; // costs `limit` 1–180 (spec)
 const HOURLY_PAGE_MAX = 168; // usage `limit` for bucket_width=1h: max 168 (spec)
 const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
 
@@ -67,6 +66,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   const org = client.admin.organization;
+  const fetchCosts = createCostsFetcher(client);
   const bucketCount = (r: TimeRange, widthMs: number) =>
     Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
 
@@ -76,36 +76,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     keyKind: keyKindOf(opts.apiKey),
     verify: (nowMs) => verifyAdminKey(api, nowMs),
 
-    async dailyCosts(range) {
-      const days: CostDay[] = [];
-      let page: string | undefined;
-      for (let i = 0; i < MAX_PAGES; i++) {
-        const raw = await org.usage.costs({
-          start_time: toUnixSeconds(range.startMs),
-          end_time: toUnixSeconds(range.endMs),
-          bucket_width: '1d',
-          // By key as well: users ask which key (which teammate, which service) spent it.
-          group_by: ['project_id', 'line_item', 'api_key_id'],
-          limit: Math.min(COSTS_PAGE_MAX, bucketCount(range, 86_400_000)),
-          ...(page ? { page } : {}),
-        });
-        const body = CostsPageSchema.parse(raw);
-        for (const bucket of body.data) {
-          days.push({
-            dayStartMs: bucket.start_time * SECOND_MS,
-            rows: bucket.results.map((r) => ({
-              projectId: r.project_id ?? null,
-              lineItem: r.line_item ?? null,
-              apiKeyId: r.api_key_id ?? null,
-              micros: toMicros(r.amount.value),
-            })),
-          });
-        }
-        if (!body.has_more || !body.next_page) return days;
-        page = body.next_page;
-      }
-      throw new SyntaxError('costs paging did not end');
-    },
+    dailyCosts: (range, memo) => costsByKeyWherePossible(fetchCosts, range, memo),
 
     async hourlyCompletions(range) {
       const rows: UsageRow[] = [];
@@ -143,7 +114,8 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
       // The SDK follows `has_more` / `after` itself.
       for await (const item of org.projects.list({ limit: 100, include_archived: true })) {
         const p = ProjectSchema.parse(item);
-        out.push({ id: p.id, name: p.name });
+        // A nameless project is named by its id (the id is what the OpenAI dashboard shows for it too).
+        out.push({ id: p.id, name: p.name?.trim() ? p.name : p.id });
       }
       return out;
     },

@@ -275,6 +275,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
         usage,
         projects: history.projects(),
         sync: statuses.get(orgId) ?? status,
+        keylessBeforeMs: cursor.keylessBeforeMs ?? null,
       });
     },
 

@@ -70,6 +70,11 @@ export interface SimulatorOptions {
   costLagMinutes?: number;
   /** 0 (default) = a free port. */
   port?: number;
+  /**
+   * An org whose costs endpoint refuses `group_by=api_key_id` for windows starting before this instant (HTTP
+   * 400, as some live orgs do; see `key-grouping-refusal.ts`). Unset/null = every grouping is served.
+   */
+  refuseKeyGroupingBeforeMs?: number | null;
 }
 
 export interface Simulator {
@@ -155,7 +160,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     clock,
     faults,
     handlers: {
-      costs: (q, now) => handleBucketEndpoint(COSTS, q, model, now),
+      costs: (q, now) =>
+        handleBucketEndpoint(COSTS, q, model, now, {
+          keyGroupingRefusedBeforeMs: opts.refuseKeyGroupingBeforeMs ?? null,
+        }),
       completions: (q, now) => handleBucketEndpoint(COMPLETIONS, q, model, now),
       embeddings: (q, now) => handleBucketEndpoint(EMBEDDINGS, q, model, now),
       images: (q, now) => handleBucketEndpoint(IMAGES, q, model, now),

@@ -3,7 +3,7 @@
  */
 import { spendSourceWords } from '../view-models/figure-source';
 import { useMemo, useState } from 'react';
-import { buildSpendChartBy, topSpenders, type SpendDimension } from '../view-models/spend-by';
+import { buildSpendChartBy, perKeyNote, topSpenders, type SpendDimension } from '../view-models/spend-by';
 import type { Dashboard } from '@core/dashboard';
 import { buildSpendSummary } from '../view-models/spend-summary';
 import { describeSync } from '../view-models/sync-view';
@@ -108,7 +108,16 @@ export function DashboardView(props: DashboardViewProps) {
         hasData={summary.hasData}
         currency={dashboard.currency}
         // Spend read from a balance has no projects, models or keys to split it by.
-        by={spendSource ? undefined : { dimension, onChange: setDimension, top }}
+        by={
+          spendSource
+            ? undefined
+            : {
+                dimension,
+                onChange: setDimension,
+                top,
+                note: perKeyNote(dashboard.daily, dashboard.perKeyFromMs, dimension),
+              }
+        }
       />
     </div>
   );

@@ -54,6 +54,30 @@ export function buildSpendChartBy(
   return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, words);
 }
 
+/**
+ * What the API-key view must say when some shown days have no per-key split (the provider refused it for
+ * them): those days' spend sits under "Key not recorded", which is not the same as no key spending.
+ * Null when every shown day has the split or another dimension is shown.
+ *
+ * Example: split from 2026-11-20 on, the chart starting 2026-11-08 → "Per-key figures not available before
+ * Nov 20, 2026: OpenAI did not split the days before it by key; their spend shows as “Key not recorded”."
+ */
+export function perKeyNote(
+  daily: readonly DailyProjectSpend[],
+  perKeyFromMs: number | null | undefined,
+  dim: SpendDimension,
+): string | null {
+  if (dim !== 'api-key' || perKeyFromMs == null || daily.length === 0) return null;
+  if (daily[0]!.dayStartMs >= perKeyFromMs) return null;
+  const day = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(perKeyFromMs);
+  return `Per-key figures not available before ${day}: OpenAI did not split the days before it by key; their spend shows as “${WORDS['api-key'].none}”.`;
+}
+
 /** The series of spend read from the fall of a balance (OpenRouter, DeepSeek). */
 export const BALANCE_SPEND_LABEL = 'Spend read from the balance';
 
