@@ -56,3 +56,18 @@ export const SpendLimitSchema = z.looseObject({
   interval: z.string(),
   enforcement: z.looseObject({ status: z.string() }),
 });
+
+/** A spend alert (organization or project): `threshold_amount` in cents. */
+export const SpendAlertSchema = z.looseObject({
+  id: z.string(),
+  threshold_amount: z.number().nonnegative(),
+  currency: z.string(),
+  interval: z.string(),
+});
+
+/** An Admin API key as the key list shows it: redacted, with its expiry (Unix seconds, or null = never). */
+export const AdminKeySchema = z.looseObject({
+  id: z.string(),
+  redacted_value: z.string(),
+  expires_at: z.number().int().nullable().optional(),
+});

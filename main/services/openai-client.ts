@@ -8,7 +8,14 @@ import type { UsageRow } from '@core/sync-data';
 import { SECOND_MS, toUnixSeconds } from '@core/time';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
-import { CompletionsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+import {
+  AdminKeySchema,
+  CompletionsPageSchema,
+  ProjectSchema,
+  SpendAlertSchema,
+  SpendLimitSchema,
+} from './api-schemas';
+import type { AdminKeyExpiry } from '@core/spend-limits';
 import { costsByKeyWherePossible, createCostsFetcher } from './openai-costs';
 import type { CostApi, KeyKind, ProviderApi } from './providers/port';
 
@@ -31,6 +38,15 @@ export interface AdminApi extends CostApi {
   spendLimit(): Promise<SpendLimit>;
   /** A project's hard spend limit (GET /organization/projects/{id}/spend_limit). */
   projectSpendLimit(projectId: string): Promise<SpendLimit>;
+  /** The org's spend alert thresholds in micro-dollars, lowest first (GET /organization/spend_alerts). */
+  spendAlerts(): Promise<number[]>;
+  /** A project's spend alert thresholds in micro-dollars, lowest first. */
+  projectSpendAlerts(projectId: string): Promise<number[]>;
+  /**
+   * When this key expires, from the org's Admin key list (the API has no "this key" endpoint, so the key
+   * is found by its redacted value); 'unknown' when no single listed key matches it.
+   */
+  adminKeyExpiry(): Promise<AdminKeyExpiry>;
 }
 
 export interface AdminApiOptions {
@@ -127,6 +143,30 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     async projectSpendLimit(projectId) {
       return spendLimitOf(SpendLimitSchema.parse(await org.projects.spendLimit.retrieve(projectId)));
     },
+
+    async spendAlerts() {
+      const out: number[] = [];
+      for await (const item of org.spendAlerts.list({ limit: 100 })) out.push(alertMicros(item));
+      return out.sort((a, b) => a - b);
+    },
+
+    async projectSpendAlerts(projectId) {
+      const out: number[] = [];
+      for await (const item of org.projects.spendAlerts.list(projectId, { limit: 100 }))
+        out.push(alertMicros(item));
+      return out.sort((a, b) => a - b);
+    },
+
+    async adminKeyExpiry() {
+      const matches: Array<number | null> = [];
+      for await (const item of org.adminAPIKeys.list({ limit: 100 })) {
+        const k = AdminKeySchema.parse(item);
+        if (isRedactedFormOf(k.redacted_value, opts.apiKey)) matches.push(k.expires_at ?? null);
+      }
+      if (matches.length !== 1) return { kind: 'unknown' };
+      const at = matches[0]!;
+      return at === null ? { kind: 'never' } : { kind: 'expires', atMs: at * SECOND_MS };
+    },
   };
   return api;
 }
@@ -156,6 +196,24 @@ function spendLimitOf(body: {
     interval: body.interval,
     isEnforcing: body.enforcement.status === 'enforcing',
   };
+}
+
+/** A spend alert's threshold in micro-dollars (`threshold_amount` is in cents). Example: 100000 → $1,000. */
+function alertMicros(item: unknown): number {
+  return Math.round(SpendAlertSchema.parse(item).threshold_amount * 10_000);
+}
+
+/**
+ * Whether `redacted` ("sk-admin...def": the start and the end of a key) is the API's redacted form of `key`.
+ *
+ * Example: ('sk-admin...def', 'sk-admin-xyz…def') → true; ('sk-admin...abc', 'sk-admin-xyz…def') → false.
+ */
+export function isRedactedFormOf(redacted: string, key: string): boolean {
+  const at = redacted.indexOf('...');
+  if (at < 0) return false;
+  const head = redacted.slice(0, at);
+  const tail = redacted.slice(at + 3);
+  return head.length > 0 && tail.length > 0 && key.startsWith(head) && key.endsWith(tail);
 }
 
 /** Whether a provider adapter is the OpenAI one (which also reads spend limits). */

@@ -1,12 +1,17 @@
-/** The hard spend limits read from OpenAI for one org (and its projects), with their "as of". */
+/**
+ * The hard spend limits and spend alerts read from OpenAI for one org (and its projects that spent in the
+ * last 30 days), with their "as of", and a warning when the Admin key is about to expire.
+ */
 import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
-import type { SpendLimitsView } from '@core/spend-limits';
+import { adminKeyWarning, type SpendLimitsView } from '@core/spend-limits';
 import { useApi } from '../../api/api-context';
+import { useNow } from '../../hooks/use-now';
 
 export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: string }) {
   const api = useApi();
   const [view, setView] = useState<SpendLimitsView | null>(null);
+  const nowMs = useNow(60_000);
   useEffect(() => {
     let isCurrent = true;
     const load = () =>
@@ -24,6 +29,10 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
   if (!view || (view.asOfMs === null && !view.problem)) return null;
   const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const enforced = (isOn: boolean) => (isOn ? 'enforced' : 'not enforced');
+  const amounts = (list: number[]) => list.map((m) => formatUsd(m)).join(', ');
+  const orgAlerts = view.orgAlertsMicros ?? [];
+  const keyWarning = adminKeyWarning(view.adminKey, nowMs);
+  const expiry = view.adminKey?.kind === 'expires' ? view.adminKey.atMs : null;
   return (
     <details className="card" data-testid="spend-limits">
       <summary>
@@ -31,7 +40,21 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
         {view.org
           ? `${formatUsd(view.org.limitMicros)} a month (${enforced(view.org.isEnforced)})`
           : 'none set'}
+        {' · '}
+        <span data-testid="spend-alerts">
+          Spend alerts: {orgAlerts.length > 0 ? `at ${amounts(orgAlerts)} a month` : 'none set'}
+        </span>
       </summary>
+      {keyWarning && (
+        <p className="form-error" role="alert" data-testid="admin-key-expiry">
+          {keyWarning}
+        </p>
+      )}
+      {!keyWarning && expiry !== null && (
+        <p className="muted" data-testid="admin-key-expiry">
+          The Admin key Creditwatch reads with expires {when.format(expiry)}.
+        </p>
+      )}
       {view.asOfMs !== null && <p className="muted">Read from OpenAI {when.format(view.asOfMs)}.</p>}
       {view.problem && <p className="form-error">{view.problem}</p>}
       {view.projects.length > 0 && (
@@ -39,6 +62,15 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
           {view.projects.map((p) => (
             <li key={p.projectId}>
               {p.name}: {formatUsd(p.limitMicros)} a month ({enforced(p.isEnforced)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {(view.projectAlerts ?? []).length > 0 && (
+        <ul className="plain-list" data-testid="project-spend-alerts">
+          {(view.projectAlerts ?? []).map((p) => (
+            <li key={p.projectId}>
+              {p.name}: spend alerts at {amounts(p.alertsMicros)} a month
             </li>
           ))}
         </ul>
