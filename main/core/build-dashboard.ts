@@ -24,6 +24,8 @@ export interface DashboardInput {
   currency?: string;
   /** Accounts whose spend is read from the balance: the first reading (spend is counted from then on). */
   balanceTrackedSinceMs?: number | null;
+  /** Balance accounts: the first day filled from the provider's activity (OpenRouter), or null. */
+  balanceHistoryFromMs?: number | null;
   /** Days before this have no per-key split (the provider refused it); absent/null: all have. */
   keylessBeforeMs?: number | null;
 }
@@ -79,7 +81,11 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     spendSource:
       input.balanceTrackedSinceMs === undefined
         ? { kind: 'costs' }
-        : { kind: 'balance', sinceMs: input.balanceTrackedSinceMs },
+        : {
+            kind: 'balance',
+            sinceMs: input.balanceTrackedSinceMs,
+            ...(input.balanceHistoryFromMs != null ? { historyFromMs: input.balanceHistoryFromMs } : {}),
+          },
   };
 }
 

@@ -57,5 +57,12 @@ export interface Dashboard {
    * Where the spend comes from: the provider's cost reports, or the fall of the balance it reports
    * (OpenRouter, DeepSeek), counted since the first reading (`sinceMs`, null before it).
    */
-  spendSource: { kind: 'costs' } | { kind: 'balance'; sinceMs: number | null };
+  spendSource:
+    | { kind: 'costs' }
+    | {
+        kind: 'balance';
+        sinceMs: number | null;
+        /** Days before the first reading's day filled from the provider's activity (OpenRouter), from this UTC day; absent: none. */
+        historyFromMs?: number | null;
+      };
 }

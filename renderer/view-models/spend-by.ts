@@ -4,6 +4,7 @@
  * model is the part before the comma.
  */
 import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
+import { BALANCE_SPEND_LINE_ITEM } from '@core/balance-line-item';
 import { formatMoney, type Micros } from '@core/money';
 import { buildDailyChart, type DailyChart } from './daily-chart';
 
@@ -49,7 +50,14 @@ export function buildSpendChartBy(
   dim: SpendDimension,
   opts: { fromBalance?: boolean } = {},
 ): DailyChart {
-  const reshaped = daily.map((d) => ({ ...d, byProject: entriesOf(d, dim) }));
+  const reshaped = daily.map((d) => {
+    const entries = entriesOf(d, dim);
+    // Spend read from the balance has no model: its rows join the one series that says where it comes from.
+    const byProject = opts.fromBalance
+      ? entries.map((e) => (e.projectId === BALANCE_SPEND_LINE_ITEM ? { ...e, projectId: null } : e))
+      : entries;
+    return { ...d, byProject };
+  });
   const words = opts.fromBalance ? { ...WORDS[dim], none: BALANCE_SPEND_LABEL } : WORDS[dim];
   return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, words);
 }
@@ -112,4 +120,14 @@ export function topSpenders(
       total: formatMoney(micros, currency),
       share: total > 0 ? `${Math.round((micros / total) * 100)}%` : '0%',
     }));
+}
+
+/**
+ * Whether a balance account's days carry per-model rows (filled from the provider's activity report), so
+ * its chart can show spend by model rather than one series.
+ */
+export function hasModelRows(daily: readonly DailyProjectSpend[]): boolean {
+  return daily.some((d) =>
+    (d.byLineItem ?? []).some((e) => e.key !== null && e.key !== BALANCE_SPEND_LINE_ITEM),
+  );
 }

@@ -72,6 +72,11 @@ export interface BalanceApi extends ProviderApiBase {
   balances(): Promise<BalanceReading[]>;
   /** Whether the account can still make requests, when the API says (DeepSeek is_available); else null. */
   readonly lastAvailable?: boolean | null;
+  /**
+   * Past spend per UTC day and model, where the provider publishes it (OpenRouter `/activity`: the last 30
+   * completed days): cost days whose rows have the model as line item and no project. One request.
+   */
+  activity?(): Promise<CostDay[]>;
 }
 
 export type ProviderApi = CostApi | BalanceApi;
