@@ -221,6 +221,15 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     return base('server', `${who.name} had a server error (HTTP ${status}); ${later(transient)}.`, transient);
   }
   const said = facts.message ? `: ${facts.message}` : '';
+  // A refused query (a grouping or window the org does not serve, a changed parameter): the provider's
+  // own words say which; retrying later is right when it depends on the window.
+  if (status === 400) {
+    return base(
+      'unknown',
+      `${who.name} refused the request (HTTP 400)${said}. ${Later(transient)}.`,
+      transient,
+    );
+  }
   const code = status !== null ? ` (HTTP ${status})` : '';
   return base(
     'unknown',
