@@ -32,7 +32,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 };
 
-async function benchProvider(
+export async function benchProvider(
   provider: ProviderId,
   opts: { refuseKeyGroupingBeforeMs?: number } = {},
 ): Promise<Record<string, unknown>> {
@@ -93,7 +93,12 @@ async function benchProvider(
     const maxRequests = Math.max(...requests);
     const meanBytes = Math.round(bytes.reduce((a, b) => a + b, 0) / POLLS);
     return {
-      firstConnect: { requests: firstConnectRequests, note: FIRST_CONNECT_NOTES[provider] },
+      firstConnect: {
+        requests: firstConnectRequests,
+        note: opts.refuseKeyGroupingBeforeMs
+          ? `${FIRST_CONNECT_NOTES[provider]}, plus the refused per-key window: the refusal, the window without the key, and a search for the first day the key split is served (once)`
+          : FIRST_CONNECT_NOTES[provider],
+      },
       polls: POLLS,
       requestsPerPoll: { max: maxRequests, mean: +(requests.reduce((a, b) => a + b, 0) / POLLS).toFixed(2) },
       bytesPerPoll: { mean: meanBytes, p95: quantile(bytes, 0.95), max: Math.max(...bytes) },
