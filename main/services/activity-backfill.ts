@@ -38,7 +38,11 @@ export async function backfillActivity(opts: {
   if (startMs >= endMs) return { cursor, calls: 0 };
   try {
     const days = (await api.activity()).filter((d) => d.dayStartMs >= startMs && d.dayStartMs < endMs);
-    await history.putCosts({ startMs, endMs }, days, endMs);
+    // `putCosts` rewrites the days of its range and the open (unsettled) days: the days from the first
+    // reading's on are written back as stored, settled as the balance sync settles them (before today).
+    const today = startOfUtcDay(nowMs);
+    const kept = await history.costDays({ startMs: endMs, endMs: today + DAY_MS });
+    await history.putCosts({ startMs, endMs: today + DAY_MS }, [...days, ...kept], today);
     return { cursor: { ...cursor, backfillStartMs: startMs }, calls: 1 };
   } catch (err) {
     opts.log?.(`spend history from ${api.provider} activity: ${(err as Error).message}`);

@@ -129,6 +129,13 @@ describe('OpenRouter spend history from /activity', () => {
     clock.advance(5 * MINUTE_MS);
     expect((await engine.syncOrg(ORG_ID, { force: true })).state).toBe('ok');
     expect(sim.requests.filter((r) => r.path === '/api/v1/activity')).toHaveLength(1);
+    // The spend read from the balance between the two readings is kept beside the filled days.
+    const todayMs = startOfUtcDay(START_MS);
+    const [todayDay] = await (
+      await engine.history(ORG_ID)
+    ).costDays({ startMs: todayMs, endMs: todayMs + DAY_MS });
+    expect(todayDay && costDayTotal(todayDay)).toBe(sim.ledger.spentBetween(START_MS, clock.nowMs()));
+    expect(costDayTotal(todayDay!)).toBeGreaterThan(0);
     const history = await engine.history(ORG_ID);
     const today = startOfUtcDay(clock.nowMs());
     const days = await history.costDays({ startMs: today - 30 * DAY_MS, endMs: today });
