@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
-import type { Clock } from '@core/time';
+import { DAY_MS, type Clock } from '@core/time';
 import { ClientSetupError } from '../services/api-errors';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
 import { createSpendLimitSync } from '../services/spend-limit-sync';
@@ -162,6 +162,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return api;
     },
     projectsOf: async (orgId) => (await sync.history(orgId)).projects(),
+    spendingProjectIds: async (orgId, sinceMs) => {
+      const days = await (await sync.history(orgId)).costDays({ startMs: sinceMs, endMs: nowMs() + DAY_MS });
+      const ids = new Set<string>();
+      for (const d of days)
+        for (const r of d.rows) if (r.projectId !== null && r.micros > 0) ids.add(r.projectId);
+      return ids;
+    },
     nowMs,
     log,
   });

@@ -2,7 +2,9 @@
  * The balance demos (OpenRouter, DeepSeek) read spend from how the balance moves, so a new account has
  * no spend history until it has been polled for a while. A new demo account is given that history the
  * honest way: the real adapter and sync step poll a second simulator of the same demo every six hours
- * over the last `WARM_UP_DAYS` days (from UTC midnights), as if Creditwatch had been running then.
+ * over the last `WARM_UP_DAYS` days (from UTC midnights), as if Creditwatch had been running then. OpenRouter
+ * needs one reading at today's midnight: its first sync then reads 30 days of per-model spend from
+ * `/activity`, as a real account's does.
  */
 import { PROVIDERS } from '@core/providers';
 import { INITIAL_SYNC_STATUS, type Org } from '@core/schemas';
@@ -41,7 +43,10 @@ export async function warmUpBalanceDemo(opts: {
     let cursor = EMPTY_CURSOR;
     let lastMs: number | null = null;
     const today = startOfUtcDay(opts.nowMs);
-    for (let at = today - WARM_UP_DAYS * DAY_MS; at <= today; at += WARM_UP_STEP_MS) {
+    // A provider that publishes past spend (OpenRouter /activity) needs one reading, at today's midnight,
+    // as if the account had been connected then: its first sync fills the 30 days before from /activity.
+    const firstAt = api.activity ? today : today - WARM_UP_DAYS * DAY_MS;
+    for (let at = firstAt; at <= today; at += WARM_UP_STEP_MS) {
       clock.set(at);
       ({ cursor } = await runBalanceSync({
         api,

@@ -24,6 +24,10 @@ export interface DashboardInput {
   currency?: string;
   /** Accounts whose spend is read from the balance: the first reading (spend is counted from then on). */
   balanceTrackedSinceMs?: number | null;
+  /** Balance accounts: the first day filled from the provider's activity (OpenRouter), or null. */
+  balanceHistoryFromMs?: number | null;
+  /** Days before this have no per-key split (the provider refused it); absent/null: all have. */
+  keylessBeforeMs?: number | null;
 }
 
 /**
@@ -71,12 +75,17 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     today: { dayStartMs: todayMs, costMicros: provisionalMicros, requests },
     daily,
     projects: projectNames(input.projects, daily),
+    perKeyFromMs: input.keylessBeforeMs ?? null,
     sync: input.sync,
     currency: input.currency ?? 'USD',
     spendSource:
       input.balanceTrackedSinceMs === undefined
         ? { kind: 'costs' }
-        : { kind: 'balance', sinceMs: input.balanceTrackedSinceMs },
+        : {
+            kind: 'balance',
+            sinceMs: input.balanceTrackedSinceMs,
+            ...(input.balanceHistoryFromMs != null ? { historyFromMs: input.balanceHistoryFromMs } : {}),
+          },
   };
 }
 

@@ -45,6 +45,11 @@ export interface Dashboard {
   /** The last 30 UTC days, oldest first, including empty days. */
   daily: DailyProjectSpend[];
   projects: ProjectName[];
+  /**
+   * Per-key figures exist only for days from this UTC midnight on: the provider refused the per-key split
+   * before it (OpenAI, some organizations and windows). Null: every day has it. Never read as zero spend.
+   */
+  perKeyFromMs?: number | null;
   sync: SyncStatus;
   /** The currency of every amount above (ISO 4217); amounts are micro-units of it. */
   currency: string;
@@ -52,5 +57,12 @@ export interface Dashboard {
    * Where the spend comes from: the provider's cost reports, or the fall of the balance it reports
    * (OpenRouter, DeepSeek), counted since the first reading (`sinceMs`, null before it).
    */
-  spendSource: { kind: 'costs' } | { kind: 'balance'; sinceMs: number | null };
+  spendSource:
+    | { kind: 'costs' }
+    | {
+        kind: 'balance';
+        sinceMs: number | null;
+        /** Days before the first reading's day filled from the provider's activity (OpenRouter), from this UTC day; absent: none. */
+        historyFromMs?: number | null;
+      };
 }

@@ -236,6 +236,15 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
     );
   }
   const said = facts.message ? `: ${facts.message}` : '';
+  // A refused query (a grouping or window the org does not serve, a changed parameter): the provider's
+  // own words say which; retrying later is right when it depends on the window.
+  if (status === 400) {
+    return base(
+      'unknown',
+      `${who.name} refused the request (HTTP 400)${said}. ${Later(transient)}.`,
+      transient,
+    );
+  }
   const code = status !== null ? ` (HTTP ${status})` : '';
   return base(
     'unknown',

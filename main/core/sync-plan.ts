@@ -31,6 +31,11 @@ export interface SyncCursor {
   /** Usage hours starting before this are final. */
   usageFinalThroughMs: number | null;
   projectsFetchedAtMs: number | null;
+  /**
+   * Days before this have no per-key split: the API refused `api_key_id` for them (OpenAI, some orgs and
+   * windows). Absent/null: every stored day has it.
+   */
+  keylessBeforeMs?: number | null;
 }
 
 export const EMPTY_CURSOR: SyncCursor = {
@@ -120,5 +125,6 @@ export function advanceCursor(
     backfillStartMs,
     usageFinalThroughMs: startOfUtcHour(nowMs) - USAGE_SETTLE_MS,
     projectsFetchedAtMs: fetchedProjects ? nowMs : cursor.projectsFetchedAtMs,
+    ...(cursor.keylessBeforeMs != null ? { keylessBeforeMs: cursor.keylessBeforeMs } : {}),
   };
 }

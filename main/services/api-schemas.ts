@@ -47,11 +47,27 @@ export function usagePageSchema<R extends z.ZodType>(result: R) {
 export const CostsPageSchema = usagePageSchema(CostResultSchema);
 export const CompletionsPageSchema = usagePageSchema(CompletionsResultSchema);
 
-export const ProjectSchema = z.looseObject({ id: z.string().min(1), name: z.string() });
+// `name` may be null or absent (spec: Project.name; SDK 7.57 types it `string | null`).
+export const ProjectSchema = z.looseObject({ id: z.string().min(1), name: z.string().nullish() });
 
 export const SpendLimitSchema = z.looseObject({
   threshold_amount: z.number(),
   currency: z.string(),
   interval: z.string(),
   enforcement: z.looseObject({ status: z.string() }),
+});
+
+/** A spend alert (organization or project): `threshold_amount` in cents. */
+export const SpendAlertSchema = z.looseObject({
+  id: z.string(),
+  threshold_amount: z.number().nonnegative(),
+  currency: z.string(),
+  interval: z.string(),
+});
+
+/** An Admin API key as the key list shows it: redacted, with its expiry (Unix seconds, or null = never). */
+export const AdminKeySchema = z.looseObject({
+  id: z.string(),
+  redacted_value: z.string(),
+  expires_at: z.number().int().nullable().optional(),
 });

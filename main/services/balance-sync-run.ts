@@ -14,8 +14,9 @@ import type { BalanceApi, BalanceReading } from './providers/port';
 import type { OrgHistory } from './stores/history-store';
 import type { SyncRunResult } from './sync-run';
 
-/** The line item under which spend read from the balance is stored (it has no finer breakdown). */
-export const BALANCE_SPEND_LINE_ITEM = 'spend (read from the balance)';
+import { BALANCE_SPEND_LINE_ITEM } from '@core/balance-line-item';
+
+export { BALANCE_SPEND_LINE_ITEM };
 
 /** The reading in `currency`, or the first one when the account has none yet; refuses unknown currencies. */
 export function pickReading(readings: BalanceReading[], currency: string | null): BalanceReading {

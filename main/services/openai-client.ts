@@ -4,13 +4,20 @@
  */
 import OpenAI from 'openai';
 import type { ProjectName } from '@core/dashboard';
-import { toMicros } from '@core/money';
-import type { CostDay, UsageRow } from '@core/sync-data';
+import type { UsageRow } from '@core/sync-data';
 import { SECOND_MS, toUnixSeconds } from '@core/time';
 import { PROVIDERS } from '@core/provider-info';
 import type { TimeRange } from '@core/sync-plan';
 import { toSyncFailure } from './api-errors';
-import { CompletionsPageSchema, CostsPageSchema, ProjectSchema, SpendLimitSchema } from './api-schemas';
+import {
+  AdminKeySchema,
+  CompletionsPageSchema,
+  ProjectSchema,
+  SpendAlertSchema,
+  SpendLimitSchema,
+} from './api-schemas';
+import type { AdminKeyExpiry } from '@core/spend-limits';
+import { costsByKeyWherePossible, createCostsFetcher } from './openai-costs';
 import type { CostApi, KeyKind, ProviderApi } from './providers/port';
 
 export type { KeyKind } from './providers/port';
@@ -32,6 +39,15 @@ export interface AdminApi extends CostApi {
   spendLimit(): Promise<SpendLimit>;
   /** A project's hard spend limit (GET /organization/projects/{id}/spend_limit). */
   projectSpendLimit(projectId: string): Promise<SpendLimit>;
+  /** The org's spend alert thresholds in micro-dollars, lowest first (GET /organization/spend_alerts). */
+  spendAlerts(): Promise<number[]>;
+  /** A project's spend alert thresholds in micro-dollars, lowest first. */
+  projectSpendAlerts(projectId: string): Promise<number[]>;
+  /**
+   * When this key expires, from the org's Admin key list (the API has no "this key" endpoint, so the key
+   * is found by its redacted value); 'unknown' when no single listed key matches it.
+   */
+  adminKeyExpiry(): Promise<AdminKeyExpiry>;
 }
 
 export interface AdminApiOptions {
@@ -46,7 +62,6 @@ export interface AdminApiOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30 * SECOND_MS;
-const COSTS_PAGE_MAX = 180; // costs `limit` 1–180 (spec)
 const HOURLY_PAGE_MAX = 168; // usage `limit` for bucket_width=1h: max 168 (spec)
 const MAX_PAGES = 100; // a server that never stops paging is a malformed answer, not an endless loop
 
@@ -69,6 +84,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   const org = client.admin.organization;
+  const fetchCosts = createCostsFetcher(client);
   const bucketCount = (r: TimeRange, widthMs: number) =>
     Math.max(1, Math.ceil((r.endMs - r.startMs) / widthMs));
 
@@ -78,36 +94,7 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
     keyKind: keyKindOf(opts.apiKey),
     verify: (nowMs) => verifyAdminKey(api, nowMs),
 
-    async dailyCosts(range) {
-      const days: CostDay[] = [];
-      let page: string | undefined;
-      for (let i = 0; i < MAX_PAGES; i++) {
-        const raw = await org.usage.costs({
-          start_time: toUnixSeconds(range.startMs),
-          end_time: toUnixSeconds(range.endMs),
-          bucket_width: '1d',
-          // By key as well: users ask which key (which teammate, which service) spent it.
-          group_by: ['project_id', 'line_item', 'api_key_id'],
-          limit: Math.min(COSTS_PAGE_MAX, bucketCount(range, 86_400_000)),
-          ...(page ? { page } : {}),
-        });
-        const body = CostsPageSchema.parse(raw);
-        for (const bucket of body.data) {
-          days.push({
-            dayStartMs: bucket.start_time * SECOND_MS,
-            rows: bucket.results.map((r) => ({
-              projectId: r.project_id ?? null,
-              lineItem: r.line_item ?? null,
-              apiKeyId: r.api_key_id ?? null,
-              micros: toMicros(r.amount.value),
-            })),
-          });
-        }
-        if (!body.has_more || !body.next_page) return days;
-        page = body.next_page;
-      }
-      throw new SyntaxError('costs paging did not end');
-    },
+    dailyCosts: (range, memo) => costsByKeyWherePossible(fetchCosts, range, memo),
 
     async hourlyCompletions(range) {
       const rows: UsageRow[] = [];
@@ -145,7 +132,8 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
       // The SDK follows `has_more` / `after` itself.
       for await (const item of org.projects.list({ limit: 100, include_archived: true })) {
         const p = ProjectSchema.parse(item);
-        out.push({ id: p.id, name: p.name });
+        // A nameless project is named by its id (the id is what the OpenAI dashboard shows for it too).
+        out.push({ id: p.id, name: p.name?.trim() ? p.name : p.id });
       }
       return out;
     },
@@ -156,6 +144,30 @@ export function createAdminApi(opts: AdminApiOptions): AdminApi {
 
     async projectSpendLimit(projectId) {
       return spendLimitOf(SpendLimitSchema.parse(await org.projects.spendLimit.retrieve(projectId)));
+    },
+
+    async spendAlerts() {
+      const out: number[] = [];
+      for await (const item of org.spendAlerts.list({ limit: 100 })) out.push(alertMicros(item));
+      return out.sort((a, b) => a - b);
+    },
+
+    async projectSpendAlerts(projectId) {
+      const out: number[] = [];
+      for await (const item of org.projects.spendAlerts.list(projectId, { limit: 100 }))
+        out.push(alertMicros(item));
+      return out.sort((a, b) => a - b);
+    },
+
+    async adminKeyExpiry() {
+      const matches: Array<number | null> = [];
+      for await (const item of org.adminAPIKeys.list({ limit: 100 })) {
+        const k = AdminKeySchema.parse(item);
+        if (isRedactedFormOf(k.redacted_value, opts.apiKey)) matches.push(k.expires_at ?? null);
+      }
+      if (matches.length !== 1) return { kind: 'unknown' };
+      const at = matches[0]!;
+      return at === null ? { kind: 'never' } : { kind: 'expires', atMs: at * SECOND_MS };
     },
   };
   return api;
@@ -186,6 +198,24 @@ function spendLimitOf(body: {
     interval: body.interval,
     isEnforcing: body.enforcement.status === 'enforcing',
   };
+}
+
+/** A spend alert's threshold in micro-dollars (`threshold_amount` is in cents). Example: 100000 → $1,000. */
+function alertMicros(item: unknown): number {
+  return Math.round(SpendAlertSchema.parse(item).threshold_amount * 10_000);
+}
+
+/**
+ * Whether `redacted` ("sk-admin...def": the start and the end of a key) is the API's redacted form of `key`.
+ *
+ * Example: ('sk-admin...def', 'sk-admin-xyz…def') → true; ('sk-admin...abc', 'sk-admin-xyz…def') → false.
+ */
+export function isRedactedFormOf(redacted: string, key: string): boolean {
+  const at = redacted.indexOf('...');
+  if (at < 0) return false;
+  const head = redacted.slice(0, at);
+  const tail = redacted.slice(at + 3);
+  return head.length > 0 && tail.length > 0 && key.startsWith(head) && key.endsWith(tail);
 }
 
 /** Whether a provider adapter is the OpenAI one (which also reads spend limits). */

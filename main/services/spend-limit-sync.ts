@@ -1,14 +1,16 @@
 /**
- * Hard spend limits read from the API (OpenAI: GET /organization/spend_limit and
- * /organization/projects/{id}/spend_limit, `threshold_amount` in cents; Anthropic: the beta spend limits
- * list with its read-only usage-tier cap), refreshed rarely (hourly by
- * default) and kept in memory: they are re-fetchable and change rarely. Separate from the sync engine so
+ * Hard spend limits read from the API, refreshed rarely (hourly by default) and kept in memory: they are
+ * re-fetchable and change rarely. OpenAI: GET /organization/spend_limit, /spend_alerts,
+ * /organization/projects/{id}/spend_limit and …/spend_alerts (`threshold_amount` in cents), and the Admin
+ * key's expiry (GET /organization/admin_api_keys); projects are read only when they spent in the last 30
+ * days (a project without spend cannot near a limit), so a large org does not cost a request per project
+ * per hour. Anthropic: the beta spend limits list with its read-only usage-tier cap. Separate from the sync engine so
  * a limit that cannot be read never fails a sync; its problem is kept in words for the page.
  */
 import type { ProjectName } from '@core/dashboard';
 import type { Org } from '@core/schemas';
-import type { SpendLimitsView } from '@core/spend-limits';
-import { HOUR_MS } from '@core/time';
+import type { AdminKeyExpiry, ProjectAlerts, SpendLimitsView } from '@core/spend-limits';
+import { DAY_MS, HOUR_MS } from '@core/time';
 import { classifySyncError } from '@core/sync-errors';
 import { describeError } from './api-errors';
 import type { AdminApi } from './openai-client';
@@ -21,6 +23,9 @@ export interface SpendLimitSync {
   get(orgId: string): SpendLimitsView;
 }
 
+/** Projects are read when they spent within this long. */
+const RECENT_SPEND_MS = 30 * DAY_MS;
+
 const EMPTY: SpendLimitsView = { org: null, projects: [], asOfMs: null, problem: null };
 
 /** Creates the refresher. */
@@ -28,6 +33,8 @@ export function createSpendLimitSync(deps: {
   orgs(): Org[];
   clientFor(org: Org): Promise<AdminApi | AnthropicApi>;
   projectsOf(orgId: string): Promise<ProjectName[]>;
+  /** Ids of the projects with spend in `[sinceMs, now)`; absent = read every project. */
+  spendingProjectIds?(orgId: string, sinceMs: number): Promise<ReadonlySet<string>>;
   nowMs(): number;
   intervalMs?: number;
   log?(line: string): void;
@@ -47,8 +54,14 @@ export function createSpendLimitSync(deps: {
         return JSON.stringify({ ...before, asOfMs: 0 }) !== JSON.stringify({ ...next, asOfMs: 0 });
       }
       const limit = await api.spendLimit();
+      const orgAlertsMicros = await api.spendAlerts();
+      // The expiry is extra: a key list this key may not read must not hide the limits.
+      const adminKey = await api.adminKeyExpiry().catch((): AdminKeyExpiry => ({ kind: 'unknown' }));
+      const spending = await deps.spendingProjectIds?.(org.id, nowMs - RECENT_SPEND_MS);
       const projects: SpendLimitsView['projects'] = [];
+      const projectAlerts: ProjectAlerts[] = [];
       for (const p of await deps.projectsOf(org.id)) {
+        if (spending && !spending.has(p.id)) continue;
         // A project without a limit (or one that is gone) answers an error: it simply has none to show.
         const pl = await api.projectSpendLimit(p.id).catch(() => null);
         if (pl && pl.thresholdMicros > 0)
@@ -58,6 +71,8 @@ export function createSpendLimitSync(deps: {
             limitMicros: pl.thresholdMicros,
             isEnforced: pl.isEnforcing,
           });
+        const alerts = await api.projectSpendAlerts(p.id).catch(() => []);
+        if (alerts.length > 0) projectAlerts.push({ projectId: p.id, name: p.name, alertsMicros: alerts });
       }
       const next: SpendLimitsView = {
         org:
@@ -65,6 +80,9 @@ export function createSpendLimitSync(deps: {
             ? { limitMicros: limit.thresholdMicros, isEnforced: limit.isEnforcing }
             : null,
         projects,
+        orgAlertsMicros,
+        projectAlerts,
+        adminKey,
         asOfMs: nowMs,
         problem: null,
       };

@@ -27,7 +27,8 @@ export async function runSync(opts: {
   const { api, history, cursor, nowMs } = opts;
   const plan = planSync(cursor, { nowMs, backfillDays: opts.backfillDays });
   let calls = 0;
-  const costs: CostDay[] = await api.dailyCosts(plan.costs);
+  const memo = { keylessBeforeMs: cursor.keylessBeforeMs ?? null };
+  const costs: CostDay[] = await api.dailyCosts(plan.costs, memo);
   calls++;
   const usage: UsageRow[] = await api.hourlyCompletions(plan.usage);
   calls++;
@@ -47,7 +48,9 @@ export async function runSync(opts: {
   if (implausible) throw new ImplausibleAnswerError(implausible);
   const { days } = keepVanishedDays(costs, await history.costDays(plan.costs));
   await history.putCosts(plan.costs, days, plan.settledThroughMs);
-  const next = advanceCursor(cursor, plan, nowMs, projects !== null);
+  const advanced = advanceCursor(cursor, plan, nowMs, projects !== null);
+  const next =
+    memo.keylessBeforeMs === null ? advanced : { ...advanced, keylessBeforeMs: memo.keylessBeforeMs };
   await history.putUsage(plan.usage, usage, next.usageFinalThroughMs ?? plan.usage.startMs);
   if (projects) await history.saveProjects(projects);
   return { cursor: next, calls };

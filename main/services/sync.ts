@@ -11,6 +11,7 @@ import { classifySyncError, isAttemptDue, redactSecrets } from '@core/sync-error
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { describeError, ClientSetupError } from './api-errors';
 import { accountCurrency, PROVIDERS } from '@core/providers';
+import { backfillActivity } from './activity-backfill';
 import { runBalanceSync } from './balance-sync-run';
 import type { ProviderApi } from './providers/port';
 import { runSync } from './sync-run';
@@ -156,7 +157,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
         throw new ClientSetupError(err.message);
       });
       const backfillDays = deps.backfillDays ?? deps.settings.get().backfillDays;
-      const result =
+      let result =
         api.source === 'costs'
           ? await runSync({ api, history, cursor, nowMs: startedMs, backfillDays })
           : await runBalanceSync({
@@ -166,6 +167,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
               nowMs: startedMs,
               currency: org.currency ?? PROVIDERS[org.provider].currency,
             });
+      if (api.source === 'balance') {
+        const filled = await backfillActivity({ api, history, cursor: result.cursor, nowMs: startedMs, log });
+        result = { ...result, cursor: filled.cursor, calls: result.calls + filled.calls };
+      }
       nextCursor = result.cursor;
       after = {
         state: 'ok',
@@ -269,12 +274,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
       return buildDashboard({
         currency: accountCurrency(org, balanceLog?.currency ?? null),
         ...(balanceLog === undefined ? {} : { balanceTrackedSinceMs: balanceLog?.first?.atMs ?? null }),
+        ...(balanceLog?.first &&
+        cursor.backfillStartMs !== null &&
+        cursor.backfillStartMs < startOfUtcDay(balanceLog.first.atMs)
+          ? { balanceHistoryFromMs: cursor.backfillStartMs }
+          : {}),
         org: { ...org, hasKey },
         nowMs,
         costDays,
         usage,
         projects: history.projects(),
         sync: statuses.get(orgId) ?? status,
+        keylessBeforeMs: cursor.keylessBeforeMs ?? null,
       });
     },
 

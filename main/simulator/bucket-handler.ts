@@ -7,6 +7,7 @@ import { invalidValue } from './api-errors';
 import { decodeCursor, encodeCursor, pageOfBuckets, type BucketWidth } from './buckets';
 import { FILTER_ENUMS, groupValue, type BucketEndpoint, type Totals } from './endpoints';
 import type { QueryReader } from './query';
+import { keyGroupingRefusal } from './key-grouping-refusal';
 import { portionOf, type SpendModel } from './spend-model';
 import type { SpendRow } from './spend-types';
 
@@ -67,6 +68,7 @@ export function handleBucketEndpoint(
   q: QueryReader,
   model: SpendModel,
   nowMs: number,
+  opts: { keyGroupingRefusedBeforeMs?: number | null } = {},
 ): unknown {
   const nowSec = Math.floor(nowMs / 1000);
   const startSec = q.int('start_time', { required: true, min: 0 })!;
@@ -88,6 +90,10 @@ export function handleBucketEndpoint(
     );
   }
   const groupBy = q.enumArray('group_by', ep.groupBy) ?? [];
+  if (ep.isCost) {
+    const refusal = keyGroupingRefusal(groupBy, startSec, opts.keyGroupingRefusedBeforeMs ?? null);
+    if (refusal) throw refusal;
+  }
   const filters: Array<{ get: (r: SpendRow) => string; values: Set<string> }> = [];
   for (const [name, get] of Object.entries(ep.filters)) {
     const enumValues = FILTER_ENUMS[name];

@@ -64,6 +64,9 @@ export function groupValue(field: string, r: SpendRow): string | boolean | null 
       return r.size;
     case 'source':
       return r.kind === 'images' ? 'image.generation' : null;
+    case 'api_source':
+      // Simulated traffic is not Agents API activity: `unlabeled` (SDK 7.57: "all other activity").
+      return 'unlabeled';
     default:
       return null;
   }
@@ -77,8 +80,14 @@ export const COSTS: BucketEndpoint = {
   kind: null,
   widths: ['1d'],
   limits: { '1d': { default: 7, max: 180 } },
-  groupBy: ['project_id', 'line_item', 'api_key_id'],
-  filters: { project_ids: (r) => r.projectId, api_key_ids: (r) => r.apiKeyId },
+  // SDK 7.57 (UsageCostsParams): group_by project_id, user_id, line_item, api_key_id, api_source; filters
+  // project_ids, api_key_ids and line_items (the complete `line_item` value).
+  groupBy: ['project_id', 'user_id', 'line_item', 'api_key_id', 'api_source'],
+  filters: {
+    project_ids: (r) => r.projectId,
+    api_key_ids: (r) => r.apiKeyId,
+    line_items: (r) => r.lineItem,
+  },
   isCost: true,
   result(t, group) {
     const byLineItem = typeof group.line_item === 'string';
@@ -86,6 +95,9 @@ export const COSTS: BucketEndpoint = {
       object: 'organization.costs.result',
       amount: { value: t.micros / 1e6, currency: 'usd' },
       ...pick(group, ['line_item', 'project_id', 'api_key_id']),
+      // Newer than the spec snapshot (SDK 7.57): sent only when asked for, so older queries stay spec-exact.
+      ...('user_id' in group ? { user_id: group.user_id } : {}),
+      ...('api_source' in group ? { api_source: group.api_source } : {}),
       // Quantity only has one unit when the line item is fixed (spec: "When group_by=line_item…").
       quantity: byLineItem ? t.quantity : null,
       quantity_unit: byLineItem ? (t.images > 0 ? 'images' : 'tokens') : null,

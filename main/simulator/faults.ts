@@ -5,7 +5,8 @@
  * ```
  * spec    := rule ("," rule)*
  * rule    := target "=" action [ "x" COUNT | "@" PROBABILITY ]
- * target  := costs | completions | embeddings | images | projects | spend_limit | project_spend_limit | *
+ * target  := costs | completions | embeddings | images | projects | spend_limit | project_spend_limit
+ *          | spend_alerts | project_spend_alerts | admin_api_keys | *
  * action  := 401 | 403 | 500 | 503
  *          | 429 [":retry-after=" SECONDS]      (Retry-After header; default 1)
  *          | latency ":" MS                     (delay, then answer normally or by another rule)
@@ -27,6 +28,9 @@ export const FAULT_TARGETS = [
   'projects',
   'spend_limit',
   'project_spend_limit',
+  'spend_alerts',
+  'project_spend_alerts',
+  'admin_api_keys',
   '*',
 ] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];

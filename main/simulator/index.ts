@@ -1,6 +1,8 @@
 /**
- * A faithful local OpenAI Admin API (costs, usage, projects, spend limit) driven by a deterministic spend
- * model. It serves the tests, the demo mode a new user tries without a key, and the benchmarks.
+ * A faithful local OpenAI Admin API (costs, usage, projects, spend limits and alerts, Admin keys) driven by
+ * a deterministic spend model. Checked against the spec snapshot in `test/fixtures/openapi` and the official
+ * `openai` npm SDK 7.57.0 (its costs `group_by` `user_id`/`api_source` and `line_items` filter included),
+ * which parses every answer in `test/integration/conformance/openai.test.ts`. It serves the tests, the demo mode a new user tries without a key, and the benchmarks.
  *
  * Usage: `const sim = await startSimulator({ seed: 7 });` then point the official SDK at it:
  * `new OpenAI({ adminAPIKey: DEMO_ADMIN_KEY, apiKey: null, baseURL: sim.baseUrl })`.
@@ -20,6 +22,8 @@ import {
   plausibleSpendLimitCents,
 } from './org-handlers';
 import { startHttpSimulator, type RequestLogEntry } from './server';
+import { handleAdminKeys } from './admin-keys';
+import { handleSpendAlertList, noLimitBody, orgAlertsFor, unknownProject } from './spend-alerts';
 import { createSimClock, type SimClock } from './sim-clock';
 import { createSpendModel, type SpendModel } from './spend-model';
 import type { HourSource } from './spend-types';
@@ -70,6 +74,15 @@ export interface SimulatorOptions {
   costLagMinutes?: number;
   /** 0 (default) = a free port. */
   port?: number;
+  /**
+   * An org whose costs endpoint refuses `group_by=api_key_id` for windows starting before this instant (HTTP
+   * 400, as some live orgs do; see `key-grouping-refusal.ts`). Unset/null = every grouping is served.
+   */
+  refuseKeyGroupingBeforeMs?: number | null;
+  /** `'none'`: the org has no hard spend limit (the API's answer: threshold 0, inactive) and no alerts. */
+  spendLimit?: 'set' | 'none';
+  /** When the calling Admin key expires (listed by `/organization/admin_api_keys`); default null = never. */
+  adminKeyExpiresAtMs?: number | null;
 }
 
 export interface Simulator {
@@ -150,18 +163,48 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const model = createSimulatedSpendModel(opts, clock.nowMs());
   const faults = createFaultInjector(seed, opts.faults);
   let spendLimitCents: number | null = null;
+  const startMs = clock.nowMs();
+  const hasNoLimit = opts.spendLimit === 'none';
+  const orgLimitCents = (now: number) => (spendLimitCents ??= plausibleSpendLimitCents(model, now));
   const http = await startHttpSimulator({
     port,
     clock,
     faults,
     handlers: {
-      costs: (q, now) => handleBucketEndpoint(COSTS, q, model, now),
+      costs: (q, now) =>
+        handleBucketEndpoint(COSTS, q, model, now, {
+          keyGroupingRefusedBeforeMs: opts.refuseKeyGroupingBeforeMs ?? null,
+        }),
       completions: (q, now) => handleBucketEndpoint(COMPLETIONS, q, model, now),
       embeddings: (q, now) => handleBucketEndpoint(EMBEDDINGS, q, model, now),
       images: (q, now) => handleBucketEndpoint(IMAGES, q, model, now),
       projects: (q) => handleProjects(q, model),
-      spend_limit: (_q, now) => handleSpendLimit((spendLimitCents ??= plausibleSpendLimitCents(model, now))),
+      spend_limit: (_q, now) =>
+        hasNoLimit ? noLimitBody('organization.spend_limit') : handleSpendLimit(orgLimitCents(now)),
       project_spend_limit: (_q, now, params) => handleProjectSpendLimit(model, params.project_id ?? '', now),
+      spend_alerts: (q, now) =>
+        handleSpendAlertList(
+          q,
+          hasNoLimit ? [] : orgAlertsFor(orgLimitCents(now)),
+          'organization.spend_alert',
+        ),
+      project_spend_alerts: (q, now, params) => {
+        const index = model.projects.findIndex((p) => p.id === params.project_id);
+        if (index < 0) throw unknownProject(params.project_id ?? '');
+        // The first project warns at four fifths of its limit; the others have no alert.
+        const limit = index === 0 ? handleProjectSpendLimit(model, params.project_id!, now) : null;
+        const cents = (limit as { threshold_amount?: number } | null)?.threshold_amount ?? 0;
+        const alerts =
+          cents > 0 ? [{ id: 'alert_proj_most', thresholdCents: Math.round((cents * 0.8) / 100) * 100 }] : [];
+        return handleSpendAlertList(q, alerts, 'project.spend_alert');
+      },
+      admin_api_keys: (q, _now, _params, apiKey) =>
+        handleAdminKeys(
+          q,
+          apiKey,
+          opts.adminKeyExpiresAtMs == null ? null : Math.floor(opts.adminKeyExpiresAtMs / 1000),
+          Math.floor(startMs / 1000),
+        ),
     },
   });
   return {

@@ -2,7 +2,8 @@
  * `/organization/projects` (cursor paging with `after`), `/organization/spend_limit` and
  * `/organization/projects/{project_id}/spend_limit` (amounts in cents).
  */
-import { ApiHttpError, invalidValue } from './api-errors';
+import { invalidValue } from './api-errors';
+import { noLimitBody, unknownProject } from './spend-alerts';
 import type { QueryReader } from './query';
 import type { SpendModel } from './spend-model';
 import type { SimProject } from './spend-types';
@@ -77,22 +78,16 @@ export function handleSpendLimit(thresholdCents: number): unknown {
 /**
  * A project's hard spend limit (`ProjectSpendLimitResource`): about three months of that project's last
  * week of spend, rounded up to $100; the first project's is enforced, the others are set but inactive,
- * so both enforcement states are exercised. An unknown project answers 404 as the API does for unknown ids.
+ * so both enforcement states are exercised; later projects have none (threshold 0, inactive). An unknown
+ * project answers 404 as the API does for unknown ids.
  *
  * Example: a project spending $10/day → $900 → `threshold_amount: 90000`.
  */
 export function handleProjectSpendLimit(model: SpendModel, projectId: string, nowMs: number): unknown {
   const index = model.projects.findIndex((p) => p.id === projectId);
-  if (index < 0) {
-    throw new ApiHttpError(404, {
-      error: {
-        message: `No project found with id '${projectId}'.`,
-        type: 'invalid_request_error',
-        param: null,
-        code: null,
-      },
-    });
-  }
+  if (index < 0) throw unknownProject(projectId);
+  // From the third project on no limit is set: the API's "no limit" answer, not an error.
+  if (index >= 2) return noLimitBody('project.spend_limit');
   const weekMicros = model.costMicros(nowMs - 7 * 86_400_000, nowMs, { projectIds: [projectId] });
   const dollars = Math.max(100, Math.ceil(((weekMicros / 7 / 1e6) * 30 * 3) / 100) * 100);
   return {

@@ -20,18 +20,37 @@ import { createQueryReader, type QueryReader } from './query';
 import type { SimClock } from './sim-clock';
 
 export type RouteName =
-  'costs' | 'completions' | 'embeddings' | 'images' | 'projects' | 'spend_limit' | 'project_spend_limit';
-/** `params` holds path parameters (`project_id` for `/organization/projects/{project_id}/spend_limit`). */
-export type RouteHandler = (q: QueryReader, nowMs: number, params: Record<string, string>) => unknown;
+  | 'costs'
+  | 'completions'
+  | 'embeddings'
+  | 'images'
+  | 'projects'
+  | 'spend_limit'
+  | 'project_spend_limit'
+  | 'spend_alerts'
+  | 'project_spend_alerts'
+  | 'admin_api_keys';
+/**
+ * `params` holds path parameters (`project_id` for `/organization/projects/{project_id}/spend_limit`);
+ * `apiKey` is the caller's key (the Admin-key list shows it redacted).
+ */
+export type RouteHandler = (
+  q: QueryReader,
+  nowMs: number,
+  params: Record<string, string>,
+  apiKey: string,
+) => unknown;
 
-const PROJECT_SPEND_LIMIT = /^\/v1\/organization\/projects\/([^/]+)\/spend_limit$/;
+const PROJECT_ROUTES = /^\/v1\/organization\/projects\/([^/]+)\/(spend_limit|spend_alerts)$/;
 
 /** The route of a path, with its path parameters; null when the API does not serve it. */
 export function routeOf(path: string): { route: RouteName; params: Record<string, string> } | null {
   const exact = ROUTES[path];
   if (exact) return { route: exact, params: {} };
-  const m = PROJECT_SPEND_LIMIT.exec(path);
-  return m ? { route: 'project_spend_limit', params: { project_id: decodeURIComponent(m[1]!) } } : null;
+  const m = PROJECT_ROUTES.exec(path);
+  if (!m) return null;
+  const route = m[2] === 'spend_limit' ? 'project_spend_limit' : 'project_spend_alerts';
+  return { route, params: { project_id: decodeURIComponent(m[1]!) } };
 }
 
 export type { RequestLogEntry } from './loopback';
@@ -43,6 +62,8 @@ const ROUTES: Record<string, RouteName> = {
   '/v1/organization/usage/images': 'images',
   '/v1/organization/projects': 'projects',
   '/v1/organization/spend_limit': 'spend_limit',
+  '/v1/organization/spend_alerts': 'spend_alerts',
+  '/v1/organization/admin_api_keys': 'admin_api_keys',
 };
 
 /** Checks the bearer key: Admin keys pass, project and service-account keys lack the usage scope. */
@@ -109,7 +130,8 @@ export async function startHttpSimulator(opts: {
           action.status >= 500 ? 'The server had an error while processing your request.' : 'Request failed.';
         return send(x, action.status, JSON.stringify({ error: message }));
       }
-      const body = handlers[route](createQueryReader(x.url.searchParams), clock.nowMs(), params);
+      const apiKey = /^Bearer\s+(\S+)/i.exec(x.req.headers.authorization ?? '')?.[1] ?? '';
+      const body = handlers[route](createQueryReader(x.url.searchParams), clock.nowMs(), params, apiKey);
       if (action?.kind === 'string-amount') stringifyAmounts(body);
       const text = JSON.stringify(body);
       // Cut mid-document so no JSON parser accepts it.

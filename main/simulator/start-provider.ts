@@ -19,6 +19,8 @@ export interface ProviderSimulatorOptions {
   /** In the provider simulator's own fault grammar (see each simulator's faults module). */
   faults?: string | null;
   port?: number;
+  /** OpenAI only: refuse the per-key costs grouping for windows starting before this instant. */
+  refuseKeyGroupingBeforeMs?: number | null;
   /** DeepSeek only: the account's currency (default CNY). */
   currency?: 'CNY' | 'USD';
 }
@@ -40,10 +42,13 @@ export async function startProviderSimulator(
   provider: ProviderId,
   opts: ProviderSimulatorOptions = {},
 ): Promise<RunningProviderSimulator> {
-  const { currency, ...common } = opts;
+  const { currency, refuseKeyGroupingBeforeMs, ...common } = opts;
   switch (provider) {
     case 'openai': {
-      const sim = await startSimulator(common);
+      const sim = await startSimulator({
+        ...common,
+        refuseKeyGroupingBeforeMs: refuseKeyGroupingBeforeMs ?? null,
+      });
       const since = Math.floor(sim.clock.nowMs() / 1000) - 7 * 86_400;
       return {
         provider,

@@ -3,7 +3,13 @@
  */
 import { spendSourceWords } from '../view-models/figure-source';
 import { useMemo, useState } from 'react';
-import { buildSpendChartBy, topSpenders, type SpendDimension } from '../view-models/spend-by';
+import {
+  buildSpendChartBy,
+  hasModelRows,
+  perKeyNote,
+  topSpenders,
+  type SpendDimension,
+} from '../view-models/spend-by';
 import type { Dashboard } from '@core/dashboard';
 import { buildSpendSummary } from '../view-models/spend-summary';
 import { describeSync } from '../view-models/sync-view';
@@ -29,12 +35,19 @@ export function DashboardView(props: DashboardViewProps) {
   const sync = describeSync(dashboard.sync, nowMs, zone);
   const spendSource = spendSourceWords(dashboard.spendSource, zone);
   const [dimension, setDimension] = useState<SpendDimension>('project');
+  const isBalance = dashboard.spendSource.kind === 'balance';
+  // A balance account has no projects; with an activity report (OpenRouter) its days have models.
+  const chartDimension: SpendDimension = isBalance
+    ? hasModelRows(dashboard.daily)
+      ? 'model'
+      : 'project'
+    : dimension;
   const chart = useMemo(
     () =>
-      buildSpendChartBy(dashboard.daily, dashboard.projects, dimension, {
-        fromBalance: dashboard.spendSource.kind === 'balance',
+      buildSpendChartBy(dashboard.daily, dashboard.projects, chartDimension, {
+        fromBalance: isBalance,
       }),
-    [dashboard.daily, dashboard.projects, dimension, dashboard.spendSource.kind],
+    [dashboard.daily, dashboard.projects, chartDimension, isBalance],
   );
   const top = useMemo(
     () => topSpenders(dashboard.daily, dashboard.projects, dimension, dashboard.currency),
@@ -108,7 +121,16 @@ export function DashboardView(props: DashboardViewProps) {
         hasData={summary.hasData}
         currency={dashboard.currency}
         // Spend read from a balance has no projects, models or keys to split it by.
-        by={spendSource ? undefined : { dimension, onChange: setDimension, top }}
+        by={
+          spendSource
+            ? undefined
+            : {
+                dimension,
+                onChange: setDimension,
+                top,
+                note: perKeyNote(dashboard.daily, dashboard.perKeyFromMs, dimension),
+              }
+        }
       />
     </div>
   );

@@ -16,7 +16,13 @@ Chart.defaults.font.family =
 export interface SpendChartProps {
   chart: DailyChart;
   /** The dimension switch and the top spenders table, when shown. */
-  by?: { dimension: SpendDimension; onChange: (d: SpendDimension) => void; top: SpenderRow[] };
+  by?: {
+    dimension: SpendDimension;
+    onChange: (d: SpendDimension) => void;
+    top: SpenderRow[];
+    /** A word on days the figures cannot split this way (per-key refused by the provider), or null. */
+    note?: string | null;
+  };
   isDark: boolean;
   /** False before the first successful sync: an empty chart then means "unknown", not "no spend". */
   hasData: boolean;
@@ -103,6 +109,11 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
             </button>
           ))}
         </div>
+      )}
+      {by?.note && (
+        <p className="note" role="note" data-testid="spend-by-note">
+          {by.note}
+        </p>
       )}
       {chart.hasSpend ? (
         <div className="chart-box" data-testid="spend-chart">

@@ -4,7 +4,7 @@
  */
 import type { Dashboard } from '@core/dashboard';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
-import { formatDateTime, type DisplayZone } from './format';
+import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 
 /**
  * The API balance's provenance.
@@ -21,13 +21,17 @@ export function apiBalanceWords(provider: ProviderId, atMs: number, zone: Displa
  *
  * Example: `{ kind: 'balance', sinceMs: Date.UTC(2026, 10, 25) }` → "read from the fall of the balance since
  * Nov 25, 12:00 AM (the first reading)"; before any reading → "read from the fall of the balance once two
- * readings are in".
+ * readings are in". With a history from the provider's activity (OpenRouter) it says so first: "per model from
+ * the provider's activity report from Nov 7 until the day of the first reading, then read from …".
  */
 export function spendSourceWords(source: Dashboard['spendSource'], zone: DisplayZone): string | null {
   if (source.kind !== 'balance') return null;
-  return source.sinceMs === null
-    ? 'read from the fall of the balance once two readings are in'
-    : `read from the fall of the balance since ${formatDateTime(source.sinceMs, zone)} (the first reading)`;
+  const fromBalance =
+    source.sinceMs === null
+      ? 'read from the fall of the balance once two readings are in'
+      : `read from the fall of the balance since ${formatDateTime(source.sinceMs, zone)} (the first reading)`;
+  if (source.historyFromMs == null) return fromBalance;
+  return `per model from the provider's activity report from ${formatUtcDay(source.historyFromMs)} until the day of the first reading, then ${fromBalance}`;
 }
 
 /** "organization" for providers whose console says so (OpenAI, Anthropic), else "account". */

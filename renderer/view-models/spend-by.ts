@@ -4,6 +4,7 @@
  * model is the part before the comma.
  */
 import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
+import { BALANCE_SPEND_LINE_ITEM } from '@core/balance-line-item';
 import { formatMoney, type Micros } from '@core/money';
 import { buildDailyChart, type DailyChart } from './daily-chart';
 
@@ -49,9 +50,40 @@ export function buildSpendChartBy(
   dim: SpendDimension,
   opts: { fromBalance?: boolean } = {},
 ): DailyChart {
-  const reshaped = daily.map((d) => ({ ...d, byProject: entriesOf(d, dim) }));
+  const reshaped = daily.map((d) => {
+    const entries = entriesOf(d, dim);
+    // Spend read from the balance has no model: its rows join the one series that says where it comes from.
+    const byProject = opts.fromBalance
+      ? entries.map((e) => (e.projectId === BALANCE_SPEND_LINE_ITEM ? { ...e, projectId: null } : e))
+      : entries;
+    return { ...d, byProject };
+  });
   const words = opts.fromBalance ? { ...WORDS[dim], none: BALANCE_SPEND_LABEL } : WORDS[dim];
   return buildDailyChart(reshaped, dim === 'project' ? projects : [], undefined, words);
+}
+
+/**
+ * What the API-key view must say when some shown days have no per-key split (the provider refused it for
+ * them): those days' spend sits under "Key not recorded", which is not the same as no key spending.
+ * Null when every shown day has the split or another dimension is shown.
+ *
+ * Example: split from 2026-11-20 on, the chart starting 2026-11-08 → "Per-key figures not available before
+ * Nov 20, 2026: OpenAI did not split the days before it by key; their spend shows as “Key not recorded”."
+ */
+export function perKeyNote(
+  daily: readonly DailyProjectSpend[],
+  perKeyFromMs: number | null | undefined,
+  dim: SpendDimension,
+): string | null {
+  if (dim !== 'api-key' || perKeyFromMs == null || daily.length === 0) return null;
+  if (daily[0]!.dayStartMs >= perKeyFromMs) return null;
+  const day = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(perKeyFromMs);
+  return `Per-key figures not available before ${day}: OpenAI did not split the days before it by key; their spend shows as “${WORDS['api-key'].none}”.`;
 }
 
 /** The series of spend read from the fall of a balance (OpenRouter, DeepSeek). */
@@ -88,4 +120,14 @@ export function topSpenders(
       total: formatMoney(micros, currency),
       share: total > 0 ? `${Math.round((micros / total) * 100)}%` : '0%',
     }));
+}
+
+/**
+ * Whether a balance account's days carry per-model rows (filled from the provider's activity report), so
+ * its chart can show spend by model rather than one series.
+ */
+export function hasModelRows(daily: readonly DailyProjectSpend[]): boolean {
+  return daily.some((d) =>
+    (d.byLineItem ?? []).some((e) => e.key !== null && e.key !== BALANCE_SPEND_LINE_ITEM),
+  );
 }

@@ -85,3 +85,69 @@ describe('spend limit refresher', () => {
     sim.setFaults(null);
   });
 });
+
+describe('spend alerts, "no limit" answers and the Admin key expiry', () => {
+  it('the simulator answers the spec resources: alert lists, the no-limit answer, the key list', async () => {
+    const spec = createSpecValidator();
+    const alerts = await get('/organization/spend_alerts?limit=1');
+    expect(spec.errors('OrganizationSpendAlertListResource', alerts.body)).toEqual([]);
+    expect(alerts.body).toMatchObject({ has_more: true, first_id: 'alert_org_half' });
+    const next = await get('/organization/spend_alerts?limit=1&after=alert_org_half');
+    expect(next.body).toMatchObject({ has_more: false, first_id: 'alert_org_most' });
+    const third = await get(`/organization/projects/${sim.model.projects[2]!.id}/spend_limit`);
+    expect(spec.errors('ProjectSpendLimitResource', third.body)).toEqual([]);
+    expect(third.body).toMatchObject({ threshold_amount: 0, enforcement: { status: 'inactive' } });
+    const keys = await get('/organization/admin_api_keys');
+    expect(spec.errors('ApiKeyList', keys.body)).toEqual([]);
+  });
+
+  it('reads alerts beside limits, skips projects without recent spend, and finds the key expiry', async () => {
+    const expiresAtMs = START + 5 * 86_400_000;
+    const own = await startSimulator({ seed: 3, clock, adminKeyExpiresAtMs: expiresAtMs });
+    try {
+      const [first, second, third] = own.model.projects;
+      const limits = createSpendLimitSync({
+        orgs: () => [ORG],
+        clientFor: async () => createAdminApi({ apiKey: DEMO_ADMIN_KEY, baseURL: own.baseUrl }),
+        projectsOf: async () => [first!, second!, third!].map((p) => ({ id: p.id, name: p.name })),
+        spendingProjectIds: async () => new Set([first!.id, third!.id]),
+        nowMs: () => START,
+      });
+      await limits.refreshDue();
+      const view = limits.get(ORG.id);
+      expect(view.org).not.toBeNull();
+      const orgCents = Math.round(view.org!.limitMicros / 10_000);
+      expect(view.orgAlertsMicros).toEqual([
+        Math.round(orgCents / 200) * 100 * 10_000,
+        Math.round((orgCents * 0.8) / 100) * 100 * 10_000,
+      ]);
+      // The third project answers "no limit": nothing to show; the second has no recent spend: not read.
+      expect(view.projects.map((p) => p.projectId)).toEqual([first!.id]);
+      expect(view.projectAlerts?.map((p) => p.projectId)).toEqual([first!.id]);
+      expect(own.requests.some((r) => r.path.includes(second!.id))).toBe(false);
+      expect(view.adminKey).toEqual({ kind: 'expires', atMs: Math.floor(expiresAtMs / 1000) * 1000 });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('an org without a limit reads as none set, with no alerts', async () => {
+    const none = await startSimulator({ seed: 3, clock, spendLimit: 'none' });
+    try {
+      const limits = createSpendLimitSync({
+        orgs: () => [ORG],
+        clientFor: async () => createAdminApi({ apiKey: DEMO_ADMIN_KEY, baseURL: none.baseUrl }),
+        projectsOf: async () => [],
+        nowMs: () => START,
+      });
+      await limits.refreshDue();
+      expect(limits.get(ORG.id)).toMatchObject({
+        org: null,
+        orgAlertsMicros: [],
+        adminKey: { kind: 'never' },
+      });
+    } finally {
+      await none.close();
+    }
+  });
+});

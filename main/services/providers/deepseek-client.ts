@@ -39,15 +39,24 @@ export function createDeepSeekApi(opts: DeepSeekApiOptions): BalanceApi {
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     });
     const parsed = DeepSeekBalanceSchema.parse(body);
-    lastAvailable = parsed.is_available;
-    return parsed.balance_infos.map((info) => ({
-      currency: info.currency,
-      balanceMicros: info.total_balance,
-      creditsMicros: null,
-      usageMicros: null,
-      grantedMicros: info.granted_balance,
-      toppedUpMicros: info.topped_up_balance,
-    }));
+    lastAvailable = parsed.is_available ?? null;
+    const out: BalanceReading[] = [];
+    for (const info of parsed.balance_infos ?? []) {
+      const granted = info.granted_balance ?? null;
+      const toppedUp = info.topped_up_balance ?? null;
+      const total = info.total_balance ?? (granted !== null && toppedUp !== null ? granted + toppedUp : null);
+      // Without a currency or any way to know the total, the entry says nothing usable.
+      if (info.currency === undefined || total === null) continue;
+      out.push({
+        currency: info.currency,
+        balanceMicros: total,
+        creditsMicros: null,
+        usageMicros: null,
+        grantedMicros: granted,
+        toppedUpMicros: toppedUp,
+      });
+    }
+    return out;
   }
   return {
     provider: 'deepseek',

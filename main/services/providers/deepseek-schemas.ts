@@ -22,16 +22,18 @@ const Currency = z
   .string()
   .refine(isKnownCurrency, { error: (iss) => `unknown currency '${String(iss.input).slice(0, 12)}'` });
 
+// The docs mark every field optional: an entry without a currency cannot be used and is left out by the
+// client; a missing total is the sum of its two parts when both are given; a missing part is unknown (null).
 export const DeepSeekBalanceInfoSchema = z.looseObject({
-  currency: Currency,
-  total_balance: AmountMicros,
-  granted_balance: AmountMicros,
-  topped_up_balance: AmountMicros,
+  currency: Currency.optional(),
+  total_balance: AmountMicros.optional(),
+  granted_balance: AmountMicros.optional(),
+  topped_up_balance: AmountMicros.optional(),
 });
 
-/** GET /user/balance. */
+/** GET /user/balance (every field optional in the docs; a missing list holds no balance). */
 export const DeepSeekBalanceSchema = z.looseObject({
-  is_available: z.boolean(),
-  balance_infos: z.array(DeepSeekBalanceInfoSchema),
+  is_available: z.boolean().optional(),
+  balance_infos: z.array(DeepSeekBalanceInfoSchema).optional(),
 });
 export type DeepSeekBalance = z.infer<typeof DeepSeekBalanceSchema>;

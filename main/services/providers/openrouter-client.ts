@@ -1,12 +1,14 @@
 /**
- * OpenRouter as a `BalanceApi`: one GET /credits per reading (total credits bought, total used, in USD).
+ * OpenRouter as a `BalanceApi`: one GET /credits per reading (total credits bought, total used, in USD),
+ * and GET /activity once on first connect (30 days of spend per day and model, the spend history).
  * The endpoint needs a management key; an inference key gets 403 "Only management keys can perform this
  * operation", which the classifier turns into the words for a key that cannot read the balance.
  */
 import { toMicros } from '@core/money';
 import { PROVIDERS } from '@core/providers';
 import { getJson } from './http';
-import { OpenRouterCreditsSchema } from './openrouter-schemas';
+import type { CostDay } from '@core/sync-data';
+import { OpenRouterActivitySchema, OpenRouterCreditsSchema } from './openrouter-schemas';
 import type { BalanceApi, BalanceReading, KeyKind } from './port';
 
 export interface OpenRouterApiOptions {
@@ -55,9 +57,39 @@ export function createOpenRouterApi(opts: OpenRouterApiOptions): BalanceApi {
       },
     ];
   }
+  /** The last 30 completed UTC days per model (management key), as cost days in micro-dollars. */
+  async function activity(): Promise<CostDay[]> {
+    const body = await getJson({
+      url: `${base}/activity`,
+      headers: { authorization: `Bearer ${apiKey}` },
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    const byDay = new Map<number, Map<string, number>>();
+    for (const item of OpenRouterActivitySchema.parse(body).data) {
+      const dayStartMs = Date.parse(`${item.date.slice(0, 10)}T00:00:00Z`);
+      if (!Number.isFinite(dayStartMs)) throw new SyntaxError(`activity date '${item.date.slice(0, 20)}'`);
+      const models = byDay.get(dayStartMs) ?? new Map<string, number>();
+      // One item per endpoint: a model served by two providers adds up under the model.
+      models.set(item.model, (models.get(item.model) ?? 0) + toMicros(item.usage));
+      byDay.set(dayStartMs, models);
+    }
+    return [...byDay]
+      .sort(([a], [b]) => a - b)
+      .map(([dayStartMs, models]) => ({
+        dayStartMs,
+        rows: [...models].map(([model, micros]) => ({
+          projectId: null,
+          lineItem: model,
+          apiKeyId: null,
+          micros,
+        })),
+      }));
+  }
   return {
     provider: 'openrouter',
     source: 'balance',
+    activity,
     keyKind: openRouterKeyKind(apiKey),
     lastAvailable: null,
     balances,

@@ -12,3 +12,15 @@ export const OpenRouterCreditsSchema = z.looseObject({
   data: z.looseObject({ total_credits: UsdNumber, total_usage: UsdNumber }),
 });
 export type OpenRouterCredits = z.infer<typeof OpenRouterCreditsSchema>;
+
+/** GET /api/v1/activity: spend per UTC day, model and endpoint over the last 30 completed days. */
+export const OpenRouterActivitySchema = z.looseObject({
+  data: z.array(
+    z.looseObject({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'date is not YYYY-MM-DD'),
+      model: z.string(),
+      usage: UsdNumber,
+      requests: z.number().int().nonnegative().optional(),
+    }),
+  ),
+});

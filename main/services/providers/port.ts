@@ -29,10 +29,21 @@ interface ProviderApiBase {
   verify(nowMs: number): Promise<void>;
 }
 
+/**
+ * What a sync remembers about an organization's refusals of the per-key cost grouping (OpenAI): days before
+ * `keylessBeforeMs` are fetched without the key split. The client updates it when it learns a new day.
+ */
+export interface KeyGroupingMemo {
+  keylessBeforeMs: number | null;
+}
+
 export interface CostApi extends ProviderApiBase {
   readonly source: 'costs';
-  /** Daily cost buckets over `[start, end)`, every page; empty days included. Money in micro-units. */
-  dailyCosts(range: TimeRange): Promise<CostDay[]>;
+  /**
+   * Daily cost buckets over `[start, end)`, every page; empty days included. Money in micro-units. `memo`
+   * (OpenAI only) holds the day before which the API refuses the per-key split, and is updated in place.
+   */
+  dailyCosts(range: TimeRange, memo?: KeyGroupingMemo): Promise<CostDay[]>;
   /** Hourly usage over `[start, end)`, every page (tokens and, where the API counts them, requests). */
   hourlyCompletions(range: TimeRange): Promise<UsageRow[]>;
   /** Names of the projects (Anthropic: workspaces) spend rows refer to. */
@@ -61,6 +72,11 @@ export interface BalanceApi extends ProviderApiBase {
   balances(): Promise<BalanceReading[]>;
   /** Whether the account can still make requests, when the API says (DeepSeek is_available); else null. */
   readonly lastAvailable?: boolean | null;
+  /**
+   * Past spend per UTC day and model, where the provider publishes it (OpenRouter `/activity`: the last 30
+   * completed days): cost days whose rows have the model as line item and no project. One request.
+   */
+  activity?(): Promise<CostDay[]>;
 }
 
 export type ProviderApi = CostApi | BalanceApi;

@@ -87,6 +87,8 @@ export const SyncFileSchema = z.object({
     backfillStartMs: Int.nullable(),
     usageFinalThroughMs: Int.nullable(),
     projectsFetchedAtMs: Int.nullable(),
+    // Added later: files written before it have none (no refusal known).
+    keylessBeforeMs: Int.nullable().optional(),
   }),
 });
 export type SyncFile = z.infer<typeof SyncFileSchema>;

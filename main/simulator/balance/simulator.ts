@@ -54,7 +54,7 @@ export async function startBalanceSimulator(
     toAccountMicros?: (usdMicros: number) => number;
     grantMicros: number;
     basePath: string;
-    provider: (ledger: CreditLedger) => BalanceProvider;
+    provider: (ledger: CreditLedger, model: SpendModel) => BalanceProvider;
     checkFaults?: (spec: string | null) => void;
   },
 ): Promise<BalanceSimulator> {
@@ -70,7 +70,7 @@ export async function startBalanceSimulator(
     port: opts.port ?? 0,
     clock,
     faults,
-    provider: account.provider(ledger),
+    provider: account.provider(ledger, model),
   });
   return {
     baseUrl: `http://127.0.0.1:${http.port}${account.basePath}`,

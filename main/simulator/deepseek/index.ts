@@ -2,7 +2,9 @@
  * A faithful local DeepSeek API for its balance endpoint, driven by the same spend model as the OpenAI
  * simulator. Base URL `http://127.0.0.1:PORT`, like https://api.deepseek.com.
  *
- * Verified against DeepSeek's documentation (2026-12-02):
+ * Verified against DeepSeek's documentation (2026-12-02) — which marks every balance field optional — and
+ * read through the official `openai` SDK 7.57.0's generic `client.get` (DeepSeek's API is OpenAI-compatible)
+ * in `test/integration/conformance/deepseek.test.ts`:
  * - GET /user/balance with `Authorization: Bearer <API key>` → `{"is_available": bool, "balance_infos":
  *   [{"currency": "CNY" | "USD", "total_balance": "110.00", "granted_balance": "10.00",
  *   "topped_up_balance": "100.00"}]}` — amounts are decimal STRINGS; is_available: "whether the account has

@@ -2,7 +2,12 @@
  * A faithful local OpenRouter API for the balance endpoints Creditwatch reads, driven by the same spend
  * model as the OpenAI simulator. Base URL `http://127.0.0.1:PORT/api/v1`, like https://openrouter.ai/api/v1.
  *
- * Verified against OpenRouter's documentation (2026-12-02):
+ * Verified against OpenRouter's documentation (2026-12-02) and the official client `@openrouter/sdk` 1.3.19,
+ * which parses every answer in `test/integration/conformance/openrouter.test.ts`:
+ * - GET /api/v1/activity → `{"data":[{date "YYYY-MM-DD", model, model_permaslug, endpoint_id, provider_name,
+ *   usage (USD), byok_usage_inference, requests, prompt_tokens, completion_tokens, reasoning_tokens}]}` for
+ *   the last 30 completed UTC days; management key required.
+ *   https://openrouter.ai/docs/api/api-reference/analytics/get-user-activity
  * - GET /api/v1/credits → `{"data":{"total_credits": number, "total_usage": number}}` (USD, JSON numbers),
  *   "Get total credits purchased and used for the authenticated user. Management key required."; its
  *   errors 401, 403, 500. https://openrouter.ai/docs/api/api-reference/credits/get-credits
@@ -31,7 +36,7 @@ import {
   type BalanceSimulator,
   type BalanceSimulatorOptions,
 } from '../balance/simulator';
-import { creditsBody, keyBody, openRouterError, openRouterErrorFor } from './responses';
+import { activityBody, creditsBody, keyBody, openRouterError, openRouterErrorFor } from './responses';
 
 /** A management key the simulator accepts; safe to show, it opens nothing real. */
 export const DEMO_OPENROUTER_MANAGEMENT_KEY = `sk-or-v1-${'c0de'.repeat(16)}`;
@@ -66,15 +71,17 @@ export async function startOpenRouterSimulator(
     grantMicros: 0,
     basePath: '/api/v1',
     checkFaults,
-    provider: (ledger): BalanceProvider => ({
+    provider: (ledger, model): BalanceProvider => ({
       routes: {
         '/api/v1/credits': (now) => creditsBody(ledger, now),
+        '/api/v1/activity': (now) => activityBody(model, now),
         '/api/v1/key': (now, key) => keyBody(ledger, now, key, management.has(key)),
       },
       authorize(key, path) {
         if (key === null) return openRouterError(401, 'Missing Authentication header');
         if (!management.has(key) && !inference.has(key)) return openRouterError(401, 'User not found.');
-        if (path === '/api/v1/credits' && !management.has(key)) return openRouterErrorFor(403);
+        const isManagementOnly = path === '/api/v1/credits' || path === '/api/v1/activity';
+        if (isManagementOnly && !management.has(key)) return openRouterErrorFor(403);
         return null;
       },
       errorFor: openRouterErrorFor,

@@ -2,7 +2,8 @@
  * OpenRouter's answers as its documentation shows them: `{"data": {...}}` bodies with USD amounts as JSON
  * numbers, and errors as `{"error": {"code": <HTTP status>, "message": "...", "metadata"?: {...}}}`.
  */
-import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { DAY_MS, HOUR_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import type { SpendModel } from '../spend-model';
 import type { CreditLedger } from '../balance/ledger';
 import type { SimAnswer } from '../balance/http';
 
@@ -75,7 +76,57 @@ export function keyBody(ledger: CreditLedger, nowMs: number, key: string, isMana
       is_provisioning_key: isManagement,
       creator_user_id: null,
       expires_at: null,
+      // Required by @openrouter/sdk 1.3.19 (GetCurrentKeyData): data regions, the free-model daily quota
+      // (1,000 a day once $10 of credit was bought), and the key's organization and workspace (none here).
+      allowed_data_regions: ['global'],
+      free_model_daily_requests: { limit: 1000, remaining: 1000, used: 0 },
+      organization_id: null,
+      workspace_id: null,
       rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
     },
   };
+}
+
+/**
+ * GET /api/v1/activity: the last 30 completed UTC days (today excluded), one item per day and model with
+ * its spend in USD, requests and tokens (`ActivityItem`, @openrouter/sdk 1.3.19). Days without spend have
+ * no items. The spend of a day equals the ledger's `spentBetween` for that day.
+ *
+ * Example: 2026-12-07T10:00Z → items dated 2026-11-07 … 2026-12-06.
+ */
+export function activityBody(model: Pick<SpendModel, 'hourly' | 'historyStartMs'>, nowMs: number) {
+  const today = startOfUtcDay(nowMs);
+  const data: Array<Record<string, unknown>> = [];
+  for (let day = today - 30 * DAY_MS; day < today; day += DAY_MS) {
+    const byModel = new Map<string, { micros: number; requests: number; input: number; output: number }>();
+    for (let h = day; h < day + DAY_MS; h += HOUR_MS) {
+      if (h < model.historyStartMs) continue;
+      for (const r of model.hourly(h)) {
+        const t = byModel.get(r.model) ?? { micros: 0, requests: 0, input: 0, output: 0 };
+        t.micros += r.costMicros;
+        t.requests += r.requests;
+        t.input += r.inputTokens;
+        t.output += r.outputTokens;
+        byModel.set(r.model, t);
+      }
+    }
+    const date = new Date(day).toISOString().slice(0, 10);
+    for (const [name, t] of [...byModel].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (t.micros === 0 && t.requests === 0) continue;
+      data.push({
+        date,
+        model: `openai/${name}`,
+        model_permaslug: `openai/${name}`,
+        endpoint_id: `ep-openai-${name}`,
+        provider_name: 'OpenAI',
+        usage: usd(t.micros),
+        byok_usage_inference: 0,
+        requests: t.requests,
+        prompt_tokens: t.input,
+        completion_tokens: t.output,
+        reasoning_tokens: 0,
+      });
+    }
+  }
+  return { data };
 }

@@ -1,16 +1,20 @@
 /**
+/**
  * The hard spend limits read from the provider for one org (and its projects or workspaces), with their
- * "as of"; for Anthropic also the usage-tier cap, a limit Anthropic sets that the user cannot change.
+ * "as of"; for OpenAI also the spend alerts (of projects that spent in the last 30 days) and a warning when
+ * the Admin key is about to expire; for Anthropic the usage-tier cap, a limit the user cannot change.
  */
 import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
 import { PROVIDERS } from '@core/providers';
-import type { SpendLimitsView } from '@core/spend-limits';
+import { adminKeyWarning, type SpendLimitsView } from '@core/spend-limits';
 import { useApi } from '../../api/api-context';
+import { useNow } from '../../hooks/use-now';
 
 export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: string }) {
   const api = useApi();
   const [view, setView] = useState<SpendLimitsView | null>(null);
+  const nowMs = useNow(60_000);
   useEffect(() => {
     let isCurrent = true;
     const load = () =>
@@ -36,6 +40,11 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
         the {who} console.
       </p>
     );
+  const amounts = (list: number[]) => list.map((m) => formatUsd(m)).join(', ');
+  const orgAlerts = view.orgAlertsMicros ?? [];
+  const hasAlerts = (view.provider ?? 'openai') === 'openai';
+  const keyWarning = adminKeyWarning(view.adminKey, nowMs);
+  const expiry = view.adminKey?.kind === 'expires' ? view.adminKey.atMs : null;
   return (
     <details className="card" data-testid="spend-limits">
       <summary>
@@ -45,7 +54,23 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
           : 'none set'}
         {view.tierCap &&
           ` · ${who}'s cap for your usage tier: ${formatUsd(view.tierCap.limitMicros)} a month`}
+        {hasAlerts && ' · '}
+        {hasAlerts && (
+          <span data-testid="spend-alerts">
+            Spend alerts: {orgAlerts.length > 0 ? `at ${amounts(orgAlerts)} a month` : 'none set'}
+          </span>
+        )}
       </summary>
+      {keyWarning && (
+        <p className="form-error" role="alert" data-testid="admin-key-expiry">
+          {keyWarning}
+        </p>
+      )}
+      {!keyWarning && expiry !== null && (
+        <p className="muted" data-testid="admin-key-expiry">
+          The Admin key Creditwatch reads with expires {when.format(expiry)}.
+        </p>
+      )}
       {view.asOfMs !== null && (
         <p className="muted">
           Read from {who} {when.format(view.asOfMs)}.
@@ -59,6 +84,15 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
           {view.projects.map((p) => (
             <li key={p.projectId}>
               {p.name}: {formatUsd(p.limitMicros)} a month ({enforced(p.isEnforced)})
+            </li>
+          ))}
+        </ul>
+      )}
+      {(view.projectAlerts ?? []).length > 0 && (
+        <ul className="plain-list" data-testid="project-spend-alerts">
+          {(view.projectAlerts ?? []).map((p) => (
+            <li key={p.projectId}>
+              {p.name}: spend alerts at {amounts(p.alertsMicros)} a month
             </li>
           ))}
         </ul>

@@ -154,3 +154,20 @@ describe('callers that do not retry (checking a key while adding an org)', () =>
     expect(e.retryAtMs).toBeNull();
   });
 });
+
+describe('a refused request (HTTP 400)', () => {
+  it('names the provider and quotes its words', () => {
+    const message = "Invalid value for 'group_by': grouping costs by 'api_key_id' is not supported.";
+    const openai = classifySyncError(facts({ status: 400, message }), ctx);
+    expect(openai.message).toMatch(
+      new RegExp(
+        `^OpenAI refused the request \\(HTTP 400\\): ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+      ),
+    );
+    const openrouter = classifySyncError(
+      facts({ status: 400, provider: 'openrouter', message: 'Bad Request' }),
+      ctx,
+    );
+    expect(openrouter.message).toMatch(/^OpenRouter refused the request \(HTTP 400\): Bad Request\./);
+  });
+});

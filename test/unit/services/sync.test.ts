@@ -65,6 +65,15 @@ function fakeApi(calls: string[], opts: { failCosts?: () => Error | null } = {})
     async projectSpendLimit() {
       return { thresholdMicros: 0, interval: 'month', isEnforcing: false };
     },
+    async spendAlerts() {
+      return [];
+    },
+    async projectSpendAlerts() {
+      return [];
+    },
+    async adminKeyExpiry() {
+      return { kind: 'never' };
+    },
   };
 }
 
