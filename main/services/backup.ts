@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertRestorable } from '@core/backup/backup-checks';
 import { buildBackupBody, checksumText, parseBackup } from '@core/backup/backup-file';
 import { planRestore } from '@core/backup/restore-plan';
 import type { RestoreResult } from '@core/api-contract';
@@ -55,6 +56,7 @@ export async function restoreBackup(
   opts: { acceptEdited?: boolean } = {},
 ): Promise<RestoreReport> {
   const backup = parseBackup(text, sha256Hex, opts);
+  assertRestorable(backup, deps.nowMs());
   const settings = deps.settings.get();
   const ids = new Set([...settings.orgs.map((o) => o.id), ...backup.orgs.map((o) => o.org.id)]);
   const current = new Map<string, LedgerFile>();

@@ -22,6 +22,7 @@ import { dailyTotals, hourlyShapes } from '@core/spend-history';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import { observedPoints } from '@core/balance-log';
 import { accountCurrency, PROVIDERS } from '@core/providers';
+import { saneZone } from '@core/sane-values';
 import type { Org } from '@core/schemas';
 import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
@@ -89,7 +90,9 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     const backfillStart = history.sync().cursor.backfillStartMs;
     const historyStart =
       backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
-    const ledger = await deps.ledgers.get(orgId);
+    const stored = await deps.ledgers.get(orgId);
+    // A billing zone Intl does not know counts months in UTC rather than failing the whole view.
+    const ledger = { ...stored, billing: { ...stored.billing, timeZone: saneZone(stored.billing.timeZone) } };
     const apiLimit = deps.apiHardLimitMicros?.(orgId) ?? null;
     const { provider, currency, log } = await accountOf(orgId, history);
     // Where the provider reports the balance, its readings are the observations (never saved as typed).
