@@ -49,7 +49,8 @@ export const TimeZoneSchema = z
   .min(1)
   .max(64)
   .refine(isKnownTimeZone, {
-    error: (issue) => `'${String(issue.input)}' is not a time zone (use a name such as UTC or Europe/Berlin).`,
+    error: (issue) =>
+      `'${String(issue.input)}' is not a time zone (use a name such as UTC or Europe/Berlin).`,
   });
 
 // eslint-disable-next-line no-control-regex
