@@ -13,6 +13,7 @@ import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
+import { isSaneInstant } from '@core/sane-values';
 
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
@@ -60,6 +61,7 @@ function parseNowFlag(raw: string): number {
     throw new UsageError(
       `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
     );
+  if (!isSaneInstant(ms)) throw new UsageError(`--now must be between 2015 and 2200, not '${raw}'.`);
   return ms;
 }
 

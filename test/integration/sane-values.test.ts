@@ -13,6 +13,7 @@ import { reloadRuleProblem } from '@core/reload-rule-check';
 import { formatClock } from '@core/sync-errors';
 import { DAY_MS } from '@core/time';
 import { createApp, type App } from '../../main/app/create-app';
+import { clockFromFlag } from '../../main/commands/data-folder';
 import { restoreBackup } from '../../main/services/backup';
 import { createMoneyService } from '../../main/services/money';
 import { createFileSecretStore } from '../../main/services/secrets';
@@ -95,6 +96,15 @@ describe('the API refuses values out of range', () => {
       reload: { ...billing.reload, action: { kind: 'restore-to' as const, targetMicros: 1_001_000_000 } },
     };
     expect(reloadRuleProblem(fine, 0)).toBeNull();
+  });
+});
+
+describe('the command line refuses instants out of range', () => {
+  it('refuses --now in 1970 or past 2200', () => {
+    const real = { nowMs: () => NOW };
+    expect(() => clockFromFlag('1970-01-02T00:00:00Z', real)).toThrow(/between 2015 and 2200/);
+    expect(() => clockFromFlag('2500-01-01T00:00:00Z', real)).toThrow(/between 2015 and 2200/);
+    expect(clockFromFlag('2026-11-18T15:20:00Z', real).nowMs()).toBe(Date.UTC(2026, 10, 18, 15, 20));
   });
 });
 
