@@ -12,7 +12,8 @@ type MoneyChannels =
   | 'ledger:removeEntry'
   | 'ledger:updateBilling'
   | 'money:get'
-  | 'money:whatIf';
+  | 'money:whatIf'
+  | 'balance:discardReadings';
 
 /** Handlers for the money channels. */
 export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChannels> {
@@ -30,6 +31,8 @@ export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChan
     'ledger:updateBilling': async ({ orgId, billing }) =>
       changed(orgId, await deps.money.updateBilling(known(orgId), billing)),
     'money:get': async ({ orgId }) => deps.money.view(known(orgId)),
+    'balance:discardReadings': async ({ orgId, fromMs, toMs }) =>
+      changed(orgId, await deps.money.discardReadings(known(orgId), fromMs, toMs)),
     'money:whatIf': async ({ orgId, balanceMicros, billing }) =>
       deps.money.whatIf(known(orgId), { balanceMicros, billing }),
   };

@@ -16,7 +16,7 @@ import type { ForecastSummary } from './forecast/summary';
 import type { Reconciliation } from './ledger-reconcile';
 import { LedgerEntrySchema } from './ledger-schema';
 import type { LedgerView, MoneyView } from './money-view';
-import { HttpUrlSchema, PlainNameSchema, TimeZoneSchema } from './sane-values';
+import { HttpUrlSchema, PlainNameSchema, SaneInstantSchema, TimeZoneSchema } from './sane-values';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
 import type { SpendLimitsView } from './spend-limits';
 
@@ -90,6 +90,11 @@ export const REQUEST_ARGS = {
     .object({ orgId: OrgIdSchema, name: z.string().regex(BACKUP_NAME, 'not a ledger backup name') })
     .strict(),
   'money:get': OrgRef,
+  /** Removes the balance readings taken between two instants, and the spend read from them. */
+  'balance:discardReadings': z
+    .object({ orgId: OrgIdSchema, fromMs: SaneInstantSchema, toMs: SaneInstantSchema })
+    .strict()
+    .refine((a) => a.fromMs <= a.toMs, { message: 'The first date must not be after the second.' }),
   /** The forecast with a changed balance and/or billing settings, computed but never saved. */
   'money:whatIf': z
     .object({
@@ -189,6 +194,7 @@ export interface RequestResults {
   'ledger:backups': { backups: LedgerBackupView[] };
   'ledger:restoreBackup': LedgerView;
   'money:get': MoneyView;
+  'balance:discardReadings': { removedReadings: number; removedSpendMicros: number };
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
   'alerts:get': AlertsView;
   'alerts:snooze': AlertsView;

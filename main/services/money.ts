@@ -27,6 +27,7 @@ import type { Org } from '@core/schemas';
 import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
+import { discardBalanceReadings, type DiscardResult } from './balance-discard';
 
 /** Spend history the forecast reads: the sync's default backfill. */
 const HISTORY_DAYS = 90;
@@ -46,6 +47,8 @@ export interface MoneyService {
   snapshotExtras(orgId: string, atMs: number): Promise<SnapshotExtras>;
   /** Org removed: its ledger is archived, never deleted. */
   forget(orgId: string): Promise<void>;
+  /** Removes the balance readings of `[fromMs, toMs]` and the spend read from them. */
+  discardReadings(orgId: string, fromMs: number, toMs: number): Promise<DiscardResult>;
 }
 
 export interface MoneyDeps {
@@ -199,5 +202,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       };
     },
     forget: (orgId) => deps.ledgers.archive(orgId),
+    discardReadings: async (orgId, fromMs, toMs) =>
+      discardBalanceReadings(await deps.history(orgId), fromMs, toMs, deps.nowMs()),
   };
 }

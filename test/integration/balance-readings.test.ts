@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dailyTotals } from '@core/spend-history';
 import { EMPTY_CURSOR, type SyncCursor } from '@core/sync-plan';
-import { DAY_MS, HOUR_MS } from '@core/time';
+import { DAY_MS, HOUR_MS, startOfUtcDay } from '@core/time';
+import { discardBalanceReadings } from '../../main/services/balance-discard';
 import { runBalanceSync } from '../../main/services/balance-sync-run';
 import type { BalanceApi, BalanceReading } from '../../main/services/providers/port';
 import { openOrgHistory, type OrgHistory } from '../../main/services/stores/history-store';
@@ -100,5 +101,44 @@ describe('balance readings', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/not plausible; it was not counted as spend/);
     expect(spend).toBe(9e6); // 999 → 990 after the refused step
+  });
+
+  it('"discard readings between … and …" removes those readings and the spend read from them', async () => {
+    // Readings about a day apart, then late on Dec 2 a wrong fall of 2,000 that the checks let through
+    // (a second reading confirmed it), then normal again on Dec 3.
+    let nowMs = START;
+    const history = await openOrgHistory(join(dir, 'history'), { nowMs: () => nowMs });
+    let cursor: SyncCursor = EMPTY_CURSOR;
+    const at = (day: number, hour: number) => START + day * DAY_MS + hour * HOUR_MS;
+    const readings: Array<[number, number]> = [
+      [at(0, 0), 10_000],
+      [at(1, 0), 9_990],
+      [at(1, 15), 7_980],
+      [at(1, 15.5), 7_979],
+      [at(2, 0), 7_970],
+    ];
+    for (const [t, yuan] of readings) {
+      nowMs = t;
+      const api = { balances: async () => [deepSeek(yuan)] } as unknown as BalanceApi;
+      ({ cursor } = await runBalanceSync({ api, history, cursor, nowMs, currency: null }));
+    }
+    const total = async () =>
+      dailyTotals(await history.costDays({ startMs: START - DAY_MS, endMs: nowMs + DAY_MS })).reduce(
+        (a, d) => a + d.micros,
+        0,
+      );
+    expect(await total()).toBe(2_030e6);
+    const day2 = startOfUtcDay(at(1, 15));
+    const r = await discardBalanceReadings(history, day2, day2 + DAY_MS - 1, nowMs);
+    expect(r.removedReadings).toBeGreaterThanOrEqual(1);
+    expect(r.removedSpendMicros).toBeGreaterThan(2_000e6);
+    expect(await total()).toBe(2_030e6 - r.removedSpendMicros);
+    const log = await history.balanceLog();
+    expect(log?.daily.some((p) => p.atMs >= day2 && p.atMs < day2 + DAY_MS)).toBe(false);
+    // The next reading measures from the last kept one, never counting the removed day twice.
+    nowMs = at(2, 1);
+    const api = { balances: async () => [deepSeek(7_969)] } as unknown as BalanceApi;
+    await runBalanceSync({ api, history, cursor, nowMs, currency: null });
+    expect(await total()).toBe(2_030e6 - r.removedSpendMicros + 1e6);
   });
 });

@@ -202,6 +202,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       return changeLedger(orgId, () => found.ledger);
     },
     'money:get': ({ orgId }) => computeMoneyView(moneyInputs(orgId)),
+    'balance:discardReadings': () => ({ removedReadings: 0, removedSpendMicros: 0 }),
     'money:whatIf': ({ orgId, balanceMicros, billing }) =>
       computeWhatIf(moneyInputs(orgId), {
         balanceMicros,
