@@ -11,6 +11,9 @@
  * Example: `SaneInstantSchema.safeParse(9e15).success` → false; `isKnownTimeZone('Mars/Olympus')` → false.
  */
 import { z } from 'zod';
+import { isKnownTimeZone } from './time-zone';
+
+export { isKnownTimeZone, saneZone } from './time-zone';
 
 /** The earliest instant stored: 2015-01-01T00:00:00Z. */
 export const MIN_INSTANT_MS = Date.UTC(2015, 0, 1);
@@ -30,17 +33,6 @@ export const SaneInstantSchema = z
   .int()
   .min(MIN_INSTANT_MS, `must be ${INSTANT_WORDS}`)
   .max(MAX_INSTANT_MS, `must be ${INSTANT_WORDS}`);
-
-/** Whether `Intl` knows the zone (e.g. "UTC", "Europe/Berlin"; not "Mars/Olympus"). */
-export function isKnownTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A time zone `Intl` knows. */
 export const TimeZoneSchema = z
@@ -86,11 +78,3 @@ export const HttpUrlSchema = z
   .string()
   .max(2000)
   .refine(isHttpUrl, 'The address must start with http:// or https://.');
-
-/**
- * `zone` when `Intl` knows it, else `fallback`: a value that slipped past the checks (a hand-edited file)
- * then counts months in the fallback zone instead of making every computation throw.
- */
-export function saneZone(zone: string | null | undefined, fallback = 'UTC'): string {
-  return isKnownTimeZone(zone) ? zone : fallback;
-}

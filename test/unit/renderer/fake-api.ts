@@ -46,6 +46,8 @@ export interface FakeApi extends CreditwatchApi {
   listenerCount(): number;
   /** The next call on `channel` throws this error (as a transport would deliver a server error). */
   failNext(channel: RequestChannel, error: Error): void;
+  /** Puts an entry in a ledger with no check at all, as a hand-edited file from an older version could. */
+  injectUnchecked(orgId: string, entry: unknown): void;
 }
 
 export interface FakeApiOptions {
@@ -312,6 +314,11 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     },
     failNext(channel, error) {
       failures.set(channel, error);
+    },
+    injectUnchecked(orgId, entry) {
+      const ledger = ledgerOf(orgId);
+      ledgers.set(orgId, { ...ledger, entries: [...ledger.entries, entry as LedgerFile['entries'][number]] });
+      emit('data:changed', { orgId });
     },
     listenerCount() {
       let n = 0;
