@@ -1,15 +1,14 @@
 /**
  * The worst inputs a request can carry, and how long each blocks the event loop: the longest single stall
- * (`monitorEventLoopDelay`, 10 ms resolution) while the request runs in-process on a synced demo account
+ * (the largest gap between ticks of a 5 ms timer) while the request runs in-process on a synced demo account
  * with a pinned clock. Cases: the balance view over a ledger whose first purchase is the earliest date
- * accepted (2015-01-01) with an auto-reload restoring $1 above its threshold; the hourly export over the
+ * accepted (2015-01-01) with the auto-reload closest to its threshold that is accepted; the hourly export over the
  * longest range accepted (5 years) and over a year typed as "0000"; the ledger export of 300 entries.
  * Goal: no request blocks the event loop for more than 250 ms.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import { createApp } from '../../main/app/create-app';
 import { createFileSecretStore } from '../../main/services/secrets';
@@ -20,14 +19,20 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Runs `task` and returns the longest event-loop stall seen meanwhile (ms) and the wall time. */
 async function measure(task: () => Promise<unknown>): Promise<{ maxBlockMs: number; wallMs: number }> {
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  h.enable();
+  // A 5 ms timer: any gap between two of its ticks beyond 5 ms is time the loop could not run.
+  let last = performance.now();
+  let maxBlockMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxBlockMs = Math.max(maxBlockMs, now - last - 5);
+    last = now;
+  }, 5);
   const started = performance.now();
   await task().catch(() => undefined); // a refusal is a fine answer: what counts is the stall
   const wallMs = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 20)); // one more sample after the last stall
-  h.disable();
-  return { maxBlockMs: Math.round(h.max / 1e6), wallMs: Math.round(wallMs) };
+  await new Promise((r) => setTimeout(r, 20)); // the tick after the last stall
+  clearInterval(timer);
+  return { maxBlockMs: Math.round(maxBlockMs), wallMs: Math.round(wallMs) };
 }
 
 export async function bench(): Promise<Record<string, unknown>> {
@@ -66,20 +71,32 @@ export async function bench(): Promise<Record<string, unknown>> {
           note: `#${i}`,
         },
       });
-    await app.handlers['ledger:updateBilling']({
-      orgId,
-      billing: {
-        mode: 'prepaid',
-        hardLimitMicros: null,
-        timeZone: 'UTC',
-        reload: {
-          enabled: true,
-          thresholdMicros: 1_000e6,
-          action: { kind: 'restore-to', targetMicros: 1_001e6 },
-          monthlyLimit: null,
+    // The worst rule accepted: the smallest gap above the threshold the "again and again" check lets through.
+    let gapUsd = 0;
+    for (const gap of [1, 2, 5, 10, 15, 20, 30, 50, 100, 200, 500]) {
+      const ok = await app.handlers['ledger:updateBilling']({
+        orgId,
+        billing: {
+          mode: 'prepaid',
+          hardLimitMicros: null,
+          timeZone: 'UTC',
+          reload: {
+            enabled: true,
+            thresholdMicros: 1_000e6,
+            action: { kind: 'restore-to', targetMicros: 1_000e6 + gap * 1e6 },
+            monthlyLimit: null,
+          },
         },
-      },
-    });
+      }).then(
+        () => true,
+        () => false,
+      );
+      if (ok) {
+        gapUsd = gap;
+        break;
+      }
+    }
+    await app.alerts.evaluate(); // the evaluation the ledger changes started, outside the measured window
     const exportAll = async (from: string, what: 'hourly' | 'ledger') => {
       const plan = app.files.plan({ org: orgId, from, to: day(NOW_MS), what, format: 'csv' });
       let bytes = 0;
@@ -87,22 +104,29 @@ export async function bench(): Promise<Record<string, unknown>> {
       return bytes;
     };
     const cases = {
-      'money:get, purchase 2015-01-01, restore $1 above threshold': () =>
+      'money:get, purchase 2015-01-01, smallest accepted restore-to gap': () =>
         app.handlers['money:get']({ orgId }),
       'export hourly, 5 years': () =>
         exportAll(day(startOfUtcDay(NOW_MS) - (5 * 365 - 1) * DAY_MS), 'hourly'),
       'export hourly, from 0000-01-01': () => exportAll('0000-01-01', 'hourly'),
-      'export ledger, 301 entries': () => exportAll('2015-01-01', 'ledger'),
+      'export ledger, 301 entries, 5 years': () =>
+        exportAll(day(startOfUtcDay(NOW_MS) - (5 * 365 - 1) * DAY_MS), 'ledger'),
     };
     const results: Record<string, unknown> = {};
     let worst = 0;
     for (const [name, task] of Object.entries(cases)) {
-      await task(); // warm: the first call reads files and compiles code paths
+      await task().catch(() => undefined); // warm: the first call reads files and compiles code paths
       const m = await measure(task);
       worst = Math.max(worst, m.maxBlockMs);
       results[name] = m;
     }
-    return { ...results, worstBlockMs: worst, goalMs: GOAL_MS, meetsGoal: worst <= GOAL_MS };
+    return {
+      ...results,
+      restoreToGapUsd: gapUsd,
+      worstBlockMs: worst,
+      goalMs: GOAL_MS,
+      meetsGoal: worst <= GOAL_MS,
+    };
   } finally {
     await app.close();
     await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
