@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { app, BrowserWindow, dialog } from 'electron';
 import { untilTomorrowMs } from '@core/alerts/snooze';
+import { saneZone } from '@core/sane-values';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
 import { trayModelNow } from './app/tray-source';
@@ -64,7 +65,7 @@ async function onReady(): Promise<void> {
     log,
     delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
-  const zone = () => core.settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = () => saneZone(core.settings.get().timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
   const openOrg = (orgId: string) => {
     void core.handlers['orgs:select']({ orgId }).catch(() => {});
     showWindow();

@@ -22,6 +22,8 @@ import { KeyNeededCards } from './components/key-needed';
 import { useNow } from './hooks/use-now';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
+import { isKnownTimeZone } from '@core/time-zone';
+import { PanelBoundary } from './components/panel-boundary';
 
 type Panel = 'none' | 'add-org' | 'settings' | 'files';
 
@@ -35,7 +37,10 @@ export function App() {
   const [onboarding, setOnboarding] = useState<OrgSummary | null>(null);
   const problems = useStoreProblems();
   const nowMs = useNow();
-  const zone: DisplayZone = { timeZone: settings?.timeZone ?? undefined };
+  // A stored zone this browser does not know would make every date on the page throw: use the system's.
+  const zone: DisplayZone = {
+    timeZone: isKnownTimeZone(settings?.timeZone) ? settings.timeZone : undefined,
+  };
 
   function onOrgReady(org: OrgSummary) {
     setPanel('none');
@@ -151,22 +156,25 @@ export function App() {
           {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
             <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
           )}
-          <OverviewSection
-            orgs={orgs.orgs}
-            selectedOrgId={orgs.selectedOrgId}
-            nowMs={nowMs}
-            zone={zone}
-            rates={settings?.conversionRates ?? []}
-            onOpen={(id) => void orgs.select(id)}
-          />
-          {orgs.selectedOrgId && selectedOrg && (
-            <DashboardPage
-              key={orgs.selectedOrgId}
-              orgId={orgs.selectedOrgId}
-              orgName={selectedOrg.name}
-              provider={selectedOrg.provider}
+          <PanelBoundary what="the overview of every organization">
+            <OverviewSection
+              orgs={orgs.orgs}
+              selectedOrgId={orgs.selectedOrgId}
+              nowMs={nowMs}
               zone={zone}
+              rates={settings?.conversionRates ?? []}
+              onOpen={(id) => void orgs.select(id)}
             />
+          </PanelBoundary>
+          {orgs.selectedOrgId && selectedOrg && (
+            <PanelBoundary key={orgs.selectedOrgId} what="this organization">
+              <DashboardPage
+                orgId={orgs.selectedOrgId}
+                orgName={selectedOrg.name}
+                provider={selectedOrg.provider}
+                zone={zone}
+              />
+            </PanelBoundary>
           )}
         </AlertCenter>
       </main>

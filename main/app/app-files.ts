@@ -4,6 +4,7 @@
  * reaches the user (a download link, a save dialog): see `FileDeliveryPort`.
  */
 import type { FileDelivery } from '@core/api-contract';
+import { saneZone } from '@core/sane-values';
 import { planExport, type ExportPlan, type ExportRequest } from '@core/export/request';
 import type { LedgerStore } from '../services/stores/ledger-store';
 import type { SettingsStore } from '../services/stores/settings-store';
@@ -46,7 +47,7 @@ export interface AppFilesDeps {
 /** Creates the file service of one app. */
 export function createAppFiles(deps: AppFilesDeps): AppFiles {
   const zone = () =>
-    deps.settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+    saneZone(deps.settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
   return {
     plan: (request) => planExport(request, deps.settings.get().orgs, deps.nowMs()),
     chunks: (plan) =>

@@ -36,7 +36,8 @@ type MoneyChannels =
   | 'money:get'
   | 'money:whatIf'
   | 'answer:get'
-  | 'answer:list';
+  | 'answer:list'
+  | 'balance:discardReadings';
 
 /** Handlers for the money channels. */
 export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChannels> {
@@ -55,6 +56,8 @@ export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChan
     'ledger:updateBilling': async ({ orgId, billing }) =>
       changed(orgId, await deps.money.updateBilling(known(orgId), billing)),
     'money:get': async ({ orgId }) => deps.money.view(known(orgId)),
+    'balance:discardReadings': async ({ orgId, fromMs, toMs }) =>
+      changed(orgId, await deps.money.discardReadings(known(orgId), fromMs, toMs)),
     'money:whatIf': async ({ orgId, balanceMicros, billing }) =>
       deps.money.whatIf(known(orgId), { balanceMicros, billing }),
     'answer:get': async ({ orgId }) => answers.get(known(orgId)),

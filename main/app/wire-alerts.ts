@@ -3,6 +3,7 @@
  * evaluated after each finished sync (success or failure) and each ledger change, and hard spend limits
  * are re-read hourly at most after a sync.
  */
+import { saneZone } from '@core/sane-values';
 import type { ProblemList } from '../services/stores/store-problem';
 import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
 import { createAlertFactsSource } from '../services/alert-facts-source';
@@ -30,8 +31,9 @@ export interface AlertWiringDeps {
 /** Opens the alert store, creates the dispatcher and subscribes it to the app's events. */
 export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher> {
   const { settings, money, sync, limits, bus, problems, nowMs, log } = deps;
+  // A zone Intl does not know (a hand-edited file) must not stop every alert: the system zone stands in.
   const displayZone = () =>
-    settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+    saneZone(settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
   const alerts = createAlertDispatcher({
     store: await openAlertStore(deps.dataDir, { nowMs, problems }),
     orgs: () => settings.get().orgs,

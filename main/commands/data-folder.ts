@@ -11,6 +11,7 @@ import { createLedgerStore, type LedgerStore } from '../services/stores/ledger-s
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
 import { createProblemList } from '../services/stores/store-problem';
 import { UsageError } from './io';
+import { isSaneInstant } from '@core/sane-values';
 
 export interface DataFolder {
   dataDir: string;
@@ -84,5 +85,6 @@ export function clockFromFlag(raw: string | undefined, real: Clock): Clock {
     throw new UsageError(
       `--now must be an ISO date and time with a zone, e.g. 2026-11-18T15:20:00Z, not '${raw}'.`,
     );
+  if (!isSaneInstant(ms)) throw new UsageError(`--now must be between 2015 and 2200, not '${raw}'.`);
   return { nowMs: () => ms };
 }

@@ -1,4 +1,5 @@
 /** Parsing of numeric command-line flags, with errors that name the flag. */
+import { isSaneInstant } from '@core/sane-values';
 import { parseMoneyInput } from '@core/money-input';
 import { UsageError } from './io';
 
@@ -52,5 +53,6 @@ export function parseNowFlag(raw: string): number {
     throw new UsageError(
       `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
     );
+  if (!isSaneInstant(ms)) throw new UsageError(`--now must be between 2015 and 2200, not '${raw}'.`);
   return ms;
 }

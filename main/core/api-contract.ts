@@ -17,6 +17,7 @@ import type { ForecastSummary } from './forecast/summary';
 import type { Reconciliation } from './ledger-reconcile';
 import { LedgerEntrySchema } from './ledger-schema';
 import type { LedgerView, MoneyView } from './money-view';
+import { HttpUrlSchema, PlainNameSchema, SaneInstantSchema, TimeZoneSchema } from './sane-values';
 import { OrgIdSchema, type OrgSummary, type Settings, type SyncStatus } from './schemas';
 import type { SpendLimitsView } from './spend-limits';
 
@@ -34,18 +35,9 @@ export const REQUEST_ARGS = {
   'orgs:list': Empty,
   'orgs:add': z
     .object({
-      name: z
-        .string()
-        .trim()
-        .min(1, 'Give the organization a name.')
-        .max(80)
-        .refine(
-          // eslint-disable-next-line no-control-regex
-          (n) => !/[\u0000-\u001f\u007f-\u009f]/.test(n),
-          'The name cannot contain control characters.',
-        ),
+      name: PlainNameSchema,
       apiKey: z.string().trim().min(8, 'Paste the whole key.').max(400),
-      baseUrl: z.string().url().nullable().optional(),
+      baseUrl: HttpUrlSchema.nullable().optional(),
       /** Whose account it is; absent = OpenAI. */
       provider: ProviderIdSchema.optional(),
     })
@@ -63,7 +55,7 @@ export const REQUEST_ARGS = {
       /** An empty or too-frequent schedule is refused by the handler, in words. */
       syncCron: z.string().trim().max(100, 'The schedule is too long (100 characters at most).').optional(),
       backfillDays: z.number().int().min(1).max(365).optional(),
-      timeZone: z.string().trim().min(1).max(64).nullable().optional(),
+      timeZone: TimeZoneSchema.nullable().optional(),
       /** The whole list of user-set conversion rates (replaces the stored one). */
       conversionRates: z
         .array(
@@ -103,6 +95,11 @@ export const REQUEST_ARGS = {
   'money:get': OrgRef,
   'answer:get': OrgRef,
   'answer:list': Empty,
+  /** Removes the balance readings taken between two instants, and the spend read from them. */
+  'balance:discardReadings': z
+    .object({ orgId: OrgIdSchema, fromMs: SaneInstantSchema, toMs: SaneInstantSchema })
+    .strict()
+    .refine((a) => a.fromMs <= a.toMs, { message: 'The first date must not be after the second.' }),
   /** The forecast with a changed balance and/or billing settings, computed but never saved. */
   'money:whatIf': z
     .object({
@@ -220,6 +217,7 @@ export interface RequestResults {
   'answer:get': AccountAnswer;
   /** Every account's answer at one instant, in the accounts' order. */
   'answer:list': { answers: AccountAnswer[] };
+  'balance:discardReadings': { removedReadings: number; removedSpendMicros: number };
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
   'alerts:get': AlertsView;
   'alerts:snooze': AlertsView;

@@ -16,6 +16,8 @@ export interface BalanceLog {
   daily: BalancePoint[];
   /** Rises of the balance (top-ups), oldest first, at most `TOP_UPS_KEEP`. */
   topUps: Array<{ atMs: number; micros: number }>;
+  /** A suspect reading kept aside until the next one confirms or drops it (see balance-check.ts). */
+  held?: BalancePoint | null;
 }
 
 export const DAILY_KEEP_DAYS = 400;
@@ -46,6 +48,7 @@ export function recordReading(log: BalanceLog, point: BalancePoint, step: Balanc
       : log.topUps;
   return {
     currency: log.currency,
+    held: null,
     first: log.first ?? point,
     last: point,
     daily: daily.filter((p) => p.atMs >= oldest),

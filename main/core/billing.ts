@@ -9,9 +9,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Micros } from './money';
+import { SaneInstantSchema, TimeZoneSchema } from './sane-values';
 
 const MicrosSchema = z.number().int('amounts are whole micro-dollars');
-const TimeSchema = z.number().int().nonnegative();
+const TimeSchema = SaneInstantSchema;
 
 /** `prepaid`: usage draws credit down. `monthly`: card charged after each month. `invoiced`: same, by invoice. */
 export const BillingModeSchema = z.enum(['prepaid', 'monthly', 'invoiced']);
@@ -55,7 +56,7 @@ export const BillingConfigSchema = z.object({
   /** Hard monthly spend limit set in the OpenAI dashboard, if any. */
   hardLimitMicros: MicrosSchema.positive().nullable().default(null),
   /** IANA zone whose calendar months bound the reload limit and month-end charges; OpenAI bills in UTC. */
-  timeZone: z.string().min(1).max(64).default('UTC'),
+  timeZone: TimeZoneSchema.default('UTC'),
 });
 export type BillingConfig = z.infer<typeof BillingConfigSchema>;
 

@@ -85,8 +85,9 @@ export function ledgerState(
   const startMs = ledger.billing.mode === 'prepaid' ? firstFact : Math.min(firstFact, monthStart);
   if (!Number.isFinite(startMs))
     return { estimate: null, lots: [], cardByMonth: new Map(), drawnByMonth: new Map() };
-  const slices = spendSlices(costs, startMs, nowMs, options);
-  const r = replayLedger(entries, ledger.billing, slices, startMs, nowMs);
+  const replayFrom = replayStartMs(costs, startMs, nowMs);
+  const slices = spendSlices(costs, replayFrom, nowMs, options);
+  const r = replayLedger(entries, ledger.billing, slices, replayFrom, nowMs);
   const lots = r.purse.lots.filter((l) => l.remainingMicros > 0 && l.expiresAtMs > nowMs);
   if (!hasBasis) return { estimate: null, lots, cardByMonth: r.cardByMonth, drawnByMonth: r.drawnByMonth };
 
@@ -113,6 +114,20 @@ export function ledgerState(
     cardByMonth: r.cardByMonth,
     drawnByMonth: r.drawnByMonth,
   };
+}
+
+/**
+ * Where the hourly walk starts: at the first entry, or — when that is older than every cost day — at the
+ * first cost day (today without any). Before it nothing was spent, so the entries before it are applied
+ * in one step (credit added, expiries and observations in order) instead of hour by hour: a purchase
+ * typed years back costs no more than one made last week.
+ *
+ * Example: a purchase on 2015-01-01, cost days from 2026-09-08 → the walk starts 2026-09-08T00:00Z.
+ */
+export function replayStartMs(costs: readonly DailyCost[], startMs: number, nowMs: number): number {
+  let firstDay = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  for (const c of costs) if (c.dayStartMs < firstDay) firstDay = c.dayStartMs;
+  return Math.max(startMs, Math.min(firstDay, nowMs));
 }
 
 /** The latest observation among entries (ties: the later one in file order wins). */

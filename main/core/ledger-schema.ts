@@ -7,9 +7,10 @@
  */
 import { z } from 'zod';
 import { BillingConfigSchema } from './billing';
+import { SaneInstantSchema } from './sane-values';
 
 const Id = z.string().min(1).max(64);
-const At = z.number().int().nonnegative();
+const At = SaneInstantSchema;
 const Amount = z.number().int('amounts are whole micro-dollars').positive();
 const Note = z.string().max(500).default('');
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ProviderIdSchema } from './providers';
+import { HttpUrlSchema, PlainNameSchema, SaneInstantSchema, TimeZoneSchema } from './sane-values';
 
 /** Local organization id (ours, not OpenAI's): `org_` + 8–32 lowercase letters/digits. */
 export const OrgIdSchema = z.string().regex(/^org_[a-z0-9]{8,32}$/, 'not an organization id');
@@ -19,7 +20,7 @@ export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'not a currency
  */
 export const OrgSchema = z.object({
   id: OrgIdSchema,
-  name: z.string().trim().min(1).max(80),
+  name: PlainNameSchema,
   kind: z.enum(['openai', 'demo']),
   /** Whose API the account is on (absent on files from before other providers: OpenAI). */
   provider: ProviderIdSchema.default('openai'),
@@ -29,8 +30,8 @@ export const OrgSchema = z.object({
    */
   currency: CurrencyCodeSchema.optional(),
   /** API base URL override (e.g. a proxy); null means the provider's own API. */
-  baseUrl: z.string().url().nullable(),
-  createdAtMs: z.number().int().nonnegative(),
+  baseUrl: HttpUrlSchema.nullable(),
+  createdAtMs: SaneInstantSchema,
   /**
    * True when the account's address was not typed here with its key (it came from a backup, or the
    * account was rebuilt after its settings were lost): no key is sent anywhere until the user confirms it.
@@ -57,7 +58,7 @@ function ConversionRateSchema() {
   return z.object({
     currency: CurrencyCodeSchema,
     usdPerUnit: z.number().positive().finite().max(1_000_000),
-    setAtMs: z.number().int().nonnegative(),
+    setAtMs: SaneInstantSchema,
   });
 }
 export type ConversionRate = z.infer<ReturnType<typeof ConversionRateSchema>>;
@@ -71,7 +72,7 @@ export const SettingsSchema = z.object({
   orgs: z.array(OrgSchema).default([]),
   selectedOrgId: OrgIdSchema.nullable().default(null),
   /** IANA zone for display and month-end alerts; null = the system zone. */
-  timeZone: z.string().min(1).max(64).nullable().default(null),
+  timeZone: TimeZoneSchema.nullable().default(null),
   /**
    * Rates the user set to show totals of other currencies in US dollars as well (never used to store
    * or mix money: every figure stays in its own currency, and a converted total says it is one).

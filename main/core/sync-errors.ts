@@ -4,6 +4,7 @@
  */
 import { PROVIDERS, type ProviderId } from './providers';
 import type { Random } from './random';
+import { isKnownTimeZone } from './sane-values';
 import type { SyncError, SyncStatus } from './schemas';
 import { MINUTE_MS, SECOND_MS } from './time';
 
@@ -256,6 +257,6 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
 /** `HH:MM` of `ms` in `timeZone` (null = the system zone). Example: 2026-03-10T14:05:30Z, 'UTC' → "14:05". */
 export function formatClock(ms: number, timeZone: string | null): string {
   const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  if (timeZone) options.timeZone = timeZone;
+  if (isKnownTimeZone(timeZone)) options.timeZone = timeZone; // else the system zone, never a throw
   return new Intl.DateTimeFormat('en-GB', options).format(ms);
 }

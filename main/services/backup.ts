@@ -10,6 +10,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AlertSettings } from '@core/alerts/alert-settings';
 import { planAlertSettings } from '@core/backup/alert-settings-plan';
+import { assertRestorable } from '@core/backup/backup-checks';
 import { buildBackupBody, checksumText, parseBackup } from '@core/backup/backup-file';
 import { withoutDemoAccounts } from '@core/backup/demo-accounts';
 import { planRestore } from '@core/backup/restore-plan';
@@ -79,7 +80,9 @@ export async function restoreBackup(
   opts: { acceptEdited?: boolean; preview?: boolean } = {},
 ): Promise<RestoreReport> {
   const settings = deps.settings.get();
+  // Demo accounts are left out (the demo has its own folder); everything else must pass the API's checks.
   const { backup: withoutDemos, leftOut } = withoutDemoAccounts(parseBackup(text, sha256Hex, opts));
+  assertRestorable(withoutDemos, deps.nowMs());
   // The checksum only catches accidents: reserved ids and addresses from the file are never trusted.
   const guarded = withoutReservedOrgs(withoutDemos, settings.orgs);
   const backup = guarded.backup;

@@ -1,10 +1,14 @@
 /**
  * One sync of an account whose provider reports its balance (OpenRouter, DeepSeek): one request, then the
  * reading is logged and the spend since the previous reading is added to the cost days, spread over the
- * time between the two. Nothing is written until the answer has been read and checked.
+ * time between the two. Nothing is written until the answer has been read and checked: a suspect reading
+ * (a counter going backwards, usage above credits, a jump far above the usual rate) is held until the
+ * next one confirms it (see @core/balance-check), and a step beyond any plausible spend is not counted.
  */
-import { EMPTY_BALANCE_LOG, recordReading } from '@core/balance-log';
+import { averageHourly, decideReading, implausibleStep } from '@core/balance-check';
+import { EMPTY_BALANCE_LOG, recordReading, type BalanceLog } from '@core/balance-log';
 import { stepBetween, type BalancePoint } from '@core/balance-spend';
+import { dailyTotals } from '@core/spend-history';
 import { isKnownCurrency } from '@core/providers';
 import type { CostDay } from '@core/sync-data';
 import type { SyncCursor } from '@core/sync-plan';
@@ -73,14 +77,32 @@ export async function runBalanceSync(opts: {
   };
   const prev = log?.last ?? null;
   if (prev && point.atMs <= prev.atMs) return { cursor, calls: 1, currency: reading.currency };
-  const step = prev ? stepBetween(prev, point) : null;
   const today = startOfUtcDay(nowMs);
+  let steps: Array<[BalancePoint, BalancePoint]> = [];
+  if (log && prev) {
+    const recent = dailyTotals(await history.costDays({ startMs: today - 7 * DAY_MS, endMs: today }));
+    const decision = decideReading(prev, log.held ?? null, point, averageHourly(recent));
+    if (decision.action === 'hold') {
+      await history.saveBalanceLog({ ...log, held: point });
+      return { cursor, calls: 1, currency: reading.currency };
+    }
+    steps = decision.steps;
+    const implausible = steps.map(([a, b]) => implausibleStep(a, b)).find((why) => why !== null);
+    if (implausible) {
+      // The reading becomes the new base, its step uncounted, so the next poll measures from it.
+      await history.saveBalanceLog(recordReading(log, point, null));
+      throw new ImplausibleAnswerError(`${implausible}; it was not counted as spend`);
+    }
+  }
   // The log first: a crash between the two writes loses one step of history, never counts it twice.
-  const next = recordReading(log ?? EMPTY_BALANCE_LOG(reading.currency), point, step);
+  let next: BalanceLog = log ?? EMPTY_BALANCE_LOG(reading.currency);
+  if (steps.length === 0) next = recordReading(next, point, null);
+  for (const [a, b] of steps) next = recordReading(next, b, stepBetween(a, b));
   await history.saveBalanceLog(next);
   const range = { startMs: prev ? startOfUtcDay(prev.atMs) : today, endMs: today + DAY_MS };
   const stored = await history.costDays(range);
-  await history.putCosts(range, withSpend(stored, step?.days ?? []), today);
+  const spendDays = steps.flatMap(([a, b]) => stepBetween(a, b).days);
+  await history.putCosts(range, withSpend(stored, spendDays), today);
   return {
     cursor: {
       ...cursor,

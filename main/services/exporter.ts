@@ -41,6 +41,7 @@ export async function* exportChunks(deps: ExporterDeps, plan: ExportPlan): Async
   let first = true;
   for (const org of orgs) {
     for await (const batch of rowBatches(deps, plan, org)) {
+      await nextTurn();
       if (batch.length === 0) continue;
       if (isJson) {
         yield (first ? '\n' : ',\n') + batch.map((row) => jsonRow(row, columns, keys, deps.zone)).join(',\n');
@@ -120,13 +121,23 @@ async function* hourlyBatches(
   const totals: DailyTotal[] = [];
   for (const range of months(plan.fromMs, end))
     totals.push(...dailyTotals(await (await deps.history(org.id)).costDays(range)));
+  // The range is clipped to what is stored: hours before the first stored day would all be zero.
+  const first = totals.reduce((m, t) => Math.min(m, t.dayStartMs), Infinity);
+  if (!Number.isFinite(first)) return;
+  const from = Math.max(plan.fromMs, first);
   // The same usage window the app's forecast reads, so the series is the same to the last bit.
-  const usageFrom = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
+  const usageFrom = Math.max(from, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
   const usage = usageFrom < end ? await history.usage({ startMs: usageFrom, endMs: end }) : [];
-  const series = hourlySpendSeries(totals, hourlyShapes(usage), plan.fromMs, end);
+  const series = hourlySpendSeries(totals, hourlyShapes(usage), from, end);
   const rows = hourlyRows(series, usage, accountCurrency(org));
-  for (let i = 0; i < rows.length; i += 24 * 31) yield rows.slice(i, i + 24 * 31);
+  for (let i = 0; i < rows.length; i += 24 * 31) {
+    yield rows.slice(i, i + 24 * 31);
+    await nextTurn();
+  }
 }
+
+/** Lets the event loop run other requests between batches of rows. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function* months(fromMs: number, toMs: number): Generator<{ startMs: number; endMs: number }> {
   for (let m = startOfUtcMonth(fromMs); m < toMs; m = startOfNextUtcMonth(m))

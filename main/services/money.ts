@@ -22,10 +22,12 @@ import { dailyTotals, hourlyShapes } from '@core/spend-history';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import { observedPoints } from '@core/balance-log';
 import { accountCurrency, PROVIDERS } from '@core/providers';
+import { saneZone } from '@core/sane-values';
 import type { Org } from '@core/schemas';
 import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
+import { discardBalanceReadings, type DiscardResult } from './balance-discard';
 
 /** Spend history the forecast reads: the sync's default backfill. */
 const HISTORY_DAYS = 90;
@@ -45,6 +47,8 @@ export interface MoneyService {
   snapshotExtras(orgId: string, atMs: number): Promise<SnapshotExtras>;
   /** Org removed: its ledger is archived, never deleted. */
   forget(orgId: string): Promise<void>;
+  /** Removes the balance readings of `[fromMs, toMs]` and the spend read from them. */
+  discardReadings(orgId: string, fromMs: number, toMs: number): Promise<DiscardResult>;
 }
 
 export interface MoneyDeps {
@@ -89,7 +93,9 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     const backfillStart = history.sync().cursor.backfillStartMs;
     const historyStart =
       backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
-    const ledger = await deps.ledgers.get(orgId);
+    const stored = await deps.ledgers.get(orgId);
+    // A billing zone Intl does not know counts months in UTC rather than failing the whole view.
+    const ledger = { ...stored, billing: { ...stored.billing, timeZone: saneZone(stored.billing.timeZone) } };
     const apiLimit = deps.apiHardLimitMicros?.(orgId) ?? null;
     const { provider, currency, log } = await accountOf(orgId, history);
     // Where the provider reports the balance, its readings are the observations (never saved as typed).
@@ -196,5 +202,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       };
     },
     forget: (orgId) => deps.ledgers.archive(orgId),
+    discardReadings: async (orgId, fromMs, toMs) =>
+      discardBalanceReadings(await deps.history(orgId), fromMs, toMs, deps.nowMs()),
   };
 }

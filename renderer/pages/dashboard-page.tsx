@@ -9,6 +9,7 @@ import { useNow } from '../hooks/use-now';
 import { errorText } from '../hooks/use-orgs';
 import { usePrefersDark } from '../hooks/use-color-scheme';
 import { DashboardView } from '../components/dashboard-view';
+import { PanelBoundary } from '../components/panel-boundary';
 import { MoneySection } from '../components/money/money-section';
 import { OrgAnswer } from '../components/money/org-answer';
 import { useMoney } from '../hooks/use-money';
@@ -73,38 +74,44 @@ export function DashboardPage({
         </span>
       </h2>
       {moneyState.money && (
-        <OrgAnswer
-          money={applyWhatIf(moneyState.money, whatIf)}
-          isWhatIf={whatIf !== null}
-          dashboard={dashboard}
-          nowMs={nowMs}
-          zone={zone}
-          isDark={isDark}
-          provider={provider}
-        />
+        <PanelBoundary what="the answer for this organization">
+          <OrgAnswer
+            money={applyWhatIf(moneyState.money, whatIf)}
+            isWhatIf={whatIf !== null}
+            dashboard={dashboard}
+            nowMs={nowMs}
+            zone={zone}
+            isDark={isDark}
+            provider={provider}
+          />
+        </PanelBoundary>
       )}
       {error && (
         <p className="banner" role="alert">
           Could not refresh: {error}
         </p>
       )}
-      <DashboardView
-        dashboard={dashboard}
-        nowMs={nowMs}
-        zone={zone}
-        isDark={isDark}
-        isSyncing={isSyncing}
-        syncRequestError={syncRequestError}
-        onSyncNow={() => void syncNow()}
-      />
-      <MoneySection
-        orgId={orgId}
-        provider={provider}
-        state={moneyState}
-        nowMs={nowMs}
-        zone={zone}
-        onWhatIf={setWhatIf}
-      />
+      <PanelBoundary what="the spend and sync details">
+        <DashboardView
+          dashboard={dashboard}
+          nowMs={nowMs}
+          zone={zone}
+          isDark={isDark}
+          isSyncing={isSyncing}
+          syncRequestError={syncRequestError}
+          onSyncNow={() => void syncNow()}
+        />
+      </PanelBoundary>
+      <PanelBoundary what="the balance, forecast and ledger">
+        <MoneySection
+          orgId={orgId}
+          provider={provider}
+          state={moneyState}
+          nowMs={nowMs}
+          zone={zone}
+          onWhatIf={setWhatIf}
+        />
+      </PanelBoundary>
     </section>
   );
 }

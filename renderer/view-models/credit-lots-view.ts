@@ -16,10 +16,11 @@ import { lotsFromEntries } from '@core/credit-lots';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
 import { DAY_MS } from '@core/time';
-import type { DisplayZone } from './format';
+import { isShowableInstant, UNREADABLE_DATE, type DisplayZone } from './format';
 
 /** A day with its year: "Nov 30, 2025" (lots span years). */
 function formatDay(ms: number, zone: DisplayZone): string {
+  if (!isShowableInstant(ms)) return UNREADABLE_DATE;
   return new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
     timeZone: zone.timeZone,
     month: 'short',

@@ -9,12 +9,28 @@ export interface DisplayZone {
   timeZone?: string;
 }
 
+/** The largest instant a `Date` can hold (±8.64e15 ms); beyond it every date format throws. */
+const MAX_DATE_MS = 8.64e15;
+/** What the page shows for an instant it cannot format, instead of failing the whole page. */
+export const UNREADABLE_DATE = 'an unreadable date';
+
+/** Whether `ms` is an instant a `Date` can hold (an entry from a hand-edited file may not be). */
+export function isShowableInstant(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
+}
+
+/** `ms` as ISO text, or "" when no `Date` can hold it. */
+export function isoOf(ms: number): string {
+  return isShowableInstant(ms) ? new Date(ms).toISOString() : '';
+}
+
 /**
  * Formats an instant as a short local date and time.
  *
  * Example: `formatDateTime(Date.UTC(2026, 10, 24, 15, 42), { locale: 'en-US', timeZone: 'UTC' })` → "Nov 24, 3:42 PM".
  */
 export function formatDateTime(ms: number, zone: DisplayZone = {}): string {
+  if (!isShowableInstant(ms)) return UNREADABLE_DATE;
   return new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
     timeZone: zone.timeZone,
     month: 'short',

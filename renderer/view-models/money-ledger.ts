@@ -3,7 +3,7 @@
  */
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
-import { formatDateTime, type DisplayZone } from './format';
+import { formatDateTime, isoOf, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
 
@@ -70,7 +70,7 @@ export function buildLedgerRows(
       kind: e.kind,
       kindLabel: ENTRY_KIND_LABELS[e.kind],
       time: formatDateTime(e.atMs, zone),
-      iso: new Date(e.atMs).toISOString(),
+      iso: isoOf(e.atMs),
       amount,
       detail,
       note: e.note,

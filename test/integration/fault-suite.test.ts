@@ -18,7 +18,7 @@ const OTHER = {
   kind: 'openai',
   provider: 'openai',
   baseUrl: 'http://127.0.0.1:9/v1',
-  createdAtMs: 1,
+  createdAtMs: Date.UTC(2026, 0, 1),
 };
 const DAMAGE = {
   truncated: (text: string) => text.slice(0, Math.floor(text.length / 2)),

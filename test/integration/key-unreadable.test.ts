@@ -11,7 +11,7 @@ const ORG = {
   kind: 'openai',
   provider: 'openai',
   baseUrl: null,
-  createdAtMs: 1,
+  createdAtMs: Date.UTC(2026, 0, 1),
 };
 
 let dir: string;

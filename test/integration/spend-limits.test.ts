@@ -16,7 +16,7 @@ const ORG: Org = {
   kind: 'openai',
   provider: 'openai',
   baseUrl: null,
-  createdAtMs: 0,
+  createdAtMs: Date.UTC(2026, 0, 1),
 };
 let sim: Simulator;
 const clock = createSimClock({ startMs: START, speed: 0 });

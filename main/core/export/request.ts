@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 import type { Org } from '../schemas';
+import { MIN_INSTANT_MS } from '../sane-values';
 import { DAY_MS, startOfUtcDay } from '../time';
+
+/**
+ * The longest range one export covers: 5 years of days. Nothing is stored before 2015, so a range that
+ * starts earlier (a year typed as "26" reads 0026) is clipped to 2015 first.
+ */
+export const MAX_EXPORT_DAYS = 5 * 366;
 
 export const EXPORT_KINDS = ['costs', 'usage', 'snapshots', 'ledger', 'hourly'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -89,6 +96,16 @@ export function planExport(request: ExportRequest, orgs: readonly Org[], nowMs: 
     throw new ExportInputError(
       `${request.to} is in the future (today is ${new Date(today).toISOString().slice(0, 10)} UTC): end the range today or earlier.`,
     );
+  // Nothing is stored before 2015: an earlier start reads from there.
+  const fromMs = Math.max(from, MIN_INSTANT_MS);
+  if (to < fromMs)
+    throw new ExportInputError(
+      `${request.to} is before 2015: Creditwatch holds nothing that old. Check the year of both dates.`,
+    );
+  if ((to - fromMs) / DAY_MS + 1 > MAX_EXPORT_DAYS)
+    throw new ExportInputError(
+      `${new Date(fromMs).toISOString().slice(0, 10)} to ${request.to} is more than 5 years: export at most 5 years at a time (check the year if that was not meant).`,
+    );
   const chosen = request.org === null ? [...orgs] : [findOrgByRef(orgs, request.org)];
   if (chosen.length === 0) throw new ExportInputError('There is no organization to export yet.');
   if (request.what === 'hourly' && chosen.length !== 1)
@@ -100,7 +117,7 @@ export function planExport(request: ExportRequest, orgs: readonly Org[], nowMs: 
     orgs: chosen,
     what: request.what,
     format: request.format,
-    fromMs: from,
+    fromMs,
     toMs: to + DAY_MS,
     nowMs,
     fileName: `creditwatch-${request.what}-${orgPart}-${request.from}-${request.to}.${request.format}`,

@@ -151,6 +151,8 @@ export const BalanceFileSchema = z.object({
   last: PointTuple.nullable(),
   daily: z.array(PointTuple),
   topUps: z.array(z.tuple([Int, Int])),
+  /** A suspect reading held until the next confirms it (absent in older files). */
+  held: PointTuple.nullable().optional(),
 });
 export type BalanceFile = z.infer<typeof BalanceFileSchema>;
 export const BALANCE_FILE = spec('balance readings', BalanceFileSchema, () => ({

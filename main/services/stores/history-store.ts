@@ -87,6 +87,7 @@ function encodeBalanceLog(log: BalanceLog): BalanceFile {
     last: log.last && toTuple(log.last),
     daily: log.daily.map(toTuple),
     topUps: log.topUps.map((t) => [t.atMs, t.micros]),
+    held: log.held ? toTuple(log.held) : null,
   };
 }
 
@@ -97,6 +98,7 @@ function decodeBalanceLog(file: BalanceFile & { currency: string }): BalanceLog 
     last: file.last && fromTuple(file.last),
     daily: file.daily.map(fromTuple),
     topUps: file.topUps.map(([atMs, micros]) => ({ atMs, micros })),
+    held: file.held ? fromTuple(file.held) : null,
   };
 }
 const dayFromKey = (key: string) => Date.parse(`${key}T00:00:00Z`);

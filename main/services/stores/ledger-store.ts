@@ -9,6 +9,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dedupeLedgerEntries } from '@core/ledger-dedupe';
 import { LEDGER_VERSION, LedgerFileSchema, type LedgerFile } from '@core/ledger-schema';
+import { repairLedgerRaw, repairReloadRule } from '@core/sane-repair';
 import { backupStamp, type BackupInfo } from './backups';
 import { ensurePrivateDir } from './private-file';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
@@ -24,7 +25,12 @@ export const LEDGER_SPEC: FileSpec<LedgerFile> = {
   indent: 2, // people may read or repair this file by hand
   describe: (l) =>
     `${l.entries.length} ${l.entries.length === 1 ? 'entry' : 'entries'}, ${l.billing.mode} billing${l.billing.reload ? ' with an auto-reload rule' : ''}`,
-  repair: dedupeLedgerEntries,
+  repair: (ledger) => {
+    const rule = repairReloadRule(ledger);
+    const deduped = dedupeLedgerEntries(rule.data);
+    return { data: deduped.data, notes: [...rule.notes, ...deduped.notes] };
+  },
+  repairRaw: repairLedgerRaw,
 };
 
 /** A ledger backup as the user sees it. */

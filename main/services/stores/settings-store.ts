@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_CRON, SettingsSchema, type Settings } from '@core/schemas';
+import { repairSettingsRaw } from '@core/sane-repair';
 import { validateCron } from '../scheduler';
 import type { ProviderId } from '@core/providers';
 import { discoverOrgs } from './org-discovery';
@@ -40,6 +41,7 @@ export const SETTINGS_SPEC: FileSpec<Settings> = {
   version: 1,
   schema: SettingsFileSchema,
   migrations: {},
+  repairRaw: repairSettingsRaw,
   defaults: () => SettingsSchema.parse({ version: 1 }),
   indent: 2,
   describe: (s) =>

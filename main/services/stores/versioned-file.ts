@@ -34,6 +34,11 @@ export interface FileSpec<T extends { version: number }> {
    * done in words; nothing is dropped that the user typed.
    */
   repair?(data: T): { data: T; notes: string[] };
+  /**
+   * Brings raw values out of range back into it before validation (an instant past 2200, an unknown
+   * zone), saying what changed, so one bad value does not set the whole file aside.
+   */
+  repairRaw?(raw: Record<string, unknown>): { data: Record<string, unknown>; notes: string[] };
 }
 
 export interface FileContext {
@@ -66,7 +71,11 @@ export interface VersionedFile<T> {
  *
  * Example: `{version: 1, a: 1}` with migrations `{1: r => ({...r, version: 2, b: 0})}` → `{version: 2, a: 1, b: 0}`.
  */
-export function upgrade<T extends { version: number }>(raw: unknown, spec: FileSpec<T>): T {
+export function upgrade<T extends { version: number }>(
+  raw: unknown,
+  spec: FileSpec<T>,
+  notes: string[] = [],
+): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
   let data = raw as Record<string, unknown>;
   const from = data.version;
@@ -79,6 +88,11 @@ export function upgrade<T extends { version: number }>(raw: unknown, spec: FileS
     if (!step) throw new Error(`no upgrade from version ${v}`);
     data = step(data);
     if (data.version !== v + 1) throw new Error(`upgrade from version ${v} did not produce version ${v + 1}`);
+  }
+  if (spec.repairRaw) {
+    const repaired = spec.repairRaw(data);
+    data = repaired.data;
+    notes.push(...repaired.notes);
   }
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) {
@@ -105,11 +119,13 @@ export async function openVersionedFile<T extends { version: number }>(
   let isLocked = false;
   let recovered: T | null = null;
   let origin: VersionedFile<T>['origin'];
+  const repairNotes: string[] = [];
   try {
     await db.read();
-    current = db.data === null ? spec.defaults() : upgrade(db.data, spec);
+    current = db.data === null ? spec.defaults() : upgrade(db.data, spec, repairNotes);
     origin = db.data === null ? 'new' : 'file';
   } catch (err) {
+    repairNotes.length = 0; // the file is set aside whole: its repairs are moot
     const reason = `${spec.label}: ${(err as Error).message}`;
     // If the bad file could not be moved aside, refuse to write over it.
     const quarantinedAs = await quarantine(path, reason, ctx, backupOpts !== null);
@@ -121,8 +137,9 @@ export async function openVersionedFile<T extends { version: number }>(
   if (spec.repair) {
     const { data, notes } = spec.repair(current);
     current = data;
-    if (notes.length) recovery.reportRepair(notes);
+    repairNotes.push(...notes);
   }
+  if (repairNotes.length) recovery.reportRepair(repairNotes);
   const file: VersionedFile<T> = {
     path,
     origin,

@@ -16,6 +16,7 @@ import { buildLedgerRows } from '../../view-models/money-ledger';
 import { BalanceCard } from './balance-card';
 import { BillingForm } from './billing-form';
 import { CardSplitCard } from './card-split-card';
+import { DiscardReadings } from './discard-readings';
 import { DriftNotice } from './drift-notice';
 import { EntryForm } from './entry-form';
 import { ForecastHeadline } from './forecast-headline';
@@ -129,6 +130,7 @@ export function MoneySection({
             Creditwatch reads it at every sync, and spend is read from how it falls, so there is nothing to
             copy from a billing page. Purchases and grants you record below are your own notes.
           </p>
+          <DiscardReadings orgId={orgId} timeZone={zone.timeZone} currency={currency} onDone={reload} />
         </section>
       )}
       {isPrepaid && !isFromApi && !money.balance && (

@@ -47,6 +47,7 @@ function setup() {
       whatIf: vi.fn(),
       snapshotExtras: vi.fn(),
       forget: vi.fn(async () => {}),
+      discardReadings: vi.fn(),
     },
     limits: { get: () => ({ org: null, projects: [], asOfMs: null, problem: null }) },
     alerts: {

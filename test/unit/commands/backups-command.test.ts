@@ -47,8 +47,9 @@ describe('creditwatch backups', () => {
   it('lists each org\u2019s backups newest first with entry counts, names made terminal-safe', async () => {
     const { code, out } = await run();
     expect(code).toBe(0);
+    // The stored name's escape character is removed when settings load (names hold no control characters).
     expect(out).toMatch(
-      /^Acme\\u\{1b\}\[2J \(org_acme00000001\): 3 backups\n {2}ledger-org_acme00000001\.2026-11-20T00-06-00-000Z\.json {2}2026-11-20T00:06:00\.000Z {2}3 entries\n {2}.* {2}2 entries\n {2}.* {2}1 entry$/,
+      /^Acme\[2J \(org_acme00000001\): 3 backups\n {2}ledger-org_acme00000001\.2026-11-20T00-06-00-000Z\.json {2}2026-11-20T00:06:00\.000Z {2}3 entries\n {2}.* {2}2 entries\n {2}.* {2}1 entry$/,
     );
     expect(out).not.toContain('\u001b');
   });

@@ -18,11 +18,11 @@ const NOW_MS = Date.parse(NOW);
 const ORGS: Org[] = [
   {
     id: 'org_cliexport01',
-    name: 'Acme, "Labs"\nEU',
+    name: 'Acme, "Labs" EU',
     kind: 'openai',
     provider: 'openai',
     baseUrl: null,
-    createdAtMs: 0,
+    createdAtMs: Date.UTC(2026, 0, 1),
   },
   {
     id: 'org_cliexport02',
@@ -30,7 +30,7 @@ const ORGS: Org[] = [
     kind: 'openai',
     provider: 'openai',
     baseUrl: null,
-    createdAtMs: 0,
+    createdAtMs: Date.UTC(2026, 0, 1),
   },
 ];
 let dataDir: string;

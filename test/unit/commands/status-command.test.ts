@@ -16,7 +16,14 @@ const ORG = 'org_statuscheck1';
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cw-status-'));
-  const org = { id: ORG, name: 'Acme', kind: 'demo', provider: 'openai', baseUrl: null, createdAtMs: 0 };
+  const org = {
+    id: ORG,
+    name: 'Acme',
+    kind: 'demo',
+    provider: 'openai',
+    baseUrl: null,
+    createdAtMs: Date.UTC(2026, 0, 1),
+  };
   await writeFile(
     join(dir, 'settings.json'),
     JSON.stringify({ version: 1, orgs: [org], selectedOrgId: ORG }),
@@ -120,7 +127,7 @@ describe('status with accounts on several providers', () => {
       kind: 'demo',
       provider: 'deepseek',
       baseUrl: null,
-      createdAtMs: 0,
+      createdAtMs: Date.UTC(2026, 0, 1),
     };
     const claude = { ...ds, id: 'org_claude0001', name: 'Claude team', provider: 'anthropic' };
     const openai = { ...ds, id: ORG, name: 'Acme', provider: 'openai' };

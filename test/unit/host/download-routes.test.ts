@@ -19,7 +19,7 @@ const ORG: Org = {
   kind: 'openai',
   provider: 'openai',
   baseUrl: null,
-  createdAtMs: 0,
+  createdAtMs: Date.UTC(2026, 0, 1),
 };
 const files: AppFiles = {
   plan: (req) => planExport(req, [ORG], NOW),

@@ -48,6 +48,8 @@ export interface FakeApi extends CreditwatchApi {
   listenerCount(): number;
   /** The next call on `channel` throws this error (as a transport would deliver a server error). */
   failNext(channel: RequestChannel, error: Error): void;
+  /** Puts an entry in a ledger with no check at all, as a hand-edited file from an older version could. */
+  injectUnchecked(orgId: string, entry: unknown): void;
 }
 
 export interface FakeApiOptions {
@@ -219,6 +221,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     'money:get': ({ orgId }) => computeMoneyView(moneyInputs(orgId)),
     'answer:get': ({ orgId }) => answerOf(orgId),
     'answer:list': () => ({ answers: orgs.map((o) => answerOf(o.id)) }),
+    'balance:discardReadings': () => ({ removedReadings: 0, removedSpendMicros: 0 }),
     'money:whatIf': ({ orgId, balanceMicros, billing }) =>
       computeWhatIf(moneyInputs(orgId), {
         balanceMicros,
@@ -336,6 +339,11 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     },
     failNext(channel, error) {
       failures.set(channel, error);
+    },
+    injectUnchecked(orgId, entry) {
+      const ledger = ledgerOf(orgId);
+      ledgers.set(orgId, { ...ledger, entries: [...ledger.entries, entry as LedgerFile['entries'][number]] });
+      emit('data:changed', { orgId });
     },
     listenerCount() {
       let n = 0;

@@ -44,14 +44,19 @@ const entry: fc.Arbitrary<Omit<LedgerEntry, 'id'>> = fc.oneof(
     balanceMicros: fc.integer({ min: -1e9, max: 1e10 }),
     note,
   }),
-  fc.record({
-    kind: fc.constant('purchase' as const),
-    atMs: at,
-    micros,
-    expiresAtMs: fc.option(at, { nil: null }),
-    note,
-  }),
-  fc.record({ kind: fc.constant('grant' as const), atMs: at, micros, expiresAtMs: at, note }),
+  // Credit expires after it was added, as the app accepts it.
+  fc
+    .record({
+      kind: fc.constant('purchase' as const),
+      atMs: at,
+      micros,
+      expiresAtMs: fc.option(at, { nil: null }),
+      note,
+    })
+    .filter((e) => e.expiresAtMs === null || e.expiresAtMs > e.atMs),
+  fc
+    .record({ kind: fc.constant('grant' as const), atMs: at, micros, expiresAtMs: at, note })
+    .filter((e) => e.expiresAtMs > e.atMs),
   fc.record({ kind: fc.constant('reload' as const), atMs: at, micros, note }),
   fc.record({ kind: fc.constant('card-charge' as const), atMs: at, micros, note }),
 );
@@ -70,7 +75,7 @@ const ledger: fc.Arbitrary<LedgerFile> = fc
         ? {
             enabled: true,
             thresholdMicros: threshold,
-            action: { kind: 'restore-to' as const, targetMicros: threshold + 1 },
+            action: { kind: 'restore-to' as const, targetMicros: threshold + 1_000_000 },
             monthlyLimit: null,
           }
         : null,
@@ -79,7 +84,7 @@ const ledger: fc.Arbitrary<LedgerFile> = fc
     },
     entries: entries.map((e, i) => ({ ...e, id: `e-${i}` }) as LedgerEntry),
   }));
-const orgName = fc.constantFrom('Acme, "Labs"', 'line\nbreak', '=cmd|calc', 'Plain', '  padded');
+const orgName = fc.constantFrom('Acme, "Labs"', 'Ünïcode ✓', '=cmd|calc', 'Plain', '  padded');
 const account = fc.constantFrom(
   { provider: 'openai' as const },
   { provider: 'anthropic' as const },

@@ -18,7 +18,7 @@ const orgs: Org[] = ['org_fakeone1', 'org_faketwo2'].map((id) => ({
   kind: 'openai',
   provider: 'openai',
   baseUrl: null,
-  createdAtMs: 0,
+  createdAtMs: Date.UTC(2026, 0, 1),
 }));
 
 /** A fake Admin API: $1 per project per day for two projects, 10 requests per hour. */

@@ -51,7 +51,7 @@ describe('settings recovery', () => {
     kind: 'openai' as const,
     provider: 'openai' as const,
     baseUrl: null,
-    createdAtMs: 1,
+    createdAtMs: Date.UTC(2026, 0, 1),
   });
 
   it('falls back to the newest readable backup, with the orgs it held', async () => {
@@ -76,7 +76,7 @@ describe('settings recovery', () => {
     const seen: StoreProblem[] = [];
     const s = await openSettingsStore(dir, {
       onProblem: (p) => seen.push(p),
-      nowMs: () => 5,
+      nowMs: () => Date.UTC(2026, 0, 1),
       keyIds: async () => ['org_cccccccc03'],
       // The stored key tells the provider (a DeepSeek key here); without a key, OpenAI.
       providerOfKey: async (id) => (id === 'org_cccccccc03' ? 'deepseek' : null),

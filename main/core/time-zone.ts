@@ -1,0 +1,25 @@
+/**
+ * Whether a time zone name is one `Intl` knows, and a safe stand-in when it is not. Kept apart from the
+ * schemas so the page can use it without the schema library.
+ *
+ * Example: `isKnownTimeZone('Europe/Berlin')` → true; `saneZone('Mars/Olympus')` → "UTC".
+ */
+
+/** Whether `Intl` knows the zone (e.g. "UTC", "Europe/Berlin"; not "Mars/Olympus"). */
+export function isKnownTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `zone` when `Intl` knows it, else `fallback`: a value that slipped past the checks (a hand-edited file)
+ * then counts months in the fallback zone instead of making every computation throw.
+ */
+export function saneZone(zone: string | null | undefined, fallback = 'UTC'): string {
+  return isKnownTimeZone(zone) ? zone : fallback;
+}
