@@ -26,19 +26,17 @@ function FigureLine({ label, figure, testId }: { label: string; figure: Figure; 
 /** The card; `onOpen` shows the org's page. */
 export function OrgCard({
   card,
-  isSelected,
   onOpen,
   onRetry,
 }: {
   card: OrgCardView;
-  isSelected: boolean;
   onOpen: () => void;
   onRetry?: () => void;
 }) {
   const titleId = `ov-title-${card.orgId}`;
   return (
     <section
-      className={`card ov-card${card.isStale || card.error ? ' stale' : ''}${isSelected ? ' selected' : ''}`}
+      className={`card ov-card${card.isStale || card.error ? ' stale' : ''}`}
       aria-labelledby={titleId}
       data-testid="overview-card"
       data-org-id={card.orgId}
@@ -51,8 +49,8 @@ export function OrgCard({
             {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
           </span>
         </h3>
-        <button type="button" className="button" onClick={onOpen} aria-pressed={isSelected}>
-          {isSelected ? 'Shown below' : 'Open'}
+        <button type="button" className="button" onClick={onOpen}>
+          Open
         </button>
       </div>
       {card.flags.map((f) => (

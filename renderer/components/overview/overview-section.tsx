@@ -10,7 +10,6 @@ import { OrgCard } from './org-card';
 
 export interface OverviewSectionProps {
   orgs: readonly OrgSummary[];
-  selectedOrgId: string | null;
   nowMs: number;
   zone: DisplayZone;
   /** The user's conversion rates (a converted figure is shown only for a currency that has one). */
@@ -19,21 +18,21 @@ export interface OverviewSectionProps {
 }
 
 /** The overview section. */
-export function OverviewSection({ orgs, selectedOrgId, nowMs, zone, rates, onOpen }: OverviewSectionProps) {
+export function OverviewSection({ orgs, nowMs, zone, rates, onOpen }: OverviewSectionProps) {
   const { data, isLoading, reload } = useOverview(orgs);
   const view = buildOverview(data, nowMs, zone, rates);
   const showTotals = orgs.length > 1 || view.totals.some((t) => t.converted !== null);
   return (
     <section
       className="overview stack"
-      aria-labelledby="overview-title"
+      aria-labelledby="page-title"
       data-testid="overview"
       aria-busy={isLoading}
     >
       <div className="card-head">
-        <h2 id="overview-title" className="section-title">
+        <h1 id="page-title" className="section-title" tabIndex={-1}>
           All accounts
-        </h2>
+        </h1>
       </div>
       {showTotals && view.totals.length > 0 && (
         <ul className="ov-totals" data-testid="overview-total" aria-label="Totals, one per currency">
@@ -56,13 +55,7 @@ export function OverviewSection({ orgs, selectedOrgId, nowMs, zone, rates, onOpe
       )}
       <div className="ov-grid">
         {view.cards.map((card) => (
-          <OrgCard
-            key={card.orgId}
-            card={card}
-            isSelected={card.orgId === selectedOrgId}
-            onOpen={() => onOpen(card.orgId)}
-            onRetry={reload}
-          />
+          <OrgCard key={card.orgId} card={card} onOpen={() => onOpen(card.orgId)} onRetry={reload} />
         ))}
       </div>
     </section>
