@@ -20,6 +20,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
   const [lowUsd, setLowUsd] = useState('');
   const [lowBy, setLowBy] = useState<Record<string, string>>({});
   const [webhook, setWebhook] = useState('');
+  const [isNotifyAll, setIsNotifyAll] = useState(false);
   const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
 
   const show = (s: AlertSettings) => {
@@ -36,6 +37,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
       ),
     );
     setWebhook(s.webhookUrl ?? '');
+    setIsNotifyAll(s.notify === 'all');
   };
   useEffect(() => {
     api.invoke('alerts:getSettings', {}).then(show, () => {});
@@ -76,6 +78,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
           low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: Math.round(low * 1e6) },
         currencyDefaults,
         webhookUrl: webhook.trim() === '' ? null : webhook.trim(),
+        notify: isNotifyAll ? 'all' : 'action-needed',
       });
       show(next);
       setMessage({ isError: false, text: 'Saved.' });
@@ -98,6 +101,18 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
             Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
             07:00). Alerts that start in quiet hours are notified when they end.
           </p>
+          <div className="field checkbox">
+            <input
+              id={`${id}-notify-all`}
+              type="checkbox"
+              checked={isNotifyAll}
+              onChange={(e) => setIsNotifyAll(e.target.checked)}
+            />
+            <label htmlFor={`${id}-notify-all`}>
+              Also notify me of information (reloads and card charges expected, credit expiring, unusual
+              spend). Otherwise only alerts that need action pop up; every alert shows in the page.
+            </label>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-qs`}>Quiet hours from</label>
             <input
