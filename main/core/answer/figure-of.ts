@@ -1,0 +1,46 @@
+/**
+ * Small constructors for named figures, so every figure is built the same way.
+ *
+ * Example: `unknownFigure('credit-left', 'not known yet — record the balance your billing page shows')`.
+ */
+import type { AnswerFigure, FigureName, FigureSource } from './account-answer';
+import { roundRange, type MicrosRange } from '../words/money-words';
+
+/** A figure that cannot be known yet: its text says why and what to do. */
+export function unknownFigure(name: FigureName, text: string): AnswerFigure {
+  return {
+    name,
+    isKnown: false,
+    valueMicros: null,
+    range: null,
+    atMs: null,
+    asOfMs: null,
+    source: null,
+    text,
+  };
+}
+
+/** A known figure. A range is kept only when its ends differ after the one rounding rule. */
+export function knownFigure(
+  name: FigureName,
+  f: {
+    valueMicros?: number | null;
+    range?: MicrosRange | null;
+    atMs?: number | null;
+    asOfMs: number | null;
+    source: FigureSource;
+    text: string;
+  },
+): AnswerFigure {
+  const range = f.range ? roundRange(f.range) : null;
+  return {
+    name,
+    isKnown: true,
+    valueMicros: f.valueMicros ?? null,
+    range: range && range.low !== range.high ? range : null,
+    atMs: f.atMs ?? null,
+    asOfMs: f.asOfMs,
+    source: f.source,
+    text: f.text,
+  };
+}

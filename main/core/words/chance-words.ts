@@ -1,0 +1,25 @@
+/**
+ * Chances and percentages in words: one scale for every surface.
+ *
+ * Example: `chanceWords(0.56)` → "about even odds"; `percentWords(0.56)` → "56%".
+ */
+
+/** A share as a whole percentage without a space: 0.564 → "56%", 1 → "100%", 0.004 → "under 1%". */
+export function percentWords(share: number): string {
+  if (share > 0 && share < 0.005) return 'under 1%';
+  if (share < 1 && share > 0.995) return 'over 99%';
+  return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * A chance in plain words. Bands: under 5 % "very unlikely", under 35 % "unlikely", under 65 % "about even
+ * odds", under 90 % "likely", under 97 % "very likely", else "almost certain".
+ */
+export function chanceWords(p: number): string {
+  if (p < 0.05) return 'very unlikely';
+  if (p < 0.35) return 'unlikely';
+  if (p < 0.65) return 'about even odds';
+  if (p < 0.9) return 'likely';
+  if (p < 0.97) return 'very likely';
+  return 'almost certain';
+}
