@@ -1,6 +1,9 @@
 /**
  * The page's list of alerts: grouped per account, the ones that need action first (and red), at most a few
  * rows before "+N more", and those the user said "Got it" to left out until their figures change.
+ *
+ * Folded (the default), only alerts that need action are listed; information waits behind the counter
+ * line. Opened, every alert is listed up to three rows, then "+N more"; "all" lists every one.
  */
 import { needsAction } from '@core/alerts/action-needed';
 import type { Alert } from '@core/alerts/alert-types';
@@ -38,7 +41,9 @@ export interface AlertListView {
  *
  * @example 5 alerts on 2 accounts, closed → 3 rows, hiddenCount 2
  */
-export function buildAlertList(view: AlertsView, orgId: string | null, isOpen: boolean): AlertListView {
+export type AlertListState = 'folded' | 'open' | 'all';
+
+export function buildAlertList(view: AlertsView, orgId: string | null, state: AlertListState): AlertListView {
   const relevant = view.active.filter((a) => orgId === null || a.orgId === orgId);
   const acknowledged = relevant.filter((a) => view.acknowledged?.[a.id] !== undefined);
   const shown = relevant
@@ -46,8 +51,9 @@ export function buildAlertList(view: AlertsView, orgId: string | null, isOpen: b
     .map((alert) => ({ alert, needsAction: needsAction(alert) }))
     // Stable: action first, then the view's own order.
     .sort((a, b) => Number(b.needsAction) - Number(a.needsAction));
+  const listed = state === 'folded' ? shown.filter((r) => r.needsAction) : shown;
   const byOrg = new Map<string, AlertGroup>();
-  for (const row of shown) {
+  for (const row of listed) {
     const group = byOrg.get(row.alert.orgId) ?? {
       orgId: row.alert.orgId,
       orgName: row.alert.orgName,
@@ -57,7 +63,7 @@ export function buildAlertList(view: AlertsView, orgId: string | null, isOpen: b
     byOrg.set(row.alert.orgId, group);
   }
   const all = [...byOrg.values()];
-  const limit = isOpen ? Infinity : ALERT_ROWS_SHOWN;
+  const limit = state === 'all' ? Infinity : ALERT_ROWS_SHOWN;
   let left = limit;
   const groups: AlertGroup[] = [];
   for (const g of all) {
@@ -70,7 +76,7 @@ export function buildAlertList(view: AlertsView, orgId: string | null, isOpen: b
   const infoCount = shown.length - needsActionCount;
   return {
     groups,
-    hiddenCount: Math.max(0, shown.length - (isOpen ? shown.length : ALERT_ROWS_SHOWN)),
+    hiddenCount: Math.max(0, listed.length - limit),
     needsActionCount,
     infoCount,
     acknowledgedCount: acknowledged.length,

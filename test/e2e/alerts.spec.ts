@@ -123,7 +123,10 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
   await expect.poll(() => countTag(page, 'low-credit:')).toBe(1);
   expect((await notes(page)).find((n) => n.tag.startsWith('low-credit:'))?.title).toMatch(/credit low/);
 
-  // 2. An organization whose usage this hour is far above the same hour yesterday.
+  // 2. An organization whose usage this hour is far above the same hour yesterday: information, listed once
+  // the alerts are opened (folded, the page lists only what needs action).
+  await expect(banner.locator('[data-kind="low-credit"]')).toHaveAttribute('data-needs-action', 'true');
+  await banner.getByTestId('alert-counter').click();
   await app.call('orgs:add', { name: 'Spiky', apiKey: 'sk-admin-e2e-spike-000000', baseUrl: sim.baseUrl });
   await expect(banner.locator('[data-kind="spend-spike"]')).toHaveCount(1, { timeout: 30_000 });
   await expect.poll(() => countTag(page, 'spend-spike:')).toBe(1);

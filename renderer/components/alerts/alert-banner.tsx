@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Alert } from '@core/alerts/alert-types';
 import type { AlertsView } from '@core/alerts/alerts-view';
 import { useApi } from '../../api/api-context';
-import { buildAlertList } from '../../view-models/alert-list';
+import { buildAlertList, type AlertListState } from '../../view-models/alert-list';
 
 export interface AlertBannerProps {
   view: AlertsView;
@@ -21,8 +21,9 @@ export interface AlertBannerProps {
 export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBannerProps) {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
-  const [isOpen, setIsOpen] = useState(false);
-  const list = buildAlertList(view, orgId, isOpen);
+  const [state, setState] = useState<AlertListState>('folded');
+  const isOpen = state !== 'folded';
+  const list = buildAlertList(view, orgId, state);
   const total = list.needsActionCount + list.infoCount;
   if (total === 0 && !view.webhookProblem) return null;
   const acknowledge = (a: Alert) =>
@@ -45,7 +46,7 @@ export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBann
           type="button"
           className="alerts-counter"
           aria-expanded={isOpen}
-          onClick={() => setIsOpen((open) => !open)}
+          onClick={() => setState(isOpen ? 'folded' : 'open')}
           data-testid="alert-counter"
         >
           {list.summary}
@@ -71,7 +72,8 @@ export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBann
                   className={`alert-row ${needsAction ? 'alert-action' : 'alert-info'}`}
                 >
                   <span className="alert-text">
-                    <strong>{withoutOrgName(a)}</strong> <span className="alert-body">{a.body}</span>
+                    <strong>{withoutOrgName(a)}</strong>
+                    {(isOpen || needsAction) && <span className="alert-body"> {a.body}</span>}
                   </span>
                   <button type="button" className="button small" onClick={() => void acknowledge(a)}>
                     Got it
@@ -85,7 +87,7 @@ export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBann
           <button
             type="button"
             className="link-button"
-            onClick={() => setIsOpen(true)}
+            onClick={() => setState('all')}
             data-testid="alert-more"
           >
             +{list.hiddenCount} more

@@ -19,8 +19,7 @@ export function NotificationPrompt() {
   if (permission === 'denied')
     return (
       <p className="muted" role="status" data-testid="notify-status">
-        Desktop notifications are blocked for this page in your browser&apos;s site settings, so alerts show
-        only here in the page. Allow notifications for this address there to get them on your desktop.
+        Desktop notifications are blocked in this browser&apos;s site settings; alerts show here.
       </p>
     );
   return (

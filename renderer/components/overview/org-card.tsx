@@ -1,35 +1,24 @@
 /**
- * One organization's card on the overview: credit left, where usage goes, the next auto-reload, what the card
- * is charged before month end, month-to-date and today, sync state and any wrong-org flag.
+ * One account's card on the overview: its name and the way it pays as a chip, one hero figure chosen by what
+ * matters now, at most two secondary lines, and a quiet line on how fresh the figures are.
  */
-import type { Figure, OrgCardView } from '../../view-models/overview';
+import type { CardSummary } from '../../view-models/card-summary';
+import type { OrgCardView } from '../../view-models/overview';
 
-function FigureLine({ label, figure, testId }: { label: string; figure: Figure; testId: string }) {
-  return (
-    <div className="ov-figure">
-      <dt>{label}</dt>
-      <dd>
-        <span className="ov-value" data-testid={testId}>
-          {figure.value}
-        </span>
-        {figure.likely && (
-          <span className="ov-likely" data-testid={`${testId}-likely`}>
-            {figure.likely}
-          </span>
-        )}
-        {figure.note && <span className="muted ov-note">{figure.note}</span>}
-      </dd>
-    </div>
-  );
-}
-
-/** The card; `onOpen` shows the org's page. */
+/** The card; `onOpen` goes to the account's page. */
 export function OrgCard({
   card,
+  summary,
+  flags,
+  isDemo = false,
   onOpen,
   onRetry,
 }: {
   card: OrgCardView;
+  summary: CardSummary;
+  /** Wrong-organization flags in words. */
+  flags: readonly string[];
+  isDemo?: boolean;
   onOpen: () => void;
   onRetry?: () => void;
 }) {
@@ -41,19 +30,30 @@ export function OrgCard({
       data-testid="overview-card"
       data-org-id={card.orgId}
     >
-      <div className="card-head">
-        <h3 id={titleId}>
-          {card.name}{' '}
-          <span className="provider-label" data-testid="provider-label">
-            {card.providerName}
-            {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
-          </span>
-        </h3>
-        <button type="button" className="button" onClick={onOpen}>
+      <div className="ov-head">
+        <h2 id={titleId} className="ov-name">
+          {card.name}
+        </h2>
+        <button type="button" className="button small" onClick={onOpen}>
           Open
         </button>
       </div>
-      {card.flags.map((f) => (
+      <p className="ov-chips">
+        <span className="provider-label" data-testid="provider-label">
+          {card.providerName}
+          {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
+        </span>
+        {summary.chip && (
+          <span
+            className={`pay-chip${summary.paymentKind === 'not-set' ? ' not-set' : ''}`}
+            data-testid="pay-chip"
+          >
+            {summary.chip}
+          </span>
+        )}
+        {isDemo && <span className="provider-label demo-label">Demo</span>}
+      </p>
+      {flags.map((f) => (
         <p key={f} className="flag" role="note" data-testid="wrong-org-flag">
           {f}
         </p>
@@ -75,50 +75,39 @@ export function OrgCard({
         <p className="loading">Loading…</p>
       ) : (
         <>
-          {card.billingWords && (
-            <p className="ov-mode" data-testid="billing-words">
-              {card.billingWords}
+          {summary.paymentKind === 'not-set' ? (
+            <p className="ov-not-set" data-testid="pay-not-set">
+              How does {card.name} pay? <strong>Not set</strong> —{' '}
+              <button type="button" className="link-button" onClick={onOpen}>
+                answer three questions
+              </button>
+            </p>
+          ) : (
+            summary.hero && (
+              <div className="ov-hero">
+                <p className="ov-hero-label">{summary.hero.label}</p>
+                <p className="ov-hero-value" data-figure={summary.hero.figure} data-org={card.orgId}>
+                  {summary.hero.value}
+                </p>
+                {summary.hero.marker && <p className="ov-marker muted">{summary.hero.marker}</p>}
+              </div>
+            )
+          )}
+          {summary.lines.length > 0 && (
+            <ul className="plain-list ov-lines">
+              {summary.lines.map((line) => (
+                <li key={line.figure} data-testid={`ov-line-${line.figure}`}>
+                  {line.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          {/* Said only when something is off: an up-to-date card's marker already gives its "as of". */}
+          {(card.isStale || !card.syncText.startsWith('Up to date')) && (
+            <p className="as-of muted">
+              <span data-testid="ov-sync">{card.syncText}</span>
             </p>
           )}
-          <dl className="ov-figures">
-            {card.creditLeft && (
-              <FigureLine label="Credit left" figure={card.creditLeft} testId="ov-credit" />
-            )}
-            {card.nextReload && (
-              <FigureLine label="Next auto-reload" figure={card.nextReload} testId="ov-next-reload" />
-            )}
-            {card.cardBeforeMonthEnd && (
-              <FigureLine
-                label="Card charges before month end"
-                figure={card.cardBeforeMonthEnd}
-                testId="ov-card-charges"
-              />
-            )}
-            <div className="ov-figure">
-              <dt>This month so far</dt>
-              <dd>
-                <span className="ov-value" data-testid="ov-mtd">
-                  {card.monthToDate}
-                </span>
-                <span className="muted ov-note">
-                  today <span data-testid="ov-today">{card.today}</span> (provisional)
-                </span>
-                {card.spendSource && (
-                  <span className="muted ov-note" data-testid="ov-spend-source">
-                    {card.spendSource}
-                  </span>
-                )}
-              </dd>
-            </div>
-          </dl>
-          <p className="as-of">
-            {card.asOf ? (
-              <>
-                as of <time dateTime={card.asOfIso ?? undefined}>{card.asOf}</time> ·{' '}
-              </>
-            ) : null}
-            <span data-testid="ov-sync">{card.syncText}</span>
-          </p>
         </>
       )}
     </section>
