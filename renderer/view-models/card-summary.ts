@@ -7,6 +7,7 @@ import { paymentOf } from '@core/answer/payment';
 import type { PaymentKind } from '@core/answer/account-answer';
 import { formatMoney } from '@core/money';
 import { PROVIDERS } from '@core/provider-info';
+import type { WrongOrgFlag } from '@core/wrong-org';
 import type { DisplayZone } from './format';
 import type { OrgCardView, OrgData } from './overview';
 
@@ -15,8 +16,10 @@ export interface CardHero {
   figure: 'credit-left' | 'card-by-month-end' | 'next-reload' | 'this-month';
   label: string;
   value: string;
-  /** "estimate · as of 09:23", "from DeepSeek · as of 09:20", or null. */
-  marker: string | null;
+  /** Where the figure comes from: "estimate", "from DeepSeek". */
+  source: string;
+  /** "09:23": the figure's "as of" (the overview says it once when every card shares it). */
+  asOf: string | null;
 }
 
 export interface CardSummary {
@@ -34,6 +37,12 @@ function clock(ms: number, zone: DisplayZone): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(ms);
+}
+
+/** The one "as of" every hero shares, or null when they differ (each card then says its own). */
+export function sharedAsOf(summaries: readonly CardSummary[]): string | null {
+  const times = new Set(summaries.flatMap((s) => (s.hero?.asOf ? [s.hero.asOf] : [])));
+  return times.size === 1 ? [...times][0]! : null;
 }
 
 /** The chip for a payment kind. */
@@ -81,10 +90,11 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
     // No card figures until the user has said how the account pays.
     return { paymentKind: payment.kind, chip, hero: null, lines: hasSpend ? [thisMonth] : [] };
   }
-  const asOf = m.apiBalance
-    ? `from ${PROVIDERS[data.provider].name} · as of ${clock(m.apiBalance.atMs, zone)}`
+  const creditSource = m.apiBalance ? `from ${PROVIDERS[data.provider].name}` : 'estimate';
+  const creditAsOf = m.apiBalance
+    ? clock(m.apiBalance.atMs, zone)
     : m.balance
-      ? `estimate · as of ${clock(m.balance.asOfMs, zone)}`
+      ? clock(m.balance.asOfMs, zone)
       : null;
   if (payment.kind === 'invoiced' || payment.kind === 'monthly' || payment.kind === 'monthly-with-credit') {
     const card$ = card.cardBeforeMonthEnd;
@@ -96,10 +106,8 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
             figure: 'card-by-month-end',
             label: payment.kind === 'invoiced' ? 'Invoice at month end' : 'Card at month end',
             value: card$.value,
-            marker:
-              data.dashboard?.asOfMs != null
-                ? `estimate · as of ${clock(data.dashboard.asOfMs, zone)}`
-                : null,
+            source: 'estimate',
+            asOf: data.dashboard?.asOfMs != null ? clock(data.dashboard.asOfMs, zone) : null,
           }
         : null,
       lines: hasSpend ? [thisMonth] : [],
@@ -116,8 +124,29 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
     paymentKind: payment.kind,
     chip,
     hero: card.creditLeft
-      ? { figure: 'credit-left', label: 'Credit left', value: card.creditLeft.value, marker: asOf }
+      ? {
+          figure: 'credit-left',
+          label: 'Credit left',
+          value: card.creditLeft.value,
+          source: creditSource,
+          asOf: creditAsOf,
+        }
       : null,
     lines: lines.slice(0, 2),
   };
+}
+
+/**
+ * The wrong-organization flag as a card says it, on the account that spends unexpectedly.
+ *
+ * @example started spending → "Wrong organization? $12.92 in 3 days here, usually nothing. Keys meant for Demo organization?"
+ */
+export function cardFlagWords(flag: WrongOrgFlag, currency: string): string {
+  const spent = formatMoney(flag.recentMicros, currency);
+  const usual =
+    flag.kind === 'started-spending'
+      ? 'usually nothing'
+      : `usually ${formatMoney(flag.usualDailyMicros, currency)} a day`;
+  const from = flag.fromName ? ` Keys meant for ${flag.fromName}?` : '';
+  return `Wrong organization? ${spent} in ${flag.recentDays} days here, ${usual}.${from}`;
 }

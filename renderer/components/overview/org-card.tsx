@@ -9,6 +9,7 @@ import type { OrgCardView } from '../../view-models/overview';
 export function OrgCard({
   card,
   summary,
+  sharedAsOf = null,
   flags,
   isDemo = false,
   onOpen,
@@ -16,6 +17,8 @@ export function OrgCard({
 }: {
   card: OrgCardView;
   summary: CardSummary;
+  /** The "as of" the overview already says for every card (this card then leaves it out). */
+  sharedAsOf?: string | null;
   /** Wrong-organization flags in words. */
   flags: readonly string[];
   isDemo?: boolean;
@@ -89,7 +92,12 @@ export function OrgCard({
                 <p className="ov-hero-value" data-figure={summary.hero.figure} data-org={card.orgId}>
                   {summary.hero.value}
                 </p>
-                {summary.hero.marker && <p className="ov-marker muted">{summary.hero.marker}</p>}
+                <p className="ov-marker muted">
+                  {summary.hero.source}
+                  {summary.hero.asOf && summary.hero.asOf !== sharedAsOf
+                    ? ` · as of ${summary.hero.asOf}`
+                    : ''}
+                </p>
               </div>
             )
           )}

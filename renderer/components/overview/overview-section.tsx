@@ -4,9 +4,9 @@
  */
 import type { ConversionRate, OrgSummary } from '@core/schemas';
 import { useOverview } from '../../hooks/use-overview';
-import { buildCardSummary } from '../../view-models/card-summary';
+import { buildCardSummary, cardFlagWords, sharedAsOf } from '../../view-models/card-summary';
 import type { DisplayZone } from '../../view-models/format';
-import { buildOverview, describeFlag, type OrgData } from '../../view-models/overview';
+import { buildOverview, type OrgData } from '../../view-models/overview';
 import { OrgCard } from './org-card';
 
 export interface OverviewSectionProps {
@@ -68,10 +68,17 @@ function OverviewGroup(props: {
 }) {
   const { items, zone } = props;
   const view = buildOverview(items, props.nowMs, zone, props.rates);
+  const summaries = view.cards.map((card, i) => buildCardSummary(items[i]!, card, zone));
+  const asOf = sharedAsOf(summaries);
   const showTotals = items.length > 1 || view.totals.some((t) => t.converted !== null);
   return (
     <div className="ov-group stack" data-testid={props.isDemo ? 'overview-demo' : 'overview-real'}>
       {props.title && <h2 className="ov-group-title">{props.title}</h2>}
+      {asOf && (
+        <p className="muted ov-as-of" data-testid="overview-as-of">
+          Figures as of {asOf}
+        </p>
+      )}
       {showTotals && view.totals.length > 0 && (
         <ul
           className="ov-totals"
@@ -109,12 +116,13 @@ function OverviewGroup(props: {
           <OrgCard
             key={card.orgId}
             card={card}
-            summary={buildCardSummary(items[i]!, card, zone)}
+            summary={summaries[i]!}
+            sharedAsOf={asOf}
             // The flag stands on the account that spends unexpectedly, once (not also on the one it may be
             // taking usage from).
             flags={view.flags
               .filter((f) => f.toOrgId === card.orgId)
-              .map((f) => describeFlag(f, card.orgId, card.currency ?? 'USD'))}
+              .map((f) => cardFlagWords(f, card.currency ?? 'USD'))}
             // Labelled on each card only beside real accounts; a demo-only page says "Demo" once, in its title.
             isDemo={props.isDemo && props.title !== null}
             onOpen={() => props.onOpen(card.orgId)}
