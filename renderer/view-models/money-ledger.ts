@@ -3,7 +3,8 @@
  */
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
-import { formatDateTime, type DisplayZone } from './format';
+import { dateTimeWords } from '@core/words/date-words';
+import { formatDateTime as formatShortDateTime, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
 
@@ -37,8 +38,13 @@ export function buildLedgerRows(
   entries: readonly LedgerEntry[],
   zone: DisplayZone,
   currency: string,
+  /** With it, dates say their year when it is not the current one ("Fri 19 Dec 2025, 09:23"). */
+  nowMs?: number,
 ): LedgerRow[] {
   const money = (micros: number) => formatMoney(micros, currency);
+  const tz = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const formatDateTime = (ms: number, z: DisplayZone) =>
+    nowMs === undefined ? formatShortDateTime(ms, z) : dateTimeWords(ms, nowMs, tz);
   return entries.map((e) => {
     let amount: string;
     let detail: string | null = null;

@@ -123,7 +123,7 @@ test('a second balance far from the estimate shows the drift and a likely cause'
   await form.getByLabel(/Balance shown/).fill(((estimate + 300_000_000) / 1e6).toFixed(2));
   await form.getByRole('button', { name: 'Record balance' }).click();
   await expect(page.getByTestId('drift')).toHaveText(/^\+\$(29\d|30\d)\.\d\d$/);
-  await expect(page.getByTestId('drift-summary')).toContainText('higher than estimated');
+  await expect(page.getByTestId('drift-summary')).toContainText('higher than expected');
   await expect(page.getByTestId('drift-causes').locator('li').first()).not.toBeEmpty();
   await shot(page, 'drift');
   // After a reload the drift is still shown (never hidden).
