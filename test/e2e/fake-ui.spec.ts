@@ -86,15 +86,14 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
   expect(errors).toEqual([]);
 });
 
-test('settings: the server validation message is shown; a valid schedule saves', async ({ page }) => {
+test('settings: a bad history length is refused in words; a chosen frequency saves', async ({ page }) => {
   await page.goto(`${server.url}?demo=1`);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const cron = page.getByLabel('Sync schedule (cron)');
-  await cron.fill('every five minutes');
+  await page.getByLabel('Days of history to fetch for a new account').fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByTestId('cron-error')).toContainText('is not a cron expression');
-  await cron.fill('*/10 * * * *');
-  await page.getByLabel('Backfill days').fill('30');
+  await expect(page.getByTestId('settings-error')).toContainText('from 1 to 365');
+  await page.getByLabel('Check for new spend').selectOption({ label: 'Every hour' });
+  await page.getByLabel('Days of history to fetch for a new account').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-settings.png'), fullPage: true });
