@@ -110,8 +110,8 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
   test.setTimeout(120_000);
   await context.grantPermissions(['notifications'], { origin: app.origin });
   await page.addInitScript(RECORD_NOTIFICATIONS);
-  await page.goto(app.url);
-  await expect(page.getByTestId('mtd-total')).toContainText('$', { timeout: 45_000 });
+  await page.goto(app.url); // the overview lists every account's alerts
+  await expect(page.locator('[data-figure="credit-left"]').first()).toContainText('$', { timeout: 45_000 });
   // Permission already granted: no offer is shown.
   await expect(page.getByTestId('notify-status')).toHaveCount(0);
   const { nowMs } = await app.call('app:info', {});

@@ -7,7 +7,7 @@ import { formatUsd } from '@core/money';
 import { startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { DEMO_SEED } from '../../main/app/demo-backend';
-import { startServe, type ServedApp } from './serve';
+import { startServe, type ServedApp, accountUrl } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 let app: ServedApp;
@@ -22,7 +22,7 @@ test.afterAll(async () => {
 
 test('the demo dashboard shows month-to-date spend equal to the simulator ground truth', async ({ page }) => {
   const errors = watchPageErrors(page);
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
 
   const { selectedOrgId } = await app.call('orgs:list', {});
@@ -61,7 +61,7 @@ test('the demo dashboard shows month-to-date spend equal to the simulator ground
 });
 
 test('"Sync now" runs a sync and the figures follow the live events', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
   const before = await app.call('dashboard:get', { orgId: (await app.call('orgs:list', {})).selectedOrgId! });
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -76,7 +76,7 @@ test('"Sync now" runs a sync and the figures follow the live events', async ({ p
 test('how often to sync is a choice of 5, 15 or 60 minutes; the server still refuses a bad schedule in words', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const often = page.getByLabel('Check for new spend');
   await expect(often).toHaveValue('*/5 * * * *');
@@ -112,7 +112,7 @@ test('how often to sync is a choice of 5, 15 or 60 minutes; the server still ref
 test('a sync started elsewhere (a script, the schedule) reaches the open page through the event stream', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   const asOf = page.getByTestId('as-of');
   await expect(asOf).toBeVisible({ timeout: 45_000 });
   const before = await asOf.getAttribute('datetime');

@@ -4,7 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyLedger } from './empty-ledger';
-import { startServe, type ServedApp } from './serve';
+import { accountUrl, startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 let app: ServedApp;
@@ -24,7 +24,7 @@ test.afterAll(async () => {
 });
 
 async function open(page: Page) {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 45_000 });
   // The forecast needs the first sync's history.
   await expect(page.getByTestId('confidence')).toBeVisible({ timeout: 45_000 });
