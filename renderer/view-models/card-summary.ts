@@ -18,8 +18,9 @@ export interface CardHero {
   value: string;
   /** Where the figure comes from: "estimate", "from DeepSeek". */
   source: string;
-  /** "09:23": the figure's "as of" (the overview says it once when every card shares it). */
+  /** "09:23": the figure's "as of" (the overview says it once when the cards' are minutes apart). */
   asOf: string | null;
+  asOfMs: number | null;
 }
 
 export interface CardSummary {
@@ -39,10 +40,21 @@ function clock(ms: number, zone: DisplayZone): string {
   }).format(ms);
 }
 
-/** The one "as of" every hero shares, or null when they differ (each card then says its own). */
+/** Heroes whose "as of" lie within this window share one "as of" line on the overview. */
+export const SHARED_AS_OF_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The "as of" the heroes share — "09:23", or "09:20–09:23" when a few minutes apart — or null when they lie
+ * further apart (each card then says its own).
+ */
 export function sharedAsOf(summaries: readonly CardSummary[]): string | null {
-  const times = new Set(summaries.flatMap((s) => (s.hero?.asOf ? [s.hero.asOf] : [])));
-  return times.size === 1 ? [...times][0]! : null;
+  const heroes = summaries.flatMap((s) => (s.hero?.asOfMs != null && s.hero.asOf ? [s.hero] : []));
+  if (heroes.length === 0) return null;
+  const sorted = [...heroes].sort((a, b) => a.asOfMs! - b.asOfMs!);
+  const first = sorted[0]!;
+  const last = sorted.at(-1)!;
+  if (last.asOfMs! - first.asOfMs! > SHARED_AS_OF_WINDOW_MS) return null;
+  return first.asOf === last.asOf ? first.asOf : `${first.asOf}–${last.asOf}`;
 }
 
 /** The chip for a payment kind. */
@@ -91,11 +103,8 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
     return { paymentKind: payment.kind, chip, hero: null, lines: hasSpend ? [thisMonth] : [] };
   }
   const creditSource = m.apiBalance ? `from ${PROVIDERS[data.provider].name}` : 'estimate';
-  const creditAsOf = m.apiBalance
-    ? clock(m.apiBalance.atMs, zone)
-    : m.balance
-      ? clock(m.balance.asOfMs, zone)
-      : null;
+  const creditAsOfMs = m.apiBalance ? m.apiBalance.atMs : m.balance ? m.balance.asOfMs : null;
+  const creditAsOf = creditAsOfMs === null ? null : clock(creditAsOfMs, zone);
   if (payment.kind === 'invoiced' || payment.kind === 'monthly' || payment.kind === 'monthly-with-credit') {
     const card$ = card.cardBeforeMonthEnd;
     return {
@@ -108,6 +117,7 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
             value: card$.value,
             source: 'estimate',
             asOf: data.dashboard?.asOfMs != null ? clock(data.dashboard.asOfMs, zone) : null,
+            asOfMs: data.dashboard?.asOfMs ?? null,
           }
         : null,
       lines: hasSpend ? [thisMonth] : [],
@@ -130,6 +140,7 @@ export function buildCardSummary(data: OrgData, card: OrgCardView, zone: Display
           value: card.creditLeft.value,
           source: creditSource,
           asOf: creditAsOf,
+          asOfMs: creditAsOfMs,
         }
       : null,
     lines: lines.slice(0, 2),

@@ -234,6 +234,8 @@ function wordsAboveFold(fold: number): { count: number; texts: string[]; sentenc
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let count = 0;
   const texts: string[] = [];
+  // Sentences are read per block (a paragraph, a list item, a heading, a cell), not across the page.
+  const blocks = new Set<Element>();
   while (walker.nextNode()) {
     const t = walker.currentNode;
     const el = t.parentElement;
@@ -249,7 +251,8 @@ function wordsAboveFold(fold: number): { count: number; texts: string[]; sentenc
     if (n === 0) continue;
     count += n;
     texts.push(text);
+    blocks.add(el.closest('p, li, h1, h2, h3, td, th, label, summary, button, dt, dd') ?? el);
   }
-  const sentences = texts.join(' ').split(/(?<=[.?!])\s+/);
+  const sentences = [...blocks].flatMap((b) => (b as HTMLElement).innerText.trim().split(/(?<=[.?!])\s+/));
   return { count, texts, sentences };
 }

@@ -94,9 +94,7 @@ export function OrgCard({
                 </p>
                 <p className="ov-marker muted">
                   {summary.hero.source}
-                  {summary.hero.asOf && summary.hero.asOf !== sharedAsOf
-                    ? ` · as of ${summary.hero.asOf}`
-                    : ''}
+                  {summary.hero.asOf && sharedAsOf === null ? ` · as of ${summary.hero.asOf}` : ''}
                 </p>
               </div>
             )
