@@ -75,12 +75,12 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
   expect(usdOrgs).toHaveLength(4);
   const usdMtd = usdOrgs.reduce((sum, o) => sum + views.get(o.id)!.dashboard.monthToDate.totalMicros, 0);
   await expect(line(page, 'USD').getByTestId('total-mtd')).toHaveText(formatMoney(usdMtd, 'USD'));
-  await expect(line(page, 'USD')).toContainText('USD (4 accounts)');
+  await expect(line(page, 'USD')).toContainText('USD · 4 accounts');
 
   const ds = deepseek();
   expect(ds.dashboard.currency).toBe('CNY');
   expect(ds.money.currency).toBe('CNY');
-  await expect(line(page, 'CNY')).toContainText('CNY (1 account)');
+  await expect(line(page, 'CNY')).toContainText('CNY · 1 account');
   await expect(line(page, 'CNY').getByTestId('total-mtd')).toHaveText(
     formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'),
   );
@@ -92,10 +92,14 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
 
   const d = card(page, byProvider('deepseek').id);
   await expect(d.getByTestId('provider-label')).toHaveText('DeepSeek · CNY');
-  await expect(d.getByTestId('ov-mtd')).toHaveText(formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'));
-  await expect(d.getByTestId('ov-credit')).toHaveText(formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY'));
-  await expect(d).toContainText('from the DeepSeek API, as of');
-  await expect(d.getByTestId('ov-spend-source')).toContainText('read from the fall of the balance since');
+  await expect(d.getByTestId('ov-line-this-month')).toHaveText(
+    `This month ${formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY')}`,
+  );
+  await expect(d.locator('[data-figure="credit-left"]')).toHaveText(
+    formatMoney(ds.money.apiBalance!.balanceMicros, 'CNY'),
+  );
+  await expect(d.locator('.ov-marker')).toContainText('from DeepSeek');
+  await expect(d.getByTestId('pay-chip')).toHaveText('Balance from DeepSeek');
   await expect(card(page, byProvider('anthropic').id).getByTestId('provider-label')).toHaveText('Anthropic');
   await expect(card(page, byProvider('openrouter').id).getByTestId('provider-label')).toHaveText(
     'OpenRouter',
@@ -170,7 +174,7 @@ test('the DeepSeek balance is the simulator’s own, to the cent', async ({ page
     expect(reading.currency).toBe('CNY');
     expect(apiBalance!.balanceMicros).toBe(reading.totalMicros);
     await open(page);
-    await expect(card(page, byProvider('deepseek').id).getByTestId('ov-credit')).toHaveText(
+    await expect(card(page, byProvider('deepseek').id).locator('[data-figure="credit-left"]')).toHaveText(
       formatMoney(reading.totalMicros, 'CNY'),
     );
   } finally {
