@@ -111,7 +111,7 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
   await context.grantPermissions(['notifications'], { origin: app.origin });
   await page.addInitScript(RECORD_NOTIFICATIONS);
   await page.goto(app.url); // the overview lists every account's alerts
-  await expect(page.locator('[data-figure="credit-left"]').first()).toContainText('$', { timeout: 45_000 });
+  await expect(page.getByTestId('ov-line-this-month').first()).toContainText('$', { timeout: 45_000 });
   // Permission already granted: no offer is shown.
   await expect(page.getByTestId('notify-status')).toHaveCount(0);
   const { nowMs } = await app.call('app:info', {});

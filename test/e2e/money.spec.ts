@@ -28,6 +28,8 @@ async function open(page: Page) {
   await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 45_000 });
   // The forecast needs the first sync's history.
   await expect(page.getByTestId('confidence')).toBeVisible({ timeout: 45_000 });
+  // Billing settings are folded on the account page; these checks use them.
+  await page.getByTestId('billing-settings').locator('summary').click();
 }
 
 async function shot(page: Page, name: string) {

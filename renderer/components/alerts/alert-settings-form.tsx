@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertSettings } from '@core/alerts/alert-settings';
+import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
 
@@ -13,6 +14,7 @@ const BUILT_IN_LOW = 10;
 
 export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly string[] }) {
   const api = useApi();
+  const notifier = useNotifier();
   const id = useId();
   const [saved, setSaved] = useState<AlertSettings | null>(null);
   const [quietStart, setQuietStart] = useState('');
@@ -101,6 +103,11 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
             Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
             07:00). Alerts that start in quiet hours are notified when they end.
           </p>
+          {notifier?.permission() === 'denied' && (
+            <p className="help" data-testid="notify-blocked">
+              Desktop notifications are blocked in this browser&apos;s site settings; alerts show in the page.
+            </p>
+          )}
           <div className="field checkbox">
             <input
               id={`${id}-notify-all`}
