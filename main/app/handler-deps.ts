@@ -4,6 +4,7 @@ import type { ProviderId } from '@core/providers';
 import type { Org } from '@core/schemas';
 import type { SpendLimitsView } from '@core/spend-limits';
 import type { AlertDispatcher } from '../services/alert-dispatcher';
+import type { AnswerService } from '../services/answers';
 import type { MoneyService } from '../services/money';
 import type { SecretStore } from '../services/secrets';
 import type { SettingsStore } from '../services/stores/settings-store';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   secrets: SecretStore;
   sync: SyncEngine;
   money: MoneyService;
+  /** Each account's answer (absent: built from `money`, `sync` and `limits`). */
+  answers?: AnswerService;
   alerts: AlertDispatcher;
   /** Hard spend limits read from the API. */
   limits: { get(orgId: string): SpendLimitsView };

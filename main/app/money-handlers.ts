@@ -4,7 +4,29 @@
  */
 import type { Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
+import { createAnswerService, type AnswerService } from '../services/answers';
 import { findOrg } from './org-lookup';
+
+/** The answers of the app's accounts, recomputed after each data change (hosts that supply none). */
+function answerServiceOf(deps: HandlerDeps): AnswerService {
+  const answers = createAnswerService({
+    orgs: () => deps.settings.get().orgs,
+    money: deps.money,
+    sync: deps.sync,
+    spendLimit: (orgId) => deps.limits.get(orgId).org,
+    nowMs: deps.nowMs,
+    timeZone: () => displayZoneOf(deps.settings.get().timeZone),
+  });
+  deps.bus.subscribe((event) => {
+    if (event === 'data:changed' || event === 'sync:status' || event === 'orgs:changed') answers.invalidate();
+  });
+  return answers;
+}
+
+/** The user's zone: the one set in settings, else the machine's. */
+export function displayZoneOf(setting: string | null | undefined): string {
+  return setting ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+}
 
 type MoneyChannels =
   | 'ledger:get'
@@ -12,11 +34,14 @@ type MoneyChannels =
   | 'ledger:removeEntry'
   | 'ledger:updateBilling'
   | 'money:get'
-  | 'money:whatIf';
+  | 'money:whatIf'
+  | 'answer:get'
+  | 'answer:list';
 
 /** Handlers for the money channels. */
 export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChannels> {
   const known = (orgId: string) => findOrg(deps.settings.get(), orgId).id;
+  const answers = deps.answers ?? answerServiceOf(deps);
   const changed = <T>(orgId: string, result: T): T => {
     deps.bus.emit('data:changed', { orgId });
     return result;
@@ -32,5 +57,7 @@ export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChan
     'money:get': async ({ orgId }) => deps.money.view(known(orgId)),
     'money:whatIf': async ({ orgId, balanceMicros, billing }) =>
       deps.money.whatIf(known(orgId), { balanceMicros, billing }),
+    'answer:get': async ({ orgId }) => answers.get(known(orgId)),
+    'answer:list': async () => ({ answers: await answers.all() }),
   };
 }

@@ -19,7 +19,7 @@ import { formatMoney, toMicros } from '@core/money';
 import { isKnownCurrency } from '@core/providers';
 import { HOUR_MS } from '@core/time';
 import { type CommandIo, UsageError } from './io';
-import { parseIntFlag, parseUsd } from './flags';
+import { parseAmountFlag, parseIntFlag } from './flags';
 import { HistoryCsvError, parseHistoryCsv } from './history-csv';
 import { formatForecastText } from './forecast-text';
 
@@ -49,8 +49,8 @@ export async function runForecastCommand(argv: string[], io: CommandIo): Promise
     const flagCurrency = values.currency?.trim().toUpperCase();
     if (flagCurrency !== undefined && !isKnownCurrency(flagCurrency))
       throw new UsageError(`--currency "${values.currency}" is not a currency code (e.g. USD, CNY)`);
-    const balance = parseUsd('balance', values.balance);
-    const threshold = parseUsd('threshold', values.threshold, { min: 0 });
+    const balance = parseAmountFlag('balance', values.balance, { currency: flagCurrency });
+    const threshold = parseAmountFlag('threshold', values.threshold, { min: 0, currency: flagCurrency });
     const shown = (x: number) => formatMoney(toMicros(x), flagCurrency ?? 'USD');
     if (threshold > balance) {
       throw new UsageError(
@@ -130,7 +130,7 @@ function parseCreditFlag(text: string): { remainingMicros: number; expiresAtMs: 
   const expiresAtMs = iso === undefined ? NaN : Date.parse(iso);
   if (rest.length > 0 || !Number.isFinite(expiresAtMs))
     throw new UsageError(`--credit must be AMOUNT@ISO, e.g. 659.21@2026-11-30T00:00:00Z (got "${text}")`);
-  return { remainingMicros: toMicros(parseUsd('credit', usd, { min: 0 })), expiresAtMs };
+  return { remainingMicros: toMicros(parseAmountFlag('credit', usd, { min: 0 })), expiresAtMs };
 }
 
 function buildRule(
@@ -151,9 +151,9 @@ function buildRule(
   const monthlyLimit =
     cap === undefined
       ? null
-      : { kind: 'usd' as const, micros: toMicros(parseUsd('monthly-cap', cap, { min: 0 })) };
+      : { kind: 'usd' as const, micros: toMicros(parseAmountFlag('monthly-cap', cap, { min: 0 })) };
   if (to !== undefined) {
-    const target = parseUsd('recharge-to', to);
+    const target = parseAmountFlag('recharge-to', to);
     if (target <= threshold)
       throw new UsageError(`--recharge-to (${target}) must be above --threshold (${threshold})`);
     return {
@@ -163,7 +163,7 @@ function buildRule(
       monthlyLimit,
     };
   }
-  const add = parseUsd('recharge-amount', amount);
+  const add = parseAmountFlag('recharge-amount', amount);
   if (add <= 0) throw new UsageError('--recharge-amount must be positive');
   return {
     enabled: true,

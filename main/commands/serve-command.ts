@@ -13,6 +13,7 @@ import { startHost } from '../host/server';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { UsageError } from './io';
+import { parseNowFlag } from './flags';
 
 export const SERVE_HELP = `Usage: creditwatch serve [--demo] [--port N] [--data-dir DIR] [--demo-faults SPEC] [--now ISO]
 
@@ -51,16 +52,6 @@ export function parseServeArgs(argv: string[]) {
     dataDir: values['data-dir'] ?? defaultDataDir(),
     demoFaults: values['demo-faults'] ?? null,
   };
-}
-
-/** `--now` takes an ISO instant with a zone (Z or ±hh:mm), so the same flag means the same instant anywhere. */
-function parseNowFlag(raw: string): number {
-  const ms = Date.parse(raw);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw) || !Number.isFinite(ms))
-    throw new UsageError(
-      `--now must be an ISO date and time with a zone, e.g. 2026-12-31T23:30:00Z, not '${raw}'.`,
-    );
-  return ms;
 }
 
 /** Runs the host until SIGINT/SIGTERM. Resolves with the exit code. */

@@ -1,20 +1,31 @@
 /**
- * `creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]`: each organization's provider,
- * month-to-date spend and today's provisional spend in its own currency (and, where the provider reports
- * it, the balance it last reported), sync state and active alerts — for scripts, terminals and cron. With
- * `--check` the exit code is 1 when an alert is active (or a sync failed), so monitoring can act on it.
+ * `creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]`: each account's answer — how it
+ * pays, credit left, when it runs out or reloads next, what the card is charged by month end, expiring
+ * credit, this month and today — in the same words as the page, then the active alerts. With `--check`
+ * the exit code is 1 only when an alert that needs action is active (credit low, running out, sync
+ * failing, spend limit near) or this run's sync failed, and the output says which.
  */
 import { parseArgs } from 'node:util';
-import type { Dashboard } from '@core/dashboard';
-import { formatMoney } from '@core/money';
-import { PROVIDERS } from '@core/providers';
+import { needsAction } from '@core/alerts/action-needed';
 import { createApp } from '../app/create-app';
+import { createSimClock } from '../simulator/sim-clock';
+import { parseNowFlag } from './flags';
 import { defaultDataDir } from '../host/data-dir';
 import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
+import { alertLines, statusJson, statusLines } from './status-text';
 import { terminalSafe } from './terminal-text';
 
-/** Syncs every org once (unless --no-sync), then prints one line per org or a JSON array. */
+const USAGE = `Usage: creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check] [--now ISO]
+
+Syncs every account once, then prints each account's figures and the active alerts.
+  --data-dir DIR  the data folder (default: the app's)
+  --no-sync       print what is stored, without syncing first
+  --json          the same figures as JSON (values in micro-units, and their words)
+  --check         exit 1 when an alert that needs action is active, or a sync failed
+  --now ISO       the instant to answer for (demo accounts only), e.g. 2026-12-07T09:00:00Z`;
+
+/** Syncs every org once (unless --no-sync), then prints each account's answer, or JSON. */
 export async function runStatusCommand(argv: string[], io: CommandIo, version: string): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -24,14 +35,17 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      now: { type: 'string' },
     },
   });
   if (values.help) {
-    io.out('Usage: creditwatch status [--data-dir DIR] [--no-sync] [--json] [--check]');
+    io.out(USAGE);
     return 0;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const nowMs = values.now === undefined ? null : parseNowFlag(values.now);
   const app = await createApp({
+    clock: nowMs === null ? undefined : createSimClock({ startMs: nowMs }),
     dataDir,
     version,
     transport: 'http',
@@ -40,42 +54,24 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
   });
   try {
     const { orgs } = await app.handlers['orgs:list']({});
-    const rows: Dashboard[] = [];
-    const apiBalances = new Map<string, { atMs: number; balanceMicros: number } | null>();
-    for (const org of orgs) {
-      if (!values['no-sync']) await app.sync.syncOrg(org.id, { force: true });
-      rows.push(await app.handlers['dashboard:get']({ orgId: org.id }));
-      if (PROVIDERS[org.provider].source === 'balance') {
-        const money = await app.handlers['money:get']({ orgId: org.id }).catch(() => null);
-        apiBalances.set(org.id, money?.apiBalance ?? null);
-      }
-    }
+    for (const org of orgs) if (!values['no-sync']) await app.sync.syncOrg(org.id, { force: true });
+    const failed = orgs.filter((o) => app.sync.status(o.id).state === 'error').map((o) => o.name);
+    const { answers } = await app.handlers['answer:list']({});
     // Evaluated but not saved: a desktop app on the same folder still gets to notify.
     const { active } = await app.alerts.preview();
-    if (values.json) io.out(JSON.stringify(values.check ? { orgs: rows, alerts: active } : rows, null, 2));
-    for (const d of values.json ? [] : rows) io.out(statusLine(d, apiBalances.get(d.org.id) ?? null));
-    if (!values.json) {
-      io.out(active.length === 0 ? 'No active alerts.' : `Active alerts (${active.length}):`);
-      for (const a of active) io.out(`  [${a.severity}] ${a.title} — ${a.body}`);
+    const needing = active.filter(needsAction);
+    if (values.json) io.out(JSON.stringify(statusJson(answers, active), null, 2));
+    else {
+      for (const a of answers) for (const line of statusLines(a)) io.out(line);
+      for (const line of alertLines(active)) io.out(line);
     }
-    const hasSyncError = rows.some((d) => d.sync.state === 'error');
-    return hasSyncError || (values.check && active.length > 0) ? 1 : 0;
+    if (values.check && !values.json) {
+      if (needing.length > 0) io.err(`Needs action: ${needing.map((a) => terminalSafe(a.title)).join('; ')}`);
+      if (failed.length > 0) io.err(`Sync failed: ${failed.map(terminalSafe).join(', ')}`);
+    }
+    if (failed.length > 0) return 1;
+    return values.check && needing.length > 0 ? 1 : 0;
   } finally {
     await app.close();
   }
-}
-
-/**
- * One organization's line: name, provider, spend in its currency, the API's balance where it reports one.
- *
- * Example: "DeepSeek (DeepSeek, CNY): month to date CN¥30.00 (today CN¥2.10, provisional), balance
- * CN¥56.00 as DeepSeek reported it, as of 12/2/2026, 10:00:00 AM".
- */
-export function statusLine(d: Dashboard, apiBalance: { atMs: number; balanceMicros: number } | null): string {
-  const money = (m: number) => formatMoney(m, d.currency);
-  const provider = PROVIDERS[d.org.provider].name;
-  const asOf = d.asOfMs ? new Date(d.asOfMs).toLocaleString() : 'never synced';
-  const error = d.sync.lastError ? ` — sync error: ${terminalSafe(d.sync.lastError.message)}` : '';
-  const balance = apiBalance ? `, balance ${money(apiBalance.balanceMicros)} as ${provider} reported it` : '';
-  return `${terminalSafe(d.org.name)} (${provider}, ${d.currency}): month to date ${money(d.monthToDate.totalMicros)} (today ${money(d.today.costMicros)}, provisional)${balance}, as of ${asOf}${error}`;
 }

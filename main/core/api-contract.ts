@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AlertSettingsPatchSchema, type AlertSettings } from './alerts/alert-settings';
 import type { Alert } from './alerts/alert-types';
 import type { AlertsView } from './alerts/alerts-view';
+import type { AccountAnswer } from './answer/account-answer';
 import type { RestoreConflict } from './backup/restore-plan';
 import { BillingConfigSchema } from './billing';
 import { ExportRequestSchema } from './export/request';
@@ -98,6 +99,8 @@ export const REQUEST_ARGS = {
     .object({ orgId: OrgIdSchema, name: z.string().regex(BACKUP_NAME, 'not a ledger backup name') })
     .strict(),
   'money:get': OrgRef,
+  'answer:get': OrgRef,
+  'answer:list': Empty,
   /** The forecast with a changed balance and/or billing settings, computed but never saved. */
   'money:whatIf': z
     .object({
@@ -199,6 +202,10 @@ export interface RequestResults {
   'ledger:backups': { backups: LedgerBackupView[] };
   'ledger:restoreBackup': LedgerView;
   'money:get': MoneyView;
+  /** One account's answer: every figure once, with its words (see `AccountAnswer`). */
+  'answer:get': AccountAnswer;
+  /** Every account's answer at one instant, in the accounts' order. */
+  'answer:list': { answers: AccountAnswer[] };
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
   'alerts:get': AlertsView;
   'alerts:snooze': AlertsView;

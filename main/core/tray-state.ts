@@ -1,14 +1,16 @@
 /**
- * The tray's glance, pure: one state for the icon, the figure for the title/tooltip, and the menu's
- * first lines (Linux AppIndicator ignores clicks and may hide tooltips, so the icon and these lines must
- * carry the glance alone).
+ * The tray's glance, pure, quoted from each account's answer: one state for the icon, the most urgent
+ * account's figure for the title, and one line per account, most urgent first, for the tooltip and the
+ * menu (Linux AppIndicator ignores clicks and may hide tooltips, so the icon and these lines must carry
+ * the glance alone). Never a sum across accounts or currencies; demo accounts are left out once a real
+ * one exists.
  *
- * Example: Acme with $8.20 of credit and an active low-credit alert → state 'low', figure "$8.20",
- * first menu line "Acme: credit ≈ $8.20 · reload ~Thu 26 Nov". Each account's figures are in its own currency;
- * a total over accounts is one per currency, never summed across them: "$10.00 · CN¥56.00".
+ * Example: Acme with $8.20 of credit and an active low-credit alert → state 'low', figure "$8.20", first
+ * menu line "Acme: credit $8.20 · runs out around Thu 26 Nov".
  */
+import { needsAction } from './alerts/action-needed';
 import type { Alert, AlertKind } from './alerts/alert-types';
-import { formatMoney, type Micros } from './money';
+import type { AccountAnswer } from './answer/account-answer';
 import { MINUTE_MS } from './time';
 
 export const TRAY_STATES = ['healthy', 'reload-soon', 'low', 'card-charge-soon', 'stale', 'error'] as const;
@@ -17,47 +19,36 @@ export type TrayState = (typeof TRAY_STATES)[number];
 /** Which figure the title (macOS) or tooltip shows. */
 export type TrayFigure = 'credit' | 'runway' | 'month-to-date';
 
-export interface TrayOrg {
-  orgId: string;
-  name: string;
-  /** The currency (ISO 4217) of this account's amounts; absent = USD. */
-  currency?: string;
-  balanceMicros: Micros | null;
-  mtdMicros: Micros | null;
-  /** Days of credit at the usual spend, null when unknown. */
-  runwayDays: number | null;
-  reloadP50Ms: number | null;
-  /** Last successful sync. */
-  asOfMs: number | null;
-  syncState: 'never' | 'syncing' | 'ok' | 'error';
-}
-
 export interface TrayInput {
-  orgs: readonly TrayOrg[];
+  /** Each account's answer, in the accounts' order. */
+  answers: readonly AccountAnswer[];
   active: readonly Alert[];
   nowMs: number;
   figure: TrayFigure;
-  /**
-   * The org the figure is for; null = all (credit and month-to-date are summed per currency, runway is
-   * the shortest).
-   */
+  /** The account the figure is for; null = the most urgent account. */
   pinnedOrgId: string | null;
   timeZone: string;
   /** Figures older than this are stale (dimmed icon). Default 30 minutes. */
   staleAfterMs?: number;
   /** Notifications paused until (shown in the menu). */
   pausedUntilMs?: number | null;
+  /** Accounts whose last sync failed. */
+  syncFailingOrgIds?: readonly string[];
 }
 
 export interface TrayModel {
   state: TrayState;
   isDimmed: boolean;
-  /** Short, for the macOS menu-bar title; "" when nothing is known yet. */
+  /** Short, for the macOS menu-bar title: one account's figure; "" when nothing is known yet. */
   figure: string;
+  /** Most urgent account first, whole lines only, within the platform's length limit. */
   tooltip: string;
-  /** One line per org, then one per active alert (at most 5). */
+  /** One line per account (most urgent first), then one per active alert (at most 5). */
   menuLines: string[];
 }
+
+/** Windows cuts tray tooltips at 127 characters (macOS and Linux allow more): whole lines within this. */
+export const MAX_TOOLTIP_CHARS = 127;
 
 const BY_PRIORITY: Array<[TrayState, AlertKind[]]> = [
   ['error', ['sync-failing']],
@@ -66,68 +57,97 @@ const BY_PRIORITY: Array<[TrayState, AlertKind[]]> = [
   ['reload-soon', ['reload-soon']],
 ];
 
+/** The accounts the tray speaks of: real ones (demos left out once a real account exists), most urgent first. */
+export function trayAccounts(answers: readonly AccountAnswer[], active: readonly Alert[]): AccountAnswer[] {
+  const real = answers.filter((a) => !a.isDemo);
+  const shown = real.length > 0 ? real : [...answers];
+  const score = (a: AccountAnswer) =>
+    (active.some((x) => x.orgId === a.orgId && needsAction(x)) ? 10 : 0) + a.urgency;
+  // Array.prototype.sort is stable: equal urgency keeps the accounts' order.
+  return shown.sort((x, y) => score(y) - score(x));
+}
+
+/** The figure's words before its range: "$1,300 (likely $1,295–$1,305)" → "$1,300". */
+function shortText(text: string): string {
+  const i = text.indexOf(' (');
+  return i === -1 ? text : text.slice(0, i);
+}
+
+const SECOND_LABEL = {
+  'runs-out': 'runs out',
+  'next-reload': 'next reload',
+  'card-by-month-end': 'card by month end',
+} as const;
+
+/** One account's line, quoting its answer: "Acme: credit $8.20 · runs out around Thu 26 Nov". */
+export function trayLine(a: AccountAnswer, syncFailing: boolean): string {
+  const f = a.figures;
+  const parts: string[] = [];
+  if (f['credit-left'].isKnown) parts.push(`credit ${f['credit-left'].text}`);
+  else if (f['this-month'].isKnown) parts.push(`${f['this-month'].text} this month`);
+  else parts.push('not synced yet');
+  const second = a.headline === 'credit-left' ? null : a.headline;
+  if (second && second in SECOND_LABEL && f[second].isKnown)
+    parts.push(`${SECOND_LABEL[second as keyof typeof SECOND_LABEL]} ${f[second].text}`);
+  if (syncFailing) parts.push('sync failing');
+  return `${a.orgName}: ${parts.join(' · ')}`;
+}
+
+/** Whole lines that fit `max` characters, then "+N more" when some are left out. */
+function fitLines(lines: readonly string[], max: number): string {
+  let text = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const rest = lines.length - i;
+    const next = `${text}\n${lines[i]}`;
+    const more = rest > 1 ? `\n+${rest - 1} more` : '';
+    if (next.length + more.length > max) return `${text}\n+${rest} more`;
+    text = next;
+  }
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Builds the model. */
 export function trayModelOf(input: TrayInput): TrayModel {
   const staleMs = input.staleAfterMs ?? 30 * MINUTE_MS;
-  const orgs = input.pinnedOrgId ? input.orgs.filter((o) => o.orgId === input.pinnedOrgId) : input.orgs;
-  const kinds = new Set(input.active.filter((a) => orgs.some((o) => o.orgId === a.orgId)).map((a) => a.kind));
-  const isStale = orgs.some((o) => o.asOfMs === null || input.nowMs - o.asOfMs > staleMs);
-  const hasError = orgs.some((o) => o.syncState === 'error');
+  const accounts = trayAccounts(input.answers, input.active);
+  const focus = input.pinnedOrgId ? accounts.filter((a) => a.orgId === input.pinnedOrgId) : accounts;
+  const kinds = new Set(
+    input.active.filter((x) => focus.some((a) => a.orgId === x.orgId)).map((x) => x.kind),
+  );
+  const isStale = focus.some(
+    (a) => a.staleness.lastSyncMs === null || input.nowMs - a.staleness.lastSyncMs > staleMs,
+  );
+  const failing = new Set(input.syncFailingOrgIds ?? []);
+  const hasError = focus.some((a) => failing.has(a.orgId));
   let state: TrayState = BY_PRIORITY.find(([, ks]) => ks.some((k) => kinds.has(k)))?.[0] ?? 'healthy';
   if (state === 'healthy' && hasError) state = 'error';
   if (state === 'healthy' && isStale) state = 'stale';
-  const day = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: input.timeZone,
-  });
-  const orgLine = (o: TrayOrg) => {
-    const cur = o.currency ?? 'USD';
-    const credit = o.balanceMicros === null ? null : `credit ≈ ${formatMoney(o.balanceMicros, cur)}`;
-    const mtd = o.mtdMicros === null ? 'not synced yet' : `${formatMoney(o.mtdMicros, cur)} this month`;
-    const reload = o.reloadP50Ms === null ? null : `reload ~${day.format(o.reloadP50Ms)}`;
-    const sync = o.syncState === 'error' ? 'sync failing' : null;
-    return `${o.name}: ${[credit ?? mtd, reload, sync].filter(Boolean).join(' · ')}`;
-  };
-  const alertLines = input.active.slice(0, 5).map((a) => `⚠ ${a.title}`);
+  const shownIds = new Set(accounts.map((a) => a.orgId));
+  const alertLines = input.active
+    .filter((x) => shownIds.has(x.orgId))
+    .slice(0, 5)
+    .map((x) => `⚠ ${x.title}`);
   const paused =
     input.pausedUntilMs && input.pausedUntilMs > input.nowMs
       ? [
           `Notifications paused until ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: input.timeZone }).format(input.pausedUntilMs)}`,
         ]
       : [];
-  const figure = figureOf(orgs, input.figure);
-  const lines = input.orgs.length ? input.orgs.map(orgLine) : ['No organization yet'];
+  const lines = accounts.length
+    ? accounts.map((a) => trayLine(a, failing.has(a.orgId)))
+    : ['No organization yet'];
   return {
     state,
     isDimmed: state === 'stale',
-    figure,
-    tooltip: truncate(['Creditwatch', ...lines, ...alertLines].join('\n'), 120),
+    figure: figureOf(focus[0] ?? null, input.figure),
+    tooltip: fitLines(['Creditwatch', ...lines, ...alertLines], MAX_TOOLTIP_CHARS),
     menuLines: [...lines, ...alertLines, ...paused],
   };
 }
 
-function figureOf(orgs: readonly TrayOrg[], figure: TrayFigure): string {
-  if (figure === 'runway') {
-    const days = orgs.map((o) => o.runwayDays).filter((d): d is number => d !== null && Number.isFinite(d));
-    return days.length ? `${Math.min(...days).toFixed(1)} d` : '';
-  }
-  // One total per currency (US dollars first, then by code): amounts in different currencies never add up.
-  const totals = new Map<string, number>();
-  for (const o of orgs) {
-    const v = figure === 'credit' ? o.balanceMicros : o.mtdMicros;
-    if (v === null) continue;
-    const cur = o.currency ?? 'USD';
-    totals.set(cur, (totals.get(cur) ?? 0) + v);
-  }
-  return [...totals]
-    .sort(([a], [b]) => (a === 'USD' ? -1 : b === 'USD' ? 1 : a.localeCompare(b)))
-    .map(([cur, micros]) => formatMoney(micros, cur))
-    .join(' · ');
-}
-
-// Windows truncates tray tooltips at 127 characters.
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+/** The one account's figure for the title: credit left, when it runs out, or this month. */
+function figureOf(a: AccountAnswer | null, figure: TrayFigure): string {
+  if (!a) return '';
+  const f = a.figures[figure === 'runway' ? 'runs-out' : figure === 'credit' ? 'credit-left' : 'this-month'];
+  return f.isKnown ? shortText(f.text) : '';
 }

@@ -12,7 +12,7 @@ import { errorText } from './use-orgs';
 /** Events within this window cause one refresh. */
 export const EVENT_COALESCE_MS = 250;
 
-/** Loads `dashboard:get` and `money:get` for each org in `orgs`. */
+/** Loads `dashboard:get`, `money:get` and `answer:get` for each org in `orgs`. */
 export function useOverview(orgs: readonly OrgSummary[]): {
   data: OrgData[];
   isLoading: boolean;
@@ -29,11 +29,12 @@ export function useOverview(orgs: readonly OrgSummary[]): {
     const ticket = ++sequence.current;
     void Promise.all(
       orgs.map(async (o): Promise<OrgData> => {
-        const [dashboard, money] = await Promise.allSettled([
+        const [dashboard, money, answer] = await Promise.allSettled([
           api.invoke('dashboard:get', { orgId: o.id }),
           api.invoke('money:get', { orgId: o.id }),
+          api.invoke('answer:get', { orgId: o.id }),
         ]);
-        const failed = [dashboard, money].find((r) => r.status === 'rejected');
+        const failed = [dashboard, money, answer].find((r) => r.status === 'rejected');
         const before = last.current.get(o.id);
         const next: OrgData = {
           orgId: o.id,
@@ -41,6 +42,7 @@ export function useOverview(orgs: readonly OrgSummary[]): {
           provider: o.provider,
           dashboard: dashboard.status === 'fulfilled' ? dashboard.value : (before?.dashboard ?? null),
           money: money.status === 'fulfilled' ? money.value : (before?.money ?? null),
+          answer: answer.status === 'fulfilled' ? answer.value : (before?.answer ?? null),
           error: failed ? errorText(failed.reason) : null,
         };
         last.current.set(o.id, next);
@@ -76,6 +78,7 @@ export function useOverview(orgs: readonly OrgSummary[]): {
     provider: o.provider,
     dashboard: null,
     money: null,
+    answer: null,
     error: null,
   }));
   return { data: data ?? placeholders, isLoading: data === null, reload };

@@ -3,19 +3,19 @@
  * what matters now, and at most two secondary lines. It quotes figures already computed (the card view and
  * core's payment answer); it computes no money.
  */
-import { paymentOf } from '@core/answer/payment';
-import type { PaymentKind } from '@core/answer/account-answer';
+import type { AccountAnswer, AnswerFigure, FigureName, PaymentKind } from '@core/answer/account-answer';
 import { formatMoney } from '@core/money';
 import { PROVIDERS } from '@core/provider-info';
 import type { WrongOrgFlag } from '@core/wrong-org';
 import type { DisplayZone } from './format';
-import type { OrgCardView, OrgData } from './overview';
+import type { OrgData } from './overview';
 
 export interface CardHero {
   /** `data-figure` name of the hero. */
-  figure: 'credit-left' | 'card-by-month-end' | 'next-reload' | 'this-month';
+  figure: FigureName;
   label: string;
-  value: string;
+  /** The answer's figure, quoted. */
+  value: AnswerFigure;
   /** Where the figure comes from: "estimate", "from DeepSeek". */
   source: string;
   /** "09:23": the figure's "as of" (the overview says it once when the cards' are minutes apart). */
@@ -28,8 +28,8 @@ export interface CardSummary {
   /** "Prepaid · auto-reload $10 → $50", "Monthly invoice", "Balance from the API", "Not set". */
   chip: string;
   hero: CardHero | null;
-  /** At most two. */
-  lines: { figure: CardHero['figure']; text: string }[];
+  /** At most two, each a figure of the answer with its label. */
+  lines: { figure: FigureName; label: string; value: AnswerFigure }[];
 }
 
 function clock(ms: number, zone: DisplayZone): string {
@@ -85,65 +85,86 @@ function chipOf(data: OrgData, kind: PaymentKind): string {
   }
 }
 
+/** What each figure is called on a card. */
+const FIGURE_LABELS: Record<FigureName, string> = {
+  'credit-left': 'Credit left',
+  'runs-out': 'Runs out',
+  'next-reload': 'Next auto-reload',
+  'card-by-month-end': 'Card by month end',
+  'expiring-unused': 'Expiring unused',
+  'this-month': 'This month',
+  today: 'Today',
+};
+
+/** The hero by what matters now: the card when billed after the month, running out when it is near, else credit. */
+function heroName(answer: AccountAnswer): FigureName {
+  const f = answer.figures;
+  const pays = answer.payment.kind;
+  if (pays === 'monthly' || pays === 'invoiced' || pays === 'monthly-with-credit') return 'card-by-month-end';
+  // The answer's most urgent level is "runs out within days" (core decides how many).
+  if (f['runs-out'].atMs !== null && answer.urgency >= 3) return 'runs-out';
+  return 'credit-left';
+}
+
+/** The secondary lines worth a glance for each way of paying, in order (at most two are shown). */
+function lineNames(answer: AccountAnswer): FigureName[] {
+  switch (answer.payment.kind) {
+    case 'prepaid-auto-reload':
+      return ['next-reload', 'this-month'];
+    case 'prepaid':
+    case 'provider-balance':
+      return ['runs-out', 'this-month'];
+    default:
+      return ['this-month'];
+  }
+}
+
 /**
- * The summary of one card.
+ * The summary of one card, quoting the account's answer (it computes no figure).
  *
  * @example prepaid with auto-reload below $10 back to $50 → chip "Prepaid · auto-reload $10.00 → $50.00",
- * hero "Credit left $703.78", lines "Next auto-reload Dec 19 · about $40.00", "This month $92.86".
+ * hero "Credit left $703.78", lines "Next auto-reload …", "This month $131.43".
  */
-export function buildCardSummary(data: OrgData, card: OrgCardView, zone: DisplayZone): CardSummary {
-  const m = data.money;
-  if (!m) return { paymentKind: null, chip: '', hero: null, lines: [] };
-  const payment = paymentOf(m, data.provider);
-  const chip = chipOf(data, payment.kind);
-  const hasSpend = card.monthToDate !== '—';
-  const thisMonth = { figure: 'this-month' as const, text: `This month ${card.monthToDate}` };
-  if (payment.kind === 'not-set') {
+export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary {
+  const answer = data.answer;
+  if (!answer || !data.money) return { paymentKind: null, chip: '', hero: null, lines: [] };
+  const kind = answer.payment.kind;
+  const chip = chipOf(data, kind);
+  const known = (name: FigureName) => answer.figures[name].isKnown;
+  const lineOf = (name: FigureName) => ({
+    figure: name,
+    label: FIGURE_LABELS[name],
+    value: answer.figures[name],
+  });
+  if (kind === 'not-set') {
     // No card figures until the user has said how the account pays.
-    return { paymentKind: payment.kind, chip, hero: null, lines: hasSpend ? [thisMonth] : [] };
+    return { paymentKind: kind, chip, hero: null, lines: known('this-month') ? [lineOf('this-month')] : [] };
   }
-  const creditSource = m.apiBalance ? `from ${PROVIDERS[data.provider].name}` : 'estimate';
-  const creditAsOfMs = m.apiBalance ? m.apiBalance.atMs : m.balance ? m.balance.asOfMs : null;
-  const creditAsOf = creditAsOfMs === null ? null : clock(creditAsOfMs, zone);
-  if (payment.kind === 'invoiced' || payment.kind === 'monthly' || payment.kind === 'monthly-with-credit') {
-    const card$ = card.cardBeforeMonthEnd;
-    return {
-      paymentKind: payment.kind,
-      chip,
-      hero: card$
-        ? {
-            figure: 'card-by-month-end',
-            label: payment.kind === 'invoiced' ? 'Invoice at month end' : 'Card at month end',
-            value: card$.value,
-            source: 'estimate',
-            asOf: data.dashboard?.asOfMs != null ? clock(data.dashboard.asOfMs, zone) : null,
-            asOfMs: data.dashboard?.asOfMs ?? null,
-          }
-        : null,
-      lines: hasSpend ? [thisMonth] : [],
-    };
-  }
-  const lines: CardSummary['lines'] = [];
-  if (card.nextReload)
-    lines.push({
-      figure: 'next-reload',
-      text: `Next auto-reload ${card.nextReload.value}${card.nextReload.note ? ` · ${card.nextReload.note.replace(' to your card', '')}` : ''}`,
-    });
-  if (hasSpend) lines.push(thisMonth);
+  const name = heroName(answer);
+  const figure = answer.figures[name];
+  const label =
+    name === 'card-by-month-end' && kind === 'invoiced' ? 'Invoice at month end' : FIGURE_LABELS[name];
+  const source =
+    figure.source === 'provider'
+      ? `from ${PROVIDERS[data.provider].name}`
+      : figure.source === 'recorded'
+        ? 'as recorded'
+        : 'estimate';
   return {
-    paymentKind: payment.kind,
+    paymentKind: kind,
     chip,
-    hero: card.creditLeft
-      ? {
-          figure: 'credit-left',
-          label: 'Credit left',
-          value: card.creditLeft.value,
-          source: creditSource,
-          asOf: creditAsOf,
-          asOfMs: creditAsOfMs,
-        }
-      : null,
-    lines: lines.slice(0, 2),
+    hero: {
+      figure: name,
+      label,
+      value: figure,
+      source,
+      asOf: figure.isKnown && figure.asOfMs !== null ? clock(figure.asOfMs, zone) : null,
+      asOfMs: figure.isKnown ? figure.asOfMs : null,
+    },
+    lines: lineNames(answer)
+      .filter((n) => n !== name && known(n))
+      .slice(0, 2)
+      .map(lineOf),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { BillingConfig, BillingMode } from '@core/billing';
 import { currencySymbol } from '@core/money';
-import { microsToInput, parseUsdInput } from './money-input';
+import { microsToInput, parseMoneyInput } from '@core/money-input';
 
 export interface BillingFormFields {
   mode: BillingMode;
@@ -54,20 +54,20 @@ export function parseBillingForm(
 ): { ok: true; billing: BillingConfig } | { ok: false; errors: BillingFieldErrors } {
   const errors: BillingFieldErrors = {};
   const hardLimit =
-    f.hardLimit.trim() === '' ? null : parseUsdInput(f.hardLimit, { label: 'The hard limit', currency });
+    f.hardLimit.trim() === '' ? null : parseMoneyInput(f.hardLimit, { label: 'The hard limit', currency });
   if (hardLimit && !hardLimit.ok) errors.hardLimit = hardLimit.error;
   const timeZone = f.timeZone.trim() || 'UTC';
   let reload: BillingConfig['reload'] = null;
   // A switched-off rule is still stored (when its figures are valid) so switching it back on restores it.
-  const threshold = parseUsdInput(f.threshold, { label: 'The threshold', allowZero: true, currency });
-  const amount = parseUsdInput(f.actionAmount, {
+  const threshold = parseMoneyInput(f.threshold, { label: 'The threshold', allowZero: true, currency });
+  const amount = parseMoneyInput(f.actionAmount, {
     label: f.actionKind === 'restore-to' ? 'The target balance' : 'The reload amount',
     currency,
   });
   let limit: NonNullable<BillingConfig['reload']>['monthlyLimit'] = null;
   let limitError: string | null = null;
   if (f.limitKind === 'usd') {
-    const l = parseUsdInput(f.limitValue, { label: 'The monthly limit', currency });
+    const l = parseMoneyInput(f.limitValue, { label: 'The monthly limit', currency });
     if (l.ok) limit = { kind: 'usd', micros: l.value };
     else limitError = l.error;
   } else if (f.limitKind === 'count') {

@@ -4,7 +4,8 @@
  */
 import { entryProblem, type EntryField } from '@core/ledger-entry-rules';
 import type { LedgerEntry } from '@core/ledger-schema';
-import { parseLocalDateTime, parseUsdInput } from './money-input';
+import { parseMoneyInput } from '@core/money-input';
+import { parseLocalDateTime } from './money-input';
 
 export type EntryFormKind = LedgerEntry['kind'];
 export type EntryDraft = LedgerEntry extends infer E
@@ -45,7 +46,7 @@ export function parseEntryForm(
 
 function parseFields(f: EntryFormFields, timeZone: string | undefined, currency: string): ParsedEntry {
   const isObservation = f.kind === 'observation';
-  const amount = parseUsdInput(f.amount, {
+  const amount = parseMoneyInput(f.amount, {
     label: isObservation ? 'Balance' : 'Amount',
     allowNegative: isObservation, // the balance can go briefly negative
     allowZero: isObservation,

@@ -4,7 +4,7 @@
  */
 import type { BillingConfig } from '@core/billing';
 import type { Micros } from '@core/money';
-import { microsToInput, parseUsdInput } from './money-input';
+import { microsToInput, parseMoneyInput } from '@core/money-input';
 
 export interface WhatIfFields {
   balance: string;
@@ -43,17 +43,22 @@ export function buildWhatIfChange(
   const savedRule = billing.mode === 'prepaid' && billing.reload?.enabled === true;
   const change: { balanceMicros?: number; billing?: BillingConfig } = {};
   if (f.balance.trim() !== defaults.balance.trim()) {
-    const b = parseUsdInput(f.balance, { label: 'Balance', allowNegative: true, allowZero: true, currency });
+    const b = parseMoneyInput(f.balance, {
+      label: 'Balance',
+      allowNegative: true,
+      allowZero: true,
+      currency,
+    });
     if (!b.ok) return b;
     change.balanceMicros = b.value;
   }
   const ruleChanged =
     f.threshold.trim() !== defaults.threshold.trim() || f.target.trim() !== defaults.target.trim();
   if (ruleChanged) {
-    const t = parseUsdInput(f.threshold, { label: 'Threshold', allowZero: true, currency });
+    const t = parseMoneyInput(f.threshold, { label: 'Threshold', allowZero: true, currency });
     if (!t.ok) return t;
     const isFixed = billing.reload?.action.kind === 'add-fixed';
-    const a = parseUsdInput(f.target, { label: isFixed ? 'Reload amount' : 'Target', currency });
+    const a = parseMoneyInput(f.target, { label: isFixed ? 'Reload amount' : 'Target', currency });
     if (!a.ok) return a;
     if (!isFixed && a.value <= t.value) return { ok: false, error: 'Target: must be above the threshold.' };
     change.billing = {

@@ -8,7 +8,7 @@ import type { Micros } from '@core/money';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { BILLING_PAGES } from './figure-source';
 import { billingToFields, parseBillingForm } from './money-billing-form';
-import { parseUsdInput } from './money-input';
+import { parseMoneyInput } from '@core/money-input';
 
 export interface OnboardingFields {
   mode: BillingMode;
@@ -71,7 +71,7 @@ export function parseOnboarding(
   }
   let balanceMicros: Micros | null = null;
   if (f.mode === 'prepaid' && asksBalance) {
-    const b = parseUsdInput(f.balance, {
+    const b = parseMoneyInput(f.balance, {
       label: 'The balance',
       allowZero: true,
       allowNegative: true,

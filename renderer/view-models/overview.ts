@@ -3,18 +3,18 @@
  * is left, where does usage go, when is the card charged next and how much before month end", from the
  * org's `dashboard:get` and `money:get` as they are (fields added later are ignored here).
  */
+import type { AccountAnswer, AnswerFigure } from '@core/answer/account-answer';
+import { describeWrongOrgFlag } from '@core/answer/wrong-org-words';
+import { agoWords } from '@core/words/time-words';
 import type { Dashboard } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
-import { formatMoney } from '@core/money';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import type { ConversionRate } from '@core/schemas';
 import { detectWrongOrg, flagsForOrg, type WrongOrgFlag } from '@core/wrong-org';
 import { HOUR_MS } from '@core/time';
-import { apiBalanceWords, spendSourceWords } from './figure-source';
-import { formatDateTime, formatRelative, type DisplayZone } from './format';
-import { formatAmount } from './money-format';
+import { spendSourceWords } from './figure-source';
+import { formatDateTime, type DisplayZone } from './format';
 import { buildCurrencyTotals, type CurrencyTotal } from './overview-totals';
-import { BILLING_MODE_WORDS, dayRangeWords, likelyWords, monthEndWords } from './plain-words';
 
 export interface OrgData {
   orgId: string;
@@ -22,14 +22,9 @@ export interface OrgData {
   provider: ProviderId;
   dashboard: Dashboard | null;
   money: MoneyView | null;
+  /** The account's answer (every figure the card shows), null until loaded. */
+  answer: AccountAnswer | null;
   error: string | null;
-}
-
-export interface Figure {
-  value: string;
-  /** "likely $420.00–$1,370.00", or null when the figure is exact. */
-  likely: string | null;
-  note: string | null;
 }
 
 export interface OrgCardView {
@@ -43,12 +38,16 @@ export interface OrgCardView {
   spendSource: string | null;
   isLoading: boolean;
   error: string | null;
-  creditLeft: Figure | null;
+  /** The account's answer, quoted: null while loading (or a figure that does not apply to how it pays). */
+  creditLeft: AnswerFigure | null;
+  /** How the account pays, in words. */
   billingWords: string | null;
-  nextReload: Figure | null;
-  cardBeforeMonthEnd: Figure | null;
-  monthToDate: string;
-  today: string;
+  runsOut: AnswerFigure | null;
+  nextReload: AnswerFigure | null;
+  cardBeforeMonthEnd: AnswerFigure | null;
+  expiringUnused: AnswerFigure | null;
+  monthToDate: AnswerFigure | null;
+  today: AnswerFigure | null;
   asOf: string | null;
   asOfIso: string | null;
   /** "Up to date · last synced 2 min ago", "last synced 3 h ago — retrying", "Never synced yet". */
@@ -67,22 +66,12 @@ export interface OverviewView {
 /** Synced longer ago than this, figures are shown dimmed as stale. */
 export const STALE_AFTER_MS = HOUR_MS;
 
-/** Says a wrong-org flag from the point of view of `orgId`. */
-export function describeFlag(flag: WrongOrgFlag, orgId: string, currency: string): string {
-  const spent = formatMoney(flag.recentMicros, currency);
-  const usual = `usually ${formatMoney(flag.usualDailyMicros, currency)} a day`;
-  const days = `the last ${flag.recentDays} days`;
-  if (flag.toOrgId === orgId) {
-    return flag.kind === 'started-spending'
-      ? `Wrong organization? ${flag.toName} usually spends nothing and spent ${spent} in ${days}${flag.fromName ? ` — check keys meant for ${flag.fromName}` : ''}.`
-      : `Wrong organization? ${flag.toName} spent ${spent} in ${days} (${usual}) while ${flag.fromName ?? 'another organization'} spent less.`;
-  }
-  return `Wrong organization? ${flag.toName} ${flag.kind === 'started-spending' ? 'usually spends nothing and ' : ''}spent ${spent} in ${days} — usage meant for ${flag.fromName ?? 'this organization'} may be going there.`;
-}
+/** Says a wrong-org flag from the point of view of `orgId` (core's words). */
+export const describeFlag = describeWrongOrgFlag;
 
 function syncWords(d: Dashboard, nowMs: number): { text: string; isStale: boolean } {
   const s = d.sync;
-  const last = s.lastSuccessMs === null ? null : `last synced ${formatRelative(s.lastSuccessMs, nowMs)}`;
+  const last = s.lastSuccessMs === null ? null : `last synced ${agoWords(s.lastSuccessMs, nowMs)}`;
   const isStale = s.lastSuccessMs !== null && nowMs - s.lastSuccessMs > STALE_AFTER_MS;
   if (s.state === 'error')
     return {
@@ -95,84 +84,22 @@ function syncWords(d: Dashboard, nowMs: number): { text: string; isStale: boolea
   return { text: isStale ? `${last} — retrying` : `Up to date · ${last}`, isStale };
 }
 
-/** Builds one card. */
+/** Builds one card: every figure quoted from the account's answer, none computed here. */
 export function buildOrgCard(
   data: OrgData,
   flags: WrongOrgFlag[],
   nowMs: number,
   zone: DisplayZone,
 ): OrgCardView {
-  const { dashboard: d, money: m } = data;
-  const f = m?.forecast ?? null;
-  const billing = m?.ledger.billing ?? null;
-  const rule = billing?.mode === 'prepaid' && billing.reload?.enabled ? billing.reload : null;
-  const cur = m?.currency ?? d?.currency ?? 'USD';
-  const isBalanceSource = PROVIDERS[data.provider].source === 'balance';
-  const creditLeft: Figure | null = m?.apiBalance
-    ? {
-        value: formatMoney(m.apiBalance.balanceMicros, cur),
-        likely: null,
-        note: `${apiBalanceWords(data.provider, m.apiBalance.atMs, zone)} (settled)`,
-      }
-    : m && isBalanceSource
-      ? {
-          value: 'Not known yet',
-          likely: null,
-          note: `waiting for the first reading from the ${PROVIDERS[data.provider].name} API`,
-        }
-      : m?.balance
-        ? {
-            value: formatMoney(m.balance.estimateMicros, cur),
-            likely: likelyWords(
-              { p10: m.balance.lowMicros / 1e6, p50: 0, p90: m.balance.highMicros / 1e6 },
-              cur,
-            ),
-            note: 'estimated (provisional)',
-          }
-        : billing && billing.mode !== 'prepaid'
-          ? { value: 'No prepaid credit', likely: null, note: 'billed after the month ends' }
-          : billing
-            ? { value: 'Not known yet', likely: null, note: 'record the balance your billing page shows' }
-            : null;
-  let nextReload: Figure | null = null;
-  if (rule && f?.crossing) {
-    const c = f.crossing;
-    const amount =
-      rule.action.kind === 'restore-to'
-        ? rule.action.targetMicros - rule.thresholdMicros
-        : rule.action.amountMicros;
-    nextReload = c.isAlreadyBelow
-      ? { value: 'Due now', likely: null, note: `about ${formatMoney(amount, cur)} to your card` }
-      : c.p10 === null
-        ? { value: 'Not within the next 31 days', likely: null, note: null }
-        : {
-            value: c.p50
-              ? dayRangeWords(Date.parse(c.p50), Date.parse(c.p50), zone)
-              : 'Not within the next 31 days',
-            likely: `likely ${dayRangeWords(Date.parse(c.p10), c.p90 ? Date.parse(c.p90) : null, zone)}`,
-            note: `about ${formatMoney(amount, cur)} to your card`,
-          };
-  }
-  let cardBeforeMonthEnd: Figure | null = null;
-  if (f) {
-    const end = monthEndWords(f.monthEnd.at, billing?.timeZone ?? 'UTC', zone);
-    if (f.reloads) {
-      cardBeforeMonthEnd = {
-        value: formatAmount(f.reloads.cardChargesUsd.p50, cur),
-        likely: likelyWords(f.reloads.cardChargesUsd, cur),
-        note: `auto-reloads until the ${end}`,
-      };
-    } else if (f.monthEnd.cardChargeUsd) {
-      cardBeforeMonthEnd = {
-        value: formatAmount(f.monthEnd.cardChargeUsd.p50, cur),
-        likely: likelyWords(f.monthEnd.cardChargeUsd, cur),
-        note: `charged for usage to the ${end}`,
-      };
-    } else if (billing?.mode === 'prepaid') {
-      cardBeforeMonthEnd = { value: formatAmount(0, cur), likely: null, note: `no auto-reload set up` };
-    }
-  }
-  const hasData = d?.asOfMs != null;
+  const { dashboard: d, money: m, answer: a } = data;
+  const cur = a?.currency ?? m?.currency ?? d?.currency ?? 'USD';
+  const pays = a?.payment.kind ?? null;
+  const shows = (kinds: readonly string[]) => pays !== null && kinds.includes(pays);
+  const creditLeft = a ? a.figures['credit-left'] : null;
+  const runsOut = a && shows(['prepaid', 'provider-balance', 'not-set']) ? a.figures['runs-out'] : null;
+  const nextReload = a && shows(['prepaid-auto-reload']) ? a.figures['next-reload'] : null;
+  const cardBeforeMonthEnd = a ? a.figures['card-by-month-end'] : null;
+  const expiringUnused = a && a.lots.length > 0 ? a.figures['expiring-unused'] : null;
   const sync = d ? syncWords(d, nowMs) : { text: 'Loading…', isStale: false };
   return {
     orgId: data.orgId,
@@ -183,11 +110,13 @@ export function buildOrgCard(
     isLoading: !d && !data.error,
     error: data.error,
     creditLeft,
-    billingWords: billing ? BILLING_MODE_WORDS[billing.mode] : null,
+    billingWords: a ? a.payment.text : null,
+    runsOut,
     nextReload,
     cardBeforeMonthEnd,
-    monthToDate: d && hasData ? formatMoney(d.monthToDate.totalMicros, cur) : '—',
-    today: d && hasData ? formatMoney(d.today.costMicros, cur) : '—',
+    expiringUnused,
+    monthToDate: a ? a.figures['this-month'] : null,
+    today: a ? a.figures.today : null,
     asOf: d?.asOfMs != null ? formatDateTime(d.asOfMs, zone) : null,
     asOfIso: d?.asOfMs != null ? new Date(d.asOfMs).toISOString() : null,
     syncText: sync.text,
@@ -232,15 +161,12 @@ export function buildOverview(
     orgs.flatMap((o) => {
       const currency = currencyOf(o);
       if (currency === null) return [];
-      const f = o.money?.forecast;
       return [
         {
           currency,
-          creditLeftMicros: o.money?.apiBalance?.balanceMicros ?? o.money?.balance?.estimateMicros ?? null,
-          monthToDateMicros: o.dashboard?.asOfMs != null ? o.dashboard.monthToDate.totalMicros : null,
-          cardMicros: Math.round(
-            (f?.reloads?.cardChargesUsd.p50 ?? f?.monthEnd.cardChargeUsd?.p50 ?? 0) * 1e6,
-          ),
+          creditLeftMicros: o.answer?.figures['credit-left'].valueMicros ?? null,
+          monthToDateMicros: o.answer?.figures['this-month'].valueMicros ?? null,
+          cardMicros: o.answer?.figures['card-by-month-end'].valueMicros ?? 0,
         },
       ];
     }),

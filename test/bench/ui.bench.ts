@@ -51,7 +51,7 @@ export async function bench(): Promise<Record<string, unknown>> {
           document.querySelectorAll('[data-testid="overview-card"] [data-testid="ov-mtd"]').length ===
             cards &&
           !!document.querySelector('[data-testid="balance-chart"] canvas') &&
-          !!document.querySelector('[data-testid="hl-credit-value"]'),
+          !!document.querySelector('[data-testid="hl-credit-left-value"]'),
         orgs.length,
         { timeout: 30_000, polling: 'raf' },
       );
@@ -71,7 +71,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       await reply;
       const tReply = performance.now();
       await page.waitForFunction(
-        (want) => document.querySelector('[data-testid="hl-credit-value"]')?.textContent === want,
+        (want) => document.querySelector('[data-testid="hl-credit-left-value"]')?.textContent === want,
         expected,
         { timeout: 10_000, polling: 'raf' },
       );

@@ -1,10 +1,9 @@
 // The tray over the five demo accounts (OpenAI ×2, Anthropic, OpenRouter, DeepSeek in CNY) at a pinned
-// instant: each account's credit in its own currency, and the all-accounts figure one total per currency.
+// instant: each account's credit in its own currency, and the title one account's figure, never a sum.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '@core/money';
 import { createApp } from '../../main/app/create-app';
 import { trayModelNow } from '../../main/app/tray-source';
 import { createFileSecretStore } from '../../main/services/secrets';
@@ -17,7 +16,7 @@ afterAll(async () =>
 );
 
 describe('tray over accounts in two currencies', () => {
-  it('shows DeepSeek in CNY and totals dollars and yuan apart', async () => {
+  it('shows DeepSeek in CNY and never adds dollars and yuan', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cw-tray-'));
     dirs.push(dataDir);
     const clock = createSimClock({ startMs: NOW, speed: 0 });
@@ -47,16 +46,19 @@ describe('tray over accounts in two currencies', () => {
       }
       expect([...credit.keys()].sort()).toEqual(['CNY', 'USD']);
       const model = await trayModelNow(app, { nowMs: NOW, timeZone: 'UTC' });
-      expect(model.figure).toBe(
-        `${formatMoney(credit.get('USD')!, 'USD')} · ${formatMoney(credit.get('CNY')!, 'CNY')}`,
-      );
+      const { answers } = await app.handlers['answer:list']({});
+      // The title is one account's figure, quoted from its answer: never a sum across accounts or currencies.
+      expect(model.figure).not.toContain('·');
+      expect(answers.map((a) => a.figures['credit-left'].text.split(' (')[0])).toContain(model.figure);
       const deepseek = model.menuLines.find((l) => l.startsWith('DeepSeek:'));
-      expect(deepseek).toMatch(/^DeepSeek: credit ≈ CN¥[\d,]+\.\d\d/);
+      expect(deepseek).toMatch(/^DeepSeek: credit CN¥[\d,]+(\.\d\d)?/);
       for (const line of model.menuLines.filter((l) => /^(Demo|Personal|Claude|OpenRouter)/.test(l)))
         expect(line).not.toContain('CN¥');
       const ds = orgs.find((o) => o.provider === 'deepseek')!;
       const pinned = await trayModelNow(app, { nowMs: NOW, timeZone: 'UTC', pinnedOrgId: ds.id });
-      expect(pinned.figure).toBe(formatMoney(credit.get('CNY')!, 'CNY'));
+      const dsAnswer = answers.find((a) => a.orgId === ds.id)!;
+      expect(pinned.figure).toBe(dsAnswer.figures['credit-left'].text.split(' (')[0]);
+      expect(pinned.figure).toMatch(/^CN¥/);
     } finally {
       await app.close();
     }

@@ -2,6 +2,7 @@
  * What the rules look at for one organization: plain figures, each with its "as of". Built by
  * `buildAlertFacts` from the money view, the dashboard, hourly usage and the synced spend limits.
  */
+import type { AccountAnswer } from '../answer/account-answer';
 import type { BillingMode } from '../billing';
 import type { Micros } from '../money';
 import type { ProviderId } from '../providers';
@@ -9,6 +10,11 @@ import type { MicrosBands } from './alert-types';
 import type { SpikeFacts } from './spike-detect';
 
 export interface OrgAlertFacts {
+  /**
+   * The account's answer: rules quote its figures' words, so an alert says what the page, the tray and
+   * the command line say. Absent in facts built without one (older callers, focused tests).
+   */
+  answer?: AccountAnswer | null;
   orgId: string;
   orgName: string;
   /** Whose account it is and the provider's name as people say it ("DeepSeek"). */

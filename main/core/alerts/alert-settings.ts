@@ -21,6 +21,8 @@ const RULE_FIELDS = {
   lowCreditMicros: z.number().int().nonnegative(),
   /** Low runway: credit lasts fewer days than this at the forecast's spend rate. */
   lowRunwayDays: z.number().min(0).max(365),
+  /** Prepaid credit without auto-reload likely to run out within this many days. */
+  runsOutDays: z.number().int().min(1).max(31),
   /** Auto-reload expected within this many hours (the card will be charged). */
   reloadWithinHours: z
     .number()
@@ -55,6 +57,7 @@ const RULE_FIELDS = {
 export const DEFAULT_ALERT_RULES = {
   lowCreditMicros: 10_000_000,
   lowRunwayDays: 3,
+  runsOutDays: 7,
   reloadWithinHours: 48,
   cardChargeDays: 3,
   expiringDays: 30,

@@ -5,6 +5,7 @@
  * Example: a prepaid org with a "below $10 restore to $50" rule whose forecast crosses on Thu 09:00 →
  * `nextReload = { atMs: Thu 09:00, chargeMicros: 40_000_000 }`.
  */
+import { buildAccountAnswer } from '../answer/build-answer';
 import { reloadChargeMicros } from '../billing';
 import type { Dashboard } from '../dashboard';
 import { toMicros } from '../money';
@@ -64,6 +65,15 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
   const hasHistory = src.historyStartMs !== null;
   const provider = src.provider ?? 'openai';
   return {
+    answer: buildAccountAnswer({
+      nowMs,
+      timeZone: src.timeZone,
+      isDemo: d.org.kind === 'demo',
+      money,
+      dashboard: { ...d, org: { ...d.org, provider } },
+      apiSpendLimit: src.spendLimit,
+      wrongOrgFlags: [],
+    }),
     orgId: d.org.id,
     orgName: d.org.name,
     provider,

@@ -39,6 +39,8 @@ export interface AnswerFigure {
   source: FigureSource | null;
   /** The figure in words, in the account's currency and the user's zone. */
   text: string;
+  /** Where it comes from and as of when, in words ("read from DeepSeek, as of Mon 7 Dec, 09:23"); null when not known. */
+  note: string | null;
 }
 
 /** How the account pays, as the user said it (or "not set": a default is never an answer). */

@@ -8,6 +8,7 @@
  */
 import { PROVIDERS } from '../provider-info';
 import { DAY_MS } from '../time';
+import { dateTimeWords } from '../words/date-words';
 import { agoWords } from '../words/time-words';
 import { moneyWords } from '../words/money-words';
 import { wrongOrgWords } from './wrong-org-words';
@@ -41,6 +42,15 @@ function headlineOf(answer: Pick<AccountAnswer, 'payment' | 'figures'>): FigureN
   return 'credit-left';
 }
 
+const SOURCE_WORDS = { recorded: 'as you recorded it', estimated: 'estimated' } as const;
+
+/** "read from DeepSeek, as of Mon 7 Dec, 09:23"; null for a figure not known yet. */
+function noteOf(f: AnswerFigure, providerName: string, nowMs: number, zone: string): string | null {
+  if (!f.isKnown || f.source === null) return null;
+  const source = f.source === 'provider' ? `read from ${providerName}` : SOURCE_WORDS[f.source];
+  return f.asOfMs === null ? source : `${source}, as of ${dateTimeWords(f.asOfMs, nowMs, zone)}`;
+}
+
 /** The account's answer at `input.nowMs`. */
 export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
   const { money, dashboard: d, timeZone: zone } = input;
@@ -51,7 +61,7 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
   const reloads = reloadFigures(money, payment.kind, creditKnown, zone);
   const expiring = expiringFigures(money, payment.kind, creditKnown, zone);
   const spend = spendFigures(d);
-  const figures: Record<FigureName, AnswerFigure> = {
+  const raw: Record<FigureName, AnswerFigure> = {
     'credit-left': credit,
     'runs-out': runsOutFigure(money, payment.kind, creditKnown, zone),
     'next-reload': reloads.nextReload,
@@ -60,6 +70,13 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
     'this-month': spend.thisMonth,
     today: spend.today,
   };
+  const providerName = PROVIDERS[provider].name;
+  const figures = Object.fromEntries(
+    Object.entries(raw).map(([name, f]) => [
+      name,
+      { ...f, note: noteOf(f, providerName, input.nowMs, zone) },
+    ]),
+  ) as Record<FigureName, AnswerFigure>;
   const limit = input.apiSpendLimit
     ? { micros: input.apiSpendLimit.limitMicros, source: 'provider' as const }
     : money.ledger.billing.hardLimitMicros

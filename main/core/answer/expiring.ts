@@ -7,6 +7,7 @@
  * Example: $670.78 left expiring Sat 19 Dec, forecast unused $0–$573 → lot text "$670.78 left, expires
  * Sat 19 Dec; about $384 (likely $0–$573) expected unused".
  */
+import { UNKNOWN_EXPIRY_MS } from '../lot-order';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
 import { HOUR_MS } from '../time';
@@ -14,7 +15,7 @@ import { dateWords } from '../words/date-words';
 import { moneyWords, rangeWords } from '../words/money-words';
 import type { AnswerFigure, LotAnswer, PaymentKind } from './account-answer';
 import { ANSWER_WINDOW_DAYS } from './answer-input';
-import { knownFigure, unknownFigure } from './figure-of';
+import { knownFigure, notKnownBecause, unknownFigure } from './figure-of';
 
 /** The per-lot answers and the account's expiring-unused figure. */
 export function expiringFigures(
@@ -27,7 +28,10 @@ export function expiringFigures(
   const cur = money.currency;
   const fc = money.forecast;
   const windowEnd = now + (fc?.horizonHours ?? ANSWER_WINDOW_DAYS * 24) * HOUR_MS;
-  const live = (money.lots ?? []).filter((l) => l.remainingMicros > 0 && l.expiresAtMs > now);
+  // Credit of unknown origin (a balance above the recorded lots) has no expiry to tell.
+  const live = (money.lots ?? []).filter(
+    (l) => l.remainingMicros > 0 && l.expiresAtMs > now && l.expiresAtMs < UNKNOWN_EXPIRY_MS,
+  );
   const within = live.filter((l) => l.expiresAtMs <= windowEnd);
   const u = fc?.expiringUnusedUsd ?? null;
   const total = u ? { low: toMicros(u.p10), mid: toMicros(u.p50), high: toMicros(u.p90) } : null;
@@ -60,7 +64,7 @@ export function expiringFigures(
   if (!creditKnown || !total)
     return {
       lots,
-      figure: unknownFigure('expiring-unused', `not known yet — ${money.forecastNote ?? 'no forecast yet'}`),
+      figure: unknownFigure('expiring-unused', notKnownBecause(money.forecastNote)),
     };
   const first = Math.min(...within.map((l) => l.expiresAtMs));
   return {

@@ -17,6 +17,7 @@ export function unknownFigure(name: FigureName, text: string): AnswerFigure {
     asOfMs: null,
     source: null,
     text,
+    note: null,
   };
 }
 
@@ -32,7 +33,7 @@ export function knownFigure(
     text: string;
   },
 ): AnswerFigure {
-  const range = f.range ? roundRange(f.range) : null;
+  const range = f.range && f.range.low !== f.range.high ? roundRange(f.range) : null;
   return {
     name,
     isKnown: true,
@@ -42,5 +43,15 @@ export function knownFigure(
     asOfMs: f.asOfMs,
     source: f.source,
     text: f.text,
+    note: null,
   };
+}
+
+/**
+ * "not known yet — " and the reason as a clause (its first letter lowered, its full stop dropped).
+ * Example: "The forecast starts after the first sync." → "not known yet — the forecast starts after the first sync".
+ */
+export function notKnownBecause(reason: string | null): string {
+  const clause = (reason ?? 'there is no forecast yet').trim().replace(/\.$/, '');
+  return `not known yet — ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
 }

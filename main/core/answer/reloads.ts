@@ -14,7 +14,7 @@ import { dateWords } from '../words/date-words';
 import { moneyWords, rangeWords, roundRange, roundedMoneyWords } from '../words/money-words';
 import type { AccountAnswer, AnswerFigure, CardDistribution, PaymentKind } from './account-answer';
 import { ANSWER_WINDOW_DAYS } from './answer-input';
-import { knownFigure, unknownFigure } from './figure-of';
+import { knownFigure, notKnownBecause, unknownFigure } from './figure-of';
 
 /** The day before the month-end instant, as the user reads "before …". */
 function lastDayWords(monthEndMs: number, nowMs: number, zone: string): string {
@@ -67,10 +67,7 @@ export function reloadFigures(
     if (!fc || !charge)
       return {
         nextReload,
-        cardByMonthEnd: unknownFigure(
-          'card-by-month-end',
-          `not known yet — ${money.forecastNote ?? 'no forecast yet'}`,
-        ),
+        cardByMonthEnd: unknownFigure('card-by-month-end', notKnownBecause(money.forecastNote)),
         detail: null,
         distribution: null,
       };
@@ -93,7 +90,7 @@ export function reloadFigures(
   const perReload = rule ? reloadChargeMicros(rule.action, rule.thresholdMicros) : 0;
   if (!creditKnown || !fc || !fc.reloads) {
     const why = creditKnown
-      ? `not known yet — ${money.forecastNote ?? 'no forecast yet'}`
+      ? notKnownBecause(money.forecastNote)
       : 'not known yet — the credit left is not known';
     return {
       nextReload: unknownFigure('next-reload', why),

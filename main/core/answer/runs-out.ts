@@ -9,7 +9,7 @@ import type { MoneyView } from '../money-view';
 import { dateWords, dayRangeWords } from '../words/date-words';
 import type { AnswerFigure, FigureName, PaymentKind } from './account-answer';
 import { ANSWER_WINDOW_DAYS } from './answer-input';
-import { knownFigure, unknownFigure } from './figure-of';
+import { knownFigure, notKnownBecause, unknownFigure } from './figure-of';
 
 const NAME: FigureName = 'runs-out';
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
@@ -30,8 +30,7 @@ export function runsOutFigure(
     return knownFigure(NAME, { ...base, text: 'does not run out — usage past credit goes on the bill' });
   if (!creditKnown) return unknownFigure(NAME, 'not known yet — the credit left is not known');
   const c = money.forecast?.crossing;
-  if (!money.forecast || !c)
-    return unknownFigure(NAME, `not known yet — ${money.forecastNote ?? 'no forecast yet'}`);
+  if (!money.forecast || !c) return unknownFigure(NAME, notKnownBecause(money.forecastNote));
   if (c.isAlreadyBelow) return knownFigure(NAME, { ...base, atMs: now, text: 'credit used up' });
   const [p10, p50, p90] = [ms(c.p10), ms(c.p50), ms(c.p90)];
   if (p50 === null) return knownFigure(NAME, { ...base, text: `not within ${ANSWER_WINDOW_DAYS} days` });

@@ -53,6 +53,8 @@ export function roundedMoneyWords(micros: Micros, currency: string): string {
  * is one figure. Example: `rangeWords({ low: 5e6, mid: 5e6, high: 5e6 }, 'USD')` → "$5.00".
  */
 export function rangeWords(r: MicrosRange, currency: string): string {
+  // An exact figure (no range) is said to the cent.
+  if (r.low === r.high) return formatMoney(r.mid, currency);
   const x = roundRange(r);
   const isWhole = Math.abs(r.mid) >= WHOLE_UNITS_FROM_MICROS;
   const say = (m: Micros) =>

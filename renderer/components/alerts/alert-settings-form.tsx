@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertSettings } from '@core/alerts/alert-settings';
+import { parseMoneyInput } from '@core/money-input';
 import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
@@ -52,16 +53,20 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
       setMessage({ isError: true, text: 'Give quiet hours both a start and an end, or leave both empty.' });
       return;
     }
-    const low = lowUsd.trim() === '' ? undefined : Number(lowUsd);
-    if (low !== undefined && !(Number.isFinite(low) && low >= 0)) {
+    const lowParsed =
+      lowUsd.trim() === '' ? undefined : parseMoneyInput(lowUsd, { label: 'Low credit', allowZero: true });
+    const low = lowParsed?.ok ? lowParsed.value : undefined;
+    if (lowParsed !== undefined && !lowParsed.ok) {
       setMessage({ isError: true, text: 'The low-credit line must be an amount in dollars, such as 10.' });
       return;
     }
     const currencyDefaults = { ...(saved.currencyDefaults ?? {}) };
     for (const code of currencies) {
       const text = (lowBy[code] ?? '').trim();
-      const amount = text === '' ? undefined : Number(text);
-      if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) {
+      const parsed =
+        text === '' ? undefined : parseMoneyInput(text, { label: code, currency: code, allowZero: true });
+      const amount = parsed?.ok ? parsed.value : undefined;
+      if (parsed !== undefined && !parsed.ok) {
         setMessage({
           isError: true,
           text: `The ${code} low-credit line must be an amount in ${code}, such as 10.`,
@@ -69,15 +74,13 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
         return;
       }
       const { lowCreditMicros: _old, ...rest } = currencyDefaults[code] ?? {};
-      currencyDefaults[code] =
-        amount === undefined ? rest : { ...rest, lowCreditMicros: Math.round(amount * 1e6) };
+      currencyDefaults[code] = amount === undefined ? rest : { ...rest, lowCreditMicros: amount };
     }
     const { lowCreditMicros: _unused, ...otherDefaults } = saved.defaults;
     try {
       const next = await api.invoke('alerts:updateSettings', {
         quietHours: quietStart ? { start: quietStart, end: quietEnd } : null,
-        defaults:
-          low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: Math.round(low * 1e6) },
+        defaults: low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: low },
         currencyDefaults,
         webhookUrl: webhook.trim() === '' ? null : webhook.trim(),
         notify: isNotifyAll ? 'all' : 'action-needed',

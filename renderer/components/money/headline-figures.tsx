@@ -1,34 +1,57 @@
 /**
- * The organization page's headline: four figures, not sentences, each with its likely range and what it is.
+ * The organization page's headline: the account's answer, figure by figure — credit left, when it runs
+ * out or reloads next, card charges by month end, expiring credit, this month — each quoted as the answer
+ * says it, with where it comes from.
  */
-import type { OrgHeadline } from '../../view-models/org-headline';
+import type { AccountAnswer, FigureName } from '@core/answer/account-answer';
+import { Figure } from '../figure';
+
+const LABELS: Record<FigureName, string> = {
+  'credit-left': 'Credit left',
+  'runs-out': 'Runs out',
+  'next-reload': 'Next auto-reload',
+  'card-by-month-end': 'Card charges by month end',
+  'expiring-unused': 'Expiring credit left unused',
+  'this-month': 'This month so far',
+  today: 'Today',
+};
+
+/** Which figures the headline shows for how the account pays. */
+export function headlineNames(answer: AccountAnswer): FigureName[] {
+  const pays = answer.payment.kind;
+  const names: FigureName[] = ['credit-left'];
+  if (pays === 'prepaid-auto-reload') names.push('next-reload');
+  else if (pays === 'prepaid' || pays === 'provider-balance' || pays === 'not-set') names.push('runs-out');
+  names.push('card-by-month-end');
+  if (answer.lots.length > 0) names.push('expiring-unused');
+  names.push('this-month');
+  return names;
+}
 
 /** The headline figures row. */
-export function HeadlineFigures({ headline }: { headline: OrgHeadline }) {
+export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf: string }) {
   return (
     <section className="headline" aria-label="Headline figures" data-testid="headline-figures">
       <dl className="headline-grid">
-        {headline.figures.map((f) => (
-          <div className="card headline-figure" key={f.key} data-testid={`hl-${f.key}`}>
-            <dt className="figure-label">{f.label}</dt>
-            <dd>
-              <span className="headline-value" data-testid={`hl-${f.key}-value`}>
-                {f.value}
-              </span>
-              {f.likely && (
-                <span className="headline-likely" data-testid={`hl-${f.key}-likely`}>
-                  {f.likely}
-                </span>
-              )}
-              {f.note && <span className="headline-note">{f.note}</span>}
-              <span className="muted headline-nature">{f.nature}</span>
-            </dd>
-          </div>
-        ))}
+        {headlineNames(answer).map((name) => {
+          const f = answer.figures[name];
+          return (
+            <div className="card headline-figure" key={name} data-testid={`hl-${name}`}>
+              <dt className="figure-label">{LABELS[name]}</dt>
+              <dd>
+                <Figure
+                  figure={f}
+                  orgId={answer.orgId}
+                  className="headline-value"
+                  testId={`hl-${name}-value`}
+                />
+                {f.note && <span className="muted headline-nature">{f.note}</span>}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
-      <p className="as-of">
-        as of <time dateTime={headline.asOfIso}>{headline.asOf}</time>
-      </p>
+      <p className="as-of">as of {asOf}</p>
     </section>
   );
 }

@@ -3,14 +3,15 @@
  * lots — the answers, before the forms.
  */
 import { useMemo } from 'react';
+import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { Dashboard } from '@core/dashboard';
+import { dateTimeWords } from '@core/words/date-words';
 import type { MoneyView } from '@core/money-view';
 import type { ProviderId } from '@core/provider-info';
 import { buildBalanceSeries } from '../../view-models/balance-series';
 import { buildBalanceTable } from '../../view-models/balance-table';
 import { buildLotRows } from '../../view-models/credit-lots-view';
 import type { DisplayZone } from '../../view-models/format';
-import { buildOrgHeadline } from '../../view-models/org-headline';
 import { BILLING_MODE_WORDS } from '../../view-models/plain-words';
 import { BalanceChart } from './balance-chart';
 import { CreditLots } from './credit-lots';
@@ -38,7 +39,22 @@ export function OrgAnswer({
   isWhatIf = false,
 }: OrgAnswerProps) {
   const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
-  const headline = buildOrgHeadline(money, nowMs, zone, provider);
+  // The answer core computes for the figures shown (the saved ones, or a what-if's): quoted, not derived.
+  const answer = useMemo(
+    () =>
+      dashboard
+        ? buildAccountAnswer({
+            nowMs,
+            timeZone: zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+            isDemo: false,
+            money,
+            dashboard: { ...dashboard, org: { ...dashboard.org, provider } },
+            apiSpendLimit: null,
+            wrongOrgFlags: [],
+          })
+        : null,
+    [money, dashboard, nowMs, zone.timeZone, provider],
+  );
   // The chart is drawn for the figures' instant, so it moves only when the figures do.
   const series = useMemo(() => buildBalanceSeries(money, daily, money.asOfMs), [money, daily]);
   const lots = buildLotRows(
@@ -56,14 +72,16 @@ export function OrgAnswer({
         Credit, card charges and forecast
       </h2>
       <p className="ov-mode" data-testid="org-billing-words">
-        {BILLING_MODE_WORDS[money.ledger.billing.mode]}
+        {answer ? `How it pays: ${answer.payment.text}.` : BILLING_MODE_WORDS[money.ledger.billing.mode]}
       </p>
       {isWhatIf && (
         <p className="badge warn what-if-flag" data-testid="headline-what-if">
           what-if, not saved: the figures and chart show the what-if below
         </p>
       )}
-      <HeadlineFigures headline={headline} />
+      {answer && (
+        <HeadlineFigures answer={answer} asOf={dateTimeWords(money.asOfMs, nowMs, answer.timeZone)} />
+      )}
       {series && (
         <section className="card" aria-labelledby="balance-chart-title">
           <div className="card-head">

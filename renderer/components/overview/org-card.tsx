@@ -4,6 +4,7 @@
  */
 import type { CardSummary } from '../../view-models/card-summary';
 import type { OrgCardView } from '../../view-models/overview';
+import { Figure } from '../figure';
 
 /** The card; `onOpen` goes to the account's page. */
 export function OrgCard({
@@ -89,8 +90,8 @@ export function OrgCard({
             summary.hero && (
               <div className="ov-hero">
                 <p className="ov-hero-label">{summary.hero.label}</p>
-                <p className="ov-hero-value" data-figure={summary.hero.figure} data-org={card.orgId}>
-                  {summary.hero.value}
+                <p className="ov-hero-value">
+                  <Figure figure={summary.hero.value} orgId={card.orgId} testId="ov-hero" />
                 </p>
                 <p className="ov-marker muted">
                   {summary.hero.source}
@@ -103,7 +104,7 @@ export function OrgCard({
             <ul className="plain-list ov-lines">
               {summary.lines.map((line) => (
                 <li key={line.figure} data-testid={`ov-line-${line.figure}`}>
-                  {line.text}
+                  {line.label} <Figure figure={line.value} orgId={card.orgId} />
                 </li>
               ))}
             </ul>

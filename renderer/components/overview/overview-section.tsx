@@ -68,7 +68,7 @@ function OverviewGroup(props: {
 }) {
   const { items, zone } = props;
   const view = buildOverview(items, props.nowMs, zone, props.rates);
-  const summaries = view.cards.map((card, i) => buildCardSummary(items[i]!, card, zone));
+  const summaries = view.cards.map((card, i) => buildCardSummary(items[i]!, zone));
   const asOf = sharedAsOf(summaries);
   const showTotals = items.length > 1 || view.totals.some((t) => t.converted !== null);
   return (

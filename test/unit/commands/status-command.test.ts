@@ -54,8 +54,10 @@ describe('status --check', () => {
     const a = io();
     expect(await runStatusCommand(['--data-dir', dir, '--no-sync', '--check'], a, '0.0.0')).toBe(1);
     expect(a.lines.join('\n')).toMatch(
-      /Active alerts \(1\):\n {2}\[warning\] Acme: credit low — About \$5\.00 of credit left/,
+      /Active alerts \(1\):\n {2}\[warning\] \[needs action\] Acme: credit low — About \$5\.00 of credit left/,
     );
+    expect(a.lines).toContain('  credit left: $5.00');
+    expect(a.lines).toContain('Needs action: Acme: credit low');
     expect(await runStatusCommand(['--data-dir', dir, '--no-sync'], io(), '0.0.0')).toBe(0);
   });
 
@@ -69,6 +71,44 @@ describe('status --check', () => {
     // The preview saved nothing: a desktop app on this folder still has the episode to notify.
     const state = await readFile(join(dir, 'alerts.json'), 'utf8').catch(() => null);
     expect(state === null || !state.includes('low-credit')).toBe(true);
+  });
+});
+
+describe('status --check and alerts that only inform', () => {
+  it('exits 0 while only an informational alert is active, 1 once one needs action, and says which', async () => {
+    // A grant of $500 that expires on 10 Dec 2026, recorded by itself: at 7 Dec it is "credit expiring"
+    // (informational). The clock is pinned with --now: the machine's date does not matter.
+    const grant = {
+      id: 'grant1',
+      kind: 'grant',
+      atMs: Date.UTC(2026, 10, 1),
+      micros: 500_000_000,
+      expiresAtMs: Date.UTC(2026, 11, 10),
+      note: '',
+    };
+    await writeFile(join(dir, `ledger-${ORG}.json`), JSON.stringify({ version: 1, entries: [grant] }));
+    const now = ['--now', '2026-12-07T09:00:00Z'];
+    const a = io();
+    expect(await runStatusCommand(['--data-dir', dir, '--no-sync', '--check', ...now], a, '0.0.0')).toBe(0);
+    expect(a.lines.join('\n')).toMatch(/^ {2}\[\w+\] Acme: .*expir/m);
+    expect(a.lines.join('\n')).not.toMatch(/needs action/i);
+    const low = {
+      id: 'obs1',
+      kind: 'observation',
+      atMs: Date.UTC(2026, 11, 7, 8),
+      balanceMicros: 5e6,
+      note: '',
+    };
+    await writeFile(join(dir, `ledger-${ORG}.json`), JSON.stringify({ version: 1, entries: [grant, low] }));
+    const b = io();
+    expect(await runStatusCommand(['--data-dir', dir, '--no-sync', '--check', ...now], b, '0.0.0')).toBe(1);
+    expect(b.lines).toContain('Needs action: Acme: credit low');
+  });
+
+  it('answers --help with what each flag does', async () => {
+    const a = io();
+    expect(await runStatusCommand(['--help'], a, '0.0.0')).toBe(0);
+    expect(a.lines.join('\n')).toMatch(/--check +exit 1 when an alert that needs action is active/);
   });
 });
 
@@ -115,18 +155,34 @@ describe('status with accounts on several providers', () => {
     const a = io();
     await runStatusCommand(['--data-dir', dir, '--no-sync'], a, '0.0.0');
     const lines = a.lines.join('\n');
-    expect(lines).toMatch(/^Acme \(OpenAI, USD\): month to date \$0\.00 /m);
-    expect(lines).toMatch(/^Claude team \(Anthropic, USD\): month to date \$0\.00 /m);
+    // Every provider leads with its answer; what cannot be known yet is said in words, never as $0.00.
     expect(lines).toMatch(
-      /^DeepSeek \(DeepSeek, CNY\): month to date CN¥\d+\.\d\d \(today CN¥\d+\.\d\d, provisional\), balance CN¥56\.00 as DeepSeek reported it, as of /m,
+      /^Acme \(OpenAI, USD\) \[demo\] — not set — say how this account pays\n {2}credit left: not known yet — record the balance your billing page shows$/m,
     );
+    expect(lines).toMatch(
+      /^Claude team \(Anthropic, USD\) \[demo\] — not set — say how this account pays\n {2}credit left: not known yet — record the balance your billing page shows$/m,
+    );
+    expect(lines).toMatch(
+      /^DeepSeek \(DeepSeek, CNY\) \[demo\] — prepaid balance read from DeepSeek\n {2}credit left: CN¥56\.00$/m,
+    );
+    expect(lines).toMatch(/^ {2}this month: CN¥\d+\.\d\d$/m);
+    expect(lines).toMatch(/^ {2}today: CN¥\d+\.\d\d so far \(provisional\)$/m);
     const json = io();
     await runStatusCommand(['--data-dir', dir, '--no-sync', '--json'], json, '0.0.0');
-    const rows = JSON.parse(json.lines.join('')) as Array<{ currency: string; org: { provider: string } }>;
-    expect(rows.map((r) => `${r.org.provider} ${r.currency}`)).toEqual([
+    const doc = JSON.parse(json.lines.join('')) as {
+      accounts: Array<{
+        currency: string;
+        provider: string;
+        figures: Record<string, { value: number | null; text: string }>;
+      }>;
+    };
+    expect(doc.accounts.map((r) => `${r.provider} ${r.currency}`)).toEqual([
       'openai USD',
       'anthropic USD',
       'deepseek CNY',
     ]);
+    // The same names, the value in micro-units and the same words as the text.
+    expect(doc.accounts[2]?.figures['credit-left']).toMatchObject({ value: 56_000_000, text: 'CN¥56.00' });
+    expect(doc.accounts[0]?.figures['credit-left']).toMatchObject({ value: null });
   });
 });

@@ -1,25 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertKind } from '@core/alerts/alert-types';
-import { trayModelOf, type TrayOrg } from '@core/tray-state';
+import { MAX_TOOLTIP_CHARS, trayModelOf } from '@core/tray-state';
+import type { AccountAnswer } from '@core/answer/account-answer';
+import { HOUR_MS } from '@core/time';
+import { accountState, answerOf, NOW, observation, type AccountSpec } from './answer/answer-fixtures';
 
-const NOW = Date.UTC(2026, 10, 24, 14, 5);
-const org = (patch: Partial<TrayOrg> = {}): TrayOrg => ({
-  orgId: 'org_acme0001',
-  name: 'Acme',
-  balanceMicros: 8_200_000,
-  mtdMicros: 120_000_000,
-  runwayDays: 1.6,
-  reloadP50Ms: Date.UTC(2026, 10, 26, 9),
-  asOfMs: NOW - 60_000,
-  syncState: 'ok',
-  ...patch,
-});
-const alert = (kind: AlertKind, orgId = 'org_acme0001') =>
-  ({ id: `${kind}:${orgId}`, kind, orgId, title: `Acme: ${kind}`, severity: 'warning' }) as Alert;
-const model = (orgs: TrayOrg[], kinds: AlertKind[] = [], extra = {}) =>
+const acct = (spec: AccountSpec = {}): AccountAnswer => answerOf(accountState(spec));
+const alert = (kind: AlertKind, orgId = 'org_answer0001', title = `Acme: ${kind}`) =>
+  ({ id: `${kind}:${orgId}`, kind, orgId, title, severity: 'warning' }) as Alert;
+const model = (answers: AccountAnswer[], active: Alert[] = [], extra = {}) =>
   trayModelOf({
-    orgs,
-    active: kinds.map((k) => alert(k)),
+    answers,
+    active,
     nowMs: NOW,
     figure: 'credit',
     pinnedOrgId: null,
@@ -27,69 +19,81 @@ const model = (orgs: TrayOrg[], kinds: AlertKind[] = [], extra = {}) =>
     ...extra,
   });
 
+// Acme: $150 recorded two hours ago, about $24 a day, no auto-reload: runs out within a week.
+const acme = () =>
+  acct({ entries: [observation(NOW - 2 * HOUR_MS, 150_000_000)], billing: { mode: 'prepaid' } });
+// Beta: $5,000 recorded, same spend: runs out far later.
+const beta = () =>
+  acct({
+    orgId: 'org_beta000001',
+    name: 'Beta',
+    entries: [observation(NOW - 2 * HOUR_MS, 5_000_000_000)],
+    billing: { mode: 'prepaid' },
+  });
+
 describe('tray model', () => {
   it('picks the most urgent state: error > low > card charge > reload soon > stale > healthy', () => {
-    expect(model([org()]).state).toBe('healthy');
-    expect(model([org()], ['reload-soon']).state).toBe('reload-soon');
-    expect(model([org()], ['reload-soon', 'card-charge']).state).toBe('card-charge-soon');
-    expect(model([org()], ['card-charge', 'low-credit']).state).toBe('low');
-    expect(model([org()], ['low-credit', 'sync-failing']).state).toBe('error');
-    expect(model([org({ syncState: 'error' })]).state).toBe('error');
-    const stale = model([org({ asOfMs: NOW - 45 * 60_000 })]);
+    const a = [acme()];
+    expect(model(a).state).toBe('healthy');
+    expect(model(a, [alert('reload-soon')]).state).toBe('reload-soon');
+    expect(model(a, [alert('reload-soon'), alert('card-charge')]).state).toBe('card-charge-soon');
+    expect(model(a, [alert('card-charge'), alert('low-credit')]).state).toBe('low');
+    expect(model(a, [alert('low-credit'), alert('sync-failing')]).state).toBe('error');
+    expect(model(a, [], { syncFailingOrgIds: ['org_answer0001'] }).state).toBe('error');
+    const stale = model(a, [], { nowMs: NOW + 45 * 60_000 });
     expect([stale.state, stale.isDimmed]).toEqual(['stale', true]);
   });
 
-  it('the first menu lines carry the glance alone (credit, next reload, alerts)', () => {
-    const m = model([org()], ['low-credit']);
-    expect(m.menuLines).toEqual(['Acme: credit ≈ $8.20 · reload ~Thu 26 Nov', '⚠ Acme: low-credit']);
-    expect(m.figure).toBe('$8.20');
-    expect(m.tooltip).toBe('Creditwatch\nAcme: credit ≈ $8.20 · reload ~Thu 26 Nov\n⚠ Acme: low-credit');
+  it('quotes the answer: the title is the most urgent account’s figure, never a sum', () => {
+    const a = acme();
+    const b = beta();
+    const m = model([b, a]);
+    // Acme runs out within a week, so it leads, whatever the order of the accounts.
+    expect(m.menuLines[0]).toBe(
+      `Acme: credit ${a.figures['credit-left'].text} · runs out ${a.figures['runs-out'].text}`,
+    );
+    expect(m.figure).toBe(a.figures['credit-left'].text.split(' (')[0]);
+    expect(m.figure).not.toContain('·');
+    expect(model([b, a], [], { figure: 'month-to-date' }).figure).toBe(a.figures['this-month'].text);
+    expect(model([b, a], [], { pinnedOrgId: 'org_beta000001' }).figure).toBe(
+      b.figures['credit-left'].text.split(' (')[0],
+    );
+    // An alert that needs action puts its account first.
+    expect(model([a, b], [alert('low-credit', 'org_beta000001', 'Beta: credit low')]).menuLines[0]).toMatch(
+      /^Beta: /,
+    );
   });
 
-  it('shows the chosen figure for the pinned org or all orgs', () => {
-    const two = [
-      org(),
-      org({
-        orgId: 'org_beta0001',
-        name: 'Beta',
-        balanceMicros: 1_800_000,
-        runwayDays: 4,
-        mtdMicros: 5_000_000,
+  it('leaves demo accounts out once a real account exists', () => {
+    const demo = acct({ orgId: 'org_demo00001', name: 'Demo', isDemo: true });
+    expect(model([demo, beta()]).menuLines.some((l) => l.startsWith('Demo:'))).toBe(false);
+    expect(model([demo]).menuLines[0]).toMatch(/^Demo: /);
+  });
+
+  it('keeps whole lines within the platform’s tooltip limit, most urgent first', () => {
+    const many = Array.from({ length: 6 }, (_, i) =>
+      acct({
+        orgId: `org_many0000${i}`,
+        name: `Team number ${i}`,
+        entries: [observation(NOW - HOUR_MS, 900_000_000 + i)],
       }),
-    ];
-    expect(model(two).figure).toBe('$10.00');
-    expect(model(two, [], { figure: 'runway' }).figure).toBe('1.6 d');
-    expect(model(two, [], { figure: 'month-to-date', pinnedOrgId: 'org_beta0001' }).figure).toBe('$5.00');
+    );
+    const m = model([...many, acme()]);
+    expect(m.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_CHARS);
+    const lines = m.tooltip.split('\n');
+    expect(lines[0]).toBe('Creditwatch');
+    expect(lines[1]).toMatch(/^Acme: /);
+    expect(lines[lines.length - 1]).toMatch(/^\+\d+ more$/);
+    for (const line of lines.slice(1, -1)) expect(m.menuLines).toContain(line);
   });
 
-  it('says when nothing is synced yet and when notifications are paused', () => {
-    const m = model([org({ balanceMicros: null, mtdMicros: null, reloadP50Ms: null, asOfMs: null })], [], {
-      pausedUntilMs: NOW + 3_600_000,
-    });
-    expect(m.menuLines).toEqual(['Acme: not synced yet', 'Notifications paused until 15:05']);
+  it('says when nothing is synced yet, each account in its own currency, and when notifications are paused', () => {
+    const fresh = acct({ hasSynced: false });
+    const m = model([fresh], [], { pausedUntilMs: NOW + 3_600_000 });
+    expect(m.menuLines).toEqual(['Acme: not synced yet', 'Notifications paused until 10:23']);
+    expect(m.figure).toBe('');
     expect(model([]).menuLines).toEqual(['No organization yet']);
-  });
-
-  it('shows each account in its own currency and totals per currency, never across', () => {
-    const mixed = [
-      org(),
-      org({ orgId: 'org_beta0001', name: 'Beta', balanceMicros: 1_800_000, mtdMicros: 5_000_000 }),
-      org({
-        orgId: 'org_deepseek1',
-        name: 'DeepSeek',
-        currency: 'CNY',
-        balanceMicros: 56_000_000,
-        mtdMicros: 30_000_000,
-        reloadP50Ms: null,
-      }),
-      org({ orgId: 'org_euro0001', name: 'Euro', currency: 'EUR', balanceMicros: null, reloadP50Ms: null }),
-    ];
-    const m = model(mixed);
-    expect(m.figure).toBe('$10.00 · CN¥56.00');
-    expect(model(mixed, [], { figure: 'month-to-date' }).figure).toBe('$125.00 · CN¥30.00 · €120.00');
-    expect(model(mixed, [], { pinnedOrgId: 'org_deepseek1' }).figure).toBe('CN¥56.00');
-    expect(m.menuLines).toContain('DeepSeek: credit ≈ CN¥56.00');
-    expect(m.menuLines).toContain('Euro: €120.00 this month');
-    expect(m.menuLines).toContain('Beta: credit ≈ $1.80 · reload ~Thu 26 Nov');
+    const cny = acct({ orgId: 'org_deepseek01', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' });
+    expect(model([cny]).menuLines[0]).toMatch(/^DeepSeek: CN¥[\d,.]+ this month$/);
   });
 });

@@ -30,6 +30,8 @@ import { computeMoneyView, computeWhatIf, type MoneyInputs } from '@core/money-c
 import { reconcileObservation } from '@core/ledger-reconcile';
 import { accountCurrency, PROVIDERS, wrongProviderKeyProblem, type ProviderId } from '@core/provider-info';
 import { dailyTotals } from '@core/spend-history';
+import { buildAccountAnswer } from '@core/answer/build-answer';
+import { wrongOrgFlagsOf } from '@core/answer/wrong-org-flags';
 import { AlertSettingsSchema, defaultAlertSettings } from '@core/alerts/alert-settings';
 import { emptyAlertState } from '@core/alerts/alert-state';
 import { alertsViewOf } from '@core/alerts/alerts-view';
@@ -147,6 +149,19 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     return org;
   }
 
+  /** The account's answer, built by core exactly as the app builds it. */
+  function answerOf(orgId: string) {
+    return buildAccountAnswer({
+      nowMs,
+      timeZone: settings.timeZone ?? 'UTC',
+      isDemo: false,
+      money: computeMoneyView(moneyInputs(orgId)),
+      dashboard: dashboardOf(orgId),
+      apiSpendLimit: null,
+      wrongOrgFlags: wrongOrgFlagsOf(orgs.map((o) => dashboardOf(o.id))),
+    });
+  }
+
   function dashboardOf(orgId: string): Dashboard {
     const dashboard = dashboards.get(orgId);
     if (!dashboard) throw new ApiError('not-found', `No organization ${orgId}.`);
@@ -203,6 +218,8 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       return changeLedger(orgId, () => found.ledger);
     },
     'money:get': ({ orgId }) => computeMoneyView(moneyInputs(orgId)),
+    'answer:get': ({ orgId }) => answerOf(orgId),
+    'answer:list': () => ({ answers: orgs.map((o) => answerOf(o.id)) }),
     'money:whatIf': ({ orgId, balanceMicros, billing }) =>
       computeWhatIf(moneyInputs(orgId), {
         balanceMicros,

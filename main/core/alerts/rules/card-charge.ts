@@ -21,7 +21,9 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
       kind: 'card-charge',
       severity: 'info',
       title: `${f.orgName}: card charge after the month ends`,
-      body: `This month's usage, about ${rangeWords(end.cardCharge, f.currency)}, is charged after the month ends on ${when}.`,
+      body: f.answer?.figures['card-by-month-end'].isKnown
+        ? `Card charges by month end: ${f.answer.figures['card-by-month-end'].text}.`
+        : `This month's usage, about ${rangeWords(end.cardCharge, f.currency)}, is charged after the month ends on ${when}.`,
       episode,
     };
   }
@@ -34,7 +36,9 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
     kind: 'card-charge',
     severity: 'info',
     title: `${f.orgName}: ${n === 1 ? 'an auto-reload' : `${n} auto-reloads`} expected before the month ends`,
-    body: `Expected card charges before ${when}: ${rangeWords(reloads.charges, f.currency)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
+    body: f.answer?.figures['card-by-month-end'].isKnown
+      ? `Card charges by month end: ${f.answer.figures['card-by-month-end'].text}.`
+      : `Expected card charges before ${when}: ${rangeWords(reloads.charges, f.currency)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
     episode,
   };
 };

@@ -22,7 +22,15 @@ export const creditExpiringRule: AlertRule = (f, r) => {
     kind: 'credit-expiring',
     severity: 'warning',
     title: `${f.orgName}: ${money(first.micros, f.currency)} of credit expires ${dateWords(first.expiresAtMs, f.timeZone)}`,
-    body: `${money(first.micros, f.currency)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}. Expired credit is not refunded.`,
+    body: `${money(first.micros, f.currency)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}.${unusedWords(f, first.lotId)} Expired credit is not refunded.`,
     episode: first.lotId,
   };
 };
+
+/** " About $384 (likely $0–$573) is expected to be left unused." from the answer, or "" when not forecast. */
+function unusedWords(f: Parameters<AlertRule>[0], lotId: string): string {
+  const lot = f.answer?.lots.find((l) => l.lotId === lotId);
+  if (!lot?.unusedAtExpiry) return '';
+  const t = lot.unusedAtExpiry.text;
+  return ` ${t.charAt(0).toUpperCase()}${t.slice(1)} is expected to be left unused.`;
+}

@@ -15,7 +15,8 @@ export const lowCreditRule: AlertRule = (f, r, isActive) => {
   const limit = isActive ? withHysteresis(r.lowCreditMicros, r.hysteresisPercent, 'up') : r.lowCreditMicros;
   if (f.balance.micros >= limit) return null;
   const isEmpty = f.balance.micros <= 0;
-  const left = money(f.balance.micros, f.currency);
+  const credit = f.answer?.figures['credit-left'];
+  const left = credit?.isKnown ? credit.text : money(f.balance.micros, f.currency);
   const asOf = dateTimeWords(f.balance.asOfMs, f.timeZone);
   const below = `below your ${money(r.lowCreditMicros, f.currency)} alert`;
   if (f.balanceSource === 'api') {

@@ -23,6 +23,8 @@ export const reloadSoonRule: AlertRule = (f, r, isActive) => {
     kind: 'reload-soon',
     severity: 'info',
     title: `${f.orgName}: auto-reload ${inWords(delta)}`,
-    body: `The balance is expected to fall to the reload threshold around ${dateTimeWords(f.nextReload.atMs, f.timeZone)}.${charge}`,
+    body: f.answer?.figures['next-reload'].isKnown
+      ? `Next auto-reload: ${f.answer.figures['next-reload'].text}.`
+      : `The balance is expected to fall to the reload threshold around ${dateTimeWords(f.nextReload.atMs, f.timeZone)}.${charge}`,
   };
 };

@@ -6,7 +6,10 @@ import type { MoneyView } from '@core/money-view';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { buildBalanceSeries, chartEndMs } from '../../../../renderer/view-models/balance-series';
 import { buildLotRows, remainingLots } from '../../../../renderer/view-models/credit-lots-view';
-import { buildOrgHeadline } from '../../../../renderer/view-models/org-headline';
+import { FIGURE_NAMES } from '@core/answer/account-answer';
+import { buildAccountAnswer } from '@core/answer/build-answer';
+import type { Dashboard } from '@core/dashboard';
+import { INITIAL_SYNC_STATUS } from '@core/schemas';
 import { dayRangeWords, likelyWords, monthEndWords } from '../../../../renderer/view-models/plain-words';
 
 const NOW = Date.UTC(2026, 10, 18, 12);
@@ -250,18 +253,49 @@ describe('credit lots', () => {
   });
 });
 
-describe('organization headline', () => {
-  it('gives four figures with likely ranges, in words', () => {
-    const h = buildOrgHeadline(money([OBS]), NOW, ZONE, 'openai');
-    expect(h.figures.map((f) => [f.key, f.value, f.likely])).toEqual([
-      ['credit', '$100.00', 'likely $98.00–$102.00'],
-      ['next-charge', 'Nov 21', 'likely Nov 20 – Nov 23'],
-      ['card-charges', '$160.00', 'likely $120.00–$240.00'],
-      ['month-end-spend', '$380.00', 'likely $300.00–$470.00'],
+describe('organization headline (the account answer it quotes)', () => {
+  it('gives each figure once, with its likely range, in words', () => {
+    const dashboard = {
+      org: { id: 'org_test0000', name: 'Acme', provider: 'openai' },
+      asOfMs: NOW,
+      monthToDate: {
+        monthStartMs: Date.UTC(2026, 10, 1),
+        settledMicros: 0,
+        provisionalMicros: 0,
+        totalMicros: 200 * USD,
+      },
+      today: { dayStartMs: Math.floor(NOW / DAY_MS) * DAY_MS, costMicros: 15 * USD, requests: null },
+      daily: daily(30),
+      projects: [],
+      sync: { ...INITIAL_SYNC_STATUS, state: 'ok', lastSuccessMs: NOW },
+      currency: 'USD',
+      spendSource: { kind: 'costs' },
+    } as unknown as Dashboard;
+    const a = buildAccountAnswer({
+      nowMs: NOW,
+      timeZone: 'UTC',
+      isDemo: false,
+      money: money([OBS]),
+      dashboard,
+      apiSpendLimit: null,
+      wrongOrgFlags: [],
+    });
+    expect(FIGURE_NAMES.map((n) => [n, a.figures[n].text])).toEqual([
+      ['credit-left', '$100 (likely $98–$102)'],
+      ['runs-out', 'does not run out — auto-reload tops it up'],
+      ['next-reload', 'around Sat 21 Nov, $40.00 (almost certain before Mon 30 Nov, 100%)'],
+      ['card-by-month-end', '4 reloads (likely 3–6), about $160 before Mon 30 Nov'],
+      ['expiring-unused', 'no credit expires in the next 31 days'],
+      ['this-month', '$200.00'],
+      ['today', '$15.00 so far (provisional)'],
     ]);
-    expect(h.figures[1]!.note).toBe('about $40.00, in about 3 days');
-    expect(h.figures[2]!.label).toBe('Card charges until the end of November');
-    expect(JSON.stringify(h)).not.toMatch(/P10|P90|horizon/);
+    expect(a.figures['credit-left'].note).toBe('estimated, as of Wed 18 Nov, 12:00');
+    expect(a.cardByMonthEnd).toMatchObject({
+      chanceNone: 0,
+      count: { low: 3, mid: 4, high: 6 },
+      perChargeMicros: 40 * USD,
+    });
+    expect(JSON.stringify(a)).not.toMatch(/P10|P90|horizon/);
   });
 });
 

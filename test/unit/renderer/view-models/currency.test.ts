@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currencySymbol, formatMoney, formatMoneyAmount, formatUsd } from '@core/money';
-import { parseUsdInput } from '../../../../renderer/view-models/money-input';
+import { parseMoneyInput } from '@core/money-input';
 import { parseEntryForm } from '../../../../renderer/view-models/money-entry-form';
 import { billingToFields, parseBillingForm } from '../../../../renderer/view-models/money-billing-form';
 import { buildLedgerRows } from '../../../../renderer/view-models/money-ledger';
@@ -27,7 +27,7 @@ describe('money in its own currency', () => {
 
   it('parses CNY amounts with their sign or code, and refuses dollars in a CNY field', () => {
     const cny = (text: string, extra = {}) =>
-      parseUsdInput(text, { label: 'Amount', currency: 'CNY', ...extra });
+      parseMoneyInput(text, { label: 'Amount', currency: 'CNY', ...extra });
     expect(cny('CN¥1,234.5')).toEqual({ ok: true, value: 1_234_500_000 });
     expect(cny('¥12')).toEqual({ ok: true, value: 12_000_000 });
     expect(cny('12 CNY')).toEqual({ ok: true, value: 12_000_000 });
@@ -41,7 +41,7 @@ describe('money in its own currency', () => {
     expect(cny('0')).toEqual({ ok: false, error: 'Amount must be more than CN¥0.' });
     expect(cny('12,50')).toMatchObject({ ok: false, error: expect.stringContaining('use a point') });
     // A CNY amount in a dollar field is refused as well.
-    expect(parseUsdInput('¥12', { label: 'Amount' })).toEqual({
+    expect(parseMoneyInput('¥12', { label: 'Amount' })).toEqual({
       ok: false,
       error: 'Amount: amounts are in US dollars, the currency this account is billed in.',
     });

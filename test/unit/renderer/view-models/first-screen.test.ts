@@ -99,7 +99,24 @@ describe('the overview', () => {
   const summary = (asOf: string | null, asOfMs: number | null): CardSummary => ({
     paymentKind: 'prepaid',
     chip: 'Prepaid · no auto-reload',
-    hero: { figure: 'credit-left', label: 'Credit left', value: '$1.00', source: 'estimate', asOf, asOfMs },
+    hero: {
+      figure: 'credit-left',
+      label: 'Credit left',
+      value: {
+        name: 'credit-left',
+        isKnown: true,
+        valueMicros: 1_000_000,
+        range: null,
+        atMs: null,
+        asOfMs,
+        source: 'estimated',
+        text: '$1.00',
+        note: null,
+      },
+      source: 'estimate',
+      asOf,
+      asOfMs,
+    },
     lines: [],
   });
 

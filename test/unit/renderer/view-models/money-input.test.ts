@@ -1,28 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  microsToInput,
-  parseLocalDateTime,
-  parseUsdInput,
-  toLocalInputValue,
-} from '../../../../renderer/view-models/money-input';
+import { microsToInput, parseMoneyInput } from '@core/money-input';
+import { parseLocalDateTime, toLocalInputValue } from '../../../../renderer/view-models/money-input';
 
-describe('parseUsdInput', () => {
+describe('parseMoneyInput', () => {
   it('reads amounts as people type them, exactly to the micro-dollar', () => {
-    expect(parseUsdInput('$1,234.5', { label: 'Amount' })).toEqual({ ok: true, value: 1_234_500_000 });
-    expect(parseUsdInput(' 12 ', { label: 'Amount' })).toEqual({ ok: true, value: 12_000_000 });
-    expect(parseUsdInput('0.07', { label: 'Amount' })).toEqual({ ok: true, value: 70_000 });
-    expect(parseUsdInput('.5', { label: 'Amount' })).toEqual({ ok: true, value: 500_000 });
-    expect(parseUsdInput('US$ 1,234.50', { label: 'Amount' })).toEqual({ ok: true, value: 1_234_500_000 });
-    expect(parseUsdInput('12.50 USD', { label: 'Amount' })).toEqual({ ok: true, value: 12_500_000 });
-    expect(parseUsdInput('-$1,234.50', { label: 'Balance', allowNegative: true })).toEqual({
+    expect(parseMoneyInput('$1,234.5', { label: 'Amount' })).toEqual({ ok: true, value: 1_234_500_000 });
+    expect(parseMoneyInput(' 12 ', { label: 'Amount' })).toEqual({ ok: true, value: 12_000_000 });
+    expect(parseMoneyInput('0.07', { label: 'Amount' })).toEqual({ ok: true, value: 70_000 });
+    expect(parseMoneyInput('.5', { label: 'Amount' })).toEqual({ ok: true, value: 500_000 });
+    expect(parseMoneyInput('US$ 1,234.50', { label: 'Amount' })).toEqual({ ok: true, value: 1_234_500_000 });
+    expect(parseMoneyInput('12.50 USD', { label: 'Amount' })).toEqual({ ok: true, value: 12_500_000 });
+    expect(parseMoneyInput('-$1,234.50', { label: 'Balance', allowNegative: true })).toEqual({
       ok: true,
       value: -1_234_500_000,
     });
-    expect(parseUsdInput('-1.20', { label: 'Balance', allowNegative: true })).toEqual({
+    expect(parseMoneyInput('-1.20', { label: 'Balance', allowNegative: true })).toEqual({
       ok: true,
       value: -1_200_000,
     });
-    expect(parseUsdInput('−3', { label: 'Balance', allowNegative: true })).toEqual({
+    expect(parseMoneyInput('−3', { label: 'Balance', allowNegative: true })).toEqual({
       ok: true,
       value: -3_000_000,
     });
@@ -30,7 +26,7 @@ describe('parseUsdInput', () => {
 
   it('says what is wrong with a bad amount, naming the field', () => {
     const error = (text: string, opts = {}) => {
-      const r = parseUsdInput(text, { label: 'Amount', ...opts });
+      const r = parseMoneyInput(text, { label: 'Amount', ...opts });
       return r.ok ? null : r.error;
     };
     expect(error('')).toBe('Amount: enter an amount in US dollars.');

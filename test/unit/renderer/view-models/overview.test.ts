@@ -3,7 +3,52 @@ import type { Dashboard } from '@core/dashboard';
 import { INITIAL_SYNC_STATUS } from '@core/schemas';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import type { MoneyView } from '@core/money-view';
-import { buildOverview, type OrgData } from '../../../../renderer/view-models/overview';
+import { buildAccountAnswer } from '@core/answer/build-answer';
+import type { ProviderId } from '@core/provider-info';
+import { buildOverview as buildOverviewOf, type OrgData } from '../../../../renderer/view-models/overview';
+
+/** A money view with nothing recorded yet. */
+function emptyMoney(orgId: string, currency: string): MoneyView {
+  return {
+    orgId,
+    asOfMs: NOW,
+    currency,
+    apiBalance: null,
+    ledger: {
+      billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
+      entries: [],
+    },
+    balance: null,
+    forecast: null,
+    forecastNote: null,
+    lastReconciliation: null,
+    historyDays: 3,
+  };
+}
+
+/** Each org's answer, built by core as the app serves it (`answer:get`). */
+type OrgInput = Omit<OrgData, 'answer'>;
+function withAnswer(o: OrgInput): OrgData {
+  if (!o.dashboard) return { ...o, answer: null };
+  const dashboard = {
+    ...o.dashboard,
+    org: { ...o.dashboard.org, id: o.orgId, name: o.name, provider: o.provider as ProviderId },
+  };
+  const answer = buildAccountAnswer({
+    nowMs: NOW,
+    timeZone: 'UTC',
+    isDemo: false,
+    money: o.money ?? emptyMoney(o.orgId, o.dashboard.currency),
+    dashboard,
+    apiSpendLimit: null,
+    wrongOrgFlags: [],
+  });
+  return { ...o, answer };
+}
+const buildOverview = (
+  orgs: readonly OrgInput[],
+  ...rest: Parameters<typeof buildOverviewOf> extends [unknown, ...infer R] ? R : never
+) => buildOverviewOf(orgs.map(withAnswer), ...rest);
 
 const NOW = Date.UTC(2026, 10, 18, 15);
 const USD = 1_000_000;
@@ -74,23 +119,38 @@ describe('overview', () => {
     expect(view.totals).toHaveLength(1);
     expect(view.totals[0]).toMatchObject({ currency: 'USD', orgCount: 2, monthToDate: '$80.00' });
     expect(view.cards[0]!.isStale).toBe(true);
-    expect(view.cards[0]!.syncText).toBe('last synced 3 h ago — retrying');
-    expect(view.cards[1]!.syncText).toBe('Up to date · last synced 1 min ago');
+    expect(view.cards[0]!.syncText).toBe('last synced 3 hours ago — retrying');
+    expect(view.cards[1]!.syncText).toBe('Up to date · last synced 1 minute ago');
   });
 });
 
 /** A balance provider's money view: the API's balance and nothing recorded by the user. */
 function apiMoney(orgId: string, currency: string, balanceMicros: number): MoneyView {
+  const atMs = NOW - 5 * 60_000;
   return {
     orgId,
     asOfMs: NOW,
     currency,
-    apiBalance: { atMs: NOW - 5 * 60_000, balanceMicros },
+    apiBalance: { atMs, balanceMicros },
     ledger: {
       billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },
       entries: [],
     },
-    balance: null,
+    // The reading is the estimate's basis, with nothing spent since.
+    balance: {
+      asOfMs: atMs,
+      basis: { observationId: `api-${atMs}`, atMs, balanceMicros },
+      estimateMicros: balanceMicros,
+      lowMicros: balanceMicros,
+      highMicros: balanceMicros,
+      sdMicros: 0,
+      creditsAddedMicros: 0,
+      settledCostMicros: 0,
+      provisionalCostMicros: 0,
+      expiredMicros: 0,
+      predictedReloads: [],
+      missingDays: [],
+    },
     forecast: null,
     forecastNote: null,
     lastReconciliation: null,
@@ -108,7 +168,7 @@ function balanceDashboard(orgId: string, currency: string, mtd: number): Dashboa
 }
 
 describe('overview across currencies', () => {
-  const orgs: OrgData[] = [
+  const orgs: OrgInput[] = [
     {
       orgId: 'a',
       name: 'Acme',
@@ -161,16 +221,20 @@ describe('overview across currencies', () => {
     expect(acme!.providerName).toBe('OpenAI');
     expect(acme!.spendSource).toBeNull();
     expect(deep!.providerName).toBe('DeepSeek');
-    expect(deep!.monthToDate).toBe('CN¥100.00');
-    expect(deep!.creditLeft).toEqual({
-      value: 'CN¥191.14',
-      likely: null,
-      note: 'from the DeepSeek API, as of Nov 18, 2:55 PM (settled)',
+    expect(deep!.monthToDate?.text).toBe('CN¥100.00');
+    expect(deep!.creditLeft).toMatchObject({
+      name: 'credit-left',
+      text: 'CN¥191.14',
+      source: 'provider',
+      note: 'read from DeepSeek, as of Wed 18 Nov, 14:55',
     });
     expect(deep!.spendSource).toBe(
       'read from the fall of the balance since Nov 15, 9:00 AM (the first reading)',
     );
-    expect(router!.creditLeft!.value).toBe('$137.15');
+    expect(router!.creditLeft!.text).toBe('$137.15');
+    // An OpenAI account with nothing recorded says so in words, never $0.00.
+    expect(acme!.creditLeft!.text).toBe('not known yet — record the balance your billing page shows');
+    expect(acme!.billingWords).toBe('not set — say how this account pays');
   });
 
   it('compares spend for wrong-org flags only between accounts of one currency', () => {

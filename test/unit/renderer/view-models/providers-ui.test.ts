@@ -4,7 +4,8 @@ import type { MoneyView } from '@core/money-view';
 import { ApiError } from '@core/api-contract';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../../../../renderer/view-models/add-org';
 import { rateProblem, ratesWith, ratesWithout } from '../../../../renderer/view-models/conversion-rates';
-import { buildOrgHeadline } from '../../../../renderer/view-models/org-headline';
+import { buildAccountAnswer } from '@core/answer/build-answer';
+import type { Dashboard } from '@core/dashboard';
 import {
   onboardingWords,
   parseOnboarding,
@@ -116,18 +117,48 @@ describe('where the figures come from', () => {
   };
 
   it('shows the API’s balance as settled, in the account’s currency', () => {
-    const h = buildOrgHeadline(money, NOW, ZONE, 'deepseek');
-    expect(h.figures[0]).toEqual({
-      key: 'credit',
-      label: 'Balance',
-      value: 'CN¥191.14',
-      likely: null,
-      nature: 'settled',
-      note: 'Balance from the DeepSeek API, as of Dec 2, 10:05 AM',
+    const reading = {
+      asOfMs: NOW,
+      basis: { observationId: `api-${NOW}`, atMs: NOW, balanceMicros: 191_140_000 },
+      estimateMicros: 191_140_000,
+      lowMicros: 191_140_000,
+      highMicros: 191_140_000,
+      sdMicros: 0,
+      creditsAddedMicros: 0,
+      settledCostMicros: 0,
+      provisionalCostMicros: 0,
+      expiredMicros: 0,
+      predictedReloads: [],
+      missingDays: [],
+    };
+    const answerOf = (m: MoneyView, provider: 'deepseek' | 'openrouter') =>
+      buildAccountAnswer({
+        nowMs: NOW,
+        timeZone: 'UTC',
+        isDemo: false,
+        money: m,
+        dashboard: {
+          org: { id: 'org_d', name: 'D', provider },
+          asOfMs: NOW,
+          monthToDate: { monthStartMs: 0, settledMicros: 0, provisionalMicros: 0, totalMicros: 0 },
+          today: { dayStartMs: 0, costMicros: 0, requests: null },
+          daily: [],
+          projects: [],
+          sync: { state: 'ok', lastAttemptMs: NOW, lastSuccessMs: NOW, failures: 0, lastError: null },
+          currency: m.currency,
+          spendSource: { kind: 'balance', sinceMs: NOW },
+        } as unknown as Dashboard,
+        apiSpendLimit: null,
+        wrongOrgFlags: [],
+      });
+    const credit = answerOf({ ...money, balance: reading }, 'deepseek').figures['credit-left'];
+    expect(credit).toMatchObject({
+      text: 'CN¥191.14',
+      source: 'provider',
+      note: 'read from DeepSeek, as of Wed 2 Dec, 10:05',
     });
-    const waiting = buildOrgHeadline({ ...money, apiBalance: null }, NOW, ZONE, 'openrouter');
-    expect(waiting.figures[0]!.value).toBe('Not known yet');
-    expect(waiting.figures[0]!.nature).toBe('waiting for the first reading from the OpenRouter API');
+    const waiting = answerOf({ ...money, apiBalance: null }, 'openrouter').figures['credit-left'];
+    expect(waiting.text).toBe('not known yet — waiting for the first balance reading from OpenRouter');
     expect(apiBalanceWords('openrouter', NOW, ZONE)).toBe('from the OpenRouter API, as of Dec 2, 10:05 AM');
   });
 
