@@ -110,7 +110,8 @@ function heroName(answer: AccountAnswer): FigureName {
 function lineNames(answer: AccountAnswer): FigureName[] {
   switch (answer.payment.kind) {
     case 'prepaid-auto-reload':
-      return ['next-reload', 'this-month'];
+      // The next reload when it is days away (the answer's urgency says so), else what this month cost.
+      return answer.urgency >= 1 ? ['next-reload', 'this-month'] : ['this-month', 'next-reload'];
     case 'prepaid':
     case 'provider-balance':
       return ['runs-out', 'this-month'];
@@ -163,7 +164,8 @@ export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary 
     },
     lines: lineNames(answer)
       .filter((n) => n !== name && known(n))
-      .slice(0, 2)
+      // One line under the hero on the overview (the account's page has the rest).
+      .slice(0, 1)
       .map(lineOf),
   };
 }

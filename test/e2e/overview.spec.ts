@@ -106,7 +106,7 @@ test("Open goes to the account's page with the focus on its heading; back and fo
   page,
 }) => {
   await open(page);
-  await card(page, company.id).getByRole('button', { name: 'Open' }).click();
+  await card(page, company.id).getByRole('link', { name: 'Demo organization' }).click();
   await expect(page).toHaveURL(new RegExp(`#/org/${company.id}$`));
   await expect(page.getByRole('heading', { level: 1, name: /Demo organization/ })).toBeFocused();
   await expect(page.getByTestId('org-switcher')).toHaveValue(company.id);

@@ -188,9 +188,7 @@ test('the DeepSeek page shows CNY, the API balance as settled and no billing-pag
   const errors = watchPageErrors(page);
   await open(page);
   const ds = deepseek();
-  await card(page, byProvider('deepseek').id)
-    .getByRole('button', { name: /^(Open|Shown below)$/ })
-    .click();
+  await card(page, byProvider('deepseek').id).getByTestId('ov-open').click();
   const org = page.getByTestId('org-page');
   await expect(org.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
   await expect(org.getByTestId('mtd-total')).toHaveText(
@@ -286,9 +284,7 @@ for (const width of [1280, 800])
       await page
         .getByTestId('overview')
         .screenshot({ path: join(SCREENS_DIR, `providers-overview-${width}-${scheme}.png`) });
-      await card(page, byProvider('deepseek').id)
-        .getByRole('button', { name: /^(Open|Shown below)$/ })
-        .click();
+      await card(page, byProvider('deepseek').id).getByTestId('ov-open').click();
       await expect(page.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
       await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 30_000 });
       await page

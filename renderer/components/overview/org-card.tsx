@@ -5,6 +5,7 @@
 import type { CardSummary } from '../../view-models/card-summary';
 import type { OrgCardView } from '../../view-models/overview';
 import { Figure } from '../figure';
+import { routeHash } from '../../view-models/route';
 
 /** The card; `onOpen` goes to the account's page. */
 export function OrgCard({
@@ -35,12 +36,12 @@ export function OrgCard({
       data-org-id={card.orgId}
     >
       <div className="ov-head">
+        {/* The name is the way in: a link to the account's page (its address can be kept or shared). */}
         <h2 id={titleId} className="ov-name">
-          {card.name}
+          <a href={routeHash({ page: 'org', orgId: card.orgId })} data-testid="ov-open">
+            {card.name}
+          </a>
         </h2>
-        <button type="button" className="button small" onClick={onOpen}>
-          Open
-        </button>
       </div>
       <p className="ov-chips">
         <span className="provider-label" data-testid="provider-label">

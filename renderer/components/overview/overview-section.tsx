@@ -98,10 +98,12 @@ function OverviewGroup(props: {
                 <span className="ov-stat-label">This month</span>
                 <strong data-testid="total-mtd">{t.monthToDate}</strong>
               </span>
-              <span className="ov-stat">
-                <span className="ov-stat-label">Card by month end</span>
-                <strong data-testid="total-card">{t.cardBeforeMonthEnd}</strong>
-              </span>
+              {t.hasCardCharge && (
+                <span className="ov-stat">
+                  <span className="ov-stat-label">Card by month end</span>
+                  <strong data-testid="total-card">{t.cardBeforeMonthEnd}</strong>
+                </span>
+              )}
               {t.converted && (
                 <span className="ov-converted muted" data-testid="total-converted">
                   {t.converted}
