@@ -158,7 +158,8 @@ export function MoneySection({
         />
       ) : isAwaitingCosts ? (
         <p className="muted" role="status" data-testid="drift-waiting">
-          Balance recorded. It is checked against your costs once they have synced.
+          {recorded ? 'Balance recorded' : 'Your last recorded balance'}: it is checked against the estimate
+          once your costs since then have synced.
         </p>
       ) : (
         recorded && (
