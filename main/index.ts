@@ -66,9 +66,10 @@ async function onReady(): Promise<void> {
     delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
   const zone = () => saneZone(core.settings.get().timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // A notification opens its account's page (`#/org/<id>`); a fragment-only change keeps the page loaded.
   const openOrg = (orgId: string) => {
     void core.handlers['orgs:select']({ orgId }).catch(() => {});
-    showWindow();
+    void showWindow().loadURL(`${rendererUrl()}#/org/${encodeURIComponent(orgId)}`);
   };
   showWindow();
   registerHandlers(core.handlers, rendererUrl(), log);

@@ -1,9 +1,9 @@
 /**
  * The application shell: welcome page until an org exists, then the header (org switcher, add, settings)
- * over the selected org's dashboard.
+ * over one of two pages: the overview of every account (`#/`) or one account (`#/org/<id>`).
  */
 import { accountCurrency } from '@core/provider-info';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from './api/api-context';
 import type { OrgSummary } from '@core/schemas';
 import { useOrgs } from './hooks/use-orgs';
@@ -20,10 +20,12 @@ import { OverviewSection } from './components/overview/overview-section';
 import { OnboardingQuestions } from './components/onboarding-questions';
 import { KeyNeededCards } from './components/key-needed';
 import { useNow } from './hooks/use-now';
+import { useRoute } from './hooks/use-route';
 import { WelcomePage } from './pages/welcome-page';
 import type { DisplayZone } from './view-models/format';
 import { isKnownTimeZone } from '@core/time-zone';
 import { PanelBoundary } from './components/panel-boundary';
+import type { Route } from './view-models/route';
 
 type Panel = 'none' | 'add-org' | 'settings' | 'files';
 
@@ -41,12 +43,36 @@ export function App() {
   const zone: DisplayZone = {
     timeZone: isKnownTimeZone(settings?.timeZone) ? settings.timeZone : undefined,
   };
+  const { route, go } = useRoute();
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
+  const routeKey = route.page === 'org' ? `org:${route.orgId}` : 'overview';
+  const firstRoute = useRef(routeKey);
+  // A new page moves the focus to its heading, as a page load would (not on the first load: the page starts
+  // at the top anyway).
+  useEffect(() => {
+    if (firstRoute.current === routeKey) return;
+    firstRoute.current = '';
+    window.scrollTo(0, 0);
+    document.getElementById('page-title')?.focus();
+  }, [routeKey]);
+  const routedOrgId = route.page === 'org' ? route.orgId : null;
+  const { select } = orgs;
+  // The account on screen is the selected one (the tray and a restart remember it).
+  useEffect(() => {
+    if (routedOrgId && orgs.orgs.some((o) => o.id === routedOrgId) && orgs.selectedOrgId !== routedOrgId)
+      void select(routedOrgId);
+  }, [routedOrgId, orgs.orgs, orgs.selectedOrgId, select]);
+  const openOrg = (orgId: string) => {
+    setIsMenuOpen(false);
+    go({ page: 'org', orgId });
+  };
+  const openOverview = () => go({ page: 'overview' });
 
   function onOrgReady(org: OrgSummary) {
     setPanel('none');
     if (org.kind !== 'demo') setOnboarding(org);
     orgs.reload();
-    void orgs.select(org.id);
+    openOrg(org.id);
   }
 
   if (orgs.isLoading) {
@@ -75,18 +101,36 @@ export function App() {
     );
   }
 
-  const selectedOrg = orgs.orgs.find((o) => o.id === orgs.selectedOrgId);
-  const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
+  const shownOrg = routedOrgId ? orgs.orgs.find((o) => o.id === routedOrgId) : undefined;
+  const toggle = (next: Panel) => {
+    setIsMenuOpen(false);
+    setPanel((current) => (current === next ? 'none' : next));
+  };
   return (
     <div className="app">
       <header className="topbar">
-        <span className="brand">Creditwatch</span>
+        <a className="brand" href="#/" onClick={() => setPanel('none')}>
+          Creditwatch
+        </a>
         <OrgSwitcher
           orgs={orgs.orgs}
-          selectedOrgId={orgs.selectedOrgId}
-          onSelect={(id) => void orgs.select(id)}
+          selectedOrgId={shownOrg?.id ?? null}
+          onSelect={(id) => (id ? openOrg(id) : openOverview())}
         />
-        <nav className="topbar-actions" aria-label="Application">
+        <button
+          type="button"
+          className="button topbar-menu-button"
+          aria-expanded={isMenuOpen}
+          aria-controls="topbar-actions"
+          onClick={() => setIsMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <nav
+          id="topbar-actions"
+          className={`topbar-actions${isMenuOpen ? ' open' : ''}`}
+          aria-label="Application"
+        >
           <button
             type="button"
             className="button"
@@ -114,7 +158,6 @@ export function App() {
         </nav>
       </header>
       <main className="content">
-        <h1 className="visually-hidden">Creditwatch: credit, card charges and spend of every organization</h1>
         {orgs.error && (
           <p className="banner" role="alert">
             {orgs.error}
@@ -122,8 +165,8 @@ export function App() {
         )}
         <StoreProblems problems={problems} />
         <AlertCenter
-          onOpenOrg={(id) => void orgs.select(id)}
-          orgId={orgs.selectedOrgId}
+          onOpenOrg={openOrg}
+          orgId={shownOrg?.id ?? null}
           timeZone={zone.timeZone}
           currencies={otherCurrencies(orgs.orgs)}
         >
@@ -148,7 +191,7 @@ export function App() {
           {panel === 'files' && (
             <FilesPanel
               orgs={orgs.orgs}
-              selectedOrgId={orgs.selectedOrgId}
+              selectedOrgId={shownOrg?.id ?? orgs.selectedOrgId}
               onClose={() => setPanel('none')}
             />
           )}
@@ -156,29 +199,44 @@ export function App() {
           {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
             <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
           )}
-          <PanelBoundary what="the overview of every organization">
-            <OverviewSection
-              orgs={orgs.orgs}
-              selectedOrgId={orgs.selectedOrgId}
-              nowMs={nowMs}
-              zone={zone}
-              rates={settings?.conversionRates ?? []}
-              onOpen={(id) => void orgs.select(id)}
-            />
-          </PanelBoundary>
-          {orgs.selectedOrgId && selectedOrg && (
-            <PanelBoundary key={orgs.selectedOrgId} what="this organization">
+          {shownOrg ? (
+            <PanelBoundary key={shownOrg.id} what="this organization">
               <DashboardPage
-                orgId={orgs.selectedOrgId}
-                orgName={selectedOrg.name}
-                provider={selectedOrg.provider}
+                key={shownOrg.id}
+                orgId={shownOrg.id}
+                orgName={shownOrg.name}
+                isDemo={shownOrg.kind === 'demo'}
+                provider={shownOrg.provider}
+                currency={accountCurrency(shownOrg)}
                 zone={zone}
               />
             </PanelBoundary>
+          ) : (
+            <>
+              {route.page === 'org' && <MissingOrg route={route} />}
+              <PanelBoundary what="the overview of every organization">
+                <OverviewSection
+                  orgs={orgs.orgs}
+                  nowMs={nowMs}
+                  zone={zone}
+                  rates={settings?.conversionRates ?? []}
+                  onOpen={openOrg}
+                />
+              </PanelBoundary>
+            </>
           )}
         </AlertCenter>
       </main>
     </div>
+  );
+}
+
+/** An address naming an account that is not (or no longer) here: said, above the overview. */
+function MissingOrg({ route }: { route: Extract<Route, { page: 'org' }> }) {
+  return (
+    <p className="banner" role="status" data-testid="missing-org">
+      There is no account “{route.orgId}” here (it may have been removed). All accounts are below.
+    </p>
   );
 }
 

@@ -6,6 +6,7 @@ import type { HandlerDeps } from './handler-deps';
 type AlertChannels =
   | 'alerts:get'
   | 'alerts:snooze'
+  | 'alerts:acknowledge'
   | 'alerts:pause'
   | 'alerts:getSettings'
   | 'alerts:updateSettings'
@@ -16,6 +17,7 @@ export function createAlertHandlers(deps: HandlerDeps): Pick<Handlers, AlertChan
   return {
     'alerts:get': async () => deps.alerts.view(),
     'alerts:snooze': async ({ alertId, untilMs }) => deps.alerts.snooze(alertId, untilMs),
+    'alerts:acknowledge': async ({ alertId }) => deps.alerts.acknowledge(alertId),
     'alerts:pause': async ({ untilMs }) => deps.alerts.pause(untilMs),
     'alerts:getSettings': async () => deps.alerts.settings(),
     'alerts:updateSettings': async (patch) => deps.alerts.updateSettings(patch),

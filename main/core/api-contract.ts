@@ -114,6 +114,8 @@ export const REQUEST_ARGS = {
   'alerts:snooze': z
     .object({ alertId: z.string().min(1).max(120), untilMs: z.number().int().nonnegative() })
     .strict(),
+  /** "Got it": hide one active alert from the page until its figures change. */
+  'alerts:acknowledge': z.object({ alertId: z.string().min(1).max(120) }).strict(),
   /** Pause every notification until a time (null resumes); alerts still show in the app. */
   'alerts:pause': z.object({ untilMs: z.number().int().nonnegative().nullable() }).strict(),
   'alerts:getSettings': Empty,
@@ -221,6 +223,7 @@ export interface RequestResults {
   'money:whatIf': { forecast: ForecastSummary | null; forecastNote: string | null };
   'alerts:get': AlertsView;
   'alerts:snooze': AlertsView;
+  'alerts:acknowledge': AlertsView;
   'alerts:pause': AlertsView;
   'alerts:getSettings': AlertSettings;
   'alerts:updateSettings': AlertSettings;

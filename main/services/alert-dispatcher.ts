@@ -8,6 +8,8 @@ import { AlertSettingsSchema, type AlertSettings } from '@core/alerts/alert-sett
 import type { Alert } from '@core/alerts/alert-types';
 import { alertsViewOf, type AlertsView } from '@core/alerts/alerts-view';
 import { evaluateAlerts } from '@core/alerts/evaluate';
+import { needsAction } from '@core/alerts/action-needed';
+import { acknowledgeAlert } from '@core/alerts/acknowledge';
 import { AlertRequestError, pauseNotifications, snoozeAlert } from '@core/alerts/snooze';
 import { ApiError } from '@core/api-contract';
 import type { Org } from '@core/schemas';
@@ -38,6 +40,8 @@ export interface AlertDispatcher {
    */
   preview(): Promise<AlertsView>;
   snooze(alertId: string, untilMs: number): Promise<AlertsView>;
+  /** "Got it": the alert leaves the page's list until its title changes. */
+  acknowledge(alertId: string): Promise<AlertsView>;
   pause(untilMs: number | null): Promise<AlertsView>;
   settings(): AlertSettings;
   updateSettings(patch: Partial<Omit<AlertSettings, 'version'>>): Promise<AlertSettings>;
@@ -84,8 +88,9 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
     const { before, result, nowMs } = await compute();
     await deps.store.saveState(result.state);
     evaluatedMs = nowMs;
+    const notifyAll = deps.store.settings().notify === 'all';
     for (const alert of result.deliver) {
-      deps.onFired(alert);
+      if (notifyAll || needsAction(alert)) deps.onFired(alert);
       const url = deps.store.settings().webhookUrl;
       if (url && deps.webhook)
         deps.webhook(url, alert, (problem) => {
@@ -126,6 +131,18 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
       const next = (() => {
         try {
           return snoozeAlert(deps.store.state(), alertId, untilMs, deps.nowMs());
+        } catch (err) {
+          return asUserError(err);
+        }
+      })();
+      await deps.store.saveState(next);
+      changed();
+      return view();
+    },
+    async acknowledge(alertId) {
+      const next = (() => {
+        try {
+          return acknowledgeAlert(deps.store.state(), alertId);
         } catch (err) {
           return asUserError(err);
         }

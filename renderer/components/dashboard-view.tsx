@@ -75,11 +75,11 @@ export function DashboardView(props: DashboardViewProps) {
         >
           <dl className="parts">
             <div>
-              <dt>Settled</dt>
+              <dt>Up to yesterday</dt>
               <dd data-testid="mtd-settled">{summary.mtdSettled}</dd>
             </div>
             <div>
-              <dt>Provisional (today)</dt>
+              <dt>Today so far</dt>
               <dd data-testid="mtd-provisional">{summary.mtdProvisional}</dd>
             </div>
           </dl>
@@ -90,7 +90,7 @@ export function DashboardView(props: DashboardViewProps) {
           )}
           {asOf}
         </FigureCard>
-        <FigureCard label="Today so far (provisional)" value={summary.today} valueTestId="today-cost">
+        <FigureCard label="Today so far (estimate)" value={summary.today} valueTestId="today-cost">
           <p className="muted">
             {summary.hasData
               ? (summary.todayRequests ??

@@ -1,32 +1,27 @@
 /**
- * Switches between monitored organizations (shown only when there is more than one).
+ * Goes to the overview of all accounts or to one account's page.
  */
 import type { OrgSummary } from '@core/schemas';
 
 export interface OrgSwitcherProps {
   orgs: OrgSummary[];
+  /** The account on screen; null on the overview. */
   selectedOrgId: string | null;
+  /** The chosen account's id, or '' for the overview. */
   onSelect: (orgId: string) => void;
 }
 
-/** A labelled select of org names; demo orgs are marked. */
+/** A labelled select: "All accounts", then the org names; demo orgs are marked. */
 export function OrgSwitcher({ orgs, selectedOrgId, onSelect }: OrgSwitcherProps) {
-  if (orgs.length < 2) {
-    const only = orgs[0];
-    return only ? (
-      <span className="org-name" data-testid="org-name">
-        {orgLabel(only)}
-      </span>
-    ) : null;
-  }
   return (
     <label className="org-switcher">
-      <span className="visually-hidden">Organization</span>
+      <span className="visually-hidden">Page</span>
       <select
         data-testid="org-switcher"
         value={selectedOrgId ?? ''}
         onChange={(event) => onSelect(event.currentTarget.value)}
       >
+        <option value="">All accounts</option>
         {orgs.map((org) => (
           <option key={org.id} value={org.id}>
             {orgLabel(org)}

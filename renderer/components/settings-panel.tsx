@@ -1,5 +1,6 @@
 /**
- * Sync settings: the cron schedule and the backfill window, with the server's validation message.
+ * Settings: how often to sync (a choice, never a schedule expression), how much history a new account
+ * fetches, the display time zone, conversion rates and the accounts.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { OrgSummary, Settings } from '@core/schemas';
@@ -8,6 +9,7 @@ import { errorText } from '../hooks/use-orgs';
 import { ConversionRates } from './conversion-rates';
 import { OrgList } from './org-list';
 import { TimeZoneSelect } from './time-zone-select';
+import { frequencyChoices } from '../view-models/sync-frequency';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -46,7 +48,7 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
     }
     const days = Number(backfillDays);
     if (!Number.isInteger(days) || days < 1 || days > 365) {
-      setError('Backfill days must be a whole number from 1 to 365.');
+      setError('Days of history must be a whole number from 1 to 365.');
       return;
     }
     setIsSaving(true);
@@ -72,28 +74,29 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
       </div>
       <form className="stack" onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-cron`}>Sync schedule (cron)</label>
-          <input
+          <label htmlFor={`${id}-cron`}>Check for new spend</label>
+          <select
             id={`${id}-cron`}
             name="syncCron"
             value={syncCron}
             onChange={(e) => setSyncCron(e.currentTarget.value)}
-            spellCheck={false}
             aria-invalid={cronError !== null}
-            aria-describedby={cronError ? `${id}-cron-error ${id}-cron-help` : `${id}-cron-help`}
-          />
+            aria-describedby={cronError ? `${id}-cron-error` : undefined}
+          >
+            {frequencyChoices(settings.syncCron).map((c) => (
+              <option key={c.cron} value={c.cron}>
+                {c.label}
+              </option>
+            ))}
+          </select>
           {cronError && (
             <p id={`${id}-cron-error`} className="form-error" role="alert" data-testid="cron-error">
               {cronError}
             </p>
           )}
-          <p id={`${id}-cron-help`} className="help">
-            Five fields: minute, hour, day of month, month, day of week. <code>*/5 * * * *</code> syncs every
-            5 minutes (the default); syncs run at most once a minute.
-          </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-days`}>Backfill days</label>
+          <label htmlFor={`${id}-days`}>Days of history to fetch for a new account</label>
           <input
             id={`${id}-days`}
             name="backfillDays"
@@ -106,7 +109,7 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
             aria-describedby={`${id}-days-help`}
           />
           <p id={`${id}-days-help`} className="help">
-            How much history to fetch when an organization is added (1–365).
+            From 1 to 365 days.
           </p>
         </div>
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
@@ -139,8 +142,7 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
   );
 }
 
-const EMPTY_SCHEDULE =
-  'The schedule is empty: enter a cron expression such as "*/5 * * * *" (every 5 minutes, the default).';
+const EMPTY_SCHEDULE = 'Choose how often to check for new spend.';
 
 /** Whether a server message is about the schedule (then it belongs at the schedule field). */
 function isScheduleProblem(text: string): boolean {

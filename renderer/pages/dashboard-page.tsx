@@ -1,5 +1,6 @@
 /**
- * The selected organization's dashboard, live: loads it, follows its events, and runs "Sync now".
+ * One account's page (`#/org/<id>`), live: loads it, follows its events, and runs "Sync now". Its heading is
+ * there from the first frame, so a route change can move the focus to it.
  */
 import { useCallback, useState } from 'react';
 import { applyWhatIf, type WhatIfPreview } from '../view-models/what-if-preview';
@@ -20,12 +21,17 @@ import { PROVIDERS, type ProviderId } from '@core/provider-info';
 export function DashboardPage({
   orgId,
   orgName,
+  isDemo = false,
   provider,
+  currency,
   zone,
 }: {
   orgId: string;
   orgName: string;
+  isDemo?: boolean;
   provider: ProviderId;
+  /** The account's currency as configured (the dashboard's own wins once loaded). */
+  currency: string;
   zone: DisplayZone;
 }) {
   const api = useApi();
@@ -50,29 +56,44 @@ export function DashboardPage({
     }
   }, [api, orgId, reload]);
 
-  if (!dashboard) {
-    return error ? (
-      <div className="card" role="alert" data-testid="dashboard-error">
-        <p>{error}</p>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className="loading" aria-busy={isLoading}>
-        Loading the dashboard…
+  const shownCurrency = dashboard?.currency ?? currency;
+  const heading = (
+    <>
+      <p className="back-link">
+        <a href="#/">← All accounts</a>
       </p>
-    );
-  }
-  return (
-    <section className="org-page stack" aria-label={`${orgName} in detail`} data-testid="org-page">
-      <h2 id="org-page-title" className="org-page-title">
+      <h1 id="page-title" className="org-page-title" tabIndex={-1}>
         {orgName}{' '}
         <span className="provider-label" data-testid="org-provider">
           {PROVIDERS[provider].name}
-          {dashboard.currency !== 'USD' ? ` · ${dashboard.currency}` : ''}
+          {shownCurrency !== 'USD' ? ` · ${shownCurrency}` : ''}
         </span>
-      </h2>
+        {isDemo && <span className="provider-label demo-label">Demo</span>}
+      </h1>
+    </>
+  );
+  if (!dashboard) {
+    return (
+      <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
+        {heading}
+        {error ? (
+          <div className="card" role="alert" data-testid="dashboard-error">
+            <p>{error}</p>
+            <button type="button" className="button" onClick={reload}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="loading" aria-busy={isLoading}>
+            Loading the dashboard…
+          </p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
+      {heading}
       {moneyState.money && (
         <PanelBoundary what="the answer for this organization">
           <OrgAnswer

@@ -2,6 +2,7 @@
  * The estimated balance and a reconciliation's drift as display strings (the estimate, its P10–P90 range,
  * its parts since the observation, predicted reloads, and the drift with its likely causes).
  */
+import { roundedMoneyWords } from '@core/words/money-words';
 import { driftSize, type DriftSize } from './drift-size';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
@@ -112,10 +113,10 @@ export function describeDrift(r: Reconciliation, currency: string): DriftView {
   const direction = d > 0 ? 'higher' : 'lower';
   const bySize = driftSize(r);
   const summary = r.isConsistent
-    ? `Consistent with the estimate (drift ${sign}${size}, within its range).`
+    ? `It matches the estimate (${sign}${size}, within its range).`
     : bySize === 'small'
-      ? `A small difference (${size} ${direction} than the estimate of ${money(r.estimate.estimateMicros)}): the estimate now starts from what you recorded, so nothing needs doing unless it keeps growing.`
-      : `The balance is ${size} ${direction} than estimated (${money(r.estimate.estimateMicros)}, likely ${formatMicrosRange(r.estimate.lowMicros, r.estimate.highMicros, currency)}).`;
+      ? `It is ${size} ${direction} than expected. The estimate now starts from it; nothing needs doing.`
+      : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / 1e6) * 1e6, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
   return {
     drift: `${sign}${size}`,
     observed: money(r.observedMicros),

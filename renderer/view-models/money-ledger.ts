@@ -3,7 +3,8 @@
  */
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
-import { formatDateTime, isoOf, type DisplayZone } from './format';
+import { dateTimeWords } from '@core/words/date-words';
+import { formatDateTime as formatShortDateTime, isoOf, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
 
@@ -37,8 +38,16 @@ export function buildLedgerRows(
   entries: readonly LedgerEntry[],
   zone: DisplayZone,
   currency: string,
+  /** With it, dates say their year when it is not the current one ("Fri 19 Dec 2025, 09:23"). */
+  nowMs?: number,
 ): LedgerRow[] {
   const money = (micros: number) => formatMoney(micros, currency);
+  const tz = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const formatDateTime = (ms: number, z: DisplayZone) =>
+    // A date no Date can hold goes to the defensive short format ("an unreadable date"), never a throw.
+    nowMs === undefined || !Number.isFinite(new Date(ms).getTime())
+      ? formatShortDateTime(ms, z)
+      : dateTimeWords(ms, nowMs, tz);
   return entries.map((e) => {
     let amount: string;
     let detail: string | null = null;

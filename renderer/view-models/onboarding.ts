@@ -23,11 +23,12 @@ export interface OnboardingFields {
 
 export type OnboardingErrors = Partial<Record<keyof OnboardingFields, string>>;
 
+/** Empty answers: auto-reload starts unticked with no amounts, so nothing is saved that the user did not say. */
 export const ONBOARDING_DEFAULTS: OnboardingFields = {
   mode: 'prepaid',
-  reloadOn: true,
-  below: '10',
-  upTo: '50',
+  reloadOn: false,
+  below: '',
+  upTo: '',
   balance: '',
 };
 

@@ -21,6 +21,8 @@ export interface CurrencyTotal {
   creditLeft: string;
   monthToDate: string;
   cardBeforeMonthEnd: string;
+  /** False when no account in this currency expects a card charge by month end (the figure is then left out). */
+  hasCardCharge: boolean;
   /** "≈ $62.59 this month · $280.00 credit left, in US dollars at your rate 1 CNY = $0.14, set Dec 2", or null. */
   converted: string | null;
 }
@@ -56,6 +58,7 @@ export function buildCurrencyTotals(
       creditLeft: formatMoney(g.credit, currency),
       monthToDate: formatMoney(g.mtd, currency),
       cardBeforeMonthEnd: formatMoney(g.card, currency),
+      hasCardCharge: g.card > 0,
       converted: rate
         ? `≈ ${formatMoney(convert(g.mtd, rate), 'USD')} this month · ${formatMoney(convert(g.credit, rate), 'USD')} credit left, in US dollars at ${rateWords(rate, zone)}`
         : null,

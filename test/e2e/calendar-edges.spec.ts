@@ -11,7 +11,7 @@ import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 import { emptyLedger } from './empty-ledger';
-import { startServe, type ServedApp } from './serve';
+import { startServe, type ServedApp, accountUrl } from './serve';
 
 test.describe.configure({ mode: 'parallel' });
 test.beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }));
@@ -90,7 +90,7 @@ for (const edge of EDGES) {
         Date.UTC(new Date(asOfMs).getUTCFullYear(), new Date(asOfMs).getUTCMonth() + 1, 1),
       );
 
-      await page.goto(app.url);
+      await page.goto(await accountUrl(app));
       await expect(page.getByRole('heading', { name: `Spend this month · ${edge.month}` })).toBeVisible({
         timeout: 45_000,
       });
@@ -156,7 +156,7 @@ test('a display zone across a daylight-saving change shows "as of" in that zone'
   try {
     await app.call('settings:update', { timeZone: 'America/New_York' });
     await firstSync(app);
-    await page.goto(app.url);
+    await page.goto(await accountUrl(app));
     const asOf = page.getByTestId('as-of');
     await expect(asOf).toBeVisible({ timeout: 45_000 });
     const ms = Date.parse((await asOf.getAttribute('datetime'))!);
@@ -183,7 +183,7 @@ test('a run that crosses midnight UTC at a month end moves to the new month on t
   try {
     const { orgId, asOfMs } = await firstSync(app);
     expect(new Date(asOfMs).getUTCMonth()).toBe(10);
-    await page.goto(app.url);
+    await page.goto(await accountUrl(app));
     await expect(page.getByRole('heading', { name: 'Spend this month · November 2026' })).toBeVisible({
       timeout: 45_000,
     });

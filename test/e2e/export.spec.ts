@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import { formatUsd } from '@core/money';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { DEMO_SEED } from '../../main/app/demo-backend';
-import { startServe, type ServedApp } from './serve';
+import { accountUrl, startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 const NOW = '2026-11-18T15:20:00Z';
@@ -33,7 +33,7 @@ test.afterAll(async () => {
 });
 
 async function openPanel(page: import('@playwright/test').Page) {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
   await page.getByRole('button', { name: 'Export & backup' }).click();
   await expect(page.getByTestId('files-panel')).toBeVisible();

@@ -12,6 +12,8 @@ import { SCREENS_DIR, watchPageErrors } from './page-checks';
 import { FAKE_UI_NOW } from './fake-ui/fake-now';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The fake demo account's page (the fake API names its first account org_fake000001). */
+const DEMO_PAGE = '#/org/org_fake000001';
 let outDir = '';
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
@@ -67,7 +69,7 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
   page,
 }) => {
   const errors = watchPageErrors(page);
-  await page.goto(`${server.url}?demo=1`);
+  await page.goto(`${server.url}?demo=1${DEMO_PAGE}`);
   await expect(page.getByTestId('mtd-total')).toBeVisible();
   await fake(page).failNextSync({
     kind: 'rate-limited',
@@ -86,22 +88,21 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
   expect(errors).toEqual([]);
 });
 
-test('settings: the server validation message is shown; a valid schedule saves', async ({ page }) => {
-  await page.goto(`${server.url}?demo=1`);
+test('settings: a bad history length is refused in words; a chosen frequency saves', async ({ page }) => {
+  await page.goto(`${server.url}?demo=1${DEMO_PAGE}`);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const cron = page.getByLabel('Sync schedule (cron)');
-  await cron.fill('every five minutes');
+  await page.getByLabel('Days of history to fetch for a new account').fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByTestId('cron-error')).toContainText('is not a cron expression');
-  await cron.fill('*/10 * * * *');
-  await page.getByLabel('Backfill days').fill('30');
+  await expect(page.getByTestId('settings-error')).toContainText('from 1 to 365');
+  await page.getByLabel('Check for new spend').selectOption({ label: 'Every hour' });
+  await page.getByLabel('Days of history to fetch for a new account').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-settings.png'), fullPage: true });
 });
 
 test('settings: an organization is removed after a confirming second click', async ({ page }) => {
-  await page.goto(`${server.url}?demo=1`);
+  await page.goto(`${server.url}?demo=1${DEMO_PAGE}`);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const list = page.getByTestId('org-list');
   await list.getByRole('button', { name: 'Remove' }).click();
@@ -121,7 +122,7 @@ test('when the organization list cannot load, the page says why and retries inst
 });
 
 test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page }) => {
-  await page.goto(`${server.url}?demo=1`);
+  await page.goto(`${server.url}?demo=1${DEMO_PAGE}`);
   await expect(page.getByTestId('spend-chart').locator('canvas')).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-dashboard-1000.png') });
   for (const width of [640, 400]) {

@@ -13,7 +13,7 @@ import { deriveSeed } from '@core/random';
 import { dailyTotals, hourlyShapes, hourlySpendSeries } from '@core/spend-history';
 import { DAY_MS, HOUR_MS, startOfUtcDay } from '@core/time';
 import { openOrgHistory } from '../../main/services/stores/history-store';
-import { startServe, type ServedApp } from './serve';
+import { startServe, type ServedApp, accountUrl } from './serve';
 
 const NOW = '2026-11-18T15:20:00Z';
 let app: ServedApp;
@@ -33,7 +33,7 @@ test('headline figures equal the forecast command for the same inputs', async ({
   await expect
     .poll(async () => (await app.call('money:get', { orgId })).forecast !== null, { timeout: 45_000 })
     .toBe(true);
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('hl-next-reload-value')).toBeVisible({ timeout: 45_000 });
   const money = await app.call('money:get', { orgId });
   const nowMs = money.asOfMs;

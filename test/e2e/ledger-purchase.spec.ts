@@ -8,7 +8,7 @@ import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { watchPageErrors } from './page-checks';
 import { emptyLedger } from './empty-ledger';
-import { startServe, type ServedApp } from './serve';
+import { startServe, type ServedApp, accountUrl } from './serve';
 
 const NOW = '2026-11-18T15:20:00Z';
 
@@ -51,7 +51,7 @@ test('a $1,000 purchase 12 days ago and no recorded balance: +$1,000 minus the c
     expect(money.balance!.estimateMicros).toBe(1_000_000_000 - (await spentSince(app, orgId, boughtAt)));
     expect(money.balance!.creditsAddedMicros).toBe(1_000_000_000);
 
-    await page.goto(app.url);
+    await page.goto(await accountUrl(app));
     const shown = page.getByTestId('balance-estimate');
     await expect(shown).toBeVisible({ timeout: 45_000 });
     // A scheduled sync may have run meanwhile: compare with the newest figures, themselves checked against truth.
@@ -88,7 +88,7 @@ test('monthly billing: usage before a mid-month purchase stays on the card, said
         note: '',
       },
     });
-    await page.goto(app.url);
+    await page.goto(await accountUrl(app));
     const sentence = page.getByTestId('card-split-sentence');
     await expect(sentence).toBeVisible({ timeout: 45_000 });
     const money = await app.call('money:get', { orgId });
@@ -115,7 +115,7 @@ test('bad ledger input is refused at its field and nothing is saved', async ({ p
   try {
     const orgId = await syncedDemo(app);
     await app.call('settings:update', { timeZone: 'UTC' });
-    await page.goto(app.url);
+    await page.goto(await accountUrl(app));
     await page.getByText('Add a purchase, grant, reload or card charge').click({ timeout: 45_000 });
     const form = page.getByTestId('add-entry-form');
     const error = page.getByTestId('add-entry-form-error');

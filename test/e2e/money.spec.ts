@@ -4,7 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyLedger } from './empty-ledger';
-import { startServe, type ServedApp } from './serve';
+import { accountUrl, startServe, type ServedApp } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 let app: ServedApp;
@@ -24,10 +24,12 @@ test.afterAll(async () => {
 });
 
 async function open(page: Page) {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 45_000 });
   // The forecast needs the first sync's history.
   await expect(page.getByTestId('confidence')).toBeVisible({ timeout: 45_000 });
+  // Billing settings are folded on the account page; these checks use them.
+  await page.getByTestId('billing-settings').locator('summary').click();
 }
 
 async function shot(page: Page, name: string) {
@@ -123,7 +125,7 @@ test('a second balance far from the estimate shows the drift and a likely cause'
   await form.getByLabel(/Balance shown/).fill(((estimate + 300_000_000) / 1e6).toFixed(2));
   await form.getByRole('button', { name: 'Record balance' }).click();
   await expect(page.getByTestId('drift')).toHaveText(/^\+\$(29\d|30\d)\.\d\d$/);
-  await expect(page.getByTestId('drift-summary')).toContainText('higher than estimated');
+  await expect(page.getByTestId('drift-summary')).toContainText('higher than expected');
   await expect(page.getByTestId('drift-causes').locator('li').first()).not.toBeEmpty();
   await shot(page, 'drift');
   // After a reload the drift is still shown (never hidden).

@@ -47,6 +47,10 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
   await page.goto(app.url);
   await addOrg(page, 'Acme', 'sk-admin-e2e-0123456789abcdef');
   const q = page.getByTestId('onboarding');
+  // Nothing is answered for the user: auto-reload starts unticked and empty.
+  await expect(q.getByLabel('Auto-reload is on')).not.toBeChecked();
+  await q.getByLabel('Auto-reload is on').check();
+  await expect(q.getByTestId('onboarding-below')).toHaveValue('');
   await q.getByTestId('onboarding-below').fill('50');
   await q.getByTestId('onboarding-upTo').fill('20');
   await q.getByTestId('onboarding-balance').fill('12,50 €');
@@ -72,15 +76,12 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
     action: { kind: 'restore-to', targetMicros: 50_000_000 },
   });
   expect(ledger.entries.map((e) => e.kind === 'observation' && e.balanceMicros)).toEqual([1_234_500_000]);
+  await page.getByRole('link', { name: 'Creditwatch' }).click();
   const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
-  // $1,234.50 recorded, less spend since: to the cent when exact, else whole dollars with the likely range.
-  await expect(card.getByTestId('ov-credit')).toHaveText(
-    /^\$1,2\d\d\.\d\d$|^\$1,2\d\d \(likely \$1,2\d\d–\$1,2\d\d\)$/,
-    { timeout: 45_000 },
-  );
-  await expect(card.getByTestId('billing-words')).toHaveText(
-    'prepaid credit with auto-reload (below $10.00, back to $50.00)',
-  );
+  await expect(card.locator('[data-figure="credit-left"]')).toHaveText(/^\$1,2\d\d\.\d\d$/, {
+    timeout: 45_000,
+  });
+  await expect(card.getByTestId('pay-chip')).toHaveText('Prepaid · auto-reload $10.00 → $50.00');
   expect(errors).toEqual([]);
 });
 
@@ -104,10 +105,10 @@ test('a monthly org: no balance asked, the card charge for the month is shown', 
   await expect(page.getByTestId('onboarding')).toHaveCount(0);
   const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
   expect((await app.call('ledger:get', { orgId })).billing.mode).toBe('monthly');
+  await page.getByRole('link', { name: 'Creditwatch' }).click();
   const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
-  await expect(card.getByTestId('billing-words')).toHaveText('card charged after each month');
-  await expect(card.getByTestId('ov-card-charges')).toHaveText(
-    /^\$[\d,]+(\.\d\d)?( \(likely \$[\d,.]+–\$[\d,.]+\))? charged for usage to \w{3} \d+ \w{3}$/,
-    { timeout: 45_000 },
-  );
+  await expect(card.getByTestId('pay-chip')).toHaveText('Card after each month');
+  await expect(card.locator('[data-figure="card-by-month-end"]')).toHaveText(/^\$[\d,]+\.\d\d$/, {
+    timeout: 45_000,
+  });
 });

@@ -75,12 +75,12 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
   expect(usdOrgs).toHaveLength(4);
   const usdMtd = usdOrgs.reduce((sum, o) => sum + views.get(o.id)!.dashboard.monthToDate.totalMicros, 0);
   await expect(line(page, 'USD').getByTestId('total-mtd')).toHaveText(formatMoney(usdMtd, 'USD'));
-  await expect(line(page, 'USD')).toContainText('USD (4 accounts)');
+  await expect(line(page, 'USD')).toContainText('USD · 4 accounts');
 
   const ds = deepseek();
   expect(ds.dashboard.currency).toBe('CNY');
   expect(ds.money.currency).toBe('CNY');
-  await expect(line(page, 'CNY')).toContainText('CNY (1 account)');
+  await expect(line(page, 'CNY')).toContainText('CNY · 1 account');
   await expect(line(page, 'CNY').getByTestId('total-mtd')).toHaveText(
     formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'),
   );
@@ -96,10 +96,10 @@ test('the overview keeps a USD line and a CNY line, each equal to what the API r
 
   const d = card(page, byProvider('deepseek').id);
   await expect(d.getByTestId('provider-label')).toHaveText('DeepSeek · CNY');
-  await expect(d.getByTestId('ov-mtd')).toHaveText(formatMoney(ds.dashboard.monthToDate.totalMicros, 'CNY'));
-  await expect(d.getByTestId('ov-credit')).toHaveText(dsAnswer.figures['credit-left'].text);
-  await expect(d).toContainText('estimated from the balance DeepSeek reported at');
-  await expect(d.getByTestId('ov-spend-source')).toContainText('read from the fall of the balance since');
+  await expect(d.locator('[data-figure="credit-left"]')).toHaveText(dsAnswer.figures['credit-left'].text);
+  await expect(d.locator('[data-figure="credit-left"]')).toContainText('CN¥');
+  await expect(d.locator('.ov-marker')).toHaveText(/^(from DeepSeek|estimate)( · as of \d\d:\d\d)?$/);
+  await expect(d.getByTestId('pay-chip')).toHaveText('Balance from DeepSeek');
   await expect(card(page, byProvider('anthropic').id).getByTestId('provider-label')).toHaveText('Anthropic');
   await expect(card(page, byProvider('openrouter').id).getByTestId('provider-label')).toHaveText(
     'OpenRouter',
@@ -173,12 +173,15 @@ test('the DeepSeek balance is the simulator’s own, to the cent', async ({ page
     const reading = truth.balanceAt(apiBalance!.atMs);
     expect(reading.currency).toBe('CNY');
     expect(apiBalance!.balanceMicros).toBe(reading.totalMicros);
+    // To the cent in the API above; the card quotes the account's answer, estimated from that reading.
     await open(page);
-    // The card quotes the account's one credit figure: the reading to the cent while nothing is spent since,
-    // else the estimate from it (the host's clock runs on from --now), whose note names the reading.
     const answer = await app.call('answer:get', { orgId: byProvider('deepseek').id });
     const credit = answer.figures['credit-left'];
-    await expect(card(page, byProvider('deepseek').id).getByTestId('ov-credit')).toHaveText(credit.text);
+    // The card quotes the account's one credit figure: the reading to the cent while nothing is spent since,
+    // else the estimate from it (the host's clock runs on from --now), whose note names the reading.
+    await expect(card(page, byProvider('deepseek').id).locator('[data-figure="credit-left"]')).toHaveText(
+      credit.text,
+    );
     if (credit.source === 'provider') expect(credit.text).toBe(formatMoney(reading.totalMicros, 'CNY'));
     else {
       expect(credit.note).toMatch(/^estimated from the balance DeepSeek reported at /);
@@ -195,9 +198,7 @@ test('the DeepSeek page shows CNY, the API balance as settled and no billing-pag
   const errors = watchPageErrors(page);
   await open(page);
   const ds = deepseek();
-  await card(page, byProvider('deepseek').id)
-    .getByRole('button', { name: /^(Open|Shown below)$/ })
-    .click();
+  await card(page, byProvider('deepseek').id).getByTestId('ov-open').click();
   const org = page.getByTestId('org-page');
   await expect(org.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
   await expect(org.getByTestId('mtd-total')).toHaveText(
@@ -293,9 +294,7 @@ for (const width of [1280, 800])
       await page
         .getByTestId('overview')
         .screenshot({ path: join(SCREENS_DIR, `providers-overview-${width}-${scheme}.png`) });
-      await card(page, byProvider('deepseek').id)
-        .getByRole('button', { name: /^(Open|Shown below)$/ })
-        .click();
+      await card(page, byProvider('deepseek').id).getByTestId('ov-open').click();
       await expect(page.getByTestId('org-provider')).toHaveText('DeepSeek · CNY', { timeout: 30_000 });
       await expect(page.getByTestId('money-section')).toBeVisible({ timeout: 30_000 });
       await page

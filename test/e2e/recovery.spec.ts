@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { SCREENS_DIR } from './page-checks';
-import { startServe, type ServedApp } from './serve';
+import { accountUrl, startServe, type ServedApp } from './serve';
 
 const ORG = 'org_demo00000001';
 const purchase = (id: string, usd: number) => ({
@@ -47,7 +47,7 @@ test.afterAll(async () => app?.stop());
 test('a truncated ledger comes back from its newest backup, and older backups can be restored', async ({
   page,
 }) => {
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app, ORG));
   const banner = page.getByTestId('store-problems');
   await expect(banner).toContainText('restored the backup of 2026-01-06 09:30 UTC (2 entries');
   await expect(banner).toContainText('.corrupt-');

@@ -115,3 +115,14 @@ async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
   }
   rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
+
+/**
+ * The address of one account's page (`#/org/<id>`): the given account, else the selected one (the first
+ * account when none is). The overview is `app.url` itself.
+ */
+export async function accountUrl(app: ServedApp, orgId?: string): Promise<string> {
+  const list = await app.call('orgs:list', {});
+  const id = orgId ?? list.selectedOrgId ?? list.orgs[0]?.id;
+  if (!id) throw new Error('accountUrl: there is no account');
+  return `${app.url}#/org/${encodeURIComponent(id)}`;
+}

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENS_DIR } from './page-checks';
-import { startServe, type ServedApp } from './serve';
+import { startServe, type ServedApp, accountUrl } from './serve';
 
 const DAMAGED = '{"version":1,"syncCron":"*/5 * * * *","orgs":[{"id":"org_mine000001", TRUNCATED';
 let app: ServedApp;
@@ -20,7 +20,7 @@ test('a corrupt settings file is set aside with its bytes intact and reported in
   expect(kept).toHaveLength(1);
   expect(readFileSync(join(app.dataDir, kept[0]!), 'utf8')).toBe(DAMAGED);
 
-  await page.goto(app.url);
+  await page.goto(await accountUrl(app));
   const banner = page.getByTestId('store-problems');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('could not be read');

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServe } from './serve';
+import { startServe, accountUrl } from './serve';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 
 test.beforeAll(() => mkdirSync(SCREENS_DIR, { recursive: true }));
@@ -30,7 +30,7 @@ for (const c of CASES) {
     const app = await startServe({ demo: true, demoFaults: c.faults });
     try {
       const errors = watchPageErrors(page);
-      await page.goto(app.url);
+      await page.goto(await accountUrl(app));
       const box = page.getByTestId('sync-error');
       await expect(box).toBeVisible({ timeout: 45_000 });
       await expect(box).toHaveAttribute('data-kind', c.kind);

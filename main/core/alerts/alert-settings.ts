@@ -139,6 +139,12 @@ export const AlertSettingsSchema = z.object({
   /** Per-org overrides of `defaults`. */
   orgs: z.record(z.string(), AlertRulesPatchSchema).default({}),
   webhookUrl: WebhookUrlSchema.nullable().default(null),
+  /**
+   * Which alerts pop up as desktop and browser notifications: by default only those that need action
+   * (credit low, running out, sync failing, limit near); 'all' adds the informational ones. The page and the
+   * webhook always get every alert.
+   */
+  notify: z.enum(['action-needed', 'all']).default('action-needed'),
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
@@ -175,6 +181,7 @@ export const AlertSettingsPatchSchema = z
     currencyDefaults: CurrencyDefaultsSchema,
     orgs: z.record(z.string(), AlertRulesPatchSchema),
     webhookUrl: SafeWebhookUrlSchema.nullable(),
+    notify: z.enum(['action-needed', 'all']),
   })
   .partial()
   .strict();

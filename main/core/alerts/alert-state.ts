@@ -50,6 +50,8 @@ export const AlertStateSchema = z.object({
   snoozes: z.record(z.string(), z.number().int()).default({}),
   /** "Pause notifications" from the tray: nothing is delivered until then (alerts still show in the app). */
   pausedUntilMs: z.number().int().nullable().default(null),
+  /** "Got it": alert id → the figures acknowledged (see acknowledge.ts); held until they change. */
+  acknowledged: z.record(z.string(), z.string().max(400)).default({}),
   history: z.array(HistoryEntrySchema).default([]),
 });
 export type AlertState = z.infer<typeof AlertStateSchema>;

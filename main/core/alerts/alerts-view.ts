@@ -1,6 +1,7 @@
 /** What the page, the tray and `status` get about alerts. */
 import type { AlertState, HistoryEntry } from './alert-state';
 import type { Alert } from './alert-types';
+import { heldAcknowledgements } from './acknowledge';
 
 export interface AlertsView {
   /** Every running episode, most severe first. */
@@ -9,6 +10,8 @@ export interface AlertsView {
   history: HistoryEntry[];
   /** Alert id → snoozed until. */
   snoozes: Record<string, number>;
+  /** Alert id → the figures the user said "Got it" to (held until they change). */
+  acknowledged: Record<string, string>;
   pausedUntilMs: number | null;
   /** The last webhook failure in words, null when the last call worked (or none was made). */
   webhookProblem: string | null;
@@ -30,6 +33,7 @@ export function alertsViewOf(
     active,
     history: state.history.slice(-50).reverse(),
     snoozes: state.snoozes,
+    acknowledged: heldAcknowledgements(state.acknowledged, state.episodes),
     pausedUntilMs: state.pausedUntilMs,
     ...extra,
   };

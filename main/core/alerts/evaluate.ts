@@ -11,6 +11,7 @@ import { resolveOrgRules, type AlertSettings } from './alert-settings';
 import { alertId, ALERT_KINDS, type Alert } from './alert-types';
 import { HISTORY_LIMIT, type AlertState, type HistoryEntry } from './alert-state';
 import { isQuietAt } from './quiet-hours';
+import { heldAcknowledgements } from './acknowledge';
 import { ALERT_RULES } from './rules/index';
 
 export interface EvaluateInput {
@@ -117,6 +118,7 @@ export function evaluateAlerts(input: EvaluateInput): EvaluateResult {
       episodes,
       snoozes,
       pausedUntilMs,
+      acknowledged: heldAcknowledgements(input.state.acknowledged, episodes),
       history: [...input.state.history, ...history].slice(-HISTORY_LIMIT),
     },
     deliver,

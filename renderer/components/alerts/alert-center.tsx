@@ -13,7 +13,7 @@ import { SpendLimits } from './spend-limits';
 
 export interface AlertCenterProps {
   onOpenOrg(orgId: string): void;
-  /** The org on screen (its hard spend limits are shown). */
+  /** The account on screen (its alerts and hard spend limits are shown); null on the overview. */
   orgId: string | null;
   timeZone?: string;
   /** Currencies other than US dollars the accounts are in (the settings give each its low-credit line). */
@@ -27,11 +27,16 @@ export function AlertCenter({ onOpenOrg, orgId, timeZone, currencies = [], child
   return (
     <>
       <NotificationPrompt />
-      {view && <AlertBanner view={view} onView={setView} onOpenOrg={onOpenOrg} />}
+      {view && <AlertBanner view={view} onView={setView} onOpenOrg={onOpenOrg} orgId={orgId} />}
       {children}
-      {view && <AlertHistory view={view} timeZone={timeZone} />}
-      <AlertSettingsForm currencies={currencies} />
-      {orgId && <SpendLimits key={orgId} orgId={orgId} timeZone={timeZone} />}
+      {orgId ? (
+        <SpendLimits key={orgId} orgId={orgId} timeZone={timeZone} />
+      ) : (
+        <>
+          {view && <AlertHistory view={view} timeZone={timeZone} />}
+          <AlertSettingsForm currencies={currencies} />
+        </>
+      )}
     </>
   );
 }

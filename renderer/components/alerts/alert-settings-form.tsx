@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertSettings } from '@core/alerts/alert-settings';
 import { parseMoneyInput } from '@core/money-input';
+import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
 
@@ -14,6 +15,7 @@ const BUILT_IN_LOW = 10;
 
 export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly string[] }) {
   const api = useApi();
+  const notifier = useNotifier();
   const id = useId();
   const [saved, setSaved] = useState<AlertSettings | null>(null);
   const [quietStart, setQuietStart] = useState('');
@@ -21,6 +23,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
   const [lowUsd, setLowUsd] = useState('');
   const [lowBy, setLowBy] = useState<Record<string, string>>({});
   const [webhook, setWebhook] = useState('');
+  const [isNotifyAll, setIsNotifyAll] = useState(false);
   const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
 
   const show = (s: AlertSettings) => {
@@ -37,6 +40,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
       ),
     );
     setWebhook(s.webhookUrl ?? '');
+    setIsNotifyAll(s.notify === 'all');
   };
   useEffect(() => {
     api.invoke('alerts:getSettings', {}).then(show, () => {});
@@ -79,6 +83,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
         defaults: low === undefined ? otherDefaults : { ...otherDefaults, lowCreditMicros: low },
         currencyDefaults,
         webhookUrl: webhook.trim() === '' ? null : webhook.trim(),
+        notify: isNotifyAll ? 'all' : 'action-needed',
       });
       show(next);
       setMessage({ isError: false, text: 'Saved.' });
@@ -101,6 +106,23 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
             Quiet hours use your display time zone; an end before the start runs across midnight (22:00 to
             07:00). Alerts that start in quiet hours are notified when they end.
           </p>
+          {notifier?.permission() === 'denied' && (
+            <p className="help" data-testid="notify-blocked">
+              Desktop notifications are blocked in this browser&apos;s site settings; alerts show in the page.
+            </p>
+          )}
+          <div className="field checkbox">
+            <input
+              id={`${id}-notify-all`}
+              type="checkbox"
+              checked={isNotifyAll}
+              onChange={(e) => setIsNotifyAll(e.target.checked)}
+            />
+            <label htmlFor={`${id}-notify-all`}>
+              Also notify me of information (reloads and card charges expected, credit expiring, unusual
+              spend). Otherwise only alerts that need action pop up; every alert shows in the page.
+            </label>
+          </div>
           <div className="field">
             <label htmlFor={`${id}-qs`}>Quiet hours from</label>
             <input

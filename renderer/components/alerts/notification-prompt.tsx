@@ -9,7 +9,9 @@ import type { NotifyPermission } from '../../api/desktop-notifier';
 export function NotificationPrompt() {
   const notifier = useNotifier();
   const [permission, setPermission] = useState<NotifyPermission>(() => notifier?.permission() ?? 'by-host');
-  if (!notifier || permission === 'by-host' || permission === 'granted') return null;
+  // Blocked before this page asked: the user decided in the browser; the page does not repeat it at the top.
+  const [wasBlockedAtLoad] = useState(() => permission === 'denied');
+  if (!notifier || permission === 'by-host' || permission === 'granted' || wasBlockedAtLoad) return null;
   if (permission === 'unsupported')
     return (
       <p className="muted" data-testid="notify-status">
@@ -19,8 +21,7 @@ export function NotificationPrompt() {
   if (permission === 'denied')
     return (
       <p className="muted" role="status" data-testid="notify-status">
-        Desktop notifications are blocked for this page in your browser&apos;s site settings, so alerts show
-        only here in the page. Allow notifications for this address there to get them on your desktop.
+        Desktop notifications are blocked in this browser&apos;s site settings; alerts show here.
       </p>
     );
   return (

@@ -30,11 +30,11 @@ export function BalanceCard({ view }: { view: BalanceView }) {
       </p>
       <dl className="parts wrap">
         <div>
-          <dt>Settled costs</dt>
+          <dt>Costs up to yesterday</dt>
           <dd data-testid="balance-settled">{view.settled}</dd>
         </div>
         <div>
-          <dt>Provisional (today)</dt>
+          <dt>Costs today so far</dt>
           <dd data-testid="balance-provisional">{view.provisional}</dd>
         </div>
         <div>

@@ -2,6 +2,10 @@
  * The balance chart: recorded balances as points, the estimated balance up to now, the forecast's middle line
  * with its shaded likely range, the reload threshold, predicted reloads, expiries and the month end (chart.js
  * with its annotation plugin). Monthly billing shows this month's spend and its forecast instead.
+ *
+ * A prepaid balance cannot go below zero (the API refuses calls at zero), so the balance axis starts at zero,
+ * every line is floored there, and the zero line says "API calls stop here". Each line has its own legend
+ * marker, and a table says the same figures in words.
  */
 import { useMemo } from 'react';
 import {
@@ -65,31 +69,39 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
     [zone.locale, zone.timeZone],
   );
   const isBalance = series.kind === 'balance';
+  const floor = (points: Array<{ x: number; y: number }>) =>
+    isBalance ? points.map((p) => (p.y < 0 ? { x: p.x, y: 0 } : p)) : points;
   const data = useMemo(() => {
     const datasets: ChartDataset<'line', Array<{ x: number; y: number }>>[] = [
       {
         label: 'likely range',
-        data: series.high,
+        data: floor(series.high),
         borderWidth: 0,
         pointRadius: 0,
+        pointStyle: 'rect',
         backgroundColor: colors.fan,
+        borderColor: colors.fan,
         fill: '+1',
       },
-      { label: 'likely range (low)', data: series.low, borderWidth: 0, pointRadius: 0, fill: false },
+      { label: 'likely range (low)', data: floor(series.low), borderWidth: 0, pointRadius: 0, fill: false },
       {
         label: isBalance ? 'forecast (most likely)' : 'forecast spend (most likely)',
-        data: series.middle,
+        data: floor(series.middle),
         borderColor: colors.line,
+        backgroundColor: colors.line,
         borderDash: [6, 4],
         borderWidth: 2,
         pointRadius: 0,
+        pointStyle: 'dash',
       },
       {
         label: isBalance ? 'estimated balance' : 'spend this month',
-        data: series.actual,
+        data: floor(series.actual),
         borderColor: colors.actual,
+        backgroundColor: colors.actual,
         borderWidth: 2,
         pointRadius: 0,
+        pointStyle: 'line',
       },
     ];
     if (series.recorded.length)
@@ -98,13 +110,14 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
         data: series.recorded,
         showLine: false,
         pointRadius: 5,
+        pointStyle: 'circle',
         pointBackgroundColor: colors.actual,
         borderColor: colors.actual,
       });
     if (series.reloads.length)
       datasets.push({
         label: 'predicted auto-reload',
-        data: series.reloads,
+        data: floor(series.reloads),
         showLine: false,
         pointStyle: 'triangle',
         pointRadius: 7,
@@ -116,6 +129,21 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
 
   const options = useMemo<ChartOptions<'line'>>(() => {
     const annotations: Record<string, AnnotationOptions> = {};
+    if (isBalance)
+      annotations.zero = {
+        type: 'line',
+        yMin: 0,
+        yMax: 0,
+        borderColor: colors.threshold,
+        borderWidth: 2,
+        label: {
+          display: true,
+          content: 'API calls stop here',
+          position: 'start',
+          yAdjust: -12,
+          font: { size: 11 },
+        },
+      };
     if (series.thresholdUsd !== null && series.thresholdUsd > 0)
       annotations.threshold = {
         type: 'line',
@@ -168,7 +196,8 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
           grid: { color: colors.grid },
         },
         y: {
-          beginAtZero: !isBalance,
+          beginAtZero: true,
+          min: isBalance ? 0 : undefined,
           ticks: { color: colors.text, callback: (v) => USD.format(Number(v)) },
           grid: { color: colors.grid },
         },
@@ -180,6 +209,8 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
             color: colors.text,
             boxWidth: 12,
             boxHeight: 12,
+            // Each line's own marker (dash, line, dot, triangle), so "estimated" and "recorded" differ.
+            usePointStyle: true,
             filter: (item) => !item.text.startsWith('likely range (low'),
           },
         },

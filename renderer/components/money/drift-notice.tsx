@@ -23,15 +23,19 @@ export function DriftNotice({
   if (isAcknowledged || weight === 'minor')
     return (
       <p className="muted drift-line" data-testid="drift-notice" data-weight={weight}>
-        {title}: drift <strong data-testid="drift">{view.drift}</strong> — {view.summary}
+        {title}: <span data-testid="drift-summary">{view.summary}</span>{' '}
+        <span className="visually-hidden" data-testid="drift">
+          {view.drift}
+        </span>
       </p>
     );
   return (
     <div className={`drift ${weight}`} data-testid="drift-notice" data-weight={weight} role="status">
       <p>
-        <strong>{title}</strong>: drift <strong data-testid="drift">{view.drift}</strong>{' '}
+        <strong>{title}</strong>{' '}
         <span className="muted">
-          (recorded {view.observed}, estimated {view.estimated})
+          (you recorded {view.observed}; the estimate was {view.estimated}; difference{' '}
+          <span data-testid="drift">{view.drift}</span>)
         </span>
       </p>
       <p data-testid="drift-summary">{view.summary}</p>

@@ -94,7 +94,11 @@ export function MoneySection({
       })
     : null;
   // With an API balance the newest reading is the API's own, not something to reconcile by hand.
-  const drift = recorded?.rec ?? (isFromApi ? null : money.lastReconciliation);
+  const reconciled = recorded?.rec ?? (isFromApi ? null : money.lastReconciliation);
+  // A recorded balance is judged only once the costs since the estimate it is compared with have synced
+  // (after a restore, or before the first sync, the estimate would be missing them and the gap is not real).
+  const isAwaitingCosts = (reconciled?.estimate.missingDays.length ?? 0) > 0;
+  const drift = isAwaitingCosts ? null : reconciled;
   const recordBalance = async (draft: EntryDraft) => setRecorded({ rec: await addEntry(draft) });
   const timeZone = zone.timeZone;
 
@@ -154,6 +158,11 @@ export function MoneySection({
           isAcknowledged={acknowledged.has(driftKey(drift))}
           onAcknowledge={() => setAcknowledged((a) => new Set(a).add(driftKey(drift)))}
         />
+      ) : isAwaitingCosts ? (
+        <p className="muted" role="status" data-testid="drift-waiting">
+          {recorded ? 'Balance recorded' : 'Your last recorded balance'}: it is checked against the estimate
+          once your costs since then have synced.
+        </p>
       ) : (
         recorded && (
           <p className="form-notice" role="status" data-testid="first-balance-notice">
@@ -192,13 +201,20 @@ export function MoneySection({
         />
       )}
       <div className="money-columns">
-        <section className="card" aria-labelledby="billing-title">
-          <h3 id="billing-title">Billing settings</h3>
+        <details className="card" data-testid="billing-settings">
+          <summary>
+            <h3 id="billing-title" className="inline-heading">
+              Billing settings
+            </h3>
+          </summary>
           <BillingForm billing={billing} onSave={updateBilling} currency={currency} />
-        </section>
+        </details>
         <section className="card" aria-labelledby="ledger-title">
           <h3 id="ledger-title">Ledger</h3>
-          <LedgerList rows={buildLedgerRows(money.ledger.entries, zone, currency)} onRemove={removeEntry} />
+          <LedgerList
+            rows={buildLedgerRows(money.ledger.entries, zone, currency, nowMs)}
+            onRemove={removeEntry}
+          />
           <details>
             <summary>Add a purchase, grant, reload or card charge</summary>
             <EntryForm

@@ -9,6 +9,7 @@ import { dateTimeWords } from '@core/words/date-words';
 import type { MoneyView } from '@core/money-view';
 import type { ProviderId } from '@core/provider-info';
 import { buildBalanceSeries } from '../../view-models/balance-series';
+import { buildBalanceTable } from '../../view-models/balance-table';
 import { buildLotRows } from '../../view-models/credit-lots-view';
 import type { DisplayZone } from '../../view-models/format';
 import { BILLING_MODE_WORDS } from '../../view-models/plain-words';
@@ -90,6 +91,27 @@ export function OrgAnswer({
             <span className="muted">shaded: the likely range</span>
           </div>
           <BalanceChart series={series} isDark={isDark} zone={zone} currency={money.currency} />
+          <details className="chart-table" data-testid="balance-table">
+            <summary>Show as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">{series.kind === 'balance' ? 'Credit balance' : 'Spend this month'}</th>
+                  <th scope="col">Likely range</th>
+                </tr>
+              </thead>
+              <tbody>
+                {buildBalanceTable(series, zone, money.currency).map((row) => (
+                  <tr key={row.day}>
+                    <th scope="row">{row.day}</th>
+                    <td>{row.value}</td>
+                    <td>{row.range}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </section>
       )}
       {(isPrepaid || lots.length > 0) && <CreditLots rows={lots} />}

@@ -1,66 +1,64 @@
 /**
- * One organization's card on the overview: credit left, where usage goes, the next auto-reload, what the card
- * is charged before month end, month-to-date and today, sync state and any wrong-org flag.
+ * One account's card on the overview: its name and the way it pays as a chip, one hero figure chosen by what
+ * matters now, at most two secondary lines, and a quiet line on how fresh the figures are.
  */
-import type { AnswerFigure } from '@core/answer/account-answer';
+import type { CardSummary } from '../../view-models/card-summary';
 import type { OrgCardView } from '../../view-models/overview';
 import { Figure } from '../figure';
+import { routeHash } from '../../view-models/route';
 
-function FigureLine({
-  label,
-  figure,
-  orgId,
-  testId,
-}: {
-  label: string;
-  figure: AnswerFigure;
-  orgId: string;
-  testId: string;
-}) {
-  return (
-    <div className="ov-figure">
-      <dt>{label}</dt>
-      <dd>
-        <Figure figure={figure} orgId={orgId} className="ov-value" testId={testId} />
-        {figure.note && <span className="muted ov-note">{figure.note}</span>}
-      </dd>
-    </div>
-  );
-}
-
-/** The card; `onOpen` shows the org's page. */
+/** The card; `onOpen` goes to the account's page. */
 export function OrgCard({
   card,
-  isSelected,
+  summary,
+  sharedAsOf = null,
+  flags,
+  isDemo = false,
   onOpen,
   onRetry,
 }: {
   card: OrgCardView;
-  isSelected: boolean;
+  summary: CardSummary;
+  /** The "as of" the overview already says for every card (this card then leaves it out). */
+  sharedAsOf?: string | null;
+  /** Wrong-organization flags in words. */
+  flags: readonly string[];
+  isDemo?: boolean;
   onOpen: () => void;
   onRetry?: () => void;
 }) {
   const titleId = `ov-title-${card.orgId}`;
   return (
     <section
-      className={`card ov-card${card.isStale || card.error ? ' stale' : ''}${isSelected ? ' selected' : ''}`}
+      className={`card ov-card${card.isStale || card.error ? ' stale' : ''}`}
       aria-labelledby={titleId}
       data-testid="overview-card"
       data-org-id={card.orgId}
     >
-      <div className="card-head">
-        <h3 id={titleId}>
-          {card.name}{' '}
-          <span className="provider-label" data-testid="provider-label">
-            {card.providerName}
-            {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
-          </span>
-        </h3>
-        <button type="button" className="button" onClick={onOpen} aria-pressed={isSelected}>
-          {isSelected ? 'Shown below' : 'Open'}
-        </button>
+      <div className="ov-head">
+        {/* The name is the way in: a link to the account's page (its address can be kept or shared). */}
+        <h2 id={titleId} className="ov-name">
+          <a href={routeHash({ page: 'org', orgId: card.orgId })} data-testid="ov-open">
+            {card.name}
+          </a>
+        </h2>
       </div>
-      {card.flags.map((f) => (
+      <p className="ov-chips">
+        <span className="provider-label" data-testid="provider-label">
+          {card.providerName}
+          {card.currency && card.currency !== 'USD' ? ` · ${card.currency}` : ''}
+        </span>
+        {summary.chip && (
+          <span
+            className={`pay-chip${summary.paymentKind === 'not-set' ? ' not-set' : ''}`}
+            data-testid="pay-chip"
+          >
+            {summary.chip}
+          </span>
+        )}
+        {isDemo && <span className="provider-label demo-label">Demo</span>}
+      </p>
+      {flags.map((f) => (
         <p key={f} className="flag" role="note" data-testid="wrong-org-flag">
           {f}
         </p>
@@ -82,78 +80,42 @@ export function OrgCard({
         <p className="loading">Loading…</p>
       ) : (
         <>
-          {card.billingWords && (
-            <p className="ov-mode" data-testid="billing-words">
-              {card.billingWords}
+          {summary.paymentKind === 'not-set' ? (
+            <p className="ov-not-set" data-testid="pay-not-set">
+              How does {card.name} pay? <strong>Not set</strong> —{' '}
+              <button type="button" className="link-button" onClick={onOpen}>
+                answer three questions
+              </button>
+            </p>
+          ) : (
+            summary.hero && (
+              <div className="ov-hero">
+                <p className="ov-hero-label">{summary.hero.label}</p>
+                <p className="ov-hero-value">
+                  <Figure figure={summary.hero.value} orgId={card.orgId} testId="ov-hero" />
+                </p>
+                <p className="ov-marker muted">
+                  {summary.hero.source}
+                  {summary.hero.asOf && sharedAsOf === null ? ` · as of ${summary.hero.asOf}` : ''}
+                </p>
+              </div>
+            )
+          )}
+          {summary.lines.length > 0 && (
+            <ul className="plain-list ov-lines">
+              {summary.lines.map((line) => (
+                <li key={line.figure} data-testid={`ov-line-${line.figure}`}>
+                  {line.label} <Figure figure={line.value} orgId={card.orgId} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {/* Said only when something is off: an up-to-date card's marker already gives its "as of". */}
+          {(card.isStale || !card.syncText.startsWith('Up to date')) && (
+            <p className="as-of muted">
+              <span data-testid="ov-sync">{card.syncText}</span>
             </p>
           )}
-          <dl className="ov-figures">
-            {card.creditLeft && (
-              <FigureLine
-                label="Credit left"
-                figure={card.creditLeft}
-                orgId={card.orgId}
-                testId="ov-credit"
-              />
-            )}
-            {card.runsOut && (
-              <FigureLine label="Runs out" figure={card.runsOut} orgId={card.orgId} testId="ov-runs-out" />
-            )}
-            {card.nextReload && (
-              <FigureLine
-                label="Next auto-reload"
-                figure={card.nextReload}
-                orgId={card.orgId}
-                testId="ov-next-reload"
-              />
-            )}
-            {card.cardBeforeMonthEnd && (
-              <FigureLine
-                label="Card charges by month end"
-                figure={card.cardBeforeMonthEnd}
-                orgId={card.orgId}
-                testId="ov-card-charges"
-              />
-            )}
-            {card.expiringUnused && (
-              <FigureLine
-                label="Expiring credit"
-                figure={card.expiringUnused}
-                orgId={card.orgId}
-                testId="ov-expiring"
-              />
-            )}
-            <div className="ov-figure">
-              <dt>This month so far</dt>
-              <dd>
-                {card.monthToDate ? (
-                  <Figure figure={card.monthToDate} orgId={card.orgId} className="ov-value" testId="ov-mtd" />
-                ) : (
-                  <span className="ov-value" data-testid="ov-mtd">
-                    —
-                  </span>
-                )}
-                {card.today && (
-                  <span className="muted ov-note">
-                    today <Figure figure={card.today} orgId={card.orgId} testId="ov-today" />
-                  </span>
-                )}
-                {card.spendSource && (
-                  <span className="muted ov-note" data-testid="ov-spend-source">
-                    {card.spendSource}
-                  </span>
-                )}
-              </dd>
-            </div>
-          </dl>
-          <p className="as-of">
-            {card.asOf ? (
-              <>
-                as of <time dateTime={card.asOfIso ?? undefined}>{card.asOf}</time> ·{' '}
-              </>
-            ) : null}
-            <span data-testid="ov-sync">{card.syncText}</span>
-          </p>
         </>
       )}
     </section>

@@ -55,6 +55,7 @@ function setup() {
       view: vi.fn(),
       preview: vi.fn(),
       snooze: vi.fn(),
+      acknowledge: vi.fn(),
       pause: vi.fn(),
       settings: vi.fn(),
       updateSettings: vi.fn(),

@@ -35,6 +35,7 @@ import { wrongOrgFlagsOf } from '@core/answer/wrong-org-flags';
 import { AlertSettingsSchema, defaultAlertSettings } from '@core/alerts/alert-settings';
 import { emptyAlertState } from '@core/alerts/alert-state';
 import { alertsViewOf } from '@core/alerts/alerts-view';
+import { acknowledgeAlert } from '@core/alerts/acknowledge';
 import { AlertRequestError, pauseNotifications, snoozeAlert } from '@core/alerts/snooze';
 
 export const FAKE_PROJECT_KEY_MESSAGE =
@@ -309,6 +310,10 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     'alerts:get': () => alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs }),
     'alerts:snooze': ({ alertId, untilMs }) => {
       alertState = asUserError(() => snoozeAlert(alertState, alertId, untilMs, nowMs));
+      return alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs });
+    },
+    'alerts:acknowledge': ({ alertId }) => {
+      alertState = asUserError(() => acknowledgeAlert(alertState, alertId));
       return alertsViewOf(alertState, { webhookProblem: null, evaluatedMs: nowMs });
     },
     'alerts:pause': ({ untilMs }) => {

@@ -133,7 +133,9 @@ describe('balance and drift', () => {
     const d = describeDrift(reconciliation!, 'USD');
     expect(d.isConsistent).toBe(false);
     expect(d.drift).toMatch(/^\+\$(39|40|41)\.\d\d$/);
-    expect(d.summary).toMatch(/^The balance is \$[\d.]+ higher than estimated/);
+    expect(d.summary).toMatch(
+      /^Your recorded balance is \$[\d,.]+ higher than expected — a purchase or grant may be missing\.$/,
+    );
     expect(d.causes.length).toBeGreaterThan(0);
     const consistent: Reconciliation = {
       ...reconciliation!,
@@ -142,7 +144,7 @@ describe('balance and drift', () => {
       causes: [],
     };
     expect(describeDrift(consistent, 'USD').summary).toBe(
-      'Consistent with the estimate (drift −$0.03, within its range).',
+      'It matches the estimate (−$0.03, within its range).',
     );
   });
 
@@ -166,7 +168,9 @@ describe('balance and drift', () => {
     };
     const d = describeDrift(small, 'USD');
     expect(d.size).toBe('small');
-    expect(d.summary).toMatch(/^A small difference \(\$14\.99 lower than the estimate/);
+    expect(d.summary).toBe(
+      'It is $14.99 lower than expected. The estimate now starts from it; nothing needs doing.',
+    );
     expect(describeDrift({ ...small, driftMicros: -80e6 }, 'USD').size).toBe('large');
     expect(describeDrift({ ...small, isConsistent: true }, 'USD').size).toBe('none');
   });

@@ -174,14 +174,16 @@ describe('where the figures come from', () => {
     const w = onboardingWords('deepseek', 'DeepSeek', 'CNY');
     expect(w).toMatchObject({ asksMode: false, asksBalance: false, billingUrl: null, currency: 'CNY' });
     const parsed = parseOnboarding(
-      { ...ONBOARDING_DEFAULTS, below: '¥10', upTo: '¥50' },
+      { ...ONBOARDING_DEFAULTS, reloadOn: true, below: '¥10', upTo: '¥50' },
       {
         currency: 'CNY',
         asksBalance: false,
       },
     );
     expect(parsed).toMatchObject({ ok: true, balanceMicros: null });
-    expect(parseOnboarding({ ...ONBOARDING_DEFAULTS, below: '$10' }, { currency: 'CNY' })).toMatchObject({
+    expect(
+      parseOnboarding({ ...ONBOARDING_DEFAULTS, reloadOn: true, below: '$10' }, { currency: 'CNY' }),
+    ).toMatchObject({
       ok: false,
       errors: { below: expect.stringContaining('amounts are in CNY') },
     });
