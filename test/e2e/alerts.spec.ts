@@ -94,7 +94,7 @@ const observe = (usd: number, atMs: number) =>
 test('a balance crossing and a spend spike notify once each, and re-arm after clearing', async ({ page }) => {
   test.setTimeout(120_000);
   // The user accepts the page's offer (the stand-in answers as a browser whose user clicked "Allow").
-  await page.addInitScript(standInNotifications, { permission: 'default', answer: 'granted' });
+  await standInNotifications(page, { permission: 'default', answer: 'granted' });
   await page.goto(app.url);
   await expect(page.getByTestId('mtd-total')).toContainText('$', { timeout: 45_000 });
   await page.getByRole('button', { name: 'Show alerts as desktop notifications' }).click();
@@ -148,7 +148,7 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
 });
 
 test('notifications are offered by a button, and a refusal is said in the page', async ({ page }) => {
-  await page.addInitScript(standInNotifications, { permission: 'default', answer: 'denied' });
+  await standInNotifications(page, { permission: 'default', answer: 'denied' });
   await page.goto(app.url);
   const offer = page.getByTestId('notify-status');
   await expect(offer.getByRole('button', { name: 'Show alerts as desktop notifications' })).toBeVisible();

@@ -28,8 +28,13 @@ interface StandInRecord {
   click(tag: string): boolean;
 }
 
-/** The init script (runs in the page, before its own scripts): pass it to `page.addInitScript`. */
-export const standInNotifications = ({ permission, answer }: StandInSetup): void => {
+/** Puts the stand-in in place for every page load that follows (call before `page.goto`). */
+export const standInNotifications = async (page: Page, setup: StandInSetup): Promise<void> => {
+  await page.addInitScript(installStandIn, setup);
+};
+
+// Runs in the page, before its own scripts.
+const installStandIn = ({ permission, answer }: StandInSetup): void => {
   let current: NotificationPermission = permission;
   const made: Array<{ entry: ShownNotification; note: EventTarget & { onclick: unknown } }> = [];
   const record: StandInRecord = {
