@@ -54,12 +54,21 @@ function addVitest(out, report, cwd) {
   for (const file of report.testResults ?? []) {
     const name = relative(cwd, file.name ?? file.testFilePath ?? '?');
     const results = file.assertionResults ?? [];
+    // A file that failed with no failing test failed outside them (a hook, an import): its tests never ran.
+    const setupFailed = file.status === 'failed' && !results.some((t) => t.status === 'failed');
+    if (setupFailed) {
+      out.failed += 1;
+      out.failures.push(`vitest: ${name} (its setup failed)${firstLine(file.message)}`);
+    }
     for (const t of results) {
       const title = t.fullName || [...(t.ancestorTitles ?? []), t.title].join(' › ');
       if (t.status === 'passed') out.passed += 1;
       else if (t.status === 'failed') {
         out.failed += 1;
         out.failures.push(`vitest: ${name} › ${title}${firstLine(t.failureMessages?.[0])}`);
+      } else if (setupFailed) {
+        out.didNotRun += 1;
+        out.notRun.push(`${name} › ${title} — did not run, because the file's setup failed`);
       } else if (['skipped', 'pending', 'todo', 'disabled'].includes(t.status)) {
         out.skipped += 1;
         const why = t.meta?.skipReason ?? t.failureMessages?.[0];
@@ -67,11 +76,6 @@ function addVitest(out, report, cwd) {
           `${name} › ${title} — ${why ? String(why).split('\n')[0] : t.status === 'todo' ? 'marked to do' : 'no reason given in the test'}`,
         );
       }
-    }
-    // A file that failed before running any test (an import error, a crash) has no results to count.
-    if (file.status === 'failed' && !results.some((t) => t.status === 'failed')) {
-      out.failed += 1;
-      out.failures.push(`vitest: ${name} (the file failed to run)${firstLine(file.message)}`);
     }
   }
 }

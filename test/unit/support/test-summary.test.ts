@@ -83,8 +83,8 @@ const UNIT = {
     {
       name: '/repo/test/unit/b.test.ts',
       status: 'failed',
-      message: 'Cannot find module x',
-      assertionResults: [],
+      message: 'Hook timed out in 60000ms.',
+      assertionResults: [{ fullName: 'suite case', status: 'skipped' }],
     },
   ],
 };
@@ -93,8 +93,9 @@ describe('summarize', () => {
   const s = summarize({ unit: UNIT, e2e: E2E, cwd: CWD });
 
   it('counts a test left out after a failure in its serial group as "did not run", not as skipped', () => {
-    expect(s).toMatchObject({ passed: 2, failed: 3, skipped: 2, didNotRun: 1 });
+    expect(s).toMatchObject({ passed: 2, failed: 3, skipped: 2, didNotRun: 2 });
     expect(s.notRun).toEqual([
+      "test/unit/b.test.ts › suite case — did not run, because the file's setup failed",
       'test/e2e/alerts.spec.ts:150 › offered by a button — did not run, because "notify once" failed',
     ]);
   });
@@ -102,7 +103,7 @@ describe('summarize', () => {
   it('names every failing test, vitest and Playwright, with the first line of its error', () => {
     expect(s.failures).toEqual([
       'vitest: test/unit/a.test.ts › scheduler stops — AssertionError: expected 0 to be 1',
-      'vitest: test/unit/b.test.ts (the file failed to run) — Cannot find module x',
+      'vitest: test/unit/b.test.ts (its setup failed) — Hook timed out in 60000ms.',
       'playwright: test/e2e/alerts.spec.ts:106 › notify once — expect(x).toHaveCount(0)',
     ]);
   });
