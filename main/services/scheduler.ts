@@ -1,8 +1,9 @@
 /**
- * The poll schedule: node-cron runs `run` on the user's cron expression, never two runs at once.
+ * The poll schedule: runs `run` on the user's cron expression (read in UTC), never two runs at once.
  */
 import cron from 'node-cron';
 import { DEFAULT_SYNC_CRON } from '@core/schemas';
+import { createCronTimes } from './cron-next-run';
 
 const FIELD_NAMES = 'minute hour day month weekday';
 
@@ -43,7 +44,18 @@ export interface Scheduler {
   reschedule(cron: string): void;
 }
 
-/** Creates a scheduler; nothing runs until `start()`. */
+// The longest single wait before the wall clock is read again: a machine that slept, or whose clock was
+// set, polls within a minute of waking instead of when a stale timer ends.
+const MAX_WAIT_MS = 60_000;
+
+/**
+ * Creates a scheduler; nothing runs until `start()`.
+ *
+ * Runs `run` at each instant the expression names, read in UTC (see `cron-next-run.ts`). A run that is due
+ * while the previous one is still going is left out (a slow backfill must not stack up syncs); a run that
+ * comes late (a busy or sleeping machine) still happens, once. It reads the real clock: polls happen in real
+ * time even when the app's clock is pinned for a demo (tests pin it with fake timers).
+ */
 export function createScheduler(opts: {
   cron: string;
   run: () => Promise<void>;
@@ -52,35 +64,59 @@ export function createScheduler(opts: {
   validate?(expr: string): string | null;
 }): Scheduler {
   const validate = opts.validate ?? validateCron;
-  let expr = opts.cron;
+  let expr = opts.cron.trim();
   const problem = validate(expr);
   if (problem) throw new Error(problem);
-  let task: ReturnType<typeof cron.schedule> | null = null;
+  let times = createCronTimes(expr);
+  let isRunning = false;
+  let handle: ReturnType<typeof setTimeout> | null = null;
+  let dueMs: number | null = null;
+
   const tick = async () => {
+    isRunning = true;
     try {
       await opts.run();
     } catch (err) {
       opts.onError?.(err as Error);
+    } finally {
+      isRunning = false;
     }
   };
+  const arm = () => {
+    if (dueMs === null) return;
+    const wait = Math.min(Math.max(0, dueMs - Date.now()), MAX_WAIT_MS);
+    handle = setTimeout(wake, wait);
+  };
+  const wake = () => {
+    handle = null;
+    const now = Date.now();
+    if (dueMs !== null && now >= dueMs) {
+      if (!isRunning) void tick();
+      dueMs = times.next(now);
+    }
+    arm();
+  };
+  const halt = () => {
+    if (handle !== null) clearTimeout(handle);
+    handle = null;
+    dueMs = null;
+  };
   const begin = () => {
-    // noOverlap: a slow sync (backfill, a hanging API) must not stack up runs.
-    task = cron.schedule(expr, tick, { noOverlap: true });
+    dueMs = times.next(Date.now());
+    arm();
   };
   return {
     start() {
-      if (!task) begin();
+      if (dueMs === null) begin();
     },
-    stop() {
-      void task?.destroy();
-      task = null;
-    },
+    stop: halt,
     reschedule(next) {
       const why = validate(next);
       if (why) throw new Error(why);
       expr = next.trim();
-      if (task) {
-        void task.destroy();
+      times = createCronTimes(expr);
+      if (dueMs !== null) {
+        halt();
         begin();
       }
     },

@@ -9,6 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyLedger } from './empty-ledger';
 import { startServe, type ServedApp } from './serve';
+import {
+  clickNotification,
+  notificationRequests,
+  shownNotifications,
+  standInNotifications,
+} from './notification-stand-in';
 
 const NOW = '2026-11-24T14:30:00Z'; // a Tuesday; the trace's hot hour is Tuesday 14:00 UTC
 const DAY_MS = 86_400_000;
@@ -59,26 +65,8 @@ async function startTraceSimulator(): Promise<{ baseUrl: string; stop(): Promise
   };
 }
 
-/** Records every `new Notification(…)` the page makes, keeping the real API (permission granted by the test). */
-const RECORD_NOTIFICATIONS = () => {
-  const Real = window.Notification;
-  const notes: Array<{ title: string; body: string; tag: string }> = [];
-  (window as unknown as { __notes: typeof notes }).__notes = notes;
-  class Recorded extends Real {
-    constructor(title: string, options?: NotificationOptions) {
-      super(title, options);
-      notes.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
-    }
-  }
-  Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-  Object.defineProperty(Recorded, 'requestPermission', { value: Real.requestPermission.bind(Real) });
-  window.Notification = Recorded as unknown as typeof Notification;
-};
-
-const notes = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __notes: Array<{ title: string; tag: string }> }).__notes);
 const countTag = async (page: Page, prefix: string) =>
-  (await notes(page)).filter((n) => n.tag.startsWith(prefix)).length;
+  (await shownNotifications(page)).filter((n) => n.tag.startsWith(prefix)).length;
 
 let app: ServedApp;
 let sim: Awaited<ReturnType<typeof startTraceSimulator>>;
@@ -103,17 +91,17 @@ const observe = (usd: number, atMs: number) =>
     entry: { id: crypto.randomUUID(), kind: 'observation', atMs, balanceMicros: usd * 1e6, note: '' },
   });
 
-test('a balance crossing and a spend spike notify once each, and re-arm after clearing', async ({
-  page,
-  context,
-}) => {
+test('a balance crossing and a spend spike notify once each, and re-arm after clearing', async ({ page }) => {
   test.setTimeout(120_000);
-  await context.grantPermissions(['notifications'], { origin: app.origin });
-  await page.addInitScript(RECORD_NOTIFICATIONS);
+  // Notifications for every alert, the spike's information included (by default only what needs action).
+  await app.call('alerts:updateSettings', { notify: 'all' });
+  // The user accepts the page's offer (the stand-in answers as a browser whose user clicked "Allow").
+  await standInNotifications(page, { permission: 'default', answer: 'granted' });
   await page.goto(app.url); // the overview lists every account's alerts
   await expect(page.getByTestId('ov-line-this-month').first()).toContainText('$', { timeout: 45_000 });
-  // Permission already granted: no offer is shown.
+  await page.getByRole('button', { name: 'Show alerts as desktop notifications' }).click();
   await expect(page.getByTestId('notify-status')).toHaveCount(0);
+  expect(await notificationRequests(page)).toEqual({ requests: 1, refused: 0 });
   const { nowMs } = await app.call('app:info', {});
 
   // 1. The balance crosses the $10 low-credit line.
@@ -121,7 +109,9 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
   const banner = page.getByTestId('alert-banner');
   await expect(banner.locator('[data-kind="low-credit"]')).toHaveCount(1);
   await expect.poll(() => countTag(page, 'low-credit:')).toBe(1);
-  expect((await notes(page)).find((n) => n.tag.startsWith('low-credit:'))?.title).toMatch(/credit low/);
+  expect((await shownNotifications(page)).find((n) => n.tag.startsWith('low-credit:'))?.title).toMatch(
+    /credit low/,
+  );
 
   // 2. An organization whose usage this hour is far above the same hour yesterday: information, listed once
   // the alerts are opened (folded, the page lists only what needs action).
@@ -130,9 +120,19 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
   await app.call('orgs:add', { name: 'Spiky', apiKey: 'sk-admin-e2e-spike-000000', baseUrl: sim.baseUrl });
   await expect(banner.locator('[data-kind="spend-spike"]')).toHaveCount(1, { timeout: 30_000 });
   await expect.poll(() => countTag(page, 'spend-spike:')).toBe(1);
-  expect((await notes(page)).find((n) => n.tag.startsWith('spend-spike:'))?.title).toMatch(
-    /Spiky: usage \d+× the usual/,
-  );
+  const spike = (await shownNotifications(page)).find((n) => n.tag.startsWith('spend-spike:'))!;
+  expect(spike.title).toMatch(/Spiky: usage \d+× the usual/);
+
+  // A click on a notification opens its organization in the page and closes the notification.
+  const spikyId = (await app.call('orgs:list', {})).orgs.find((o) => o.name === 'Spiky')!.id;
+  const switcher = page.getByTestId('org-switcher');
+  await switcher.selectOption(demoOrgId);
+  expect(await clickNotification(page, spike.tag)).toBe(true);
+  await expect(switcher).toHaveValue(spikyId);
+  await expect
+    .poll(async () => (await shownNotifications(page)).find((n) => n.tag === spike.tag)?.isClosed)
+    .toBe(true);
+  await switcher.selectOption(demoOrgId);
 
   // 3. Another sync of every org does not repeat them.
   const before = (await app.call('alerts:get', {})).evaluatedMs!;
@@ -155,13 +155,31 @@ test('a balance crossing and a spend spike notify once each, and re-arm after cl
 });
 
 test('notifications are offered by a button, and a refusal is said in the page', async ({ page }) => {
+  await standInNotifications(page, { permission: 'default', answer: 'denied' });
   await page.goto(app.url);
   const offer = page.getByTestId('notify-status');
   await expect(offer.getByRole('button', { name: 'Show alerts as desktop notifications' })).toBeVisible();
+  expect(await notificationRequests(page)).toEqual({ requests: 0, refused: 0 }); // never asked on load
   await offer.getByRole('button').click();
-  // Headless Chromium refuses a permission nobody granted: the page says so, and the banner remains.
-  await expect(page.getByTestId('notify-status')).toContainText('blocked', { timeout: 10_000 });
+  // The user said no: the page says so, and the banner remains.
+  await expect(page.getByTestId('notify-status')).toContainText('blocked');
   await expect(page.getByTestId('alert-banner')).toBeVisible();
+  expect((await notificationRequests(page)).requests).toBe(1);
+});
+
+test("the page states the browser's own notification permission as it finds it", async ({ page }) => {
+  // No stand-in: the Chromium under test answers. The packaged headless one blocks notifications from the
+  // start; a full Chromium offers them, then refuses a request nobody can answer. Either way the page says
+  // so in words, and never claims they are on.
+  await page.goto(app.url);
+  const status = page.getByTestId('notify-status');
+  await expect(status).toBeVisible();
+  const found = await page.evaluate(() => Notification.permission);
+  expect(found).not.toBe('granted');
+  if (found === 'default') {
+    await status.getByRole('button', { name: 'Show alerts as desktop notifications' }).click();
+  }
+  await expect(status).toContainText('Desktop notifications are blocked for this page');
 });
 
 test('a snooze in the past is refused with a clear message', async () => {

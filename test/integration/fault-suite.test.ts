@@ -38,6 +38,11 @@ const DAMAGE = {
     }),
 } as const;
 
+// The whole suite runs at one instant: a run that crossed midnight UTC compared settled days over a window
+// that had moved by a day since the base folder was synced.
+const NOW = Date.parse('2026-11-24T14:30:00Z');
+const clock = { nowMs: () => NOW };
+
 let base: string;
 let demoId: string;
 let entries: LedgerEntry[];
@@ -49,10 +54,11 @@ const open = (dataDir: string) =>
     transport: 'http',
     secrets: createFileSecretStore(dataDir),
     demo: true,
+    clock,
   });
 const history = (app: App, orgId: string) => (app.sync as SyncEngineTools).history(orgId);
 const settledDays = async (app: App) => {
-  const today = startOfUtcDay(Date.now());
+  const today = startOfUtcDay(NOW);
   const days = await (
     await history(app, demoId)
   ).costDays({ startMs: today - 60 * DAY_MS, endMs: today - DAY_MS });
@@ -69,7 +75,7 @@ beforeAll(async () => {
   await app.settings.update((s) => ({ ...s, orgs: [...s.orgs, OTHER as (typeof s.orgs)[number]] }));
   demoId = app.settings.get().orgs.find((o) => o.kind === 'demo')!.id;
   expect((await app.sync.syncOrg(demoId, { force: true })).state).toBe('ok');
-  const now = Date.now();
+  const now = NOW;
   entries = [
     {
       id: 'obs-1',
