@@ -20,7 +20,9 @@ export interface EpisodeRow {
  * before its episode's start (cut off by the history limit) opens an episode of its own.
  */
 export function buildEpisodes(history: readonly HistoryEntry[]): EpisodeRow[] {
-  const oldestFirst = [...history].sort((a, b) => a.atMs - b.atMs);
+  // The view lists lines newest first in the order they happened; lines of one instant (a clock that did not
+  // move between a start, its notification and an earlier episode's clearing) keep that order.
+  const oldestFirst = [...history].reverse().sort((a, b) => a.atMs - b.atMs);
   const open = new Map<string, EpisodeRow>();
   const rows: EpisodeRow[] = [];
   for (const h of oldestFirst) {
