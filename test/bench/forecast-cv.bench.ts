@@ -147,7 +147,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     traces: traceNames.length,
     bandPaths: BAND_PATHS,
     chosenOnAllCases: shipped,
-    // The P50 defaults must be the choice on all cases; the band defaults are a tied alternative (README).
+    // The P50 defaults must be the choice on all cases; the band defaults are a tied alternative (docs/ledger-and-forecast.md).
     defaultsMatchChoice: { p50: asShipped === all.p50Choice[0], bands: bandShipped === all.bandChoice[0] },
     inSampleAcceptance:
       asShipped >= 0

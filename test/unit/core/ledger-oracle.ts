@@ -3,7 +3,7 @@
  * hourly cost series and applies the written rules with plain arrays and luxon, sharing no code with
  * main/core's ledger. Every entry must sit on an hour boundary, and month starts in the billing zone too.
  *
- * Rules (README "Balance, ledger and forecast"):
+ * Rules (docs/ledger-and-forecast.md):
  * * the ledger starts at its first credit or observation (prepaid) — before it the balance is zero and
  *   spend is not the ledger's; monthly billing also starts no later than the current month's first hour;
  * * at an hour start: credits are added (paying off a negative balance first), lots at or past expiry lose

@@ -121,7 +121,7 @@ describe('ledger invariants', () => {
           const before = product(c);
           const facts = c.entries.filter((e) => e.kind !== 'card-charge' && e.atMs <= c.nowMs);
           const firstFact = Math.min(c.nowMs, ...facts.map((e) => e.atMs));
-          // From the ledger's first fact on (a purchase before it moves the start back: see the README).
+          // From the ledger's first fact on (a purchase before it moves the start back: see docs/ledger-and-forecast.md).
           const hours = Math.max(1, (c.nowMs - firstFact) / H);
           const atMs = firstFact + (pick % hours) * H;
           if (atMs > c.nowMs || (c.billing.mode === 'prepaid' && !before.state.estimate)) return;

@@ -1,4 +1,4 @@
-// The ledger rules written in the README, one worked example each.
+// The ledger rules written in docs/ledger-and-forecast.md, one worked example each.
 import { describe, expect, it } from 'vitest';
 import { cardSplit } from '@core/card-split';
 import { estimateBalance, ledgerState } from '@core/ledger-estimate';

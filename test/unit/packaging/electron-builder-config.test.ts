@@ -1,5 +1,5 @@
 // electron-builder.yml checked against electron-builder's own configuration schema (the one it validates
-// with at build time), plus the choices the README promises: app id, product name, asar, no file
+// with at build time), plus the choices docs/packaging.md promises: app id, product name, asar, no file
 // associations, and icons at every size the targets need.
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
