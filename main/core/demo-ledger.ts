@@ -7,8 +7,8 @@
  *   falls below $10, restore it to $50".
  * * personal — billed monthly to the card, no credit: it normally spends nothing (its spend starts two days
  *   before the demo's start, see the simulator's `spendStartsDaysAgo`).
- * * anthropic — prepaid credit bought 40 days ago with auto-reload; openrouter and deepseek — nothing
- *   typed: their balance comes from the API.
+ * * anthropic — prepaid credit bought 40 days ago with auto-reload; openrouter and deepseek — their balance
+ *   comes from the API; OpenRouter's auto top-up rule is set as its simulator applies it.
  *
  * Example: created at 2026-11-18T15:20Z → the purchase is dated 2025-11-30T15:20Z and expires 2026-11-30T15:20Z.
  */
@@ -21,8 +21,27 @@ const USD = 1_000_000;
 /** The ledger a demo org of `profile` starts with when created at `nowMs`. */
 export function demoLedger(profile: DemoProfile, nowMs: number): LedgerFile {
   if (profile === 'anthropic') return anthropicDemoLedger(nowMs);
-  if (profile === 'openrouter' || profile === 'deepseek') {
-    // Their balance comes from the API: nothing typed, prepaid.
+  if (profile === 'openrouter') {
+    // The balance comes from the API; OpenRouter's auto top-up is on, as the demo's simulator does it:
+    // $120 added whenever the balance falls below $30 (five and twenty days of its $6 a day).
+    return {
+      version: 1,
+      billing: {
+        mode: 'prepaid',
+        reload: {
+          enabled: true,
+          thresholdMicros: 30 * USD,
+          action: { kind: 'add-fixed', amountMicros: 120 * USD },
+          monthlyLimit: null,
+        },
+        hardLimitMicros: null,
+        timeZone: 'UTC',
+      },
+      entries: [],
+    };
+  }
+  if (profile === 'deepseek') {
+    // The balance comes from the API: nothing typed, prepaid (DeepSeek has no auto top-up).
     return {
       version: 1,
       billing: { mode: 'prepaid', reload: null, hardLimitMicros: null, timeZone: 'UTC' },

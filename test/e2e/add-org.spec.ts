@@ -69,7 +69,9 @@ test('an Admin key adds the organization and its dashboard appears', async ({ pa
   expect(selectedOrgId).toBe(added!.id);
   // The folder started empty (no demo accounts), so it is the only account: named, not a choice.
   expect(orgs.map((o) => o.name)).toEqual(['Simulated org']);
-  await expect(page.getByTestId('org-name')).toHaveText('Simulated org');
+  // The page goes to the new account's own page (its route), with its dashboard.
+  await expect(page).toHaveURL(new RegExp(`#/org/${added!.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: /Simulated org/ })).toBeVisible();
   await expect(page.getByTestId('as-of')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId('mtd-total')).toHaveText(/^\$[\d,]+\.\d\d$/);
 });

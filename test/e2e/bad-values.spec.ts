@@ -38,7 +38,7 @@ test.afterAll(async () => {
 });
 
 test('an entry dated beyond what a Date can hold leaves the page usable', async ({ page }) => {
-  await page.goto(`${server.url}?demo=1`);
+  await page.goto(`${server.url}?demo=1#/org/org_fake000001`);
   await expect(page.getByTestId('mtd-total')).toBeVisible();
   const atMs = Date.parse(FAKE_UI_NOW) - 86_400_000;
   await page.evaluate(async (at) => {

@@ -38,7 +38,7 @@ function backupWithAddress(): string {
           kind: 'openai',
           provider: 'openai',
           baseUrl: ADDRESS,
-          createdAtMs: 0,
+          createdAtMs: Date.UTC(2025, 11, 1),
         },
         ledger: { version: 1, entries: [] },
       },

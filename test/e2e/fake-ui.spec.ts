@@ -80,7 +80,7 @@ test('dashboard: a failed sync shows its kind, message and retry time, then clea
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-error-kind')).toHaveText('Rate limited');
   await expect(page.getByTestId('sync-error')).toContainText('HTTP 429');
-  await expect(page.getByTestId('sync-retry')).toContainText('in 30 min');
+  await expect(page.getByTestId('sync-retry')).toContainText('in about 30 minutes');
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-sync-error.png'), fullPage: true });
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date');

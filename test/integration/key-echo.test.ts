@@ -46,7 +46,7 @@ afterEach(async () => {
 
 async function syncWords(provider: ProviderId, key: string): Promise<string> {
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  const org = { id: ORG, name: 'Echo', kind: 'openai', provider, baseUrl, createdAtMs: 0 };
+  const org = { id: ORG, name: 'Echo', kind: 'openai', provider, baseUrl, createdAtMs: 1_764_547_200_000 };
   await writeFile(join(dir, 'settings.json'), JSON.stringify({ version: 1, orgs: [org] }));
   await writeFile(join(dir, 'keys.json'), JSON.stringify({ version: 1, keys: { [ORG]: key } }), {
     mode: 0o600,

@@ -238,7 +238,6 @@ describe('restore refuses what the app refuses', () => {
   };
 
   it.each([
-    ['a demo-kind organization', backupText({ kind: 'demo' }), /built-in demos/],
     ['a javascript: base URL', backupText({ baseUrl: 'javascript:alert(1)' }), /http/],
     ['control characters in a name', backupText({ name: 'Ac\u0007me' }), /control characters/],
     [
@@ -281,6 +280,14 @@ describe('restore refuses what the app refuses', () => {
     ],
   ])('refuses %s, changing nothing', async (_what, text, message) => {
     await expect(restore(text)).rejects.toThrow(message);
+    const settings = await openSettingsStore(dir, { nowMs: () => NOW });
+    expect(settings.get().orgs).toEqual([]);
+  });
+
+  it('leaves a demo-kind organization out (the demo has its own folder), changing nothing', async () => {
+    const report = await restore(backupText({ kind: 'demo' }));
+    expect(report).toMatchObject({ changed: false, orgsAdded: [] });
+    expect(report.demoAccountsLeftOut).toHaveLength(1);
     const settings = await openSettingsStore(dir, { nowMs: () => NOW });
     expect(settings.get().orgs).toEqual([]);
   });

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
-import { PROVIDERS } from '@core/providers';
+import { PROVIDERS } from '@core/provider-info';
 import { adminKeyWarning, type SpendLimitsView } from '@core/spend-limits';
 import { useApi } from '../../api/api-context';
 import { useNow } from '../../hooks/use-now';

@@ -27,7 +27,7 @@ beforeEach(async () => {
         kind: 'openai',
         provider: 'openai',
         baseUrl: null,
-        createdAtMs: 0,
+        createdAtMs: 1_764_547_200_000,
       },
     ],
   }));

@@ -21,7 +21,7 @@ const ds = {
   provider: 'deepseek' as const,
   currency: 'CNY',
   baseUrl: null,
-  createdAtMs: 0,
+  createdAtMs: 1_764_547_200_000,
 };
 let dir: string;
 beforeEach(async () => {
@@ -70,7 +70,7 @@ describe('the currency in balances.json', () => {
     };
     await runStatusCommand(['--data-dir', dir, '--no-sync'], io, '0');
     expect(lines.join('\n')).toMatch(
-      /^DeepSeek \(DeepSeek, CNY\): .*balance CN¥60\.00 as DeepSeek reported it/m,
+      /^DeepSeek \(DeepSeek, CNY\).*\n\s+credit left: CN¥60\.00$/m,
     );
 
     const next = await runBalanceSync({
