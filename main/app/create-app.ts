@@ -14,6 +14,7 @@ import { ENV_ORG_ID } from '@core/backup/reserved-ids';
 import { addressHoldReason, isHttpAddress } from '@core/org-address';
 import { isAdminApi } from '../services/openai-client';
 import { isAnthropicApi } from '../services/providers/anthropic-client';
+import { isOpenRouterApi } from '../services/providers/openrouter-client';
 import { effectiveHardLimit } from '@core/spend-limits';
 import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
 import { SYSTEM_CLOCK } from '../services/clock';
@@ -153,11 +154,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clientFor: (org) => clientFor(org),
   });
   const limits = createSpendLimitSync({
-    // OpenAI's Admin API and Anthropic's (beta) publish spend limits; OpenRouter and DeepSeek none.
-    orgs: () => settings.get().orgs.filter((o) => o.provider === 'openai' || o.provider === 'anthropic'),
+    // OpenAI's Admin API and Anthropic's (beta) publish spend limits, OpenRouter the limit of the key it
+    // reads with; DeepSeek none.
+    orgs: () =>
+      settings
+        .get()
+        .orgs.filter(
+          (o) => o.provider === 'openai' || o.provider === 'anthropic' || o.provider === 'openrouter',
+        ),
     clientFor: async (org) => {
       const api = await clientFor(org);
-      if (!isAdminApi(api) && !isAnthropicApi(api))
+      if (!isAdminApi(api) && !isAnthropicApi(api) && !isOpenRouterApi(api))
         throw new Error(`${PROVIDERS[org.provider].name} publishes no spend limits.`);
       return api;
     },

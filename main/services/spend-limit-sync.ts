@@ -4,7 +4,8 @@
  * /organization/projects/{id}/spend_limit and …/spend_alerts (`threshold_amount` in cents), and the Admin
  * key's expiry (GET /organization/admin_api_keys); projects are read only when they spent in the last 30
  * days (a project without spend cannot near a limit), so a large org does not cost a request per project
- * per hour. Anthropic: the beta spend limits list with its read-only usage-tier cap. Separate from the sync engine so
+ * per hour. Anthropic: the beta spend limits list with its read-only usage-tier cap. OpenRouter: the limit
+ * of the key Creditwatch reads with (GET /api/v1/key), what remains of it and its reset. Separate from the sync engine so
  * a limit that cannot be read never fails a sync; its problem is kept in words for the page.
  */
 import type { ProjectName } from '@core/dashboard';
@@ -16,6 +17,7 @@ import { describeError } from './api-errors';
 import type { AdminApi } from './openai-client';
 import { isAnthropicApi, type AnthropicApi } from './providers/anthropic-client';
 import { anthropicLimitsView } from './providers/anthropic-spend-limits';
+import { isOpenRouterApi, type OpenRouterApi } from './providers/openrouter-client';
 
 export interface SpendLimitSync {
   /** Reads the limits of every org whose last read is older than the interval; resolves true if any changed. */
@@ -31,7 +33,7 @@ const EMPTY: SpendLimitsView = { org: null, projects: [], asOfMs: null, problem:
 /** Creates the refresher. */
 export function createSpendLimitSync(deps: {
   orgs(): Org[];
-  clientFor(org: Org): Promise<AdminApi | AnthropicApi>;
+  clientFor(org: Org): Promise<AdminApi | AnthropicApi | OpenRouterApi>;
   projectsOf(orgId: string): Promise<ProjectName[]>;
   /** Ids of the projects with spend in `[sinceMs, now)`; absent = read every project. */
   spendingProjectIds?(orgId: string, sinceMs: number): Promise<ReadonlySet<string>>;
@@ -48,6 +50,18 @@ export function createSpendLimitSync(deps: {
     const nowMs = deps.nowMs();
     try {
       const api = await deps.clientFor(org);
+      if (isOpenRouterApi(api)) {
+        const next: SpendLimitsView = {
+          provider: 'openrouter',
+          org: null,
+          projects: [],
+          keyLimit: await api.keyLimit(),
+          asOfMs: nowMs,
+          problem: null,
+        };
+        views.set(org.id, next);
+        return JSON.stringify({ ...before, asOfMs: 0 }) !== JSON.stringify({ ...next, asOfMs: 0 });
+      }
       if (isAnthropicApi(api)) {
         const next = anthropicLimitsView(await api.spendLimits(), await deps.projectsOf(org.id), nowMs);
         views.set(org.id, next);

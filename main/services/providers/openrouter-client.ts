@@ -1,6 +1,7 @@
 /**
  * OpenRouter as a `BalanceApi`: one GET /credits per reading (total credits bought, total used, in USD),
- * and GET /activity once on first connect (30 days of spend per day and model, the spend history).
+ * and GET /activity once on first connect (30 days of spend per day and model, the spend history); GET
+ * /key (the limit of the key it reads with) is read apart from the poll, at most hourly, by the spend limits.
  * The endpoint needs a management key; an inference key gets 403 "Only management keys can perform this
  * operation", which the classifier turns into the words for a key that cannot read the balance.
  */
@@ -8,7 +9,8 @@ import { toMicros } from '@core/money';
 import { PROVIDERS } from '@core/providers';
 import { getJson } from './http';
 import type { CostDay } from '@core/sync-data';
-import { OpenRouterActivitySchema, OpenRouterCreditsSchema } from './openrouter-schemas';
+import type { KeyLimit } from '@core/spend-limits';
+import { OpenRouterActivitySchema, OpenRouterCreditsSchema, OpenRouterKeySchema } from './openrouter-schemas';
 import type { BalanceApi, BalanceReading, KeyKind } from './port';
 
 export interface OpenRouterApiOptions {
@@ -17,6 +19,18 @@ export interface OpenRouterApiOptions {
   baseURL?: string | null;
   timeoutMs?: number;
   fetch?: typeof fetch;
+}
+
+/** The OpenRouter client: a `BalanceApi` that can also read its own key's limit. */
+export interface OpenRouterApi extends BalanceApi {
+  readonly provider: 'openrouter';
+  /** The calling key's limit, what remains of it and its reset (GET /api/v1/key, one request). */
+  keyLimit(): Promise<KeyLimit>;
+}
+
+/** True for the OpenRouter client (the one provider whose key limit Creditwatch reads). */
+export function isOpenRouterApi(api: { provider: string }): api is OpenRouterApi {
+  return api.provider === 'openrouter' && 'keyLimit' in api;
 }
 
 /**
@@ -33,7 +47,7 @@ export function openRouterKeyKind(apiKey: string): KeyKind {
  * Example: `{"data":{"total_credits":100.5,"total_usage":25.75}}` → creditsMicros 100_500_000,
  * usageMicros 25_750_000, balanceMicros 74_750_000.
  */
-export function createOpenRouterApi(opts: OpenRouterApiOptions): BalanceApi {
+export function createOpenRouterApi(opts: OpenRouterApiOptions): OpenRouterApi {
   const base = (opts.baseURL ?? PROVIDERS.openrouter.baseUrl).replace(/\/+$/, '');
   const apiKey = opts.apiKey.trim();
   async function balances(): Promise<BalanceReading[]> {
@@ -86,10 +100,30 @@ export function createOpenRouterApi(opts: OpenRouterApiOptions): BalanceApi {
         })),
       }));
   }
+  async function keyLimit(): Promise<KeyLimit> {
+    const body = await getJson({
+      url: `${base}/key`,
+      headers: { authorization: `Bearer ${apiKey}` },
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    const { data } = OpenRouterKeySchema.parse(body);
+    const limitMicros = data.limit === null ? null : toMicros(data.limit);
+    const remaining = data.limit_remaining ?? null;
+    return {
+      limitMicros,
+      // Without a limit nothing "remains"; a limit with no remaining figure is shown without one.
+      remainingMicros: limitMicros === null || remaining === null ? null : toMicros(remaining),
+      reset: limitMicros === null ? null : (data.limit_reset ?? null),
+      usageMicros: toMicros(data.usage),
+      isFreeTier: data.is_free_tier ?? false,
+    };
+  }
   return {
     provider: 'openrouter',
     source: 'balance',
     activity,
+    keyLimit,
     keyKind: openRouterKeyKind(apiKey),
     lastAvailable: null,
     balances,

@@ -24,3 +24,17 @@ export const OpenRouterActivitySchema = z.looseObject({
     }),
   ),
 });
+
+/**
+ * GET /api/v1/key: the calling key's limit and spend, in USD (https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key).
+ * Only the fields Creditwatch shows; `limit`, `limit_remaining` and `limit_reset` are null when no limit is set.
+ */
+export const OpenRouterKeySchema = z.looseObject({
+  data: z.looseObject({
+    limit: UsdNumber.nullable(),
+    limit_remaining: UsdNumber.nullable().optional(),
+    limit_reset: z.enum(['daily', 'weekly', 'monthly']).nullable().optional(),
+    usage: UsdNumber,
+    is_free_tier: z.boolean().optional(),
+  }),
+});

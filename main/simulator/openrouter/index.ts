@@ -36,7 +36,14 @@ import {
   type BalanceSimulator,
   type BalanceSimulatorOptions,
 } from '../balance/simulator';
-import { activityBody, creditsBody, keyBody, openRouterError, openRouterErrorFor } from './responses';
+import {
+  activityBody,
+  creditsBody,
+  keyBody,
+  openRouterError,
+  openRouterErrorFor,
+  type SimKeyLimit,
+} from './responses';
 
 /** A management key the simulator accepts; safe to show, it opens nothing real. */
 export const DEMO_OPENROUTER_MANAGEMENT_KEY = `sk-or-v1-${'c0de'.repeat(16)}`;
@@ -48,6 +55,8 @@ export interface OpenRouterSimulatorOptions extends BalanceSimulatorOptions {
   managementKeys?: string[];
   /** Accepted inference keys; default [DEMO_OPENROUTER_INFERENCE_KEY]. */
   inferenceKeys?: string[];
+  /** A credit limit on every accepted key, as GET /api/v1/key reports it; default none (`limit: null`). */
+  keyLimit?: SimKeyLimit | null;
 }
 
 export interface OpenRouterSimulator extends BalanceSimulator {
@@ -75,7 +84,7 @@ export async function startOpenRouterSimulator(
       routes: {
         '/api/v1/credits': (now) => creditsBody(ledger, now),
         '/api/v1/activity': (now) => activityBody(model, now),
-        '/api/v1/key': (now, key) => keyBody(ledger, now, key, management.has(key)),
+        '/api/v1/key': (now, key) => keyBody(ledger, now, key, management.has(key), opts.keyLimit ?? null),
       },
       authorize(key, path) {
         if (key === null) return openRouterError(401, 'Missing Authentication header');

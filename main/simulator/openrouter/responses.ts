@@ -50,18 +50,39 @@ export function startOfUtcWeek(ms: number): number {
   return day - weekday * DAY_MS;
 }
 
+/** A credit limit set on the simulated keys (OpenRouter's "credit limit" of a key), in micro-dollars. */
+export interface SimKeyLimit {
+  limitMicros: number;
+  reset: 'daily' | 'weekly' | 'monthly' | null;
+}
+
 /**
  * GET /api/v1/key for the simulated key: an inference key carries all the account's spend (the simulated
  * account has one); a management key makes no completions, so its usage is 0.
  */
-export function keyBody(ledger: CreditLedger, nowMs: number, key: string, isManagement: boolean) {
+export function keyBody(
+  ledger: CreditLedger,
+  nowMs: number,
+  key: string,
+  isManagement: boolean,
+  limit: SimKeyLimit | null = null,
+) {
   const spent = (fromMs: number) => (isManagement ? 0 : usd(ledger.spentBetween(fromMs, nowMs)));
+  // The limit counts the spend of its reset period (all of it without a reset); what remains never goes below 0.
+  const periodStartMs =
+    limit?.reset === 'daily'
+      ? startOfUtcDay(nowMs)
+      : limit?.reset === 'weekly'
+        ? startOfUtcWeek(nowMs)
+        : limit?.reset === 'monthly'
+          ? startOfUtcMonth(nowMs)
+          : ledger.historyStartMs;
   return {
     data: {
       label: `${key.slice(0, 11)}...${key.slice(-3)}`,
-      limit: null,
-      limit_reset: null,
-      limit_remaining: null,
+      limit: limit ? usd(limit.limitMicros) : null,
+      limit_reset: limit?.reset ?? null,
+      limit_remaining: limit ? Math.max(0, usd(limit.limitMicros) - spent(periodStartMs)) : null,
       include_byok_in_limit: false,
       usage: spent(ledger.historyStartMs),
       usage_daily: spent(startOfUtcDay(nowMs)),

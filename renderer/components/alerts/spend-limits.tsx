@@ -2,12 +2,13 @@
 /**
  * The hard spend limits read from the provider for one org (and its projects or workspaces), with their
  * "as of"; for OpenAI also the spend alerts (of projects that spent in the last 30 days) and a warning when
- * the Admin key is about to expire; for Anthropic the usage-tier cap, a limit the user cannot change.
+ * the Admin key is about to expire; for Anthropic the usage-tier cap, a limit the user cannot change; for
+ * OpenRouter the credit limit of the key Creditwatch reads with and what remains of it.
  */
 import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
 import { PROVIDERS } from '@core/provider-info';
-import { adminKeyWarning, type SpendLimitsView } from '@core/spend-limits';
+import { adminKeyWarning, keyLimitWords, type SpendLimitsView } from '@core/spend-limits';
 import { useApi } from '../../api/api-context';
 import { useNow } from '../../hooks/use-now';
 
@@ -39,6 +40,22 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
         Spend limits: {who} lets only some organizations read them so far, and not this one yet. Set them in
         the {who} console.
       </p>
+    );
+  if (view.provider === 'openrouter')
+    return (
+      <details className="card" data-testid="spend-limits">
+        <summary data-testid="key-limit">{keyLimitWords(view.keyLimit)}</summary>
+        {view.asOfMs !== null && (
+          <p className="muted">
+            Read from {who} {when.format(view.asOfMs)}. This is the limit of the key Creditwatch reads with;
+            limits on your other keys are set and shown in the {who} settings.
+          </p>
+        )}
+        {view.keyLimit?.isFreeTier && (
+          <p className="muted">This account has not bought credit yet, so only free models can be used.</p>
+        )}
+        {view.problem && <p className="form-error">{view.problem}</p>}
+      </details>
     );
   const amounts = (list: number[]) => list.map((m) => formatUsd(m)).join(', ');
   const orgAlerts = view.orgAlertsMicros ?? [];
