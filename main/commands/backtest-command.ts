@@ -11,6 +11,16 @@ import { type CommandIo, UsageError } from './io';
 import { parseIntFlag } from './flags';
 import { HistoryCsvError, parseHistoryCsv } from './history-csv';
 
+/** What `creditwatch backtest --help` prints. */
+export const BACKTEST_HELP = `Usage: creditwatch backtest --traces DIR [--traces DIR…] [--seed N] [--paths N] [--json]
+
+Scores the forecaster, and two simple baselines (a straight line, the last day's rate), on every hourly
+spend file (header hour_utc,…) in each folder.
+  --traces DIR  a folder of hourly spend CSV files (repeat for more folders)
+  --seed N      the random seed (default 1)
+  --paths N     simulated paths per forecast, 10 to 100000 (default ${DEFAULT_PATHS})
+  --json        the report as JSON instead of a markdown table`;
+
 /** Runs the command; returns the exit code. */
 export async function runBacktestCommand(argv: string[], io: CommandIo): Promise<number> {
   try {
@@ -21,9 +31,14 @@ export async function runBacktestCommand(argv: string[], io: CommandIo): Promise
         seed: { type: 'string' },
         paths: { type: 'string' },
         json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
       },
       strict: true,
     });
+    if (values.help) {
+      io.out(BACKTEST_HELP);
+      return 0;
+    }
     if (!values.traces?.length) throw new UsageError('--traces DIR is required');
     const seed = parseIntFlag('seed', values.seed, 1, 0, 2 ** 31 - 1);
     const paths = parseIntFlag('paths', values.paths, DEFAULT_PATHS, 10, 100_000);

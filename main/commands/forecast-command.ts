@@ -9,6 +9,8 @@
  * Reads an hourly spend CSV, forecasts when the balance crosses the threshold (P10/P50/P90 and the
  * probability within the horizon) and, with a reload rule, the reloads and card charges to month end.
  * Exit codes: 0 ok, 2 bad input.
+ *
+ * With `--org NAME|ID` it prints a stored account's answer instead (see forecast-org-command.ts).
  */
 import { parseArgs } from 'node:util';
 import type { ReloadRule } from '@core/billing';
@@ -22,6 +24,7 @@ import { type CommandIo, UsageError } from './io';
 import { parseAmountFlag, parseIntFlag } from './flags';
 import { HistoryCsvError, parseHistoryCsv } from './history-csv';
 import { formatForecastText } from './forecast-text';
+import { FORECAST_ORG_USAGE, runForecastOrgCommand } from './forecast-org-command';
 
 const OPTIONS = {
   history: { type: 'string' },
@@ -38,9 +41,37 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const;
 
+const TRACE_USAGE = `Usage: creditwatch forecast --history FILE.csv --now ISO --balance AMOUNT --threshold AMOUNT
+                         [--recharge-to AMOUNT | --recharge-amount AMOUNT] [--monthly-cap AMOUNT]
+                         [--credit AMOUNT@ISO …] [--currency CODE] [--horizon-hours N] [--seed N] [--json]
+
+Forecasts from an hourly spend file (as 'creditwatch export --what hourly' writes it) when the balance
+falls to the threshold, and with a reload rule the reloads and card charges to month end.
+  --history FILE.csv        hourly spend: hour_utc,usd[,currency]
+  --now ISO                 the instant to forecast from; rows at or after it are ignored
+  --balance AMOUNT          credit left now, e.g. 144.88 or "$1,000"
+  --threshold AMOUNT        the balance at which auto-reload charges the card
+  --recharge-to AMOUNT      reload back up to this balance
+  --recharge-amount AMOUNT  or add this much at each reload
+  --monthly-cap AMOUNT      at most this much reloaded in a calendar month
+  --credit AMOUNT@ISO       a credit lot's amount left and its expiry (repeat, in the order lots are used)
+  --currency CODE           the currency of every amount (default: the file's, else USD)
+  --horizon-hours N         how far ahead to look (default 168)
+  --seed N                  the random seed, 0 to 4294967295 (default 1)
+  --json                    the result as JSON`;
+
+/** Both forms of the command, as `creditwatch forecast --help` prints them. */
+export const FORECAST_HELP = `${TRACE_USAGE}\n\n${FORECAST_ORG_USAGE}`;
+
 /** Runs the command; returns the exit code. */
-export async function runForecastCommand(argv: string[], io: CommandIo): Promise<number> {
+export async function runForecastCommand(argv: string[], io: CommandIo, version = '0.0.0'): Promise<number> {
   try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(FORECAST_HELP);
+      return 0;
+    }
+    if (argv.some((a) => a === '--org' || a.startsWith('--org=')))
+      return await runForecastOrgCommand(argv, io, version);
     const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
     if (!values.history) throw new UsageError('--history FILE.csv is required');
     if (!values.now) throw new UsageError('--now ISO is required (e.g. 2025-04-04T00:00:00Z)');

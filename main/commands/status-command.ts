@@ -65,7 +65,8 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
       `note: Creditwatch is running on this folder (pid ${holder.pid}); these are its latest figures, not synced now.`,
     );
   const app = await createApp({
-    clock: nowMs === null ? undefined : createSimClock({ startMs: nowMs }),
+    // --now is one instant: the clock stands still on it, so two runs at the same --now say the same.
+    clock: nowMs === null ? undefined : createSimClock({ startMs: nowMs, speed: 0 }),
     dataDir,
     version,
     transport: 'http',

@@ -56,40 +56,45 @@ export interface StatusFigure {
   source: string | null;
 }
 
+/** One account as `status --json` (and `forecast --org … --json`) carries it. */
+export function accountJson(a: AccountAnswer) {
+  return {
+    orgId: a.orgId,
+    name: a.orgName,
+    provider: a.provider,
+    currency: a.currency,
+    isDemo: a.isDemo,
+    nowMs: a.nowMs,
+    payment: a.payment,
+    figures: Object.fromEntries(
+      FIGURE_NAMES.map((n): [FigureName, StatusFigure] => {
+        const f = a.figures[n];
+        return [
+          n,
+          {
+            value: f.valueMicros,
+            text: f.text,
+            isKnown: f.isKnown,
+            range: f.range,
+            atMs: f.atMs,
+            asOfMs: f.asOfMs,
+            source: f.source,
+          },
+        ];
+      }),
+    ) as Record<FigureName, StatusFigure>,
+    cardByMonthEnd: a.cardByMonthEnd,
+    lots: a.lots,
+    hardLimit: a.hardLimit,
+    wrongOrg: a.wrongOrg,
+    staleness: a.staleness,
+  };
+}
+
 /** The `--json` document. */
 export function statusJson(answers: readonly AccountAnswer[], active: readonly Alert[]) {
   return {
-    accounts: answers.map((a) => ({
-      orgId: a.orgId,
-      name: a.orgName,
-      provider: a.provider,
-      currency: a.currency,
-      isDemo: a.isDemo,
-      nowMs: a.nowMs,
-      payment: a.payment,
-      figures: Object.fromEntries(
-        FIGURE_NAMES.map((n): [FigureName, StatusFigure] => {
-          const f = a.figures[n];
-          return [
-            n,
-            {
-              value: f.valueMicros,
-              text: f.text,
-              isKnown: f.isKnown,
-              range: f.range,
-              atMs: f.atMs,
-              asOfMs: f.asOfMs,
-              source: f.source,
-            },
-          ];
-        }),
-      ) as Record<FigureName, StatusFigure>,
-      cardByMonthEnd: a.cardByMonthEnd,
-      lots: a.lots,
-      hardLimit: a.hardLimit,
-      wrongOrg: a.wrongOrg,
-      staleness: a.staleness,
-    })),
+    accounts: answers.map(accountJson),
     alerts: active,
     actionNeeded: active.filter(needsAction).map((a) => a.id),
   };
