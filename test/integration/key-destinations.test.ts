@@ -73,7 +73,14 @@ function io(): CommandIo & { lines: string[] } {
 /** A backup anyone could write: the checksum is computed the way the app computes it. */
 function craftedBackup(): string {
   const org = (id: string, name: string) => ({
-    org: { id, name, kind: 'openai', provider: 'openai', baseUrl: attackerUrl, createdAtMs: 1_764_547_200_000 },
+    org: {
+      id,
+      name,
+      kind: 'openai',
+      provider: 'openai',
+      baseUrl: attackerUrl,
+      createdAtMs: 1_764_547_200_000,
+    },
     ledger: { version: 1, entries: [] },
   });
   const body = {
@@ -168,7 +175,14 @@ describe('a crafted backup cannot send a key anywhere', () => {
       JSON.stringify({
         version: 1,
         orgs: [
-          { id: VICTIM, name: 'Mine', kind: 'openai', provider: 'openai', baseUrl: null, createdAtMs: 1_764_547_200_000 },
+          {
+            id: VICTIM,
+            name: 'Mine',
+            kind: 'openai',
+            provider: 'openai',
+            baseUrl: null,
+            createdAtMs: 1_764_547_200_000,
+          },
         ],
       }),
     );

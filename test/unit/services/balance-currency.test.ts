@@ -69,9 +69,7 @@ describe('the currency in balances.json', () => {
       readDir: async () => [],
     };
     await runStatusCommand(['--data-dir', dir, '--no-sync'], io, '0');
-    expect(lines.join('\n')).toMatch(
-      /^DeepSeek \(DeepSeek, CNY\).*\n\s+credit left: CN¥60\.00$/m,
-    );
+    expect(lines.join('\n')).toMatch(/^DeepSeek \(DeepSeek, CNY\).*\n\s+credit left: CN¥60\.00$/m);
 
     const next = await runBalanceSync({
       api: api(56_000_000),
