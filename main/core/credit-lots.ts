@@ -7,7 +7,7 @@
  * $45 of the purchase remains, nothing expires on 1 May.
  */
 import type { CreditLot } from './billing';
-import { consumptionOrder, purchaseExpiryMs, UNKNOWN_EXPIRY_MS } from './lot-order';
+import { compareConsumption, purchaseExpiryMs, UNKNOWN_EXPIRY_MS } from './lot-order';
 import type { LedgerEntry } from './ledger-schema';
 import type { Micros } from './money';
 
@@ -54,8 +54,17 @@ export function purseBalance(p: Purse): Micros {
 export function addLot(p: Purse, lot: CreditLot): void {
   const repay = Math.min(p.debtMicros, lot.micros);
   p.debtMicros -= repay;
-  p.lots.push({ ...lot, remainingMicros: lot.micros - repay });
-  p.lots = consumptionOrder(p.lots);
+  // The lots are already in order: insert after every lot that goes first or ties (as a stable sort
+  // would), so a replay adding a reload every hour does not re-sort thousands of lots each time.
+  const added = { ...lot, remainingMicros: lot.micros - repay };
+  let lo = 0;
+  let hi = p.lots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareConsumption(p.lots[mid]!, added) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  p.lots.splice(lo, 0, added);
 }
 
 /** Draws up to `micros` from the lots in consumption order; returns what the lots could not cover. */

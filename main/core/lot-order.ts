@@ -19,13 +19,17 @@ export function purchaseExpiryMs(purchasedAtMs: number): number {
   return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
 }
 
+/** Consumption order of two lots: grants before purchases, earliest expiry first, then oldest, then id. */
+export function compareConsumption(a: CreditLot, b: CreditLot): number {
+  return (
+    (a.kind === b.kind ? 0 : a.kind === 'grant' ? -1 : 1) ||
+    a.expiresAtMs - b.expiresAtMs ||
+    a.atMs - b.atMs ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
 /** Sorts lots into consumption order: grants before purchases, earliest expiry first, then oldest. */
 export function consumptionOrder<T extends CreditLot>(lots: readonly T[]): T[] {
-  return [...lots].sort(
-    (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'grant' ? -1 : 1) ||
-      a.expiresAtMs - b.expiresAtMs ||
-      a.atMs - b.atMs ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return [...lots].sort(compareConsumption);
 }

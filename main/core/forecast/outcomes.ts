@@ -5,6 +5,7 @@
  * Example: gap $10 between balance and threshold, $1/hour → crossing 10 hours from now.
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
+import { fitsMonthlyLimit } from '../billing';
 import { reloadsInSlot, THRESHOLD_EPSILON_USD } from './reload-steps';
 import { HOUR_MS } from '../time';
 import type { SlotGrid } from './paths';
@@ -75,6 +76,9 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
   let monthMicros = plan.monthSoFar.micros;
   let next = 0;
   const out: ReloadOutcome = { count: 0, chargedUsd: 0, limitReached: false, lowestBalanceUsd: balance };
+  const floorUsd = plan.thresholdUsd - THRESHOLD_EPSILON_USD;
+  const restoreToUsd = plan.action.kind === 'restore-to' ? plan.action.targetMicros / 1e6 : null;
+  const month = { count: 0, micros: 0 };
   for (let i = 0; i < plan.countUntil; i++) {
     if (next < plan.monthStarts.length && plan.monthStarts[next] === i) {
       monthCount = 0;
@@ -83,9 +87,30 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
     }
     balance -= path[i] as number;
     // Most slots stay above the threshold: no reload step there (this loop runs paths × slots times).
-    if (balance >= plan.thresholdUsd - THRESHOLD_EPSILON_USD) {
+    if (balance >= floorUsd) {
       if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
       continue;
+    }
+    // Restore-to usually lifts the balance back in one charge. A rule just above its threshold reloads
+    // nearly every hour of every path, so that one charge is applied here, without a per-slot object:
+    // the same arithmetic as the first step of `reloadsInSlot`, taken only when no second step follows.
+    if (restoreToUsd !== null) {
+      const chargeUsd = restoreToUsd - balance;
+      const after = balance + chargeUsd;
+      if (after >= floorUsd) {
+        const chargeMicros = Math.round(chargeUsd * 1e6);
+        month.count = monthCount;
+        month.micros = monthMicros;
+        if (fitsMonthlyLimit(plan.limit, month, chargeMicros)) {
+          balance = after;
+          monthCount++;
+          monthMicros += chargeMicros;
+          out.count++;
+          out.chargedUsd += chargeUsd;
+        } else out.limitReached = true;
+        if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+        continue;
+      }
     }
     // A burst can drain several reloads' worth in one hour; each reload is its own card charge.
     const slot = reloadsInSlot(balance, plan.thresholdUsd, plan.action, plan.limit, {

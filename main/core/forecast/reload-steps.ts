@@ -37,14 +37,15 @@ export function reloadsInSlot(
   month: { count: number; micros: number },
 ): SlotReloads {
   const out: SlotReloads = { balanceUsd, count: 0, chargedUsd: 0, chargedMicros: 0, limitReached: false };
-  const used = () => ({ count: month.count + out.count, micros: month.micros + out.chargedMicros });
+  // What this limit month has used so far, kept in one object rather than rebuilt at each step.
+  const used = { count: month.count, micros: month.micros };
   for (let step = 0; out.balanceUsd < thresholdUsd - THRESHOLD_EPSILON_USD; step++) {
     const chargeUsd =
       action.kind === 'restore-to' ? action.targetMicros / 1e6 - out.balanceUsd : action.amountMicros / 1e6;
     const chargeMicros = Math.round(chargeUsd * 1e6);
     if (step >= STEPPED_RELOADS && action.kind === 'add-fixed')
-      return bulk(out, thresholdUsd, chargeMicros, limit, used());
-    if (!fitsMonthlyLimit(limit, used(), chargeMicros)) {
+      return bulk(out, thresholdUsd, chargeMicros, limit, used);
+    if (!fitsMonthlyLimit(limit, used, chargeMicros)) {
       out.limitReached = true;
       break;
     }
@@ -52,6 +53,8 @@ export function reloadsInSlot(
     out.count++;
     out.chargedUsd += chargeUsd;
     out.chargedMicros += chargeMicros;
+    used.count++;
+    used.micros += chargeMicros;
   }
   return out;
 }
