@@ -93,14 +93,23 @@ export function trayLine(a: AccountAnswer, syncFailing: boolean): string {
   return `${a.orgName}: ${parts.join(' · ')}`;
 }
 
-/** Whole lines that fit `max` characters, then "+N more" when some are left out. */
-function fitLines(lines: readonly string[], max: number): string {
+/**
+ * Whole lines that fit `max` characters, then "+N more" when some are left out. The first line after the
+ * heading (the most urgent account) is always shown, cut with "…" when it alone is too long.
+ *
+ * Example: `fitLines(['Creditwatch', 'A very long line …', 'B'], 30)` → "Creditwatch\nA very lon…\n+1 more".
+ */
+export function fitLines(lines: readonly string[], max: number): string {
   let text = lines[0] ?? '';
   for (let i = 1; i < lines.length; i++) {
     const rest = lines.length - i;
     const next = `${text}\n${lines[i]}`;
     const more = rest > 1 ? `\n+${rest - 1} more` : '';
-    if (next.length + more.length > max) return `${text}\n+${rest} more`;
+    if (next.length + more.length > max) {
+      if (i > 1) return `${text}\n+${rest} more`;
+      const room = Math.max(1, max - text.length - 1 - more.length);
+      return `${text}\n${(lines[i] ?? '').slice(0, room - 1)}…${more}`;
+    }
     text = next;
   }
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, AlertKind } from '@core/alerts/alert-types';
-import { MAX_TOOLTIP_CHARS, trayModelOf } from '@core/tray-state';
+import { fitLines, MAX_TOOLTIP_CHARS, trayModelOf } from '@core/tray-state';
 import type { AccountAnswer } from '@core/answer/account-answer';
 import { HOUR_MS } from '@core/time';
 import { accountState, answerOf, NOW, observation, type AccountSpec } from './answer/answer-fixtures';
@@ -95,5 +95,19 @@ describe('tray model', () => {
     expect(model([]).menuLines).toEqual(['No organization yet']);
     const cny = acct({ orgId: 'org_deepseek01', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' });
     expect(model([cny]).menuLines[0]).toMatch(/^DeepSeek: CN¥[\d,.]+ this month$/);
+  });
+});
+
+describe('fitLines', () => {
+  it('always names the most urgent account, cut to fit when its line alone is too long', () => {
+    const long = `Demo organization: ${'x'.repeat(200)}`;
+    const text = fitLines(['Creditwatch', long, 'Personal: $12.92 this month'], 127);
+    expect(text.length).toBeLessThanOrEqual(127);
+    expect(text).toMatch(/^Creditwatch\nDemo organization: x+…\n\+1 more$/);
+  });
+
+  it('keeps whole lines while they fit, then says how many are left out', () => {
+    expect(fitLines(['Creditwatch', 'A: $1', 'B: $2', 'C: $3'], 28)).toBe('Creditwatch\nA: $1\n+2 more');
+    expect(fitLines(['Creditwatch', 'A: $1', 'B: $2'], 127)).toBe('Creditwatch\nA: $1\nB: $2');
   });
 });
