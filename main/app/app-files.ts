@@ -16,6 +16,7 @@ import {
   type RestoreReport,
 } from '../services/backup';
 import { exportChunks } from '../services/exporter';
+import type { AnswerService } from '../services/answers';
 
 export interface AppFiles {
   /** Checks a request; throws ExportInputError with the reason. */
@@ -42,16 +43,27 @@ export interface AppFilesDeps {
   dataDir: string;
   nowMs(): number;
   appVersion: string;
+  /** Each account's answer as the app serves it: a snapshots export ends with it. */
+  answers?: Pick<AnswerService, 'get'>;
 }
 
 /** Creates the file service of one app. */
 export function createAppFiles(deps: AppFilesDeps): AppFiles {
+  const answers = deps.answers;
   const zone = () =>
     saneZone(deps.settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
   return {
     plan: (request) => planExport(request, deps.settings.get().orgs, deps.nowMs()),
     chunks: (plan) =>
-      exportChunks({ history: deps.history, ledger: (id) => deps.ledgers.get(id), zone: zone() }, plan),
+      exportChunks(
+        {
+          history: deps.history,
+          ledger: (id) => deps.ledgers.get(id),
+          zone: zone(),
+          answer: answers ? (id) => answers.get(id) : undefined,
+        },
+        plan,
+      ),
     backupText: () => createBackupText(deps),
     backupFileName: () => `creditwatch-backup-${new Date(deps.nowMs()).toISOString().slice(0, 10)}.json`,
     restore: (text, opts) => restoreBackup(deps, text, opts),

@@ -21,6 +21,8 @@ import { SYSTEM_CLOCK } from '../services/clock';
 import { createScheduler, validateCron } from '../services/scheduler';
 import type { SecretStore } from '../services/secrets';
 import { createMoneyService } from '../services/money';
+import { createAnswerService } from '../services/answers';
+import { saneZone } from '@core/sane-values';
 import { createLedgerBackups } from '../services/ledger-backups';
 import { createLedgerStore } from '../services/stores/ledger-store';
 import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
@@ -209,7 +211,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
   }
 
+  // One answer per account for the page, the tray, the command line, the alerts and the webhook: each quotes
+  // the same snapshot. It is told of changes before the alerts are (they read it on the same event).
+  const answers = createAnswerService({
+    orgs: () => settings.get().orgs,
+    money,
+    sync,
+    spendLimit: (orgId) => effectiveHardLimit(limits.get(orgId)),
+    nowMs,
+    timeZone: () =>
+      saneZone(settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone)),
+  });
+  bus.subscribe((event) => {
+    if (event === 'data:changed' || event === 'sync:status' || event === 'orgs:changed') answers.invalidate();
+  });
   const alerts = await wireAlerts({
+    answers,
     dataDir: opts.dataDir,
     settings,
     money,
@@ -235,6 +252,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     dataDir: opts.dataDir,
     nowMs,
     appVersion: opts.version,
+    answers,
   });
   const deps = {
     files,
@@ -250,6 +268,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     keyState,
     sync,
     money,
+    answers,
     alerts,
     limits,
     ledgerBackups: createLedgerBackups(ledgers),

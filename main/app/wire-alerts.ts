@@ -7,6 +7,7 @@ import { saneZone } from '@core/sane-values';
 import type { ProblemList } from '../services/stores/store-problem';
 import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
 import { createAlertFactsSource } from '../services/alert-facts-source';
+import type { AnswerService } from '../services/answers';
 import type { MoneyService } from '../services/money';
 import type { SpendLimitSync } from '../services/spend-limit-sync';
 import { effectiveHardLimit } from '@core/spend-limits';
@@ -26,11 +27,13 @@ export interface AlertWiringDeps {
   problems: ProblemList;
   nowMs(): number;
   log(line: string): void;
+  /** Each account's answer as the app serves it: the alerts (and the webhook) quote that snapshot. */
+  answers?: Pick<AnswerService, 'get'>;
 }
 
 /** Opens the alert store, creates the dispatcher and subscribes it to the app's events. */
 export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher> {
-  const { settings, money, sync, limits, bus, problems, nowMs, log } = deps;
+  const { settings, money, sync, limits, bus, problems, nowMs, log, answers } = deps;
   // A zone Intl does not know (a hand-edited file) must not stop every alert: the system zone stands in.
   const displayZone = () =>
     saneZone(settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
@@ -43,20 +46,26 @@ export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher
       spendLimit: (orgId) => effectiveHardLimit(limits.get(orgId)),
       nowMs,
       timeZone: displayZone,
+      answerOf: answers ? (orgId) => answers.get(orgId) : undefined,
     }),
     nowMs,
     displayZone,
     onFired: (alert) => bus.emit('alerts:fired', { alert }),
     onChanged: (view) => bus.emit('alerts:changed', view),
-    webhook: (url, alert, report) =>
-      void postWebhook(url, alert, {
-        fetch,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
-        onResult: (problem) => {
-          if (problem) log(`alerts: ${problem}`);
-          report(problem);
+    webhook: (url, alert, report, answer) =>
+      void postWebhook(
+        url,
+        alert,
+        {
+          fetch,
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms).unref()),
+          onResult: (problem) => {
+            if (problem) log(`alerts: ${problem}`);
+            report(problem);
+          },
         },
-      }),
+        answer,
+      ),
     log,
   });
   // Alerts follow the data: after each finished sync (success or failure) and each ledger change.

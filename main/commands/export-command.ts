@@ -5,7 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { ExportInputError, ExportRequestSchema, planExport } from '@core/export/request';
+import type { Clock } from '@core/time';
+import { createApp, type App } from '../app/create-app';
+import { PinnedClockError } from '../app/pinned-clock';
 import { defaultDataDir } from '../host/data-dir';
+import { createFileSecretStore } from '../services/secrets';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { exportChunks, writeExportFile } from '../services/exporter';
 import { clockFromFlag, fileErrorText, openDataFolder } from './data-folder';
@@ -20,7 +24,8 @@ Writes stored history (as of the last sync; it does not sync) to FILE, or to sta
 or --out -). FILE must be outside the data folder and a new name or an existing regular file.
   --what costs      daily costs by project and line item (settled days, and today's provisional figure)
          usage      hourly usage by model and project (kept for the last 14 days)
-         snapshots  what each sync saw: month to date, today, estimated balance, the forecast's key figures
+         snapshots  what each sync saw: month to date, today, estimated balance, the forecast's key figures,
+                    then each account's figures now, in the words 'creditwatch status' prints
          ledger     the billing rule and the ledger entries in the range
          hourly     hourly spend in the 'creditwatch forecast --history' format (one organization)
   Dates are UTC days, both included; --now sets "now" (default: the real time).`;
@@ -31,7 +36,13 @@ export interface ExportSinks {
 }
 
 /** Runs the command; returns the exit code. */
-export async function runExportCommand(argv: string[], io: CommandIo, sinks: ExportSinks): Promise<number> {
+export async function runExportCommand(
+  argv: string[],
+  io: CommandIo,
+  sinks: ExportSinks,
+  version = '',
+): Promise<number> {
+  let app: App | null = null;
   try {
     const { values } = parseArgs({
       args: argv,
@@ -74,8 +85,16 @@ export async function runExportCommand(argv: string[], io: CommandIo, sinks: Exp
       mustExist: true,
     });
     const plan = planExport(parsed.data, folder.settings.get().orgs, clock.nowMs());
+    // A snapshots export ends with each account's answer now: the app's own, opened read only.
+    app = plan.what === 'snapshots' ? await answeringApp(dataDir, clock, version, io) : null;
+    const answering = app;
     const chunks = exportChunks(
-      { history: folder.history, ledger: (id) => folder.ledgers.get(id), zone: folder.zone() },
+      {
+        history: folder.history,
+        ledger: (id) => folder.ledgers.get(id),
+        zone: folder.zone(),
+        answer: answering ? (orgId) => answering.handlers['answer:get']({ orgId }) : undefined,
+      },
       plan,
     );
     if (out === STDOUT) await sinks.stdout(chunks);
@@ -92,6 +111,36 @@ export async function runExportCommand(argv: string[], io: CommandIo, sinks: Exp
       return 2;
     }
     throw error;
+  } finally {
+    await app?.close();
+  }
+}
+
+/**
+ * The app over `dataDir`, read only (nothing synced, added or written), to quote each account's answer; null
+ * with a note when it cannot answer on this clock (a --now beside a real organization).
+ */
+async function answeringApp(
+  dataDir: string,
+  clock: Clock,
+  version: string,
+  io: CommandIo,
+): Promise<App | null> {
+  try {
+    return await createApp({
+      clock: clock === SYSTEM_CLOCK ? undefined : clock,
+      dataDir,
+      version,
+      transport: 'http',
+      secrets: createFileSecretStore(dataDir),
+      envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
+      envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
+      readOnly: true,
+    });
+  } catch (err) {
+    if (!(err instanceof PinnedClockError)) throw err;
+    io.err(`note: the accounts' figures now are left out: ${err.message}`);
+    return null;
   }
 }
 

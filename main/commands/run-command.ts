@@ -36,7 +36,7 @@ export const COMMANDS: ReadonlyArray<{ name: string; summary: string; run: Runne
   {
     name: 'export',
     summary: 'write stored costs, usage, snapshots, the ledger or hourly spend as CSV or JSON',
-    run: (argv, io, _version, sinks) => runExportCommand(argv, io, sinks),
+    run: (argv, io, version, sinks) => runExportCommand(argv, io, sinks, version),
   },
   {
     name: 'backup',

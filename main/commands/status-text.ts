@@ -10,6 +10,7 @@
 import { needsAction } from '@core/alerts/action-needed';
 import type { Alert } from '@core/alerts/alert-types';
 import { FIGURE_NAMES, type AccountAnswer, type FigureName } from '@core/answer/account-answer';
+import { accountFiguresJson, type FigureJson } from '@core/answer/figures-json';
 import { terminalSafe } from './terminal-text';
 
 /** The words before each figure in the text output. */
@@ -46,43 +47,12 @@ export function alertLines(active: readonly Alert[]): string[] {
 }
 
 /** One figure as `status --json` carries it: the value in micro-units and the words the page shows. */
-export interface StatusFigure {
-  value: number | null;
-  text: string;
-  isKnown: boolean;
-  range: { low: number; mid: number; high: number } | null;
-  atMs: number | null;
-  asOfMs: number | null;
-  source: string | null;
-}
+export type StatusFigure = FigureJson;
 
 /** One account as `status --json` (and `forecast --org … --json`) carries it. */
 export function accountJson(a: AccountAnswer) {
   return {
-    orgId: a.orgId,
-    name: a.orgName,
-    provider: a.provider,
-    currency: a.currency,
-    isDemo: a.isDemo,
-    nowMs: a.nowMs,
-    payment: a.payment,
-    figures: Object.fromEntries(
-      FIGURE_NAMES.map((n): [FigureName, StatusFigure] => {
-        const f = a.figures[n];
-        return [
-          n,
-          {
-            value: f.valueMicros,
-            text: f.text,
-            isKnown: f.isKnown,
-            range: f.range,
-            atMs: f.atMs,
-            asOfMs: f.asOfMs,
-            source: f.source,
-          },
-        ];
-      }),
-    ) as Record<FigureName, StatusFigure>,
+    ...accountFiguresJson(a),
     cardByMonthEnd: a.cardByMonthEnd,
     lots: a.lots,
     hardLimit: a.hardLimit,

@@ -6,6 +6,7 @@
 import type { OrgAlertFacts } from '@core/alerts/alert-facts';
 import { AlertSettingsSchema, type AlertSettings } from '@core/alerts/alert-settings';
 import type { Alert } from '@core/alerts/alert-types';
+import type { AccountAnswer } from '@core/answer/account-answer';
 import { alertsViewOf, type AlertsView } from '@core/alerts/alerts-view';
 import { evaluateAlerts } from '@core/alerts/evaluate';
 import { needsAction } from '@core/alerts/action-needed';
@@ -25,8 +26,16 @@ export interface AlertDispatcherDeps {
   onFired(alert: Alert): void;
   /** The active set or history changed. */
   onChanged(view: AlertsView): void;
-  /** Posts to the webhook in the background; reports its outcome through `reportWebhook`. */
-  webhook?(url: string, alert: Alert, report: (problem: string | null) => void): void;
+  /**
+   * Posts to the webhook in the background with the account's answer the rules read (null when its facts
+   * carry none); reports its outcome through `report`.
+   */
+  webhook?(
+    url: string,
+    alert: Alert,
+    report: (problem: string | null) => void,
+    answer: AccountAnswer | null,
+  ): void;
   log?(line: string): void;
 }
 
@@ -81,11 +90,11 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
       displayZone: deps.displayZone(),
       skippedOrgIds: skipped,
     });
-    return { before, result, nowMs };
+    return { before, result, nowMs, facts };
   };
 
   const runOnce = async (): Promise<AlertsView> => {
-    const { before, result, nowMs } = await compute();
+    const { before, result, nowMs, facts } = await compute();
     await deps.store.saveState(result.state);
     evaluatedMs = nowMs;
     const notifyAll = deps.store.settings().notify === 'all';
@@ -93,10 +102,15 @@ export function createAlertDispatcher(deps: AlertDispatcherDeps): AlertDispatche
       if (notifyAll || needsAction(alert)) deps.onFired(alert);
       const url = deps.store.settings().webhookUrl;
       if (url && deps.webhook)
-        deps.webhook(url, alert, (problem) => {
-          webhookProblem = problem;
-          changed();
-        });
+        deps.webhook(
+          url,
+          alert,
+          (problem) => {
+            webhookProblem = problem;
+            changed();
+          },
+          facts.find((f) => f.orgId === alert.orgId)?.answer ?? null,
+        );
     }
     if (JSON.stringify(before.episodes) !== JSON.stringify(result.state.episodes) || result.deliver.length)
       changed();

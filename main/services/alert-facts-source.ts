@@ -4,6 +4,7 @@
  */
 import { buildAlertFacts, type SyncedSpendLimit } from '@core/alerts/build-facts';
 import type { OrgAlertFacts } from '@core/alerts/alert-facts';
+import type { AccountAnswer } from '@core/answer/account-answer';
 import type { Org } from '@core/schemas';
 import { dailyTotals } from '@core/spend-history';
 import { DAY_MS, startOfUtcDay } from '@core/time';
@@ -19,6 +20,8 @@ export interface FactsSourceDeps {
   spendLimit(orgId: string): SyncedSpendLimit | null;
   nowMs(): number;
   timeZone(): string;
+  /** The account's answer as the app serves it, so alerts quote the page's very snapshot (absent: built here). */
+  answerOf?(orgId: string): Promise<AccountAnswer>;
 }
 
 /** Returns a function that builds the facts of one org now. */
@@ -27,7 +30,8 @@ export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Pro
     const nowMs = deps.nowMs();
     const today = startOfUtcDay(nowMs);
     const history = await deps.sync.history(org.id);
-    const [money, dashboard, costDays, usage] = await Promise.all([
+    const [answer, money, dashboard, costDays, usage] = await Promise.all([
+      deps.answerOf?.(org.id),
       deps.money.view(org.id),
       deps.sync.dashboard(org.id),
       history.costDays({ startMs: today - COST_DAYS * DAY_MS, endMs: today + DAY_MS }),
@@ -44,6 +48,7 @@ export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Pro
       usage,
       historyStartMs: history.sync().cursor.backfillStartMs,
       spendLimit: deps.spendLimit(org.id),
+      answer,
     });
   };
 }

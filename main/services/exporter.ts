@@ -8,10 +8,19 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { AccountAnswer } from '@core/answer/account-answer';
 import { csvField } from '@core/export/cells';
 import { COLUMNS, csvCell, jsonValue, type Column, type ExportRow } from '@core/export/columns';
 import type { ExportPlan } from '@core/export/request';
-import { costRows, hourlyRows, ledgerRows, projectNamer, snapshotRows, usageRows } from '@core/export/rows';
+import {
+  answerRow,
+  costRows,
+  hourlyRows,
+  ledgerRows,
+  projectNamer,
+  snapshotRows,
+  usageRows,
+} from '@core/export/rows';
 import type { LedgerFile } from '@core/ledger-schema';
 import { accountCurrency, PROVIDERS } from '@core/providers';
 import type { Org } from '@core/schemas';
@@ -29,6 +38,11 @@ export interface ExporterDeps {
   ledger(orgId: string): Promise<LedgerFile>;
   /** IANA zone for the `*_local` columns. */
   zone: string;
+  /**
+   * The account's answer now, as the app serves it: a snapshots export ends each account's rows with it
+   * (absent: no answer rows).
+   */
+  answer?(orgId: string): Promise<AccountAnswer>;
 }
 
 /** The export as a stream of text chunks (a header, then a batch of rows per month or day). */
@@ -100,6 +114,8 @@ async function* rowBatches(deps: ExporterDeps, plan: ExportPlan, org: Org): Asyn
       for (const day of await (await deps.history(org.id)).costDays(range)) yield costRows(org, name, day);
   } else if (plan.what === 'snapshots') {
     for (const range of months(plan.fromMs, end)) yield snapshotRows(org, await history.snapshots(range));
+    // The figures at export time, in the words every surface shows (after the stored history it ends).
+    if (deps.answer) yield [answerRow(org, await deps.answer(org.id))];
   } else if (plan.what === 'usage') {
     // Hourly usage is kept for USAGE_DAYS days; older days have no files to read.
     const from = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);

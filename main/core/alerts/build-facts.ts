@@ -5,6 +5,7 @@
  * Example: a prepaid org with a "below $10 restore to $50" rule whose forecast crosses on Thu 09:00 →
  * `nextReload = { atMs: Thu 09:00, chargeMicros: 40_000_000 }`.
  */
+import type { AccountAnswer } from '../answer/account-answer';
 import { buildAccountAnswer } from '../answer/build-answer';
 import { reloadChargeMicros } from '../billing';
 import type { Dashboard } from '../dashboard';
@@ -38,6 +39,11 @@ export interface FactSources {
   /** First day of synced history, null before the first sync. */
   historyStartMs: number | null;
   spendLimit: SyncedSpendLimit | null;
+  /**
+   * The account's answer as the app serves it (page, tray, command line): the rules then quote that very
+   * snapshot. Absent: one is built here from the same money view and dashboard.
+   */
+  answer?: AccountAnswer;
 }
 
 const fromUsd = (usd: number) => toMicros(usd);
@@ -65,15 +71,17 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
   const hasHistory = src.historyStartMs !== null;
   const provider = src.provider ?? 'openai';
   return {
-    answer: buildAccountAnswer({
-      nowMs,
-      timeZone: src.timeZone,
-      isDemo: d.org.kind === 'demo',
-      money,
-      dashboard: { ...d, org: { ...d.org, provider } },
-      apiSpendLimit: src.spendLimit,
-      wrongOrgFlags: [],
-    }),
+    answer:
+      src.answer ??
+      buildAccountAnswer({
+        nowMs,
+        timeZone: src.timeZone,
+        isDemo: d.org.kind === 'demo',
+        money,
+        dashboard: { ...d, org: { ...d.org, provider } },
+        apiSpendLimit: src.spendLimit,
+        wrongOrgFlags: [],
+      }),
     orgId: d.org.id,
     orgName: d.org.name,
     provider,

@@ -5,6 +5,7 @@
  * Example: a `usd` value is integer micro-units of the row's `currency` (the `*_usd` names predate other
  * currencies and are kept so existing sheets still read): 1_500_000 → CSV "1.500000", JSON 1.5.
  */
+import { FIGURE_NAMES } from '../answer/account-answer';
 import type { ExportKind } from './request';
 import { safeText, usdNumber, usdText, utcDate, utcIso, zonedIso } from './cells';
 
@@ -19,6 +20,17 @@ export interface Column {
 }
 
 const c = (name: string, type: ColumnType): Column => ({ name, type });
+const snake = (name: string) => name.replace(/-/g, '_');
+/**
+ * The answer's named figures (`status --json` names, in snake case): each figure's value and its words,
+ * and the date of the two date figures. Filled on each account's answer row of a snapshots export, empty
+ * on stored snapshots.
+ */
+const ANSWER = FIGURE_NAMES.flatMap((n) => [
+  c(`${snake(n)}_usd`, 'usd'),
+  c(`${snake(n)}_text`, 'text'),
+  ...(n === 'runs-out' || n === 'next-reload' ? [c(`${snake(n)}_at_utc`, 'time')] : []),
+]);
 const ORG = [c('org_id', 'text'), c('org_name', 'text')];
 /** Money rows also say whose account it is and the currency its amounts are in ('CNY': micro-yuan). */
 const ORG_MONEY = [...ORG, c('provider', 'text'), c('currency', 'text')];
@@ -63,6 +75,7 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
     c('reload_charges_p50_usd', 'usd'),
     c('month_end_card_charge_p50_usd', 'usd'),
     c('forecast_confidence', 'text'),
+    ...ANSWER,
   ],
   ledger: [
     ...ORG_MONEY,

@@ -6,6 +6,7 @@
  * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'openai', 'USD', 'p1', 'Web', 'gpt-4o, input', 'key_…', 1_250_000].
  * Money rows name the account's provider and currency; their amounts are micro-units of that currency.
  */
+import { FIGURE_NAMES, type AccountAnswer } from '../answer/account-answer';
 import type { ProjectName } from '../dashboard';
 import type { HourlySeries } from '../hourly-series';
 import type { LedgerFile } from '../ledger-schema';
@@ -64,6 +65,11 @@ export function usageRows(
   ]);
 }
 
+/** The answer columns of a stored snapshot: empty (answers are not kept with snapshots). */
+const ANSWER_BLANK: readonly null[] = FIGURE_NAMES.flatMap((n) =>
+  n === 'runs-out' || n === 'next-reload' ? [null, null, null] : [null, null],
+);
+
 /** Rows of sync snapshots (with the balance and forecast figures each one kept). */
 export function snapshotRows(org: Org, snapshots: readonly SpendSnapshot[]): ExportRow[] {
   return snapshots.map((s) => {
@@ -85,8 +91,47 @@ export function snapshotRows(org: Org, snapshots: readonly SpendSnapshot[]): Exp
       f?.cardChargesP50Micros ?? null,
       f?.monthEndChargeP50Micros ?? null,
       f?.confidence ?? null,
+      ...ANSWER_BLANK,
     ];
   });
+}
+
+/**
+ * The account's answer at export time as one snapshots row (`sync_state` "answer", at the answer's
+ * instant): each named figure's value in micro-units and the very words the app, `status` and the alerts
+ * show; a figure not known yet has no value and says why. The stored-snapshot columns are left empty.
+ *
+ * Example: credit left $144.88 → `credit_left_usd` 144_880_000, `credit_left_text` "$144.88".
+ */
+export function answerRow(org: Org, answer: AccountAnswer): ExportRow {
+  const figures = FIGURE_NAMES.flatMap((n) => {
+    const f = answer.figures[n];
+    const cells: ExportRow = [f.valueMicros, f.text];
+    if (n === 'runs-out' || n === 'next-reload') cells.push(f.atMs);
+    return cells;
+  });
+  return [
+    answer.nowMs,
+    answer.nowMs,
+    org.id,
+    org.name,
+    org.provider,
+    answer.currency,
+    'answer',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    ...figures,
+  ];
 }
 
 const BILLING_BLANK = [null, null, null, null, null, null, null, null] as const;
