@@ -9,7 +9,7 @@
 import { reloadChargeMicros } from '../reload-charge';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
-import { chanceWords, percentWords } from '../words/chance-words';
+import { chanceOfWords, chanceWords, percentWords } from '../words/chance-words';
 import { dateWords } from '../words/date-words';
 import { moneyWords, rangeWords, roundRange, roundedMoneyWords } from '../words/money-words';
 import type { AccountAnswer, AnswerFigure, CardDistribution, PaymentKind } from './account-answer';
@@ -125,9 +125,9 @@ export function reloadFigures(
   let cardText: string;
   if (chance < 0.05) cardText = `no reload expected ${before}`;
   else if (count.high <= 1)
-    cardText = `${chanceWords(chance)} of one ${per} reload ${before} (${percentWords(chance)})`;
+    cardText = `${chanceOfWords(chance)} of one ${per} reload ${before} (${percentWords(chance)})`;
   else if (count.mid <= 1)
-    cardText = `${chanceWords(chance)} of a reload ${before} (${percentWords(chance)}): likely ${count.low}–${count.high} of ${per}`;
+    cardText = `${chanceOfWords(chance)} of a reload ${before} (${percentWords(chance)}): likely ${count.low}–${count.high} of ${per}`;
   else
     cardText = `${reloadCountWords(count.mid)} (likely ${count.low}–${count.high}), about ${roundedMoneyWords(roundRange(amount).mid, cur)} ${before}`;
   return {

@@ -23,3 +23,19 @@ export function chanceWords(p: number): string {
   if (p < 0.97) return 'very likely';
   return 'almost certain';
 }
+
+/**
+ * The same chance as a noun, for "… of one $400 reload": the bands of `chanceWords`, said so the sentence
+ * reads ("likely of a reload" does not).
+ *
+ * Example: `${chanceOfWords(0.56)} of one $400 reload` → "about even odds of one $400 reload";
+ * 0.86 → "a good chance of …"; 0.99 → "near certainty of …".
+ */
+export function chanceOfWords(p: number): string {
+  if (p < 0.05) return 'a very small chance';
+  if (p < 0.35) return 'a small chance';
+  if (p < 0.65) return 'about even odds';
+  if (p < 0.9) return 'a good chance';
+  if (p < 0.97) return 'a very good chance';
+  return 'near certainty';
+}
