@@ -8,7 +8,10 @@ import type { Org } from '@core/schemas';
 import { createAlertDispatcher } from '../../../main/services/alert-dispatcher';
 import { openAlertStore } from '../../../main/services/stores/alert-store';
 import { postWebhook } from '../../../main/services/webhook';
+import { HOUR_MS } from '@core/time';
+import { statusJson } from '../../../main/commands/status-text';
 import { calmFacts, NOW } from '../core/alerts/alert-fixtures';
+import { accountState, answerOf, observation } from '../core/answer/answer-fixtures';
 
 const ORG: Org = {
   id: 'org_acme0001',
@@ -171,5 +174,35 @@ describe('webhook', () => {
     });
     expect(fetch).not.toHaveBeenCalled();
     expect(results[0]).toMatch(/not called: the webhook must use https/);
+  });
+});
+
+describe('webhook payload', () => {
+  it("carries the account's named figures as status --json does, and the alert's words for Slack", async () => {
+    const answer = answerOf(accountState({ entries: [observation(NOW - HOUR_MS, 5_000_000)] }));
+    const alert = { id: 'low-credit:org_a', title: 'Acme: credit low', body: 'About $5.00 left.' } as Alert;
+    const fetch = vi.fn(async () => new Response('ok', { status: 200 }));
+    await postWebhook(
+      'https://hooks.example.com/x',
+      alert,
+      { fetch: fetch as unknown as typeof globalThis.fetch, sleep: async () => {}, onResult: () => {} },
+      answer,
+    );
+    const body = JSON.parse((fetch.mock.calls[0] as unknown as [string, { body: string }])[1].body);
+    expect(body.text).toBe('*Acme: credit low*\nAbout $5.00 left.');
+    expect(body.account.orgId).toBe(answer.orgId);
+    expect(body.account.figures).toEqual(statusJson([answer], []).accounts[0]!.figures);
+    expect(body.account.figures['credit-left'].text).toBe(answer.figures['credit-left'].text);
+  });
+
+  it("hands the webhook the answer the rules read for the alert's account", async () => {
+    const answer = answerOf(
+      accountState({ orgId: ORG.id, entries: [observation(NOW - HOUR_MS, 5_000_000)] }),
+    );
+    const { d, webhook } = await open(() => ({ ...low(), answer }));
+    await d.updateSettings({ webhookUrl: 'https://hooks.example.com/x' });
+    await d.evaluate();
+    expect(webhook).toHaveBeenCalled();
+    expect(webhook.mock.calls[0]![3]).toBe(answer);
   });
 });
