@@ -45,7 +45,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
     const timeZone = deps.timeZone();
     const orgs = deps.orgs();
     const dashboards: Dashboard[] = [];
-    for (const org of orgs) dashboards.push(await deps.sync.dashboard(org.id));
+    // Every input at the answer's own instant: a clock that runs meanwhile must not shift one figure.
+    for (const org of orgs) dashboards.push(await deps.sync.dashboard(org.id, nowMs));
     const flags = wrongOrgFlagsOf(dashboards);
     const answers: AccountAnswer[] = [];
     for (const [i, org] of orgs.entries()) {
@@ -54,7 +55,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
           nowMs,
           timeZone,
           isDemo: org.kind === 'demo',
-          money: await deps.money.view(org.id),
+          money: await deps.money.view(org.id, nowMs),
           dashboard: dashboards[i] as Dashboard,
           apiSpendLimit: deps.spendLimit(org.id),
           wrongOrgFlags: flags,

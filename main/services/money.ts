@@ -42,7 +42,8 @@ export interface MoneyService {
   ): Promise<{ ledger: LedgerView; reconciliation: Reconciliation | null }>;
   removeEntry(orgId: string, entryId: string): Promise<LedgerView>;
   updateBilling(orgId: string, billing: BillingConfig): Promise<LedgerView>;
-  view(orgId: string): Promise<MoneyView>;
+  /** The money view at `atMs` (default: now), so one answer reads every input at one instant. */
+  view(orgId: string, atMs?: number): Promise<MoneyView>;
   whatIf(orgId: string, overrides: MoneyOverrides): Promise<ReturnType<typeof computeWhatIf>>;
   snapshotExtras(orgId: string, atMs: number): Promise<SnapshotExtras>;
   /** Org removed: its ledger is archived, never deleted. */
@@ -192,7 +193,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);
     },
-    view: async (orgId) => computeMoneyView(await inputsOf(orgId, deps.nowMs())),
+    view: async (orgId, atMs) => computeMoneyView(await inputsOf(orgId, atMs ?? deps.nowMs())),
     whatIf: async (orgId, overrides) => computeWhatIf(await inputsOf(orgId, deps.nowMs()), overrides),
     async snapshotExtras(orgId, atMs) {
       const view = computeMoneyView(await inputsOf(orgId, atMs));

@@ -27,7 +27,8 @@ export interface SyncEngine {
   /** Syncs every org whose backoff allows (what the scheduler calls). */
   syncDue(): Promise<void>;
   status(orgId: string): SyncStatus;
-  dashboard(orgId: string): Promise<Dashboard>;
+  /** The dashboard at `atMs` (default: now), so one answer reads every input at one instant. */
+  dashboard(orgId: string, atMs?: number): Promise<Dashboard>;
   /** Org removed: drops its history files and status. */
   forget(orgId: string): Promise<void>;
 }
@@ -256,10 +257,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
         if (r.status === 'rejected') log(`sync failed: ${(r.reason as Error).message}`);
     },
 
-    async dashboard(orgId) {
+    async dashboard(orgId, atMs) {
       const org = findOrg(orgId);
       const history = await historyOf(orgId);
-      const nowMs = deps.nowMs();
+      const nowMs = atMs ?? deps.nowMs();
       const todayMs = startOfUtcDay(nowMs);
       const from = Math.min(startOfUtcMonth(nowMs), todayMs - 29 * DAY_MS);
       const costDays = await history.costDays({ startMs: from, endMs: todayMs + DAY_MS });
