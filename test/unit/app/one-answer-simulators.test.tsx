@@ -147,7 +147,7 @@ describe('one answer, everywhere, over the simulators', () => {
         const s = await readSurfaces(spec, hooks.bodies);
         expectOneVoice(s);
       }),
-      { numRuns: 6 },
+      { numRuns: 5 },
     );
   }, 120_000);
 
