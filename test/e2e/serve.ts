@@ -1,5 +1,6 @@
 // Starts the real Node host (`creditwatch serve`) as a child process for a spec, and talks to its API.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -95,18 +96,55 @@ export async function startServe(options: ServeOptions = {}): Promise<ServedApp>
     dataDir,
     output: () => output,
     async call(channel, callArgs) {
-      const response = await fetch(`${origin}/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(callArgs),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { message: string } };
-      if (!response.ok)
-        throw new Error(`${channel} → HTTP ${response.status}: ${body.error?.message ?? 'no message'}`);
+      const { status, text } = await postOnFreshConnection(
+        `${origin}/api/${channel}`,
+        token,
+        JSON.stringify(callArgs),
+      );
+      const body = JSON.parse(text) as { result?: unknown; error?: { message: string } };
+      if (status < 200 || status >= 300)
+        throw new Error(`${channel} → HTTP ${status}: ${body.error?.message ?? 'no message'}`);
       return body.result as RequestResults[typeof channel];
     },
     stop: () => stopChild(child, dataDir),
   };
+}
+
+/**
+ * One POST on its own connection. `fetch` reuses idle keep-alive sockets, and on a loaded machine the host
+ * may close one just as the next call is written on it ("fetch failed: other side closed"); a fresh
+ * connection per call cannot meet a socket the server is closing.
+ */
+function postOnFreshConnection(
+  url: string,
+  token: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Authorization: `Bearer ${token}`,
+          Connection: 'close',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
