@@ -74,7 +74,7 @@ test('the overview shows every demo account with the figures of money:get, a tot
   // The hero quotes the account's answer word for word.
   const answer = await app.call('answer:get', { orgId: company.id });
   await expect(c.locator('[data-figure="credit-left"]')).toHaveText(answer.figures['credit-left'].text);
-  await expect(c.getByTestId('pay-chip')).toHaveText(/^Prepaid · auto-reload \$[\d.]+ → \$[\d.]+$/);
+  await expect(c.getByTestId('pay-chip')).toHaveText(/^Prepaid · auto recharge \$[\d.]+ → \$[\d.]+$/);
   await expect(p.getByTestId('pay-chip')).toHaveText('Card after each month');
   // The host's clock runs on from --now, so a forecast made seconds later may differ by a cent or two.
   const charge = personal.money.forecast!.monthEnd.cardChargeUsd!;
