@@ -47,9 +47,15 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
   await page.goto(app.url);
   await addOrg(page, 'Acme', 'sk-admin-e2e-0123456789abcdef');
   const q = page.getByTestId('onboarding');
-  // Nothing is answered for the user: auto-reload starts unticked and empty.
-  await expect(q.getByLabel('Auto-reload is on')).not.toBeChecked();
-  await q.getByLabel('Auto-reload is on').check();
+  // Nothing is answered for the user: no way of paying is chosen, and saving asks for one.
+  await expect(q.getByRole('group', { name: '1. How does Acme pay?' }).getByRole('radio')).toHaveCount(3);
+  for (const radio of await q.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await q.getByTestId('onboarding-save').click();
+  await expect(q.getByTestId('onboarding-mode-error')).toHaveText('Choose how this account pays.');
+  await q.getByLabel(/Prepaid credit: I buy credit in advance/).check();
+  // Auto recharge (OpenAI's word) starts unticked and empty.
+  await expect(q.getByLabel('Auto recharge is on')).not.toBeChecked();
+  await q.getByLabel('Auto recharge is on').check();
   await expect(q.getByTestId('onboarding-below')).toHaveValue('');
   await q.getByTestId('onboarding-below').fill('50');
   await q.getByTestId('onboarding-upTo').fill('20');
@@ -83,7 +89,7 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
     /^\$1,2\d\d\.\d\d$|^\$1,2\d\d \(likely \$1,2\d\d–\$1,2\d\d\)$/,
     { timeout: 45_000 },
   );
-  await expect(card.getByTestId('pay-chip')).toHaveText('Prepaid · auto-reload $10.00 → $50.00');
+  await expect(card.getByTestId('pay-chip')).toHaveText('Prepaid · auto recharge $10.00 → $50.00');
   expect(errors).toEqual([]);
 });
 
