@@ -121,3 +121,38 @@ test('a monthly org: no balance asked, the card charge for the month is shown', 
     { timeout: 45_000 },
   );
 });
+
+test('questions put off: the card and the page say "not set" with no figures until they are answered', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  await page.goto(app.url);
+  await addOrg(page, 'Later Co', 'sk-admin-e2e-later-0123456789');
+  await page.getByTestId('onboarding').getByRole('button', { name: 'Later' }).click();
+  const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  const answer = page.getByTestId('org-answer');
+  // The page folds the questions to one line and shows no figure built on a default.
+  await expect(answer.getByTestId('org-billing-words')).toHaveText(
+    'How does Later Co pay? Not set — answer the questions',
+  );
+  await expect(page.getByTestId('onboarding')).toHaveCount(0);
+  await expect(answer.locator('[data-figure]')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Creditwatch' }).click();
+  const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+  await expect(card.getByTestId('pay-not-set')).toContainText('How does Later Co pay? Not set');
+  await expect(card.locator('.ov-hero-value')).toHaveCount(0);
+  await card.getByRole('button', { name: 'answer three questions' }).click();
+
+  // On the account's page, the questions themselves, nothing pre-chosen.
+  const q = answer.getByTestId('onboarding');
+  await expect(q.getByRole('group', { name: '1. How does Later Co pay?' })).toBeVisible();
+  for (const radio of await q.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await q.getByLabel(/Monthly: usage is charged to my card/).check();
+  await q.getByTestId('onboarding-save').click();
+  await expect(answer.getByTestId('org-billing-words')).toHaveText(
+    /^How it pays: card charged after each month/,
+  );
+  expect((await app.call('ledger:get', { orgId })).billing.mode).toBe('monthly');
+  expect(errors).toEqual([]);
+});

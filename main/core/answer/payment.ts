@@ -12,14 +12,13 @@ import { autoReloadWord, PROVIDERS, type ProviderId } from '../provider-info';
 import { moneyWords } from '../words/money-words';
 import type { PaymentKind } from './account-answer';
 
+/**
+ * Nothing recorded and the billing at its defaults. A hard limit is left out: the host fills it from the
+ * API's spend limit (services/money.ts), and a limit does not say how the account pays.
+ */
 function isUntouched(money: MoneyView): boolean {
   const b = money.ledger.billing;
-  return (
-    money.ledger.entries.length === 0 &&
-    b.mode === 'prepaid' &&
-    b.reload === null &&
-    b.hardLimitMicros === null
-  );
+  return money.ledger.entries.length === 0 && b.mode === 'prepaid' && b.reload === null;
 }
 
 function reloadWords(billing: BillingConfig, currency: string): string {
