@@ -107,6 +107,8 @@ test('a monthly org: no balance asked, the card charge for the month is shown', 
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: w, height: h });
       await q.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scroll at ${w} px, ${scheme}`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(SCREENS_DIR, `onboarding-${w}x${h}-${scheme}.png`) });
     }
   await q.getByTestId('onboarding-save').click();
