@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './test/support/find-chromium';
 
 const chromium = await findChromium();
+// The screenshot comparisons run only on the Chromium their stored images were made with (test/e2e/screens.spec.ts).
+process.env.CREDITWATCH_CHROMIUM_SOURCE = chromium.source;
 if (!process.env.CREDITWATCH_CHROMIUM_LOGGED) {
   process.env.CREDITWATCH_CHROMIUM_LOGGED = '1';
   console.log(`Chromium for the browser tests: ${chromium.executablePath} (${chromium.source})`);

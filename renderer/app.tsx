@@ -37,6 +37,15 @@ export function App() {
   const [panel, setPanel] = useState<Panel>('none');
   // A newly added organization is asked how it pays, its auto-reload rule and its balance.
   const [onboarding, setOnboarding] = useState<OrgSummary | null>(null);
+  // Accounts whose setup questions the user put off; their page then asks in one line, not a form.
+  const [setupLater, setSetupLater] = useState<ReadonlySet<string>>(new Set());
+  const putSetupOff = (orgId: string, isLater: boolean) =>
+    setSetupLater((s) => {
+      const next = new Set(s);
+      if (isLater) next.add(orgId);
+      else next.delete(orgId);
+      return next;
+    });
   const problems = useStoreProblems();
   const nowMs = useNow();
   // A stored zone this browser does not know would make every date on the page throw: use the system's.
@@ -197,7 +206,14 @@ export function App() {
           )}
           <KeyNeededCards orgs={orgs.orgs} onSaved={orgs.reload} />
           {onboarding && orgs.orgs.some((o) => o.id === onboarding.id) && (
-            <OnboardingQuestions org={onboarding} nowMs={nowMs} onDone={() => setOnboarding(null)} />
+            <OnboardingQuestions
+              org={onboarding}
+              nowMs={nowMs}
+              onDone={() => {
+                putSetupOff(onboarding.id, true);
+                setOnboarding(null);
+              }}
+            />
           )}
           {shownOrg ? (
             <PanelBoundary key={shownOrg.id} what="this organization">
@@ -209,6 +225,9 @@ export function App() {
                 provider={shownOrg.provider}
                 currency={accountCurrency(shownOrg)}
                 zone={zone}
+                setupOrg={shownOrg.kind === 'demo' || onboarding?.id === shownOrg.id ? null : shownOrg}
+                isSetupLater={setupLater.has(shownOrg.id)}
+                onSetupLater={(isLater) => putSetupOff(shownOrg.id, isLater)}
               />
             </PanelBoundary>
           ) : (
@@ -220,7 +239,11 @@ export function App() {
                   nowMs={nowMs}
                   zone={zone}
                   rates={settings?.conversionRates ?? []}
-                  onOpen={openOrg}
+                  onOpen={(orgId) => {
+                    // Opened from the overview (e.g. "answer three questions"): the page asks again.
+                    putSetupOff(orgId, false);
+                    openOrg(orgId);
+                  }}
                 />
               </PanelBoundary>
             </>

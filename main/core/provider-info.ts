@@ -28,6 +28,32 @@ export interface ProviderInfo {
   source: 'costs' | 'balance';
   /** The currency the provider bills in; null when the API says (DeepSeek: CNY or USD). */
   currency: string | null;
+  /** The provider's own names for its billing page's parts, so the page reads like the one the user knows. */
+  words: ProviderWords;
+}
+
+/**
+ * What a provider's billing page calls things, as its help pages word them (checked December 2026): OpenAI's
+ * billing page shows "Credit balance", "Auto recharge" and "Credit grants"; Anthropic's help says "credit
+ * balance", "auto-reload" and "Buy credits"; OpenRouter's credits page says "Credits", "Auto Top-Up" and "Add
+ * Credits"; DeepSeek's balance API and page say "Balance", "granted balance" and "Top up", with no automatic
+ * top-up.
+ */
+export interface ProviderWords {
+  /** The prepaid balance. Example: "Credit balance". */
+  balance: string;
+  /** The automatic top-up when the balance runs low, as a noun; null when the provider has none. Example: "Auto recharge". */
+  autoReload: string | null;
+  /** Free or promotional credit the provider gives. Example: "Credit grants". */
+  grants: string;
+  /** The button that buys credit. Example: "Add to credit balance". */
+  buy: string;
+}
+
+/** A provider's word for its automatic top-up, in lower case inside a sentence; "auto-reload" when it has none. */
+export function autoReloadWord(provider: ProviderId): string {
+  const word = PROVIDERS[provider].words.autoReload ?? 'auto-reload';
+  return word.toLowerCase();
 }
 
 export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
@@ -41,6 +67,12 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     baseUrl: 'https://api.openai.com/v1',
     source: 'costs',
     currency: 'USD',
+    words: {
+      balance: 'Credit balance',
+      autoReload: 'Auto recharge',
+      grants: 'Credit grants',
+      buy: 'Add to credit balance',
+    },
   },
   anthropic: {
     id: 'anthropic',
@@ -53,6 +85,12 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     baseUrl: 'https://api.anthropic.com',
     source: 'costs',
     currency: 'USD',
+    words: {
+      balance: 'Credit balance',
+      autoReload: 'Auto-reload',
+      grants: 'Promotional credits',
+      buy: 'Buy credits',
+    },
   },
   openrouter: {
     id: 'openrouter',
@@ -64,6 +102,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     baseUrl: 'https://openrouter.ai/api/v1',
     source: 'balance',
     currency: 'USD',
+    words: { balance: 'Credits', autoReload: 'Auto Top-Up', grants: 'Free credits', buy: 'Add Credits' },
   },
   deepseek: {
     id: 'deepseek',
@@ -75,6 +114,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     baseUrl: 'https://api.deepseek.com',
     source: 'balance',
     currency: null,
+    words: { balance: 'Balance', autoReload: null, grants: 'Granted balance', buy: 'Top up' },
   },
 };
 

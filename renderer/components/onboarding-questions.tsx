@@ -4,10 +4,12 @@
  * shown there now. Nothing is saved until every answer is right.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { accountCurrency } from '@core/provider-info';
+import { accountCurrency, PROVIDERS } from '@core/provider-info';
+import type { BillingConfig } from '@core/billing';
+import type { Micros } from '@core/money';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
 import {
   ONBOARDING_DEFAULTS,
   parseOnboarding,
@@ -30,40 +32,43 @@ export function OnboardingQuestions({
   const id = useId();
   const [f, setF] = useState<OnboardingFields>(ONBOARDING_DEFAULTS);
   const [errors, setErrors] = useState<OnboardingErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-  const set = (patch: Partial<OnboardingFields>) => setF((x) => ({ ...x, ...patch }));
-  const isPrepaid = f.mode === 'prepaid';
   const words = onboardingWords(org.provider, org.name, accountCurrency(org));
   const { currency } = words;
+  // The provider's own words for the parts of its billing page ("Credit balance", "Auto recharge").
+  const pw = PROVIDERS[org.provider].words;
+  // A provider that reports the balance is prepaid by nature: its one question is the top-up rule.
+  const isPrepaid = f.mode === 'prepaid' || !words.asksMode;
+  const save = useFormSubmit(async (answers: { billing: BillingConfig; balanceMicros: Micros | null }) => {
+    await api.invoke('ledger:updateBilling', { orgId: org.id, billing: answers.billing });
+    if (answers.balanceMicros !== null) {
+      await api.invoke('ledger:addEntry', {
+        orgId: org.id,
+        entry: {
+          id: crypto.randomUUID(),
+          kind: 'observation',
+          atMs: nowMs,
+          balanceMicros: answers.balanceMicros,
+          note: 'Billing page, when the account was added',
+        },
+      });
+    }
+    onDone();
+  });
+  const set = (patch: Partial<OnboardingFields>) => {
+    setF((x) => ({ ...x, ...patch }));
+    save.clear();
+  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseOnboarding(f, { currency, asksBalance: words.asksBalance });
+    const parsed = parseOnboarding(f, {
+      currency,
+      asksBalance: words.asksBalance,
+      asksMode: words.asksMode,
+    });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
-    setIsSaving(true);
-    setSaveError(null);
-    try {
-      await api.invoke('ledger:updateBilling', { orgId: org.id, billing: parsed.billing });
-      if (parsed.balanceMicros !== null) {
-        await api.invoke('ledger:addEntry', {
-          orgId: org.id,
-          entry: {
-            id: crypto.randomUUID(),
-            kind: 'observation',
-            atMs: nowMs,
-            balanceMicros: parsed.balanceMicros,
-            note: 'Billing page, when the organization was added',
-          },
-        });
-      }
-      onDone();
-    } catch (err) {
-      setSaveError(errorText(err));
-    } finally {
-      setIsSaving(false);
-    }
+    save.submit({ billing: parsed.billing, balanceMicros: parsed.balanceMicros });
   }
 
   const field = (key: 'below' | 'upTo' | 'balance', label: string) => (
@@ -103,7 +108,7 @@ export function OnboardingQuestions({
       <form className="stack" onSubmit={submit} noValidate>
         {words.asksMode && (
           <fieldset className="rule">
-            <legend>1. How does this organization pay?</legend>
+            <legend>1. How does {org.name} pay?</legend>
             {(
               [
                 ['prepaid', 'Prepaid credit: I buy credit in advance and usage is taken from it'],
@@ -121,12 +126,18 @@ export function OnboardingQuestions({
                 {label}
               </label>
             ))}
+            {errors.mode && (
+              <p className="field-error" role="alert" data-testid="onboarding-mode-error">
+                {errors.mode}
+              </p>
+            )}
           </fieldset>
         )}
         {isPrepaid && (
           <fieldset className="rule">
             <legend>
-              {words.asksMode ? '2. ' : ''}Auto-reload (recharge), as your billing page shows it
+              {words.asksMode ? '2. ' : ''}
+              {pw.autoReload ?? 'Auto-reload'}, as your billing page shows it
             </legend>
             <label className="radio">
               <input
@@ -134,11 +145,11 @@ export function OnboardingQuestions({
                 checked={f.reloadOn}
                 onChange={(e) => set({ reloadOn: e.currentTarget.checked })}
               />{' '}
-              Auto-reload is on
+              {pw.autoReload ?? 'Auto-reload'} is on
             </label>
             {f.reloadOn && (
               <div className="form-grid">
-                {field('below', `When the credit balance goes below (${currency})`)}
+                {field('below', `When the ${pw.balance.toLowerCase()} goes below (${currency})`)}
                 {field('upTo', `Bring it back up to (${currency})`)}
               </div>
             )}
@@ -146,18 +157,23 @@ export function OnboardingQuestions({
         )}
         {isPrepaid && words.asksBalance && (
           <fieldset className="rule">
-            <legend>3. The credit balance your billing page shows now</legend>
-            <div className="form-grid">{field('balance', `Credit balance (${currency})`)}</div>
+            <legend>3. The {pw.balance.toLowerCase()} your billing page shows now</legend>
+            <div className="form-grid">{field('balance', `${pw.balance} (${currency})`)}</div>
           </fieldset>
         )}
-        {saveError && (
+        {save.error && (
           <p className="form-error" role="alert">
-            {saveError}
+            {save.error}
           </p>
         )}
         <div className="actions">
-          <button type="submit" className="button primary" disabled={isSaving} data-testid="onboarding-save">
-            {isSaving ? 'Saving…' : 'Save and show the figures'}
+          <button
+            type="submit"
+            className="button primary"
+            disabled={save.isPending}
+            data-testid="onboarding-save"
+          >
+            {save.isPending ? 'Saving…' : 'Save and show the figures'}
           </button>
           <button type="button" className="button" onClick={onDone}>
             Later

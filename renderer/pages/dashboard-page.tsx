@@ -13,6 +13,8 @@ import { DashboardView } from '../components/dashboard-view';
 import { PanelBoundary } from '../components/panel-boundary';
 import { MoneySection } from '../components/money/money-section';
 import { OrgAnswer } from '../components/money/org-answer';
+import { OnboardingQuestions } from '../components/onboarding-questions';
+import type { OrgSummary } from '@core/schemas';
 import { useMoney } from '../hooks/use-money';
 import type { DisplayZone } from '../view-models/format';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
@@ -25,6 +27,9 @@ export function DashboardPage({
   provider,
   currency,
   zone,
+  setupOrg = null,
+  isSetupLater = false,
+  onSetupLater = () => {},
 }: {
   orgId: string;
   orgName: string;
@@ -33,6 +38,14 @@ export function DashboardPage({
   /** The account's currency as configured (the dashboard's own wins once loaded). */
   currency: string;
   zone: DisplayZone;
+  /**
+   * The account, when its page asks the setup questions itself while the user has not said how it pays;
+   * null where they are asked elsewhere (just after adding it) or for the demo.
+   */
+  setupOrg?: OrgSummary | null;
+  /** The user put the questions off ("Later"): they fold to one line with a way back. */
+  isSetupLater?: boolean;
+  onSetupLater?: (isLater: boolean) => void;
 }) {
   const api = useApi();
   const { dashboard, isLoading, error, reload } = useDashboard(orgId);
@@ -104,6 +117,35 @@ export function DashboardPage({
             zone={zone}
             isDark={isDark}
             provider={provider}
+            notSet={
+              setupOrg && (
+                <>
+                  <p className="ov-mode" data-testid="org-billing-words">
+                    How does {orgName} pay? <strong>Not set</strong>
+                    {isSetupLater && (
+                      <>
+                        {' '}
+                        —{' '}
+                        <button type="button" className="link-button" onClick={() => onSetupLater(false)}>
+                          answer the questions
+                        </button>
+                      </>
+                    )}
+                  </p>
+                  {!isSetupLater && (
+                    <OnboardingQuestions
+                      org={setupOrg}
+                      nowMs={nowMs}
+                      onDone={() => {
+                        // Saved: the figures come; skipped ("Later"): the questions fold to one line.
+                        onSetupLater(true);
+                        moneyState.reload();
+                      }}
+                    />
+                  )}
+                </>
+              )
+            }
           />
         </PanelBoundary>
       )}

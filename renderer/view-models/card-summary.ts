@@ -5,7 +5,7 @@
  */
 import type { AccountAnswer, AnswerFigure, FigureName, PaymentKind } from '@core/answer/account-answer';
 import { formatMoney } from '@core/money';
-import { PROVIDERS } from '@core/provider-info';
+import { autoReloadWord, PROVIDERS, type ProviderId } from '@core/provider-info';
 import type { WrongOrgFlag } from '@core/wrong-org';
 import type { DisplayZone } from './format';
 import type { OrgData } from './overview';
@@ -25,7 +25,7 @@ export interface CardHero {
 
 export interface CardSummary {
   paymentKind: PaymentKind | null;
-  /** "Prepaid · auto-reload $10 → $50", "Monthly invoice", "Balance from the API", "Not set". */
+  /** "Prepaid · auto recharge $10 → $50" (the provider's word), "Monthly invoice", "Balance from DeepSeek", "Not set". */
   chip: string;
   hero: CardHero | null;
   /** At most two, each a figure of the answer with its label. */
@@ -62,17 +62,18 @@ function chipOf(data: OrgData, kind: PaymentKind): string {
   const m = data.money!;
   const r = m.ledger.billing.reload;
   const cur = m.currency;
+  const reload = autoReloadWord(data.provider);
   switch (kind) {
     case 'prepaid-auto-reload': {
-      if (!r) return 'Prepaid · auto-reload';
+      if (!r) return `Prepaid · ${reload}`;
       const to =
         r.action.kind === 'restore-to'
           ? `→ ${formatMoney(r.action.targetMicros, cur)}`
           : `+ ${formatMoney(r.action.amountMicros, cur)}`;
-      return `Prepaid · auto-reload ${formatMoney(r.thresholdMicros, cur)} ${to}`;
+      return `Prepaid · ${reload} ${formatMoney(r.thresholdMicros, cur)} ${to}`;
     }
     case 'prepaid':
-      return 'Prepaid · no auto-reload';
+      return `Prepaid · no ${reload}`;
     case 'provider-balance':
       return `Balance from ${PROVIDERS[data.provider].name}`;
     case 'invoiced':
@@ -85,16 +86,29 @@ function chipOf(data: OrgData, kind: PaymentKind): string {
   }
 }
 
-/** What each figure is called on a card. */
-const FIGURE_LABELS: Record<FigureName, string> = {
-  'credit-left': 'Credit left',
-  'runs-out': 'Runs out',
-  'next-reload': 'Next auto-reload',
-  'card-by-month-end': 'Card by month end',
-  'expiring-unused': 'Expiring unused',
-  'this-month': 'This month',
-  today: 'Today',
-};
+/**
+ * What each figure is called on a card, in the provider's own words where its billing page names the thing.
+ * Example: OpenAI → "Credit balance", "Next auto recharge"; DeepSeek → "Balance".
+ */
+export function figureLabel(name: FigureName, provider: ProviderId): string {
+  const words = PROVIDERS[provider].words;
+  switch (name) {
+    case 'credit-left':
+      return words.balance;
+    case 'next-reload':
+      return `Next ${autoReloadWord(provider)}`;
+    case 'runs-out':
+      return 'Runs out';
+    case 'card-by-month-end':
+      return 'Card by month end';
+    case 'expiring-unused':
+      return 'Expiring unused';
+    case 'this-month':
+      return 'This month';
+    case 'today':
+      return 'Today';
+  }
+}
 
 /** The hero by what matters now: the card when billed after the month, running out when it is near, else credit. */
 function heroName(answer: AccountAnswer): FigureName {
@@ -123,8 +137,8 @@ function lineNames(answer: AccountAnswer): FigureName[] {
 /**
  * The summary of one card, quoting the account's answer (it computes no figure).
  *
- * @example prepaid with auto-reload below $10 back to $50 → chip "Prepaid · auto-reload $10.00 → $50.00",
- * hero "Credit left $703.78", lines "Next auto-reload …", "This month $131.43".
+ * @example prepaid with auto-reload below $10 back to $50 → chip "Prepaid · auto recharge $10.00 → $50.00",
+ * hero "Credit balance $703.78", lines "Next auto recharge …", "This month $131.43".
  */
 export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary {
   const answer = data.answer;
@@ -134,7 +148,7 @@ export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary 
   const known = (name: FigureName) => answer.figures[name].isKnown;
   const lineOf = (name: FigureName) => ({
     figure: name,
-    label: FIGURE_LABELS[name],
+    label: figureLabel(name, data.provider),
     value: answer.figures[name],
   });
   if (kind === 'not-set') {
@@ -144,7 +158,9 @@ export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary 
   const name = heroName(answer);
   const figure = answer.figures[name];
   const label =
-    name === 'card-by-month-end' && kind === 'invoiced' ? 'Invoice at month end' : FIGURE_LABELS[name];
+    name === 'card-by-month-end' && kind === 'invoiced'
+      ? 'Invoice at month end'
+      : figureLabel(name, data.provider);
   const source =
     figure.source === 'provider'
       ? `from ${PROVIDERS[data.provider].name}`

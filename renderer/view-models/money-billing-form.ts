@@ -21,17 +21,18 @@ export interface BillingFormFields {
 
 export type BillingFieldErrors = Partial<Record<keyof BillingFormFields, string>>;
 
-/** Form fields showing the stored config (a missing rule shows common OpenAI defaults, switched off). */
+/** Form fields showing the stored config; a missing rule shows empty fields, switched off. */
 export function billingToFields(b: BillingConfig): BillingFormFields {
   const r = b.reload;
   return {
     mode: b.mode,
     reloadEnabled: r?.enabled ?? false,
-    threshold: r ? microsToInput(r.thresholdMicros) : '10',
+    // No rule yet: the fields start empty, so no figure is offered as if the user had said it.
+    threshold: r ? microsToInput(r.thresholdMicros) : '',
     actionKind: r?.action.kind ?? 'restore-to',
     actionAmount: r
       ? microsToInput(r.action.kind === 'restore-to' ? r.action.targetMicros : r.action.amountMicros)
-      : '50',
+      : '',
     limitKind: r?.monthlyLimit?.kind ?? 'none',
     limitValue: !r?.monthlyLimit
       ? ''

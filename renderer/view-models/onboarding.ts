@@ -11,7 +11,8 @@ import { billingToFields, parseBillingForm } from './money-billing-form';
 import { parseMoneyInput } from '@core/money-input';
 
 export interface OnboardingFields {
-  mode: BillingMode;
+  /** Null until the user picks one: the question is asked, not answered for them. */
+  mode: BillingMode | null;
   reloadOn: boolean;
   /** "When your credit balance goes below $…" */
   below: string;
@@ -23,9 +24,12 @@ export interface OnboardingFields {
 
 export type OnboardingErrors = Partial<Record<keyof OnboardingFields, string>>;
 
-/** Empty answers: auto-reload starts unticked with no amounts, so nothing is saved that the user did not say. */
+/**
+ * Empty answers: no way of paying chosen, auto-reload unticked with no amounts, so nothing is saved that the
+ * user did not say.
+ */
 export const ONBOARDING_DEFAULTS: OnboardingFields = {
-  mode: 'prepaid',
+  mode: null,
   reloadOn: false,
   below: '',
   upTo: '',
@@ -46,18 +50,23 @@ export function parseOnboarding(
     currency?: string;
     /** False where the provider's API reports the balance (nothing to copy from a billing page). */
     asksBalance?: boolean;
+    /** False where the account is prepaid by nature (the provider reports its balance); default: `asksBalance`. */
+    asksMode?: boolean;
   } = {},
 ):
   | { ok: true; billing: BillingConfig; balanceMicros: Micros | null }
   | { ok: false; errors: OnboardingErrors } {
   const currency = options.currency ?? 'USD';
   const asksBalance = options.asksBalance ?? true;
-  const base = billingToFields({ mode: f.mode, reload: null, hardLimitMicros: null, timeZone: 'UTC' });
+  const asksMode = options.asksMode ?? asksBalance;
+  // Unanswered, the other answers are still checked (as if prepaid) so every message shows at once.
+  const mode: BillingMode = f.mode ?? 'prepaid';
+  const base = billingToFields({ mode, reload: null, hardLimitMicros: null, timeZone: 'UTC' });
   const parsed = parseBillingForm(
     {
       ...base,
-      mode: f.mode,
-      reloadEnabled: f.mode === 'prepaid' && f.reloadOn,
+      mode,
+      reloadEnabled: mode === 'prepaid' && f.reloadOn,
       threshold: f.below,
       actionKind: 'restore-to',
       actionAmount: f.upTo,
@@ -65,12 +74,13 @@ export function parseOnboarding(
     currency,
   );
   const errors: OnboardingErrors = {};
+  if (f.mode === null && asksMode) errors.mode = 'Choose how this account pays.';
   if (!parsed.ok) {
     if (parsed.errors.threshold) errors.below = parsed.errors.threshold;
     if (parsed.errors.actionAmount) errors.upTo = parsed.errors.actionAmount;
   }
   let balanceMicros: Micros | null = null;
-  if (f.mode === 'prepaid' && asksBalance) {
+  if (mode === 'prepaid' && asksBalance) {
     const b = parseMoneyInput(f.balance, {
       label: 'The balance',
       allowZero: true,
@@ -81,7 +91,7 @@ export function parseOnboarding(
     else errors.balance = b.error;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
-  const billing = f.mode === 'prepaid' && !f.reloadOn ? { ...parsed.billing, reload: null } : parsed.billing;
+  const billing = mode === 'prepaid' && !f.reloadOn ? { ...parsed.billing, reload: null } : parsed.billing;
   return { ok: true, billing, balanceMicros };
 }
 

@@ -2,7 +2,6 @@
  * Words a person uses for the forecast's figures: "likely $420–$1,370", "end of November", "Dec 3 – Dec 9",
  * and what the billing mode means for where usage goes.
  */
-import type { BillingMode } from '@core/billing';
 import { formatAmount, type UsdBands } from './money-format';
 import type { DisplayZone } from './format';
 
@@ -48,11 +47,3 @@ export function dayRangeWords(fromMs: number, toMs: number | null, zone: Display
   if (toMs === null) return `after ${day(fromMs)}`;
   return day(fromMs) === day(toMs) ? day(fromMs) : `${day(fromMs)} – ${day(toMs)}`;
 }
-
-/** Where usage goes under each billing mode, in one sentence. */
-export const BILLING_MODE_WORDS: Record<BillingMode, string> = {
-  prepaid:
-    'Usage is taken from your prepaid credit; your card is charged only when auto-reload (recharge) tops it up.',
-  monthly: 'Usage is charged to your card after the month ends; credit you add covers usage from then on.',
-  invoiced: 'Usage is invoiced after the month ends; credit you add covers usage from then on.',
-};

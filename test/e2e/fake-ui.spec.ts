@@ -137,6 +137,18 @@ test('layout holds at 1000×700, narrow widths and in dark mode', async ({ page 
   }
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.emulateMedia({ colorScheme: 'dark' });
+  // Dark mode is on: the page's background turns dark (each RGB channel under 80).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Math.max(
+          ...(getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? ['255'])
+            .slice(0, 3)
+            .map(Number),
+        ),
+      ),
+    )
+    .toBeLessThan(80);
   await page.screenshot({ path: join(SCREENS_DIR, 'fake-dashboard-dark.png') });
 });
 

@@ -91,6 +91,9 @@ test('an empty folder starts empty; a restore there asks first, leaves the demo 
   expect((await app.call('orgs:list', {})).orgs, 'nothing written before the go-ahead').toEqual([]);
 
   await preview.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('restore-report')).toContainText(
+    /^Restored: 1 account added, 1 ledger entry, /,
+  );
   const card = page.locator('[data-testid="key-needed"][data-org-id="org_acme00000001"]');
   await expect(card).toContainText('Key needed: Acme');
   await expect(card).toContainText(sim.baseUrl);

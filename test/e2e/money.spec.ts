@@ -66,7 +66,7 @@ test('recording the billing-page balance brings the estimate and the crossing fo
 test('a restore-to rule brings reloads and card charges until month end', async ({ page }) => {
   await open(page);
   const form = page.getByTestId('billing-form');
-  await form.getByLabel('Auto-reload: charge my card when the balance runs low').check();
+  await form.getByLabel('Auto recharge: charge my card when the credit balance runs low').check();
   await form.getByLabel('When the balance falls below (USD)').fill('20');
   await form.getByLabel('Target balance (USD)').fill('60');
   await form.getByRole('button', { name: 'Save billing settings' }).click();

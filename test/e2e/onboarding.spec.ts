@@ -47,9 +47,15 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
   await page.goto(app.url);
   await addOrg(page, 'Acme', 'sk-admin-e2e-0123456789abcdef');
   const q = page.getByTestId('onboarding');
-  // Nothing is answered for the user: auto-reload starts unticked and empty.
-  await expect(q.getByLabel('Auto-reload is on')).not.toBeChecked();
-  await q.getByLabel('Auto-reload is on').check();
+  // Nothing is answered for the user: no way of paying is chosen, and saving asks for one.
+  await expect(q.getByRole('group', { name: '1. How does Acme pay?' }).getByRole('radio')).toHaveCount(3);
+  for (const radio of await q.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await q.getByTestId('onboarding-save').click();
+  await expect(q.getByTestId('onboarding-mode-error')).toHaveText('Choose how this account pays.');
+  await q.getByLabel(/Prepaid credit: I buy credit in advance/).check();
+  // Auto recharge (OpenAI's word) starts unticked and empty.
+  await expect(q.getByLabel('Auto recharge is on')).not.toBeChecked();
+  await q.getByLabel('Auto recharge is on').check();
   await expect(q.getByTestId('onboarding-below')).toHaveValue('');
   await q.getByTestId('onboarding-below').fill('50');
   await q.getByTestId('onboarding-upTo').fill('20');
@@ -83,7 +89,7 @@ test('a prepaid org: the rule as the billing page words it and the balance; bad 
     /^\$1,2\d\d\.\d\d$|^\$1,2\d\d \(likely \$1,2\d\d–\$1,2\d\d\)$/,
     { timeout: 45_000 },
   );
-  await expect(card.getByTestId('pay-chip')).toHaveText('Prepaid · auto-reload $10.00 → $50.00');
+  await expect(card.getByTestId('pay-chip')).toHaveText('Prepaid · auto recharge $10.00 → $50.00');
   expect(errors).toEqual([]);
 });
 
@@ -101,6 +107,8 @@ test('a monthly org: no balance asked, the card charge for the month is shown', 
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: w, height: h });
       await q.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scroll at ${w} px, ${scheme}`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(SCREENS_DIR, `onboarding-${w}x${h}-${scheme}.png`) });
     }
   await q.getByTestId('onboarding-save').click();
@@ -114,4 +122,39 @@ test('a monthly org: no balance asked, the card charge for the month is shown', 
     /^\$[\d,]+(\.\d\d)?( \(likely \$[\d,.]+–\$[\d,.]+\))?( charged for usage to \w{3} \d+ \w{3})?$/,
     { timeout: 45_000 },
   );
+});
+
+test('questions put off: the card and the page say "not set" with no figures until they are answered', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page);
+  await page.goto(app.url);
+  await addOrg(page, 'Later Co', 'sk-admin-e2e-later-0123456789');
+  await page.getByTestId('onboarding').getByRole('button', { name: 'Later' }).click();
+  const orgId = (await app.call('orgs:list', {})).selectedOrgId!;
+  const answer = page.getByTestId('org-answer');
+  // The page folds the questions to one line and shows no figure built on a default.
+  await expect(answer.getByTestId('org-billing-words')).toHaveText(
+    'How does Later Co pay? Not set — answer the questions',
+  );
+  await expect(page.getByTestId('onboarding')).toHaveCount(0);
+  await expect(answer.locator('[data-figure]')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Creditwatch' }).click();
+  const card = page.locator(`[data-testid="overview-card"][data-org-id="${orgId}"]`);
+  await expect(card.getByTestId('pay-not-set')).toContainText('How does Later Co pay? Not set');
+  await expect(card.locator('.ov-hero-value')).toHaveCount(0);
+  await card.getByRole('button', { name: 'answer three questions' }).click();
+
+  // On the account's page, the questions themselves, nothing pre-chosen.
+  const q = answer.getByTestId('onboarding');
+  await expect(q.getByRole('group', { name: '1. How does Later Co pay?' })).toBeVisible();
+  for (const radio of await q.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await q.getByLabel(/Monthly: usage is charged to my card/).check();
+  await q.getByTestId('onboarding-save').click();
+  await expect(answer.getByTestId('org-billing-words')).toHaveText(
+    /^How it pays: card charged after each month/,
+  );
+  expect((await app.call('ledger:get', { orgId })).billing.mode).toBe('monthly');
+  expect(errors).toEqual([]);
 });

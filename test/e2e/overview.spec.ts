@@ -74,7 +74,7 @@ test('the overview shows every demo account with the figures of money:get, a tot
   // The hero quotes the account's answer word for word.
   const answer = await app.call('answer:get', { orgId: company.id });
   await expect(c.locator('[data-figure="credit-left"]')).toHaveText(answer.figures['credit-left'].text);
-  await expect(c.getByTestId('pay-chip')).toHaveText(/^Prepaid · auto-reload \$[\d.]+ → \$[\d.]+$/);
+  await expect(c.getByTestId('pay-chip')).toHaveText(/^Prepaid · auto recharge \$[\d.]+ → \$[\d.]+$/);
   await expect(p.getByTestId('pay-chip')).toHaveText('Card after each month');
   // The host's clock runs on from --now, so a forecast made seconds later may differ by a cent or two.
   const charge = personal.money.forecast!.monthEnd.cardChargeUsd!;
@@ -186,17 +186,19 @@ test('no horizontal scroll at 390, 800, 1024 and 1440 px on either page; axe fin
         `${target.name}: horizontal overflow at ${width}px: ${wide.join('; ')}`,
       ).toBeLessThanOrEqual(0);
     }
-  await page.setViewportSize({ width: 1440, height: 900 });
-  for (const scheme of ['light', 'dark'] as const)
-    for (const target of pages) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await target.go();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `${target.name}, ${scheme}`,
-      ).toEqual([]);
-    }
+  // Both pages, both schemes, at the narrowest and the widest width (the layout changes between them).
+  for (const width of [390, 1440])
+    for (const scheme of ['light', 'dark'] as const)
+      for (const target of pages) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await target.go();
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          `${target.name}, ${scheme}, ${width} px`,
+        ).toEqual([]);
+      }
 });
 
 test('the first screen: at most 150 words above the fold at 1440×900, no sentence over 25 words, no red box on a fresh demo; at 390 the first hero figure shows', async ({
@@ -222,6 +224,15 @@ test('the first screen: at most 150 words above the fold at 1440×900, no senten
   // One row of header at 390.
   const header = (await page.locator('.topbar').boundingBox())!;
   expect(header.height).toBeLessThan(70);
+  // The alerts are one line, a counter, until opened; opened, they list their rows.
+  const counter = page.getByTestId('alert-counter');
+  await expect(counter).toHaveAttribute('aria-expanded', 'false');
+  expect((await counter.boundingBox())!.height).toBeLessThan(50);
+  const rows = page.getByTestId('alert-banner').locator('[data-kind]');
+  await expect(rows).toHaveCount(0);
+  await counter.click();
+  await expect(counter).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows.first()).toBeVisible();
 });
 
 /** Words of visible text whose top is above `fold` (closed details and visually hidden text left out). */

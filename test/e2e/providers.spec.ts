@@ -285,7 +285,9 @@ test('the low-credit line of CNY accounts is set in CNY, apart from the US-dolla
 
 for (const width of [1280, 800])
   for (const scheme of ['light', 'dark'] as const)
-    test(`screenshots at ${width} px, ${scheme}`, async ({ page }) => {
+    test(`the overview and the DeepSeek page fit ${width} px, ${scheme} (screenshots kept for review)`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await open(page);

@@ -2,7 +2,7 @@
  * This month so far and today: the spend the provider reports (or, for balance providers, the fall of
  * the balance it reports), as of the last successful sync.
  *
- * Example: "$412.30" this month, "$18.20 so far (provisional)" today.
+ * Example: "$412.30" this month, "$18.20 so far (estimate)" today (today's costs are still coming in).
  */
 import type { Dashboard } from '../dashboard';
 import { moneyWords } from '../words/money-words';
@@ -27,7 +27,7 @@ export function spendFigures(d: Dashboard): { thisMonth: AnswerFigure; today: An
       valueMicros: d.today.costMicros,
       asOfMs: d.asOfMs,
       source,
-      text: `${moneyWords(d.today.costMicros, d.currency)} so far (provisional)`,
+      text: `${moneyWords(d.today.costMicros, d.currency)} so far (estimate)`,
     }),
   };
 }

@@ -9,6 +9,7 @@ import type { FileDelivery, RestoreResult } from '@core/api-contract';
 import { restorePreviewWords } from '@core/backup/restore-preview-words';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
+import { plural } from '../../view-models/money-format';
 import { DownloadLink } from './download-link';
 
 /** The backup and restore actions (`canSave: false`: restore only, e.g. on a first run with nothing to save). */
@@ -161,8 +162,9 @@ function RestoreSummary({ report }: { report: RestoreResult }) {
     <div role="status" data-testid="restore-report">
       {report.changed ? (
         <p>
-          Restored: {report.orgsAdded.length} organization(s) added, {report.entriesAdded} ledger entries
-          added, {report.billingRulesTaken} billing rule(s) taken. The state before the restore was saved to{' '}
+          Restored: {plural(report.orgsAdded.length, 'account')} added, {report.entriesAdded} ledger{' '}
+          {report.entriesAdded === 1 ? 'entry' : 'entries'},{' '}
+          {plural(report.billingRulesTaken, 'billing rule')} taken. The state before the restore was saved to{' '}
           {report.safetyBackupPath}.
         </p>
       ) : (

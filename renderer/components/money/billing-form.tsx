@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { BillingConfig } from '@core/billing';
-import { errorText } from '../../hooks/use-orgs';
+import { PROVIDERS, type ProviderId } from '@core/provider-info';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import {
   billingToFields,
   parseBillingForm,
@@ -17,42 +18,37 @@ export interface BillingFormProps {
   onSave: (billing: BillingConfig) => Promise<void>;
   /** The account's currency: amounts are typed in it. */
   currency: string;
+  /** Whose billing page the form mirrors: its own words name the balance and the automatic top-up. */
+  provider: ProviderId;
 }
 
 /** The billing settings form. */
-export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
+export function BillingForm({ billing, onSave, currency, provider }: BillingFormProps) {
   const id = useId();
   const [fields, setFields] = useState<BillingFormFields>(() => billingToFields(billing));
   const [errors, setErrors] = useState<BillingFieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const save = useFormSubmit(async (next: BillingConfig) => {
+    await onSave(next);
+    return 'Saved.';
+  });
+  const words = PROVIDERS[provider].words;
   const stored = JSON.stringify(billing);
   useEffect(() => setFields(billingToFields(JSON.parse(stored) as BillingConfig)), [stored]);
   const set = (patch: Partial<BillingFormFields>) => {
     setFields((f) => ({ ...f, ...patch }));
-    setNotice(null);
+    save.clear();
   };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setServerError(null);
-    setNotice(null);
+    save.clear();
     const parsed = parseBillingForm(fields, currency);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       return;
     }
     setErrors({});
-    setIsSaving(true);
-    try {
-      await onSave(parsed.billing);
-      setNotice('Saved.');
-    } catch (err) {
-      setServerError(errorText(err));
-    } finally {
-      setIsSaving(false);
-    }
+    save.submit(parsed.billing);
   }
 
   const fieldError = (name: keyof BillingFormFields) =>
@@ -88,7 +84,8 @@ export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
                 checked={fields.reloadEnabled}
                 onChange={(e) => set({ reloadEnabled: e.currentTarget.checked })}
               />{' '}
-              Auto-reload: charge my card when the balance runs low
+              {words.autoReload ?? 'Auto-reload'}: charge my card when the {words.balance.toLowerCase()} runs
+              low
             </label>
           </legend>
           <div className="form-grid">
@@ -193,19 +190,19 @@ export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
           <p className="help">OpenAI and Anthropic bill calendar months in UTC.</p>
         </div>
       </div>
-      {serverError && (
+      {save.error && (
         <p className="form-error" role="alert" data-testid="billing-server-error">
-          {serverError}
+          {save.error}
         </p>
       )}
-      {notice && (
+      {save.notice && (
         <p className="form-notice" role="status" data-testid="billing-saved">
-          {notice}
+          {save.notice}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button primary" disabled={isSaving}>
-          {isSaving ? 'Saving…' : 'Save billing settings'}
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save billing settings'}
         </button>
       </div>
     </form>

@@ -4,16 +4,14 @@
  * says it, with where it comes from.
  */
 import type { AccountAnswer, FigureName } from '@core/answer/account-answer';
+import { figureLabel } from '../../view-models/card-summary';
 import { Figure } from '../figure';
 
-const LABELS: Record<FigureName, string> = {
-  'credit-left': 'Credit left',
-  'runs-out': 'Runs out',
-  'next-reload': 'Next auto-reload',
+/** The page's longer labels; the balance and the automatic top-up take the provider's own words. */
+const LONGER_LABELS: Partial<Record<FigureName, string>> = {
   'card-by-month-end': 'Card charges by month end',
   'expiring-unused': 'Expiring credit left unused',
   'this-month': 'This month so far',
-  today: 'Today',
 };
 
 /** Which figures the headline shows for how the account pays. */
@@ -37,7 +35,7 @@ export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf:
           const f = answer.figures[name];
           return (
             <div className="card headline-figure" key={name} data-testid={`hl-${name}`}>
-              <dt className="figure-label">{LABELS[name]}</dt>
+              <dt className="figure-label">{LONGER_LABELS[name] ?? figureLabel(name, answer.provider)}</dt>
               <dd>
                 <Figure
                   figure={f}

@@ -207,7 +207,7 @@ export function MoneySection({
               Billing settings
             </h3>
           </summary>
-          <BillingForm billing={billing} onSave={updateBilling} currency={currency} />
+          <BillingForm billing={billing} onSave={updateBilling} currency={currency} provider={provider} />
         </details>
         <section className="card" aria-labelledby="ledger-title">
           <h3 id="ledger-title">Ledger</h3>

@@ -2,7 +2,7 @@
  * The top of an organization's page: the headline figures, the balance chart with its forecast, and the credit
  * lots — the answers, before the forms.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { Dashboard } from '@core/dashboard';
 import { dateTimeWords } from '@core/words/date-words';
@@ -12,7 +12,6 @@ import { buildBalanceSeries } from '../../view-models/balance-series';
 import { buildBalanceTable } from '../../view-models/balance-table';
 import { buildLotRows } from '../../view-models/credit-lots-view';
 import type { DisplayZone } from '../../view-models/format';
-import { BILLING_MODE_WORDS } from '../../view-models/plain-words';
 import { BalanceChart } from './balance-chart';
 import { CreditLots } from './credit-lots';
 import { HeadlineFigures } from './headline-figures';
@@ -26,6 +25,11 @@ export interface OrgAnswerProps {
   provider: ProviderId;
   /** The figures are a what-if's (never saved). */
   isWhatIf?: boolean;
+  /**
+   * Shown instead of the headline figures while the user has not said how the account pays (the setup
+   * questions): no figure is built on a default.
+   */
+  notSet?: ReactNode;
 }
 
 /** Headline, chart and lots. */
@@ -37,6 +41,7 @@ export function OrgAnswer({
   isDark,
   provider,
   isWhatIf = false,
+  notSet,
 }: OrgAnswerProps) {
   const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
   // The answer core computes for the figures shown (the saved ones, or a what-if's): quoted, not derived.
@@ -71,15 +76,20 @@ export function OrgAnswer({
       <h2 id="answer-title" className="visually-hidden">
         Credit, card charges and forecast
       </h2>
-      <p className="ov-mode" data-testid="org-billing-words">
-        {answer ? `How it pays: ${answer.payment.text}.` : BILLING_MODE_WORDS[money.ledger.billing.mode]}
-      </p>
+      {answer && answer.payment.kind === 'not-set' && notSet ? (
+        notSet
+      ) : (
+        // Until the answer is built nothing is said: the stored default is not the user's answer.
+        <p className="ov-mode" data-testid="org-billing-words">
+          {answer ? `How it pays: ${answer.payment.text}.` : ''}
+        </p>
+      )}
       {isWhatIf && (
         <p className="badge warn what-if-flag" data-testid="headline-what-if">
           what-if, not saved: the figures and chart show the what-if below
         </p>
       )}
-      {answer && (
+      {answer && !(answer.payment.kind === 'not-set' && notSet) && (
         <HeadlineFigures answer={answer} asOf={dateTimeWords(money.asOfMs, nowMs, answer.timeZone)} />
       )}
       {series && (

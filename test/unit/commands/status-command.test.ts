@@ -173,7 +173,7 @@ describe('status with accounts on several providers', () => {
       /^DeepSeek \(DeepSeek, CNY\) \[demo\] — prepaid balance read from DeepSeek\n {2}credit left: CN¥56\.00$/m,
     );
     expect(lines).toMatch(/^ {2}this month: CN¥\d+\.\d\d$/m);
-    expect(lines).toMatch(/^ {2}today: CN¥\d+\.\d\d so far \(provisional\)$/m);
+    expect(lines).toMatch(/^ {2}today: CN¥\d+\.\d\d so far \(estimate\)$/m);
     const json = io();
     await runStatusCommand(['--data-dir', dir, '--no-sync', '--json'], json, '0.0.0');
     const doc = JSON.parse(json.lines.join('')) as {

@@ -5,6 +5,7 @@
  *
  * Example: monthly billing, 2 days to 1 Jan, charge $420 (likely $400–$450) → fires once for December.
  */
+import { autoReloadWord } from '../../provider-info';
 import { DAY_MS } from '../../time';
 import { dateWords, rangeWords } from '../alert-words';
 import type { AlertRule } from './rule';
@@ -35,7 +36,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
   return {
     kind: 'card-charge',
     severity: 'info',
-    title: `${f.orgName}: ${n === 1 ? 'an auto-reload' : `${n} auto-reloads`} expected before the month ends`,
+    title: `${f.orgName}: ${n === 1 ? `an ${autoReloadWord(f.provider)}` : `${n} ${autoReloadWord(f.provider)}s`} expected before the month ends`,
     body: f.answer?.figures['card-by-month-end'].isKnown
       ? `Card charges by month end: ${f.answer.figures['card-by-month-end'].text}.`
       : `Expected card charges before ${when}: ${rangeWords(reloads.charges, f.currency)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,

@@ -4,6 +4,7 @@
  *
  * Example: $30 left at $15/day → 2.0 days of runway < 3 → fires; while active, clears above 3.3 days.
  */
+import { autoReloadWord } from '../../provider-info';
 import { DAY_MS } from '../../time';
 import { dateWords, money, withHysteresis } from '../alert-words';
 import type { AlertRule } from './rule';
@@ -34,7 +35,7 @@ function runsOutCondition(f: Parameters<AlertRule>[0], r: Parameters<AlertRule>[
     kind: 'low-runway' as const,
     severity: inMs < DAY_MS ? ('critical' as const) : ('warning' as const),
     title: `${f.orgName}: credit runs out ${runsOut.text}`,
-    body: `${credit.text} of credit left${credit.note ? ` (${credit.note})` : ''} and no auto-reload: at the usual spend it runs out ${runsOut.text}.`,
+    body: `${credit.text} of credit left${credit.note ? ` (${credit.note})` : ''} and no ${autoReloadWord(f.provider)}: at the usual spend it runs out ${runsOut.text}.`,
   };
 }
 

@@ -5,6 +5,7 @@
  * Example: reload expected in 30 h, restore-to $50 from a $10 threshold → "card charged about $40.00".
  */
 import { dateTimeWords, inWords, money, withHysteresis } from '../alert-words';
+import { autoReloadWord } from '../../provider-info';
 import { HOUR_MS } from '../../time';
 import type { AlertRule } from './rule';
 
@@ -19,12 +20,13 @@ export const reloadSoonRule: AlertRule = (f, r, isActive) => {
     f.nextReload.chargeMicros === null
       ? ''
       : ` Your card will be charged about ${money(f.nextReload.chargeMicros, f.currency)}.`;
+  const reload = autoReloadWord(f.provider);
   return {
     kind: 'reload-soon',
     severity: 'info',
-    title: `${f.orgName}: auto-reload ${inWords(delta)}`,
+    title: `${f.orgName}: ${reload} ${inWords(delta)}`,
     body: f.answer?.figures['next-reload'].isKnown
-      ? `Next auto-reload: ${f.answer.figures['next-reload'].text}.`
+      ? `Next ${reload}: ${f.answer.figures['next-reload'].text}.`
       : `The balance is expected to fall to the reload threshold around ${dateTimeWords(f.nextReload.atMs, f.timeZone)}.${charge}`,
   };
 };

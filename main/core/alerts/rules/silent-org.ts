@@ -22,6 +22,6 @@ export const silentOrgRule: AlertRule = (f, r, isActive) => {
     kind: 'silent-org-spending',
     severity: 'warning',
     title: `${f.orgName} started spending`,
-    body: `${money(s.recentMicros, f.currency)} yesterday and today (today provisional), after ${money(s.priorMicros, f.currency)} in the ${s.priorDays} days before. Check that this usage is meant for this organization.`,
+    body: `${money(s.recentMicros, f.currency)} yesterday and so far today, after ${money(s.priorMicros, f.currency)} in the ${s.priorDays} days before. Check that this usage is meant for this organization.`,
   };
 };

@@ -103,7 +103,7 @@ const CASES: Record<AlertKind, { on: FactsPatch; band: FactsPatch | null; off: F
       on: { spend: { priorMicros: 0, recentMicros: 3_200_000 } },
       band: { spend: { priorMicros: 0, recentMicros: 950_000 } },
       off: { spend: { priorMicros: 0, recentMicros: 500_000 } },
-      words: /\$3\.20 yesterday and today .* after \$0\.00 in the 28 days before/,
+      words: /\$3\.20 yesterday and so far today, after \$0\.00 in the 28 days before/,
     },
     'sync-failing': {
       on: { sync: { state: 'error', failingSinceMs: NOW - 65 * 60_000, message: 'OpenAI did not answer.' } },

@@ -25,6 +25,13 @@ describe('buildAccountAnswer', () => {
     expect(a.staleness.text).toBe('never synced yet');
   });
 
+  it('a hard limit read from the API does not answer how the account pays: still not set', () => {
+    // The host puts the API's spend limit into the billing it hands core (services/money.ts).
+    const a = answerOf(accountState({ billing: { hardLimitMicros: 1_000_000_000 } }));
+    expect(a.payment.kind).toBe('not-set');
+    expect(a.figures['credit-left'].isKnown).toBe(false);
+  });
+
   it('prepaid without auto-reload: credit left, when it runs out, and no card charge', () => {
     const a = answerOf(
       accountState({ entries: [observation(NOW - 2 * HOUR_MS, 150_000_000)], billing: { mode: 'prepaid' } }),

@@ -287,7 +287,7 @@ describe('organization headline (the account answer it quotes)', () => {
       ['card-by-month-end', '4 reloads (likely 3–6), about $160 before Mon 30 Nov'],
       ['expiring-unused', 'no credit expires in the next 31 days'],
       ['this-month', '$200.00'],
-      ['today', '$15.00 so far (provisional)'],
+      ['today', '$15.00 so far (estimate)'],
     ]);
     expect(a.figures['credit-left'].note).toBe(
       'estimated from the balance you recorded at Tue 17 Nov, 12:00, less spend since',

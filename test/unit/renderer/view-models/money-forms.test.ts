@@ -96,6 +96,14 @@ describe('entry form', () => {
 });
 
 describe('billing form', () => {
+  it('starts with auto-reload unticked and its amounts empty when none is set: no default is offered as an answer', () => {
+    const none: BillingConfig = { ...BILLING, reload: null };
+    const fields = billingToFields(none);
+    expect(fields).toMatchObject({ reloadEnabled: false, threshold: '', actionAmount: '', limitValue: '' });
+    // Saved untouched, the form stores exactly what was there: no rule.
+    expect(parseBillingForm(fields)).toEqual({ ok: true, billing: none });
+  });
+
   it('round-trips a stored config through the fields', () => {
     const fields = billingToFields(BILLING);
     expect(fields).toMatchObject({

@@ -170,6 +170,19 @@ describe('where the figures come from', () => {
     expect(spendSourceWords({ kind: 'costs' }, ZONE)).toBeNull();
   });
 
+  it('starts with no way of paying chosen: an unanswered question is asked, never taken as "prepaid"', () => {
+    expect(ONBOARDING_DEFAULTS).toMatchObject({ mode: null, reloadOn: false, below: '', upTo: '' });
+    expect(parseOnboarding({ ...ONBOARDING_DEFAULTS, balance: '100' })).toEqual({
+      ok: false,
+      errors: { mode: 'Choose how this account pays.' },
+    });
+    expect(parseOnboarding({ ...ONBOARDING_DEFAULTS, mode: 'prepaid', balance: '100' })).toMatchObject({
+      ok: true,
+      billing: { mode: 'prepaid', reload: null },
+      balanceMicros: 100_000_000,
+    });
+  });
+
   it('asks a balance provider only about auto-reload, in its currency', () => {
     const w = onboardingWords('deepseek', 'DeepSeek', 'CNY');
     expect(w).toMatchObject({ asksMode: false, asksBalance: false, billingUrl: null, currency: 'CNY' });
