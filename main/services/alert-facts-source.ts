@@ -6,12 +6,10 @@ import { buildAlertFacts, type SyncedSpendLimit } from '@core/alerts/build-facts
 import type { OrgAlertFacts } from '@core/alerts/alert-facts';
 import type { Org } from '@core/schemas';
 import { dailyTotals } from '@core/spend-history';
+import { SPEND_HISTORY_DAYS, USAGE_KEEP_DAYS } from '@core/retention';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import type { MoneyService } from './money';
 import type { SyncEngineTools } from './sync';
-
-const COST_DAYS = 90;
-const USAGE_DAYS = 14;
 
 export interface FactsSourceDeps {
   money: Pick<MoneyService, 'view'>;
@@ -30,8 +28,8 @@ export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Pro
     const [money, dashboard, costDays, usage] = await Promise.all([
       deps.money.view(org.id),
       deps.sync.dashboard(org.id),
-      history.costDays({ startMs: today - COST_DAYS * DAY_MS, endMs: today + DAY_MS }),
-      history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs + 1 }),
+      history.costDays({ startMs: today - SPEND_HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),
+      history.usage({ startMs: today - USAGE_KEEP_DAYS * DAY_MS, endMs: nowMs + 1 }),
     ]);
     return buildAlertFacts({
       nowMs,
