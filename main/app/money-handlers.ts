@@ -6,6 +6,7 @@ import type { Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { createAnswerService, type AnswerService } from '../services/answers';
 import { findOrg } from './org-lookup';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 
 /** The answers of the app's accounts, recomputed after each data change (hosts that supply none). */
 function answerServiceOf(deps: HandlerDeps): AnswerService {
@@ -15,17 +16,12 @@ function answerServiceOf(deps: HandlerDeps): AnswerService {
     sync: deps.sync,
     spendLimit: (orgId) => deps.limits.get(orgId).org,
     nowMs: deps.nowMs,
-    timeZone: () => displayZoneOf(deps.settings.get().timeZone),
+    timeZone: () => displayZone(deps.settings.get().timeZone, systemTimeZone()),
   });
   deps.bus.subscribe((event) => {
     if (event === 'data:changed' || event === 'sync:status' || event === 'orgs:changed') answers.invalidate();
   });
   return answers;
-}
-
-/** The user's zone: the one set in settings, else the machine's. */
-export function displayZoneOf(setting: string | null | undefined): string {
-  return setting ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
 
 type MoneyChannels =
