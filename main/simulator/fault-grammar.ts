@@ -67,15 +67,14 @@ export function latencyAction<A>(make: (ms: number) => A): FaultActionSpec<A> {
   };
 }
 
-/** `429[:retry-after=S]`: a rate limit with a Retry-After header (default 1 s). */
+/** `429[:retry-after=S]`: a rate limit with a Retry-After header (default 1 s; 0 = "retry at once"). */
 export function rateLimitAction<A>(make: (retryAfterSec: number) => A): FaultActionSpec<A> {
   return {
     usage: '429[:retry-after=S]',
     parse: (option, fail) => {
       if (option === null) return make(1);
       const m = /^retry-after=(\d+)$/.exec(option);
-      if (!m || Number(m[1]) < 1)
-        return fail(`429 takes ':retry-after=SECONDS' (a whole number >= 1), got ':${option}'`);
+      if (!m) return fail(`429 takes ':retry-after=SECONDS' (a whole number), got ':${option}'`);
       return make(Number(m[1]));
     },
   };
