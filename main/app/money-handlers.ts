@@ -9,7 +9,7 @@ import { findOrg } from './org-lookup';
 import { displayZone, systemTimeZone } from '@core/time-zone';
 
 /** The answers of the app's accounts, recomputed after each data change (hosts that supply none). */
-function answerServiceOf(deps: HandlerDeps): AnswerService {
+function answerServiceOf(deps: MoneyHandlerDeps): AnswerService {
   const answers = createAnswerService({
     orgs: () => deps.settings.get().orgs,
     money: deps.money,
@@ -35,8 +35,14 @@ type MoneyChannels =
   | 'answer:list'
   | 'balance:discardReadings';
 
+/** What the money channels use. */
+export type MoneyHandlerDeps = Pick<
+  HandlerDeps,
+  'answers' | 'bus' | 'limits' | 'money' | 'nowMs' | 'settings' | 'sync'
+>;
+
 /** Handlers for the money channels. */
-export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChannels> {
+export function createMoneyHandlers(deps: MoneyHandlerDeps): Pick<Handlers, MoneyChannels> {
   const known = (orgId: string) => findOrg(deps.settings.get(), orgId).id;
   const answers = deps.answers ?? answerServiceOf(deps);
   const changed = <T>(orgId: string, result: T): T => {
