@@ -57,7 +57,7 @@ export function plainAction<A>(usage: string, action: A, only?: readonly string[
 }
 
 /** `latency:MS`: a delay before answering (normally or by another rule). */
-export function latencyAction<A>(make: (ms: number) => A): FaultActionSpec<A> {
+function latencyAction<A>(make: (ms: number) => A): FaultActionSpec<A> {
   return {
     usage: 'latency:MS',
     parse: (option, fail) =>
@@ -68,7 +68,7 @@ export function latencyAction<A>(make: (ms: number) => A): FaultActionSpec<A> {
 }
 
 /** `429[:retry-after=S]`: a rate limit with a Retry-After header (default 1 s; 0 = "retry at once"). */
-export function rateLimitAction<A>(make: (retryAfterSec: number) => A): FaultActionSpec<A> {
+function rateLimitAction<A>(make: (retryAfterSec: number) => A): FaultActionSpec<A> {
   return {
     usage: '429[:retry-after=S]',
     parse: (option, fail) => {
@@ -81,11 +81,33 @@ export function rateLimitAction<A>(make: (retryAfterSec: number) => A): FaultAct
 }
 
 /** Status actions (`500`, `503`, …): the simulator's error answer for each status. */
-export function statusActions<A>(
-  statuses: readonly number[],
-  make: (status: number) => A,
+function statusActions<A, S extends number>(
+  statuses: readonly S[],
+  make: (status: S) => A,
 ): Record<string, FaultActionSpec<A>> {
   return Object.fromEntries(statuses.map((s) => [String(s), plainAction(String(s), make(s))]));
+}
+
+/** The actions every simulator has: its statuses, a rate limit, a delay and a hang. */
+export type CommonFaultAction<S extends number = number> =
+  | { kind: 'status'; status: S }
+  | { kind: 'rate-limit'; retryAfterSec: number }
+  | { kind: 'latency'; ms: number }
+  | { kind: 'hang' };
+
+/**
+ * The table entries of the actions every simulator has: `STATUS`, `429[:retry-after=S]`, `latency:MS`
+ * and `hang`. Example: `commonActions([500, 503])` accepts `500`, `503`, `429`, `latency:800`, `hang`.
+ */
+export function commonActions<S extends number>(
+  statuses: readonly S[],
+): Record<string, FaultActionSpec<CommonFaultAction<S>>> {
+  return {
+    ...statusActions(statuses, (status) => ({ kind: 'status', status })),
+    '429': rateLimitAction((retryAfterSec) => ({ kind: 'rate-limit', retryAfterSec })),
+    latency: latencyAction((ms) => ({ kind: 'latency', ms })),
+    hang: plainAction('hang', { kind: 'hang' }),
+  };
 }
 
 /** Parses a spec (see the grammar above) against `table`; `null`, '' and 'none' give no rules. */

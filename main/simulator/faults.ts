@@ -15,15 +15,8 @@
  * ```
  * Example: `costs=429:retry-after=2x3,completions=latency:800,*=500@0.1`.
  */
-import {
-  FaultSpecError,
-  latencyAction,
-  parseFaultSpec,
-  plainAction,
-  rateLimitAction,
-  statusActions,
-  type FaultTable,
-} from './fault-grammar';
+import { FaultSpecError, commonActions, parseFaultSpec, plainAction } from './fault-grammar';
+import type { CommonFaultAction, FaultTable } from './fault-grammar';
 
 export { FaultSpecError };
 
@@ -43,10 +36,7 @@ export const FAULT_TARGETS = [
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 export type FaultAction =
-  | { kind: 'status'; status: 401 | 403 | 500 | 503 }
-  | { kind: 'rate-limit'; retryAfterSec: number }
-  | { kind: 'latency'; ms: number }
-  | { kind: 'hang' }
+  | CommonFaultAction<401 | 403 | 500 | 503>
   | { kind: 'malformed' }
   | { kind: 'string-amount' }
   | { kind: 'bare-error'; status: number }
@@ -63,13 +53,7 @@ export interface FaultRule {
 
 /** The OpenAI simulator's actions, by how they are written. */
 const ACTIONS: FaultTable<FaultAction>['actions'] = {
-  ...statusActions([401, 403, 500, 503], (status) => ({
-    kind: 'status' as const,
-    status: status as 401 | 403 | 500 | 503,
-  })),
-  '429': rateLimitAction((retryAfterSec) => ({ kind: 'rate-limit', retryAfterSec })),
-  latency: latencyAction((ms) => ({ kind: 'latency', ms })),
-  hang: plainAction('hang', { kind: 'hang' }),
+  ...commonActions<401 | 403 | 500 | 503>([401, 403, 500, 503]),
   malformed: plainAction('malformed', { kind: 'malformed' }),
   'string-amount': plainAction('string-amount', { kind: 'string-amount' }, ['costs']),
   'bare-error': {

@@ -17,16 +17,8 @@
  */
 import { createRandom, deriveSeed } from '@core/random';
 import { createRuleDecider } from '../fault-injector';
-import {
-  fitsTarget,
-  latencyAction,
-  parseFaultSpec,
-  plainAction,
-  rateLimitAction,
-  statusActions,
-  type FaultActionSpec,
-  type FaultTable,
-} from '../fault-grammar';
+import { commonActions, fitsTarget, parseFaultSpec, plainAction } from '../fault-grammar';
+import type { CommonFaultAction, FaultActionSpec, FaultTable } from '../fault-grammar';
 
 export const ANTHROPIC_ROUTES = [
   'cost_report',
@@ -47,10 +39,7 @@ export const REPORT_ROUTES: ReadonlySet<AnthropicRoute> = new Set([
 ]);
 
 export type AnthropicFaultAction =
-  | { kind: 'status'; status: 401 | 403 | 500 | 529 }
-  | { kind: 'rate-limit'; retryAfterSec: number }
-  | { kind: 'latency'; ms: number }
-  | { kind: 'hang' }
+  | CommonFaultAction<401 | 403 | 500 | 529>
   | { kind: 'html' }
   | { kind: 'bad-amount' }
   | { kind: 'page-too-large'; maxLimit: number | null }
@@ -88,13 +77,7 @@ export const ANTHROPIC_FAULTS: FaultTable<AnthropicFaultAction> = {
   targets: ANTHROPIC_ROUTES,
   example: 'cost_report=529',
   actions: {
-    ...statusActions([401, 403, 500, 529], (status) => ({
-      kind: 'status' as const,
-      status: status as 401 | 403 | 500 | 529,
-    })),
-    '429': rateLimitAction((retryAfterSec) => ({ kind: 'rate-limit', retryAfterSec })),
-    latency: latencyAction((ms) => ({ kind: 'latency', ms })),
-    hang: plainAction('hang', { kind: 'hang' }),
+    ...commonActions<401 | 403 | 500 | 529>([401, 403, 500, 529]),
     html: plainAction('html', { kind: 'html' }),
     'bad-amount': plainAction('bad-amount', { kind: 'bad-amount' }, COST_ROUTES),
     'page-too-large': optionalCount(

@@ -17,20 +17,11 @@
  */
 import { createRandom, deriveSeed } from '@core/random';
 import { createRuleDecider, type TargetedRule } from '../fault-injector';
-import {
-  latencyAction,
-  parseFaultSpec,
-  plainAction,
-  rateLimitAction,
-  statusActions,
-  type FaultTable,
-} from '../fault-grammar';
+import { commonActions, parseFaultSpec, plainAction } from '../fault-grammar';
+import type { CommonFaultAction, FaultTable } from '../fault-grammar';
 
 export type BalanceFault =
-  | { kind: 'status'; status: number }
-  | { kind: 'rate-limit'; retryAfterSec: number }
-  | { kind: 'latency'; ms: number }
-  | { kind: 'hang' }
+  | CommonFaultAction
   | { kind: 'html' }
   | { kind: 'malformed' }
   | { kind: 'bad-amount'; text: string }
@@ -43,13 +34,7 @@ export type BalanceFaultRule = TargetedRule<BalanceFault>;
 export const BALANCE_FAULTS: FaultTable<BalanceFault> = {
   targets: [],
   actions: {
-    ...statusActions([400, 401, 402, 403, 408, 422, 500, 502, 503], (status) => ({
-      kind: 'status' as const,
-      status,
-    })),
-    '429': rateLimitAction((retryAfterSec) => ({ kind: 'rate-limit', retryAfterSec })),
-    latency: latencyAction((ms) => ({ kind: 'latency', ms })),
-    hang: plainAction('hang', { kind: 'hang' }),
+    ...commonActions([400, 401, 402, 403, 408, 422, 500, 502, 503]),
     html: plainAction('html', { kind: 'html' }),
     malformed: plainAction('malformed', { kind: 'malformed' }),
     'bad-amount': {
