@@ -207,6 +207,19 @@ function specOf<A extends { kind: string }>(table: FaultTable<A>, action: A): Fa
 }
 
 /**
+ * A table as help lines: its targets (or that rules name none) and how its actions are written.
+ *
+ * Example (balance): `["ACTION  400 | 401 | … | 429[:retry-after=S] | latency:MS | hang | …"]`.
+ */
+export function describeFaultTable(table: FaultTable<{ kind: string }>): string[] {
+  const actions = Object.values(table.actions).map((a) => a.usage);
+  return [
+    ...(table.targets.length > 0 ? [`TARGET  ${[...table.targets, '*'].join(' | ')}`] : []),
+    `ACTION  ${actions.join(' | ')}`,
+  ];
+}
+
+/**
  * Whether `action` applies on `target` by the table (for `*` rules, which match every target).
  *
  * Example (OpenAI): `string-amount` fits `costs` only.
