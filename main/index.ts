@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { app, BrowserWindow, dialog } from 'electron';
 import { untilTomorrowMs } from '@core/alerts/snooze';
-import { saneZone } from '@core/sane-values';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import pkg from '../package.json';
 import { createApp } from './app/create-app';
 import { trayModelNow } from './app/tray-source';
@@ -65,7 +65,7 @@ async function onReady(): Promise<void> {
     log,
     delivery: (files) => createSaveDialogDelivery(files, () => mainWindow, dataDir),
   });
-  const zone = () => saneZone(core.settings.get().timeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const zone = () => displayZone(core.settings.get().timeZone, systemTimeZone());
   // A notification opens its account's page (`#/org/<id>`); a fragment-only change keeps the page loaded.
   const openOrg = (orgId: string) => {
     void core.handlers['orgs:select']({ orgId }).catch(() => {});

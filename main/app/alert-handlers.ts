@@ -12,8 +12,11 @@ type AlertChannels =
   | 'alerts:updateSettings'
   | 'limits:get';
 
+/** What the alert channels use. */
+export type AlertHandlerDeps = Pick<HandlerDeps, 'alerts' | 'limits' | 'settings'>;
+
 /** Handlers for the alert channels. */
-export function createAlertHandlers(deps: HandlerDeps): Pick<Handlers, AlertChannels> {
+export function createAlertHandlers(deps: AlertHandlerDeps): Pick<Handlers, AlertChannels> {
   return {
     'alerts:get': async () => deps.alerts.view(),
     'alerts:snooze': async ({ alertId, untilMs }) => deps.alerts.snooze(alertId, untilMs),

@@ -4,7 +4,7 @@
  * reaches the user (a download link, a save dialog): see `FileDeliveryPort`.
  */
 import type { FileDelivery } from '@core/api-contract';
-import { saneZone } from '@core/sane-values';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import { planExport, type ExportPlan, type ExportRequest } from '@core/export/request';
 import type { LedgerStore } from '../services/stores/ledger-store';
 import type { SettingsStore } from '../services/stores/settings-store';
@@ -50,8 +50,7 @@ export interface AppFilesDeps {
 /** Creates the file service of one app. */
 export function createAppFiles(deps: AppFilesDeps): AppFiles {
   const answers = deps.answers;
-  const zone = () =>
-    saneZone(deps.settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const zone = () => displayZone(deps.settings.get().timeZone, systemTimeZone());
   return {
     plan: (request) => planExport(request, deps.settings.get().orgs, deps.nowMs()),
     chunks: (plan) =>

@@ -5,8 +5,11 @@ import { findOrg } from './org-lookup';
 
 type BackupChannels = 'ledger:backups' | 'ledger:restoreBackup';
 
+/** What the ledger-backup channels use. */
+export type BackupHandlerDeps = Pick<HandlerDeps, 'bus' | 'ledgerBackups' | 'settings'>;
+
 /** Handlers for ledger backups; a restore is announced with `data:changed`. */
-export function createBackupHandlers(deps: HandlerDeps): Pick<Handlers, BackupChannels> {
+export function createBackupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupChannels> {
   const backups = () => {
     if (!deps.ledgerBackups) throw new ApiError('rejected', 'Ledger backups are not available here.');
     return deps.ledgerBackups;

@@ -1,46 +1,49 @@
 /**
  * The application both hosts run: settings, key storage, sync engine, scheduler and the handler
  * object, wired together. Hosts pass in what differs (key storage, transport, data folder).
+ *
+ * `createApp` reads as the list of what the app is, one named step each; each step takes what the
+ * steps before it made, so the order of the list is the order of the wiring.
  */
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@core/api-contract';
 import type { Org } from '@core/schemas';
-import { DAY_MS, type Clock } from '@core/time';
-import { ClientSetupError } from '../services/api-errors';
-import type { AlertDispatcher } from '../services/alert-dispatcher';
-import { createSpendLimitSync } from '../services/spend-limit-sync';
+import type { Clock } from '@core/time';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import { PROVIDERS, providerOfKey, type ProviderId } from '@core/providers';
 import { ENV_ORG_ID } from '@core/backup/reserved-ids';
-import { addressHoldReason, isHttpAddress } from '@core/org-address';
-import { isAdminApi } from '../services/openai-client';
-import { isAnthropicApi } from '../services/providers/anthropic-client';
-import { isOpenRouterApi } from '../services/providers/openrouter-client';
 import { effectiveHardLimit } from '@core/spend-limits';
-import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
-import { SYSTEM_CLOCK } from '../services/clock';
-import { createScheduler, validateCron } from '../services/scheduler';
-import type { SecretStore } from '../services/secrets';
-import { createMoneyService } from '../services/money';
-import { createAnswerService } from '../services/answers';
-import { saneZone } from '@core/sane-values';
-import { createLedgerBackups } from '../services/ledger-backups';
-import { createLedgerStore } from '../services/stores/ledger-store';
-import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
-import { createProblemList } from '../services/stores/store-problem';
-import { removeLeftoverTempFiles } from '../services/stores/leftover-files';
-import { finishInterruptedRestore } from '../services/restore-recovery';
+import type { AlertDispatcher } from '../services/alert-dispatcher';
+import { createAnswerService, type AnswerService } from '../services/answers';
 import type { AlertSettingsPort } from '../services/backup';
-import { createSyncEngine, type SyncEngine } from '../services/sync';
+import { SYSTEM_CLOCK } from '../services/clock';
+import { ensureEnvOrg } from '../services/env-org';
+import type { GuardedSecrets } from '../services/guarded-secrets';
+import { createLedgerBackups } from '../services/ledger-backups';
+import { createMoneyService, type MoneyService } from '../services/money';
+import { checkEnvBaseUrl, createOrgClients, type OrgClients } from '../services/org-clients';
+import { createProviderApi, verifyProviderKey } from '../services/providers/create-provider-api';
+import { finishInterruptedRestore } from '../services/restore-recovery';
+import { createScheduler, validateCron, type Scheduler } from '../services/scheduler';
+import type { SecretStore } from '../services/secrets';
+import { spendLimitSources } from '../services/spend-limit-sources';
+import { createSpendLimitSync, type SpendLimitSync } from '../services/spend-limit-sync';
+import { createLedgerStore, type LedgerStore } from '../services/stores/ledger-store';
+import { removeLeftoverTempFiles } from '../services/stores/leftover-files';
+import { createOrgHistories, type OrgHistories } from '../services/stores/org-histories';
+import { openSettingsStore, type SettingsStore } from '../services/stores/settings-store';
+import { createProblemList, type ProblemList } from '../services/stores/store-problem';
+import { createSyncEngine, type SyncEngine, type SyncEngineTools } from '../services/sync';
 import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
-import { createDemoBackend } from './demo-backend';
-import { createEventBus, type EventBus } from './event-bus';
-import { createHandlers } from './handlers';
-import { wireAlerts } from './wire-alerts';
-import { guardAppSecrets } from './guard-app-secrets';
-import type { KeyState } from '../services/guarded-secrets';
-import { assertPinnedClockAllowed } from './pinned-clock';
+import { createDemoBackend, type DemoBackend } from './demo-backend';
 import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
 import { warmUpBalanceDemo } from './demo-warm-up';
+import { createEventBus, type EventBus } from './event-bus';
+import { guardAppSecrets } from './guard-app-secrets';
+import type { HandlerDeps } from './handler-deps';
+import { createHandlers } from './handlers';
+import { assertPinnedClockAllowed } from './pinned-clock';
+import { wireAlerts } from './wire-alerts';
 
 export { ENV_ORG_ID };
 
@@ -95,12 +98,36 @@ export interface App {
 
 /** Opens the stores and wires the services; nothing polls until `start()`. */
 export async function createApp(opts: AppOptions): Promise<App> {
+  const base = await openDataFolder(opts);
+  const clients = connectAccounts(base, opts);
+  const services = await startServices(base, clients);
+  await finishInterruptedRestoreStep(base, services, opts);
+  const deps = handlerDeps(base, clients, services, opts);
+  await addStartingAccounts(base, deps, opts);
+  return assemble(base, clients, services, deps);
+}
+
+/** What every later step shares: the folder, its clock, log, events, problems, keys and settings. */
+interface Base {
+  dataDir: string;
+  version: string;
+  clock: Clock;
+  nowMs(): number;
+  log(line: string): void;
+  bus: EventBus;
+  problems: ProblemList;
+  secrets: GuardedSecrets;
+  settings: SettingsStore;
+  envKey: string | null;
+  envBaseUrl: string | null;
+}
+
+/** Step 1: clears a stopped run's leftovers, opens keys and settings, checks the environment and clock. */
+async function openDataFolder(opts: AppOptions): Promise<Base> {
   const log = opts.log ?? (() => {});
   const clock = opts.clock ?? SYSTEM_CLOCK;
   const nowMs = () => clock.nowMs();
-  const newOrgId = () => `org_${randomBytes(6).toString('hex')}`;
   const bus = createEventBus(log);
-  const demo = createDemoBackend({ faults: opts.demoFaults ?? null, clock });
   // One list of unreadable store files for the whole app; each was set aside, and the user is told.
   const problems = createProblemList((p) => {
     log(`store: ${p.message}`);
@@ -120,97 +147,72 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const envKey = opts.envAdminKey?.trim() || null;
   const envBaseUrl = opts.envBaseUrl?.trim() || null;
-  if (envKey && envBaseUrl && !isHttpAddress(envBaseUrl))
-    throw new ClientSetupError(`OPENAI_BASE_URL must be an http or https address, not '${envBaseUrl}'.`);
+  checkEnvBaseUrl(envKey, envBaseUrl);
   if (clock !== SYSTEM_CLOCK) assertPinnedClockAllowed(settings.get().orgs, envKey);
+  const { dataDir, version } = opts;
+  return { dataDir, version, clock, nowMs, log, bus, problems, secrets, settings, envKey, envBaseUrl };
+}
 
-  const keyFor = async (org: Org): Promise<string | null> => {
-    if (org.id === ENV_ORG_ID) return envKey;
-    return secrets.get(org.id);
-  };
+/** Step 2: which key and address each account is read with (demo accounts read the local simulators). */
+function connectAccounts(base: Base, opts: AppOptions): OrgClients & { demo: DemoBackend } {
+  const demo = createDemoBackend({ faults: opts.demoFaults ?? null, clock: base.clock });
+  const clients = createOrgClients({
+    secrets: base.secrets,
+    envKey: base.envKey,
+    envBaseUrl: base.envBaseUrl,
+    demoConnection: (org) => demo.connection(demoProfileOf(org)),
+  });
+  return { ...clients, demo };
+}
 
-  const keyState = async (org: Org): Promise<KeyState> => {
-    if (org.kind === 'demo') return 'present';
-    return org.id === ENV_ORG_ID ? (envKey ? 'present' : 'missing') : secrets.state(org.id);
-  };
-  const hasKey = async (org: Org) => (await keyState(org)) === 'present';
-  const ledgers = createLedgerStore(opts.dataDir, { nowMs, problems });
+interface Services {
+  histories: OrgHistories;
+  ledgers: LedgerStore;
+  limits: SpendLimitSync;
+  money: MoneyService;
+  sync: SyncEngineTools;
+  answers: AnswerService;
+  alerts: AlertDispatcher;
+  scheduler: Scheduler;
+  files: AppFiles;
+  alertSettings: AlertSettingsPort;
+}
+
+/** Step 3: the services, each made after what it reads (histories, limits, money, sync, alerts, files). */
+async function startServices(base: Base, clients: OrgClients): Promise<Services> {
+  const { dataDir, settings, nowMs, log, bus, problems } = base;
+  const histories = createOrgHistories(dataDir, { nowMs, onProblem: problems.report });
+  const ledgers = createLedgerStore(dataDir, { nowMs, problems });
+  const limits = createSpendLimitSync({
+    ...spendLimitSources({
+      orgs: () => settings.get().orgs,
+      clientFor: clients.clientFor,
+      history: histories.of,
+      nowMs,
+    }),
+    log,
+  });
   const money = createMoneyService({
     ledgers,
-    history: (orgId) => sync.history(orgId),
+    history: histories.of,
     nowMs,
     orgOf: (orgId) => settings.get().orgs.find((o) => o.id === orgId) ?? null,
     apiHardLimitMicros: (orgId) => effectiveHardLimit(limits.get(orgId))?.limitMicros ?? null,
   });
   const sync = createSyncEngine({
-    dataDir: opts.dataDir,
+    dataDir,
+    histories,
     settings,
     nowMs,
     log,
-    hasKey,
+    hasKey: clients.hasKey,
     onProblem: problems.report,
     retryOnTime: true,
     snapshotExtras: (orgId, atMs) => money.snapshotExtras(orgId, atMs),
     onStatus: (orgId, status) => bus.emit('sync:status', { orgId, status }),
     onData: (orgId) => bus.emit('data:changed', { orgId }),
-    clientFor: (org) => clientFor(org),
+    clientFor: clients.clientFor,
   });
-  const limits = createSpendLimitSync({
-    // OpenAI's Admin API and Anthropic's (beta) publish spend limits, OpenRouter the limit of the key it
-    // reads with; DeepSeek none.
-    orgs: () =>
-      settings
-        .get()
-        .orgs.filter(
-          (o) => o.provider === 'openai' || o.provider === 'anthropic' || o.provider === 'openrouter',
-        ),
-    clientFor: async (org) => {
-      const api = await clientFor(org);
-      if (!isAdminApi(api) && !isAnthropicApi(api) && !isOpenRouterApi(api))
-        throw new Error(`${PROVIDERS[org.provider].name} publishes no spend limits.`);
-      return api;
-    },
-    projectsOf: async (orgId) => (await sync.history(orgId)).projects(),
-    spendingProjectIds: async (orgId, sinceMs) => {
-      const days = await (await sync.history(orgId)).costDays({ startMs: sinceMs, endMs: nowMs() + DAY_MS });
-      const ids = new Set<string>();
-      for (const d of days)
-        for (const r of d.rows) if (r.projectId !== null && r.micros > 0) ids.add(r.projectId);
-      return ids;
-    },
-    nowMs,
-    log,
-  });
-
-  async function clientFor(org: Org) {
-    if (org.kind === 'demo') {
-      const { baseUrl, apiKey } = await demo.connection(demoProfileOf(org));
-      return createProviderApi(org.provider, { apiKey, baseURL: baseUrl });
-    }
-    const apiKey = await keyFor(org);
-    if (!apiKey) {
-      throw new ClientSetupError(
-        org.id === ENV_ORG_ID
-          ? 'OPENAI_ADMIN_KEY is no longer set: start Creditwatch with it set, or add the organization with its key.'
-          : `No ${PROVIDERS[org.provider].keyName} is stored for this account on this machine: remove it and add it again with its key.`,
-      );
-    }
-    // The environment key goes only to OpenAI, at its own address or the one given with it.
-    if (org.id === ENV_ORG_ID)
-      return createProviderApi('openai', { apiKey, baseURL: envBaseUrl ?? PROVIDERS.openai.baseUrl });
-    const held = addressHoldReason(org);
-    if (held) throw new ClientSetupError(held);
-    const owner = providerOfKey(apiKey);
-    if (owner !== null && owner !== org.provider)
-      throw new ClientSetupError(
-        `The key stored for this account is ${PROVIDERS[owner].name}'s, and the account is on ${PROVIDERS[org.provider].name}: remove the account and add it again with its own key.`,
-      );
-    return createProviderApi(org.provider, {
-      apiKey,
-      baseURL: org.baseUrl ?? PROVIDERS[org.provider].baseUrl,
-    });
-  }
-
   // One answer per account for the page, the tray, the command line, the alerts and the webhook: each quotes
   // the same snapshot. It is told of changes before the alerts are (they read it on the same event).
   const answers = createAnswerService({
@@ -219,15 +221,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     sync,
     spendLimit: (orgId) => effectiveHardLimit(limits.get(orgId)),
     nowMs,
-    timeZone: () =>
-      saneZone(settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone)),
+    timeZone: () => displayZone(settings.get().timeZone, systemTimeZone()),
   });
   bus.subscribe((event) => {
     if (event === 'data:changed' || event === 'sync:status' || event === 'orgs:changed') answers.invalidate();
   });
   const alerts = await wireAlerts({
     answers,
-    dataDir: opts.dataDir,
+    dataDir,
     settings,
     money,
     sync,
@@ -237,9 +238,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nowMs,
     log,
   });
-
   const scheduler = createScheduler({ cron: settings.get().syncCron, run: () => sync.syncDue() });
-
   const alertSettings: AlertSettingsPort = {
     get: () => alerts.settings(),
     save: async ({ version: _version, ...rest }) => void (await alerts.updateSettings(rest)),
@@ -248,34 +247,64 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings,
     ledgers,
     alertSettings,
-    history: (orgId) => sync.history(orgId),
-    dataDir: opts.dataDir,
+    history: histories.of,
+    dataDir,
     nowMs,
-    appVersion: opts.version,
+    appVersion: base.version,
     answers,
   });
-  const deps = {
-    files,
-    delivery: opts.delivery?.(files) ?? LINK_DELIVERY,
+  return { histories, ledgers, limits, money, sync, answers, alerts, scheduler, files, alertSettings };
+}
+
+/**
+ * Step 4: a restore cut off half-way (its journal is there) is finished before anything else reads the
+ * data (by the folder's writer only: a reader beside a running app leaves it to that app).
+ */
+async function finishInterruptedRestoreStep(base: Base, services: Services, opts: AppOptions): Promise<void> {
+  if (opts.readOnly) return;
+  const finished = await finishInterruptedRestore({
+    settings: base.settings,
+    ledgers: services.ledgers,
+    alertSettings: services.alertSettings,
+    dataDir: base.dataDir,
+    nowMs: base.nowMs,
+    appVersion: base.version,
+  });
+  if (finished)
+    base.problems.report({ file: base.dataDir, quarantinedAs: null, atMs: base.nowMs(), message: finished });
+}
+
+/** Step 5: what the handlers are given. */
+function handlerDeps(
+  base: Base,
+  clients: OrgClients & { demo: DemoBackend },
+  services: Services,
+  opts: AppOptions,
+): HandlerDeps {
+  const { nowMs } = base;
+  return {
+    files: services.files,
+    delivery: opts.delivery?.(services.files) ?? LINK_DELIVERY,
     appInfo: {
       version: opts.version,
       transport: opts.transport,
       dataDir: opts.dataDir,
-      isClockPinned: clock !== SYSTEM_CLOCK,
+      isClockPinned: base.clock !== SYSTEM_CLOCK,
     },
-    settings,
-    secrets,
-    keyState,
-    sync,
-    money,
-    answers,
-    alerts,
-    limits,
-    ledgerBackups: createLedgerBackups(ledgers),
-    problems: problems.list,
-    bus,
+    settings: base.settings,
+    secrets: base.secrets,
+    keyState: clients.keyState,
+    hasKey: clients.hasKey,
+    sync: services.sync,
+    money: services.money,
+    answers: services.answers,
+    alerts: services.alerts,
+    limits: services.limits,
+    ledgerBackups: createLedgerBackups(services.ledgers),
+    problems: base.problems.list,
+    bus: base.bus,
     nowMs,
-    newOrgId,
+    newOrgId: () => `org_${randomBytes(6).toString('hex')}`,
     verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
       verifyProviderKey(
         createProviderApi(provider, { apiKey, baseURL: baseUrl ?? PROVIDERS[provider].baseUrl }),
@@ -283,51 +312,35 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ),
     validateCron,
     warmUpDemo: async (org: Org) =>
-      warmUpBalanceDemo({ org, history: await sync.history(org.id), demo, nowMs: nowMs() }),
-    reschedule: (cron: string) => scheduler.reschedule(cron),
-    hasKey,
+      warmUpBalanceDemo({
+        org,
+        history: await services.histories.of(org.id),
+        demo: clients.demo,
+        nowMs: nowMs(),
+      }),
+    reschedule: (cron: string) => services.scheduler.reschedule(cron),
   };
+}
 
-  // A restore cut off half-way (its journal is there) is finished before anything else reads the data
-  // (by the folder's writer only: a reader beside a running app leaves it to that app).
-  const finished = opts.readOnly
-    ? null
-    : await finishInterruptedRestore({
-        settings,
-        ledgers,
-        alertSettings,
-        dataDir: opts.dataDir,
-        nowMs,
-        appVersion: opts.version,
-      });
-  if (finished)
-    problems.report({ file: opts.dataDir, quarantinedAs: null, atMs: nowMs(), message: finished });
+/** Step 6: the environment key's account, and the demo accounts when asked for (the folder's writer only). */
+async function addStartingAccounts(base: Base, deps: HandlerDeps, opts: AppOptions): Promise<void> {
+  if (opts.readOnly) return;
+  if (base.envKey) await ensureEnvOrg(base.settings, base.nowMs());
+  if (opts.demo) await ensureDemoOrgs(deps);
+}
 
-  if (envKey && !opts.readOnly && !settings.get().orgs.some((o) => o.id === ENV_ORG_ID)) {
-    const org: Org = {
-      id: ENV_ORG_ID,
-      name: 'OpenAI (OPENAI_ADMIN_KEY)',
-      kind: 'openai',
-      provider: 'openai',
-      baseUrl: null,
-      createdAtMs: nowMs(),
-    };
-    await settings.update((s) => ({
-      ...s,
-      orgs: [...s.orgs, org],
-      selectedOrgId: s.selectedOrgId ?? org.id,
-    }));
-  }
-  if (opts.demo && !opts.readOnly) await ensureDemoOrgs(deps);
-
+/** Step 7: the app as the hosts see it. */
+function assemble(base: Base, clients: { demo: DemoBackend }, services: Services, deps: HandlerDeps): App {
+  const { settings, log } = base;
+  const { sync, scheduler } = services;
   return {
     handlers: createHandlers(deps),
-    bus,
+    bus: base.bus,
     settings,
     sync,
-    alerts,
-    clock,
-    files,
+    alerts: services.alerts,
+    clock: base.clock,
+    files: services.files,
     start() {
       scheduler.start();
       for (const org of settings.get().orgs)
@@ -336,7 +349,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       scheduler.stop();
       sync.stop();
-      await demo.close();
+      await clients.demo.close();
     },
   };
 }

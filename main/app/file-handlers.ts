@@ -6,8 +6,11 @@ import type { HandlerDeps } from './handler-deps';
 
 type FileChannels = 'export:save' | 'backup:save' | 'backup:restore';
 
+/** What the file channels use. */
+export type FileHandlerDeps = Pick<HandlerDeps, 'bus' | 'delivery' | 'files' | 'settings'>;
+
 /** Handlers for exports and backups. */
-export function createFileHandlers(deps: HandlerDeps): Pick<Handlers, FileChannels> {
+export function createFileHandlers(deps: FileHandlerDeps): Pick<Handlers, FileChannels> {
   return {
     'export:save': async (request) => {
       let plan;

@@ -6,26 +6,22 @@ import type { Handlers } from '@core/api-contract';
 import type { HandlerDeps } from './handler-deps';
 import { createAnswerService, type AnswerService } from '../services/answers';
 import { findOrg } from './org-lookup';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 
 /** The answers of the app's accounts, recomputed after each data change (hosts that supply none). */
-function answerServiceOf(deps: HandlerDeps): AnswerService {
+function answerServiceOf(deps: MoneyHandlerDeps): AnswerService {
   const answers = createAnswerService({
     orgs: () => deps.settings.get().orgs,
     money: deps.money,
     sync: deps.sync,
     spendLimit: (orgId) => deps.limits.get(orgId).org,
     nowMs: deps.nowMs,
-    timeZone: () => displayZoneOf(deps.settings.get().timeZone),
+    timeZone: () => displayZone(deps.settings.get().timeZone, systemTimeZone()),
   });
   deps.bus.subscribe((event) => {
     if (event === 'data:changed' || event === 'sync:status' || event === 'orgs:changed') answers.invalidate();
   });
   return answers;
-}
-
-/** The user's zone: the one set in settings, else the machine's. */
-export function displayZoneOf(setting: string | null | undefined): string {
-  return setting ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
 
 type MoneyChannels =
@@ -39,8 +35,14 @@ type MoneyChannels =
   | 'answer:list'
   | 'balance:discardReadings';
 
+/** What the money channels use. */
+export type MoneyHandlerDeps = Pick<
+  HandlerDeps,
+  'answers' | 'bus' | 'limits' | 'money' | 'nowMs' | 'settings' | 'sync'
+>;
+
 /** Handlers for the money channels. */
-export function createMoneyHandlers(deps: HandlerDeps): Pick<Handlers, MoneyChannels> {
+export function createMoneyHandlers(deps: MoneyHandlerDeps): Pick<Handlers, MoneyChannels> {
   const known = (orgId: string) => findOrg(deps.settings.get(), orgId).id;
   const answers = deps.answers ?? answerServiceOf(deps);
   const changed = <T>(orgId: string, result: T): T => {

@@ -4,9 +4,7 @@
  */
 import type { Org } from '@core/schemas';
 
-export const PINNED_CLOCK_REAL_ORG =
-  'This monitor runs on a clock set with --now (for demos and tests), so it cannot watch an organization ' +
-  'on the real OpenAI API. Restart it without --now to add one. Nothing was saved.';
+export { PINNED_CLOCK_REAL_ORG } from '../services/org-registration';
 
 /** Thrown when a pinned clock would reach a real organization; the message is for the user. */
 export class PinnedClockError extends Error {}

@@ -3,7 +3,7 @@
  * evaluated after each finished sync (success or failure) and each ledger change, and hard spend limits
  * are re-read hourly at most after a sync.
  */
-import { saneZone } from '@core/sane-values';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import type { ProblemList } from '../services/stores/store-problem';
 import { createAlertDispatcher, type AlertDispatcher } from '../services/alert-dispatcher';
 import { createAlertFactsSource } from '../services/alert-facts-source';
@@ -35,8 +35,7 @@ export interface AlertWiringDeps {
 export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher> {
   const { settings, money, sync, limits, bus, problems, nowMs, log, answers } = deps;
   // A zone Intl does not know (a hand-edited file) must not stop every alert: the system zone stands in.
-  const displayZone = () =>
-    saneZone(settings.get().timeZone, saneZone(Intl.DateTimeFormat().resolvedOptions().timeZone));
+  const zoneNow = () => displayZone(settings.get().timeZone, systemTimeZone());
   const alerts = createAlertDispatcher({
     store: await openAlertStore(deps.dataDir, { nowMs, problems }),
     orgs: () => settings.get().orgs,
@@ -45,11 +44,11 @@ export async function wireAlerts(deps: AlertWiringDeps): Promise<AlertDispatcher
       sync,
       spendLimit: (orgId) => effectiveHardLimit(limits.get(orgId)),
       nowMs,
-      timeZone: displayZone,
+      timeZone: zoneNow,
       answerOf: answers ? (orgId) => answers.get(orgId) : undefined,
     }),
     nowMs,
-    displayZone,
+    displayZone: zoneNow,
     onFired: (alert) => bus.emit('alerts:fired', { alert }),
     onChanged: (view) => bus.emit('alerts:changed', view),
     webhook: (url, alert, report, answer) =>

@@ -12,6 +12,7 @@ import { openSettingsStore, type SettingsStore } from '../services/stores/settin
 import { createProblemList } from '../services/stores/store-problem';
 import { UsageError } from './io';
 import { isSaneInstant } from '@core/sane-values';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 
 export interface DataFolder {
   dataDir: string;
@@ -42,7 +43,7 @@ export async function openDataFolder(
     // damaged file still sets it aside and says so).
     history: (orgId) =>
       openOrgHistory(join(dataDir, 'history', orgId), { nowMs, problems }, { rewindDamaged: false }),
-    zone: () => settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    zone: () => displayZone(settings.get().timeZone, systemTimeZone()),
   };
 }
 

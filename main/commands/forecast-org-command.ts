@@ -6,10 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { ExportInputError, findOrgByRef } from '@core/export/request';
-import { createApp } from '../app/create-app';
-import { createSimClock } from '../simulator/sim-clock';
 import { defaultDataDir } from '../host/data-dir';
-import { createFileSecretStore } from '../services/secrets';
+import { openCommandApp } from './command-app';
 import { assertDataFolder } from './data-folder';
 import { parseNowFlag } from './flags';
 import { type CommandIo, UsageError } from './io';
@@ -44,16 +42,7 @@ export async function runForecastOrgCommand(argv: string[], io: CommandIo, versi
   const nowMs = values.now === undefined ? null : parseNowFlag(values.now);
   await assertDataFolder(dataDir);
   // Read only, whether or not an app runs on this folder: nothing is added, finished or synced.
-  const app = await createApp({
-    clock: nowMs === null ? undefined : createSimClock({ startMs: nowMs, speed: 0 }),
-    dataDir,
-    version,
-    transport: 'http',
-    secrets: createFileSecretStore(dataDir),
-    envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
-    envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
-    readOnly: true,
-  });
+  const app = await openCommandApp({ dataDir, version, nowMs, readOnly: true });
   try {
     const org = findOrg(app.settings.get().orgs, ref);
     const answer = await app.handlers['answer:get']({ orgId: org.id });

@@ -14,6 +14,10 @@ import {
   type SimulatorOptions,
 } from '../simulator/index';
 import { startProviderSimulator, type RunningProviderSimulator } from '../simulator/start-provider';
+import { ANTHROPIC_FAULTS, parseAnthropicFaults } from '../simulator/anthropic/faults';
+import { BALANCE_FAULTS, parseBalanceFaults } from '../simulator/balance/faults';
+import { describeFaultTable, type FaultTable } from '../simulator/fault-grammar';
+import { OPENAI_FAULTS } from '../simulator/faults';
 
 export const SIMULATE_HELP = `Usage: creditwatch simulate [--provider P] [--port N] [--trace FILE.csv [--trace-scale X]] [--speed X]
                            [--start ISO] [--faults SPEC] [--seed N] [--history-days N] [--cost-lag-minutes N]
@@ -22,8 +26,8 @@ Serves a local OpenAI Admin API (costs, usage, projects, spend limit) with belie
 or, with --provider, the API of another provider on the same spend model.
   --provider P          openai (default) | anthropic (cost and usage reports, workspaces) | openrouter
                         (/credits, /key) | deepseek (/user/balance, in CNY); --trace, --trace-scale and
-                        --cost-lag-minutes are for openai only, and --faults then uses that simulator's
-                        own grammar (its faults module says it)
+                        --cost-lag-minutes are for openai only; --faults takes that simulator's
+                        targets and actions (below)
   --port N              port on 127.0.0.1 (default 0: any free port)
   --trace FILE.csv      replay an hourly trace (hour_utc,model,requests,input_tokens,output_tokens,cost_usd)
   --trace-scale X       multiply the trace's costs by X (default 1)
@@ -34,13 +38,41 @@ or, with --provider, the API of another provider on the same spend model.
   --history-days N      days of spend before the start (default 120)
   --cost-lag-minutes N  how long after an hour ends its cost shows in /costs (default 30)
 
-Fault SPEC: comma-separated TARGET=ACTION rules, optionally ending in xN (next N requests) or @P (probability).
-  TARGET  costs | completions | embeddings | images | projects | spend_limit | *
-  ACTION  401 | 403 | 500 | 503 | 429[:retry-after=S] | latency:MS | hang | malformed
-          | string-amount | bare-error[:STATUS] | spend-limit-429
+Fault SPEC: comma-separated TARGET=ACTION rules (openrouter and deepseek: ACTION alone, for every request),
+each optionally ending in xN (next N requests) or @P (probability).
+${faultHelp()}
   e.g.    costs=429:retry-after=2x3,completions=latency:800,*=500@0.1
 
 Any key starting sk-admin- is accepted; sk-proj- keys get OpenAI's "Missing scopes" 401.`;
+
+/** Each simulator's fault targets and actions, from its table, wrapped to the width of this help. */
+function faultHelp(): string {
+  const tables: Array<[string, FaultTable<{ kind: string }>]> = [
+    ['openai', OPENAI_FAULTS],
+    ['anthropic', ANTHROPIC_FAULTS],
+    ['openrouter, deepseek', BALANCE_FAULTS],
+  ];
+  const wrap = (line: string): string[] => {
+    const out: string[] = [];
+    for (const part of line.split(' | ')) {
+      const last = out.length - 1;
+      if (last >= 0 && out[last]!.length + part.length + 3 <= 100) out[last] += ` | ${part}`;
+      else out.push(last < 0 ? `    ${part}` : `            | ${part}`);
+    }
+    return out;
+  };
+  return tables
+    .map(([names, table]) => [`  ${names}:`, ...describeFaultTable(table).flatMap(wrap)].join('\n'))
+    .join('\n');
+}
+
+/** Each simulator's fault parser, to refuse a bad spec before anything starts. */
+const FAULT_PARSERS: Record<ProviderId, (spec: string) => unknown> = {
+  openai: parseFaults,
+  anthropic: parseAnthropicFaults,
+  openrouter: parseBalanceFaults,
+  deepseek: parseBalanceFaults,
+};
 
 /** A bad flag value: printed with a pointer to --help, exit code 2. */
 class SimulateUsageError extends Error {}
@@ -129,9 +161,9 @@ export async function parseSimulateArgs(
       if (values[flag] !== undefined)
         throw new SimulateUsageError(`--${flag} is for the OpenAI simulator only.`);
   }
-  if (values.faults !== undefined && provider === 'openai') {
+  if (values.faults !== undefined) {
     try {
-      parseFaults(values.faults);
+      FAULT_PARSERS[provider as ProviderId](values.faults);
     } catch (err) {
       throw new SimulateUsageError(`--faults: ${(err as Error).message}`);
     }

@@ -7,12 +7,10 @@
  */
 import { parseArgs } from 'node:util';
 import { needsAction } from '@core/alerts/action-needed';
-import { createApp } from '../app/create-app';
-import { createSimClock } from '../simulator/sim-clock';
+import { openCommandApp } from './command-app';
 import { parseNowFlag } from './flags';
 import { defaultDataDir } from '../host/data-dir';
 import { assertDataFolder } from './data-folder';
-import { createFileSecretStore } from '../services/secrets';
 import type { CommandIo } from './io';
 import { FolderBusyError, folderHolder, lockDataFolder, type FolderLock } from '../services/folder-lock';
 import { alertLines, statusJson, statusLines } from './status-text';
@@ -64,20 +62,12 @@ export async function runStatusCommand(argv: string[], io: CommandIo, version: s
     io.err(
       `note: Creditwatch is running on this folder (pid ${holder.pid}); these are its latest figures, not synced now.`,
     );
-  const app = await createApp({
-    // --now is one instant: the clock stands still on it, so two runs at the same --now say the same.
-    clock: nowMs === null ? undefined : createSimClock({ startMs: nowMs, speed: 0 }),
-    dataDir,
-    version,
-    transport: 'http',
-    secrets: createFileSecretStore(dataDir),
-    envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
-    envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
-    readOnly: isShared,
-  }).catch(async (err: unknown) => {
-    await lock?.release();
-    throw err;
-  });
+  const app = await openCommandApp({ dataDir, version, nowMs, readOnly: isShared }).catch(
+    async (err: unknown) => {
+      await lock?.release();
+      throw err;
+    },
+  );
   try {
     const { orgs } = await app.handlers['orgs:list']({});
     for (const org of orgs)

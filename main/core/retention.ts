@@ -17,8 +17,14 @@ export const SNAPSHOT_TIERS: readonly RetentionTier[] = [
   { ageMs: 90 * DAY_MS, stepMs: DAY_MS },
 ];
 
-/** Days of hourly usage to keep (the intraday picture and recent per-model detail). */
+/**
+ * Days of hourly usage to keep (the intraday picture and recent per-model detail); readers ask for no
+ * more than this, since older days have no usage files.
+ */
 export const USAGE_KEEP_DAYS = 14;
+
+/** Days of daily costs the forecast, the ledger replay and alerts read (the sync's default backfill). */
+export const SPEND_HISTORY_DAYS = 90;
 
 /** The step that applies to a point of age `ageMs` (the tier with the largest `ageMs` ≤ age). */
 export function stepForAge(ageMs: number, tiers: readonly RetentionTier[] = SNAPSHOT_TIERS): number {

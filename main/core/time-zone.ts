@@ -23,3 +23,24 @@ export function isKnownTimeZone(zone: unknown): zone is string {
 export function saneZone(zone: string | null | undefined, fallback = 'UTC'): string {
   return isKnownTimeZone(zone) ? zone : fallback;
 }
+
+/**
+ * The machine's own zone as `Intl` reports it, or undefined where it reports none. The one place that
+ * reads it: core functions take a zone as an argument, callers at the edges pass this.
+ */
+export function systemTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * The zone dates and months are shown in: the zone set in settings when `Intl` knows it, else the
+ * machine's, else UTC. The one home of this fallback, for main, commands and the page.
+ *
+ * Example: `displayZone(null, 'Europe/Berlin')` → "Europe/Berlin"; `displayZone('Mars/Olympus', undefined)` → "UTC".
+ */
+export function displayZone(
+  setting: string | null | undefined,
+  systemZone: string | null | undefined,
+): string {
+  return saneZone(setting, saneZone(systemZone));
+}

@@ -3,14 +3,8 @@
  * `{"error": {"code", "message"}}`. Arguments go through the same zod parse as over IPC.
  */
 import type { IncomingMessage } from 'node:http';
-import {
-  ApiError,
-  MAX_BACKUP_CHARS,
-  isRequestChannel,
-  parseArgs,
-  type Handlers,
-  type RequestChannel,
-} from '@core/api-contract';
+import { MAX_BACKUP_CHARS, isRequestChannel, type Handlers } from '@core/api-contract';
+import { dispatchRequest } from '@core/api-dispatch';
 
 const MAX_BODY_BYTES = 64 * 1024;
 /** A restore carries a whole backup file (UTF-8: up to 4 bytes a character, plus JSON escaping). */
@@ -51,16 +45,9 @@ export async function handleApiRequest(
       `The request body is not valid JSON (${(err as Error).message}).`,
     );
   }
-  try {
-    const channel: RequestChannel = channelName;
-    const args = parseArgs(channel, raw);
-    const handler = handlers[channel] as (a: typeof args) => Promise<unknown>;
-    return { status: 200, body: { result: await handler(args) } };
-  } catch (err) {
-    if (err instanceof ApiError) return errorReply(STATUS_BY_CODE[err.code], err.code, err.message);
-    log(`API ${channelName} failed: ${(err as Error).stack ?? String(err)}`);
-    return errorReply(500, 'internal', `Something went wrong: ${(err as Error).message}`);
-  }
+  const reply = await dispatchRequest(handlers, channelName, raw, log, 'API');
+  if (reply.ok) return { status: 200, body: { result: reply.result } };
+  return errorReply(STATUS_BY_CODE[reply.error.code], reply.error.code, reply.error.message);
 }
 
 function errorReply(status: number, code: string, message: string): ApiReply {

@@ -2,7 +2,7 @@
  * What crosses IPC for a request: Electron keeps only an error's message across `invoke`, so main
  * answers with an envelope and the preload rethrows a plain Error with the user's message.
  */
-import type { ApiErrorCode } from '@core/api-contract';
+import type { ApiEnvelope } from '@core/api-dispatch';
 
-export type IpcEnvelope<T> =
-  { ok: true; result: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+/** The shared dispatch's envelope (api-dispatch.ts), as it crosses IPC. */
+export type IpcEnvelope<T> = ApiEnvelope<T>;

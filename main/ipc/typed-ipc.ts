@@ -4,14 +4,13 @@
  */
 import { ipcMain, type BrowserWindow } from 'electron';
 import {
-  ApiError,
   REQUEST_ARGS,
-  parseArgs,
   type EventChannel,
   type EventPayloads,
   type Handlers,
   type RequestChannel,
 } from '@core/api-contract';
+import { dispatchRequest } from '@core/api-dispatch';
 import type { IpcEnvelope } from './envelope';
 import { isTrustedSender } from './trusted-sender';
 
@@ -31,18 +30,7 @@ export function registerHandlers(
           error: { code: 'rejected', message: 'Refused: not sent by the Creditwatch window.' },
         };
       }
-      try {
-        const args = parseArgs(channel, raw);
-        const handler = handlers[channel] as (a: typeof args) => Promise<unknown>;
-        return { ok: true, result: await handler(args) };
-      } catch (err) {
-        if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
-        log(`IPC ${channel} failed: ${(err as Error).stack ?? String(err)}`);
-        return {
-          ok: false,
-          error: { code: 'internal', message: `Something went wrong: ${(err as Error).message}` },
-        };
-      }
+      return dispatchRequest(handlers, channel, raw, log, 'IPC');
     });
   }
   return () => channels.forEach((c) => ipcMain.removeHandler(c));

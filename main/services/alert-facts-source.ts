@@ -7,12 +7,10 @@ import type { OrgAlertFacts } from '@core/alerts/alert-facts';
 import type { AccountAnswer } from '@core/answer/account-answer';
 import type { Org } from '@core/schemas';
 import { dailyTotals } from '@core/spend-history';
+import { SPEND_HISTORY_DAYS, USAGE_KEEP_DAYS } from '@core/retention';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import type { MoneyService } from './money';
 import type { SyncEngineTools } from './sync';
-
-const COST_DAYS = 90;
-const USAGE_DAYS = 14;
 
 export interface FactsSourceDeps {
   money: Pick<MoneyService, 'view'>;
@@ -34,8 +32,8 @@ export function createAlertFactsSource(deps: FactsSourceDeps): (org: Org) => Pro
       deps.answerOf?.(org.id),
       deps.money.view(org.id),
       deps.sync.dashboard(org.id),
-      history.costDays({ startMs: today - COST_DAYS * DAY_MS, endMs: today + DAY_MS }),
-      history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs + 1 }),
+      history.costDays({ startMs: today - SPEND_HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),
+      history.usage({ startMs: today - USAGE_KEEP_DAYS * DAY_MS, endMs: nowMs + 1 }),
     ]);
     return buildAlertFacts({
       nowMs,

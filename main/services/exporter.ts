@@ -25,8 +25,8 @@ import type { LedgerFile } from '@core/ledger-schema';
 import { accountCurrency, PROVIDERS } from '@core/providers';
 import type { Org } from '@core/schemas';
 import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from '@core/spend-history';
+import { USAGE_KEEP_DAYS } from '@core/retention';
 import { DAY_MS, startOfNextUtcMonth, startOfUtcDay, startOfUtcMonth } from '@core/time';
-import { USAGE_DAYS } from './money';
 import type { OrgHistory } from './stores/history-store';
 
 export const EXPORT_FORMAT_ID = 'creditwatch-export';
@@ -117,8 +117,8 @@ async function* rowBatches(deps: ExporterDeps, plan: ExportPlan, org: Org): Asyn
     // The figures at export time, in the words every surface shows (after the stored history it ends).
     if (deps.answer) yield [answerRow(org, await deps.answer(org.id))];
   } else if (plan.what === 'usage') {
-    // Hourly usage is kept for USAGE_DAYS days; older days have no files to read.
-    const from = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
+    // Hourly usage is kept for USAGE_KEEP_DAYS days; older days have no files to read.
+    const from = Math.max(plan.fromMs, startOfUtcDay(plan.nowMs) - USAGE_KEEP_DAYS * DAY_MS);
     for (let day = from; day < end; day += DAY_MS)
       yield usageRows(org, name, await history.usage({ startMs: day, endMs: Math.min(day + DAY_MS, end) }));
   } else {
@@ -142,7 +142,7 @@ async function* hourlyBatches(
   if (!Number.isFinite(first)) return;
   const from = Math.max(plan.fromMs, first);
   // The same usage window the app's forecast reads, so the series is the same to the last bit.
-  const usageFrom = Math.max(from, startOfUtcDay(plan.nowMs) - USAGE_DAYS * DAY_MS);
+  const usageFrom = Math.max(from, startOfUtcDay(plan.nowMs) - USAGE_KEEP_DAYS * DAY_MS);
   const usage = usageFrom < end ? await history.usage({ startMs: usageFrom, endMs: end }) : [];
   const series = hourlySpendSeries(totals, hourlyShapes(usage), from, end);
   const rows = hourlyRows(series, usage, accountCurrency(org));

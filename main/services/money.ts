@@ -19,6 +19,7 @@ import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcil
 import { reloadRuleProblem } from '@core/reload-rule-check';
 import { snapshotForecastOf } from '@core/snapshot-forecast';
 import { dailyTotals, hourlyShapes } from '@core/spend-history';
+import { SPEND_HISTORY_DAYS, USAGE_KEEP_DAYS } from '@core/retention';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import { observedPoints } from '@core/balance-log';
 import { accountCurrency, PROVIDERS } from '@core/providers';
@@ -28,11 +29,6 @@ import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
 import { discardBalanceReadings, type DiscardResult } from './balance-discard';
-
-/** Spend history the forecast reads: the sync's default backfill. */
-const HISTORY_DAYS = 90;
-/** Hourly usage is kept 14 days by the history store; older days are spread evenly. */
-export const USAGE_DAYS = 14;
 
 export interface MoneyService {
   ledger(orgId: string): Promise<LedgerView>;
@@ -93,7 +89,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     const today = startOfUtcDay(nowMs);
     const backfillStart = history.sync().cursor.backfillStartMs;
     const historyStart =
-      backfillStart === null ? null : Math.max(backfillStart, today - HISTORY_DAYS * DAY_MS);
+      backfillStart === null ? null : Math.max(backfillStart, today - SPEND_HISTORY_DAYS * DAY_MS);
     const stored = await deps.ledgers.get(orgId);
     // A billing zone Intl does not know counts months in UTC rather than failing the whole view.
     const ledger = { ...stored, billing: { ...stored.billing, timeZone: saneZone(stored.billing.timeZone) } };
@@ -101,7 +97,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     const { provider, currency, log } = await accountOf(orgId, history);
     // Where the provider reports the balance, its readings are the observations (never saved as typed).
     const apiObservations = log
-      ? observedPoints(log, today - HISTORY_DAYS * DAY_MS).filter((p) => p.atMs <= nowMs)
+      ? observedPoints(log, today - SPEND_HISTORY_DAYS * DAY_MS).filter((p) => p.atMs <= nowMs)
       : [];
     return {
       orgId,
@@ -111,8 +107,11 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       apiObservations,
       ledger:
         apiLimit === null ? ledger : { ...ledger, billing: { ...ledger.billing, hardLimitMicros: apiLimit } },
-      costDays: await history.costDays({ startMs: today - HISTORY_DAYS * DAY_MS, endMs: today + DAY_MS }),
-      usage: await history.usage({ startMs: today - USAGE_DAYS * DAY_MS, endMs: nowMs }),
+      costDays: await history.costDays({
+        startMs: today - SPEND_HISTORY_DAYS * DAY_MS,
+        endMs: today + DAY_MS,
+      }),
+      usage: await history.usage({ startMs: today - USAGE_KEEP_DAYS * DAY_MS, endMs: nowMs }),
       historyStartMs: historyStart,
     };
   };

@@ -2,11 +2,11 @@
  * Admin key storage for the Node host: keys.json in the data folder, readable by the owner only (0600).
  * Electron implements the same port with safeStorage. Keys never go to lowdb files, logs or messages.
  */
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { backupStamp } from './stores/backups';
-import { ensurePrivateDir } from './stores/private-file';
+import { createWriteQueue, writePrivateFile } from './stores/private-file';
 
 /** Where an org's Admin key lives; the renderer only ever learns `has`. */
 export interface SecretStore {
@@ -26,7 +26,7 @@ type KeysFile = z.infer<typeof KeysFileSchema>;
 /** Creates the file-backed secret store in `dataDir`. */
 export function createFileSecretStore(dataDir: string): SecretStore {
   const path = join(dataDir, KEYS_FILE);
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = createWriteQueue();
 
   const load = async (): Promise<KeysFile> => {
     let text: string;
@@ -42,21 +42,7 @@ export function createFileSecretStore(dataDir: string): SecretStore {
     return parsed.data;
   };
 
-  const save = async (data: KeysFile): Promise<void> => {
-    await ensurePrivateDir(dataDir);
-    const tmp = `${path}.tmp`;
-    await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
-    // writeFile's mode is filtered by the umask and ignored for an existing file: set it explicitly.
-    await chmod(tmp, 0o600);
-    await rename(tmp, path);
-    await chmod(path, 0o600);
-  };
-
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const save = (data: KeysFile): Promise<void> => writePrivateFile(path, JSON.stringify(data));
 
   return {
     get: (orgId) => serial(async () => (await load()).keys[orgId] ?? null),

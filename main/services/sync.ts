@@ -2,7 +2,6 @@
  * The sync engine: keeps every organization's history current, one sync per org at a time, with backoff
  * after failures (Retry-After honoured), persisted status, snapshots and the dashboard model.
  */
-import { join } from 'node:path';
 import { ApiError } from '@core/api-contract';
 import { buildDashboard } from '@core/build-dashboard';
 import type { Dashboard } from '@core/dashboard';
@@ -15,10 +14,11 @@ import { backfillActivity } from './activity-backfill';
 import { runBalanceSync } from './balance-sync-run';
 import type { ProviderApi } from './providers/port';
 import { runSync } from './sync-run';
-import { openOrgHistory, type OrgHistory } from './stores/history-store';
+import type { OrgHistory } from './stores/history-store';
+import { createOrgHistories, type OrgHistories } from './stores/org-histories';
 import type { SettingsStore } from './stores/settings-store';
-import { createProblemList, type StoreProblem } from './stores/store-problem';
-import { createWriteMeter, type WriteMeter } from './stores/write-meter';
+import type { StoreProblem } from './stores/store-problem';
+import type { WriteMeter } from './stores/write-meter';
 import { snapshotOf, type SnapshotExtras } from './sync-snapshot';
 
 export interface SyncEngine {
@@ -70,6 +70,8 @@ export interface SyncEngineDeps {
   orgWaitMs?: number;
   /** Balance and forecast for the snapshot a successful sync leaves (the ledger's view of the new data). */
   snapshotExtras?(orgId: string, atMs: number): Promise<SnapshotExtras>;
+  /** The accounts' histories, shared with other readers (default: opened by the engine under `dataDir`). */
+  histories?: OrgHistories;
 }
 
 /** A scheduled run waits at most this long for any one org (under the one-minute schedule floor). */
@@ -98,9 +100,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
       return undefined;
     }
   };
-  const meter = createWriteMeter();
-  const problems = createProblemList(deps.onProblem);
-  const histories = new Map<string, Promise<OrgHistory>>();
+  const histories =
+    deps.histories ?? createOrgHistories(deps.dataDir, { nowMs: deps.nowMs, onProblem: deps.onProblem });
   const statuses = new Map<string, SyncStatus>();
   const running = new Map<string, Promise<SyncStatus>>();
   const compactedDay = new Map<string, number>();
@@ -127,14 +128,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
     return org;
   };
   const historyOf = (orgId: string): Promise<OrgHistory> => {
-    let h = histories.get(orgId);
-    if (!h) {
-      h = openOrgHistory(join(deps.dataDir, 'history', orgId), { meter, problems, nowMs: deps.nowMs });
-      h.then((opened) => {
-        if (!statuses.has(orgId)) statuses.set(orgId, opened.sync().status);
-      }).catch(() => undefined);
-      histories.set(orgId, h);
-    }
+    const h = histories.of(orgId);
+    h.then((opened) => {
+      if (!statuses.has(orgId)) statuses.set(orgId, opened.sync().status);
+    }).catch(() => undefined);
     return h;
   };
   const setStatus = (orgId: string, s: SyncStatus) => {
@@ -218,13 +215,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
   };
 
   const engine: SyncEngineTools = {
-    meter,
+    meter: histories.meter,
     stop() {
       for (const timer of retryTimers.values()) clearTimeout(timer);
       retryTimers.clear();
     },
     ready: () => loading,
-    problems: () => problems.list(),
+    problems: () => histories.problems(),
     history: (orgId) => historyOf(orgId),
     status: (orgId) => statuses.get(orgId) ?? INITIAL_SYNC_STATUS,
 
@@ -295,7 +292,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
       retryTimers.delete(orgId);
       await running.get(orgId)?.catch(() => undefined);
       const history = await historyOf(orgId);
-      histories.delete(orgId);
+      histories.drop(orgId);
       statuses.delete(orgId);
       compactedDay.delete(orgId);
       await history.remove();

@@ -1,6 +1,7 @@
 /** Decides, per request, which fault rules fire (counted rules run down; probabilistic ones use a seeded random). */
 import { createRandom, deriveSeed } from '@core/random';
-import { parseFaults, type FaultAction, type FaultRule } from './faults';
+import { fitsTarget } from './fault-grammar';
+import { OPENAI_FAULTS, parseFaults, type FaultAction, type FaultRule } from './faults';
 
 export interface FaultDecision {
   /** Total delay before answering, from every latency rule that fired. */
@@ -14,7 +15,7 @@ export interface FaultInjector {
   decide(endpoint: string): FaultDecision;
 }
 
-/** A fault rule of any simulator's grammar: a target, an action (latency ones carry `ms`), a count or a chance. */
+/** A fault rule of any simulator (fault-grammar.ts): a target, an action (latency ones carry `ms`), a count or a chance. */
 export interface TargetedRule<A extends { kind: string }> {
   target: string;
   action: A;
@@ -62,7 +63,7 @@ export function createFaultInjector(
 ): FaultInjector {
   const decider = createRuleDecider<FaultAction>(
     createRandom(deriveSeed(seed, 'faults')),
-    (action, endpoint) => action.kind !== 'string-amount' || endpoint === 'costs',
+    (action, endpoint) => fitsTarget(OPENAI_FAULTS, action, endpoint),
   );
   const set = (next: string | FaultRule[] | null | undefined): void => decider.set(parseFaults(next));
   set(spec);

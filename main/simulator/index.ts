@@ -68,7 +68,7 @@ export interface SimulatorOptions {
   shape?: SimulatorShape;
   /** Replay a trace CSV instead of the generator (`scale` multiplies its costs, default 1). */
   trace?: { name: string; csvText: string; scale?: number };
-  /** Fault spec, see `parseFaults` for the grammar. */
+  /** Fault spec: the grammar is in fault-grammar.ts, the targets and actions in faults.ts. */
   faults?: string | FaultRule[] | null;
   /** An hour's cost appears in /costs this long after the hour ends; default 30. */
   costLagMinutes?: number;

@@ -2,6 +2,7 @@
  * Picks the IANA time zone used to show times ("as of", sync times); empty = the system's zone.
  */
 import { useId, useMemo } from 'react';
+import { systemTimeZone } from '@core/time-zone';
 
 export interface TimeZoneSelectProps {
   value: string;
@@ -11,7 +12,7 @@ export interface TimeZoneSelectProps {
 /** A labelled select of every zone the runtime knows, led by "System". */
 export function TimeZoneSelect({ value, onChange }: TimeZoneSelectProps) {
   const id = useId();
-  const systemZone = useMemo(() => new Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const systemZone = useMemo(() => systemTimeZone(), []);
   const zones = useMemo(() => {
     const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     // Keep a stored zone selectable even if this runtime does not list it (e.g. 'UTC' on some builds).

@@ -4,6 +4,7 @@
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
 import { dateTimeWords } from '@core/words/date-words';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import { formatDateTime as formatShortDateTime, isoOf, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
@@ -42,7 +43,7 @@ export function buildLedgerRows(
   nowMs?: number,
 ): LedgerRow[] {
   const money = (micros: number) => formatMoney(micros, currency);
-  const tz = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tz = displayZone(zone.timeZone, systemTimeZone());
   const formatDateTime = (ms: number, z: DisplayZone) =>
     // A date no Date can hold goes to the defensive short format ("an unreadable date"), never a throw.
     nowMs === undefined || !Number.isFinite(new Date(ms).getTime())

@@ -116,11 +116,9 @@ export function csvCell(value: ExportValue, type: ColumnType, zone: string): str
     case 'usd':
       return usdText(value as number);
     case 'time':
-      return utcIso(value as number);
     case 'date':
-      return utcDate(value as number);
     case 'local':
-      return zonedIso(value as number, zone);
+      return instantText(value as number, type, zone);
     default:
       // Numbers we produced: a negative amount stays a number a spreadsheet can add up.
       return String(value);
@@ -134,12 +132,16 @@ export function jsonValue(value: ExportValue, type: ColumnType, zone: string): s
     case 'usd':
       return usdNumber(value as number);
     case 'time':
-      return utcIso(value as number);
     case 'date':
-      return utcDate(value as number);
     case 'local':
-      return zonedIso(value as number, zone);
+      return instantText(value as number, type, zone);
     default:
       return value;
   }
+}
+
+/** An instant as the same text in CSV and JSON: UTC ISO time, UTC day, or ISO time in the display zone. */
+function instantText(ms: number, type: 'time' | 'date' | 'local', zone: string): string {
+  if (type === 'time') return utcIso(ms);
+  return type === 'date' ? utcDate(ms) : zonedIso(ms, zone);
 }

@@ -11,7 +11,7 @@ import { dedupeLedgerEntries } from '@core/ledger-dedupe';
 import { LEDGER_VERSION, LedgerFileSchema, type LedgerFile } from '@core/ledger-schema';
 import { repairLedgerRaw, repairReloadRule } from '@core/sane-repair';
 import { backupStamp, type BackupInfo } from './backups';
-import { ensurePrivateDir } from './private-file';
+import { createKeyedWriteQueue, ensurePrivateDir } from './private-file';
 import { openVersionedFile, type FileContext, type FileSpec, type VersionedFile } from './versioned-file';
 
 export const LEDGER_BACKUPS_KEPT = 10;
@@ -58,7 +58,6 @@ export interface LedgerStore {
 /** Opens ledgers lazily under `dataDir`. */
 export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStore {
   const files = new Map<string, Promise<VersionedFile<LedgerFile>>>();
-  const queues = new Map<string, Promise<unknown>>();
   const pathOf = (orgId: string) => join(dataDir, `ledger-${orgId}.json`);
   const open = (orgId: string) => {
     let file = files.get(orgId);
@@ -73,14 +72,7 @@ export function createLedgerStore(dataDir: string, ctx: FileContext): LedgerStor
     return file;
   };
   // One write at a time per org, so two quick edits cannot overwrite each other.
-  const serialized = <T>(orgId: string, task: () => Promise<T>): Promise<T> => {
-    const next = (queues.get(orgId) ?? Promise.resolve()).then(task, task);
-    queues.set(
-      orgId,
-      next.catch(() => {}),
-    );
-    return next;
-  };
+  const serialized = createKeyedWriteQueue();
   const save = async (file: VersionedFile<LedgerFile>, next: LedgerFile) => {
     LEDGER_SPEC.schema.parse(next); // refuse before touching the disk
     await file.backup(); // a state no backup holds yet (a hand edit, an older version's file)

@@ -5,19 +5,10 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from '../folder-lock';
 
 /** A temp file of a write in progress is younger than this (files without a pid wait this long). */
 const UNOWNED_MIN_AGE_MS = 10 * 60_000;
-
-/** Whether a process with this id is alive (EPERM: alive, someone else's). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * The pid that owns a temp file's name, null for a temp file without one, undefined for other files.

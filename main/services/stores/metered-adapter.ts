@@ -4,14 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writePrivateFile } from './private-file';
+import { createWriteQueue, writePrivateFile } from './private-file';
 import type { WriteMeter } from './write-meter';
 
 /** Reads raw JSON (left `unknown` on purpose: the versioned file validates and upgrades it). */
 export class MeteredJsonFile implements Adapter<unknown> {
   #lastText: string | null = null;
   /** Writes to one file run one after another (the last one wins, as with lowdb's own writer). */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = createWriteQueue();
 
   constructor(
     readonly path: string,
@@ -34,9 +34,7 @@ export class MeteredJsonFile implements Adapter<unknown> {
 
   write(data: unknown): Promise<void> {
     const text = JSON.stringify(data, null, this.indent || undefined);
-    const run = this.#queue.then(() => this.#writeText(text));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue(() => this.#writeText(text));
   }
 
   async #writeText(text: string): Promise<void> {

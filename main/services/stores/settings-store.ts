@@ -11,6 +11,7 @@ import { repairSettingsRaw } from '@core/sane-repair';
 import { validateCron } from '../scheduler';
 import type { ProviderId } from '@core/providers';
 import { discoverOrgs } from './org-discovery';
+import { createWriteQueue } from './private-file';
 import { createProblemList, type ProblemList, type StoreProblem } from './store-problem';
 import { openVersionedFile, type FileSpec } from './versioned-file';
 
@@ -69,9 +70,9 @@ export async function openSettingsStore(
     { problems, nowMs },
     { dir: join(dataDir, 'backups'), prefix: 'settings', keep: SETTINGS_BACKUPS_KEPT },
   );
-  let queue: Promise<unknown> = Promise.resolve();
-  const update: SettingsStore['update'] = (mutate) => {
-    const run = queue.then(async () => {
+  const queue = createWriteQueue();
+  const update: SettingsStore['update'] = (mutate) =>
+    queue(async () => {
       const next = SettingsSchema.safeParse(mutate(structuredClone(file.data())));
       if (!next.success) {
         const issue = next.error.issues[0];
@@ -82,9 +83,6 @@ export async function openSettingsStore(
       await file.backup();
       return file.data();
     });
-    queue = run.catch(() => undefined);
-    return run;
-  };
 
   if (file.origin === 'defaults')
     await rebuildOrgs(dataDir, opts.keyIds, opts.providerOfKey, update, problems, path, nowMs);

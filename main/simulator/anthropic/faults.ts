@@ -1,24 +1,24 @@
 /**
- * Fault injection for the Anthropic simulator, in the OpenAI simulator's grammar with Anthropic's routes
- * and failure modes (whitespace ignored; '' or `none` = no faults):
+ * The Anthropic simulator's faults: its routes and failure modes, in the one grammar of every simulator
+ * (fault-grammar.ts):
  * ```
- * spec   := rule ("," rule)*
- * rule   := target "=" action [ "x" COUNT | "@" PROBABILITY ]
  * target := cost_report | usage_messages | workspaces | analytics_cost | analytics_usage | spend_limits | *
  * action := 401 | 403 | 500 | 529                (authentication_error, permission_error, api_error, overloaded_error)
  *         | 429 [":retry-after=" SECONDS]         (rate_limit_error with a retry-after header; default 1)
  *         | latency ":" MS                        (delay, then answer normally or by another rule)
  *         | hang                                  (never answers until the simulator closes)
  *         | html                                  (200 with an HTML page, as a proxy or captive portal sends)
- *         | bad-amount                            (cost_report: one amount that is not a decimal, '12,34')
- *         | page-too-large [":" LIMIT]            (reports: 400 report_page_too_large while `limit` > LIMIT; always without LIMIT)
- *         | too-many-groups [":" N]               (reports: 400 too_many_report_groups while more than N `group_by[]`
+ *         | bad-amount                            (cost reports only: one amount that is not a decimal, '12,34')
+ *         | page-too-large [":" LIMIT]            (reports only: 400 report_page_too_large while `limit` > LIMIT; always without LIMIT)
+ *         | too-many-groups [":" N]               (reports only: 400 too_many_report_groups while more than N `group_by[]`
  *                                                  dimensions are asked, cost_type and token_type not counted; always without N)
  * ```
  * Example: `cost_report=429:retry-after=2x1,usage_messages=529@0.1,analytics_cost=too-many-groups:2`.
  */
 import { createRandom, deriveSeed } from '@core/random';
 import { createRuleDecider } from '../fault-injector';
+import { commonActions, fitsTarget, parseFaultSpec, plainAction } from '../fault-grammar';
+import type { CommonFaultAction, FaultActionSpec, FaultTable } from '../fault-grammar';
 
 export const ANTHROPIC_ROUTES = [
   'cost_report',
@@ -39,10 +39,7 @@ export const REPORT_ROUTES: ReadonlySet<AnthropicRoute> = new Set([
 ]);
 
 export type AnthropicFaultAction =
-  | { kind: 'status'; status: 401 | 403 | 500 | 529 }
-  | { kind: 'rate-limit'; retryAfterSec: number }
-  | { kind: 'latency'; ms: number }
-  | { kind: 'hang' }
+  | CommonFaultAction<401 | 403 | 500 | 529>
   | { kind: 'html' }
   | { kind: 'bad-amount' }
   | { kind: 'page-too-large'; maxLimit: number | null }
@@ -55,64 +52,52 @@ export interface AnthropicFaultRule {
   probability?: number;
 }
 
-export class AnthropicFaultSpecError extends Error {
-  override name = 'AnthropicFaultSpecError';
-}
-
-function parseAction(text: string, raw: string): AnthropicFaultAction {
-  const fail = (why: string): never => {
-    throw new AnthropicFaultSpecError(`fault rule '${raw}': ${why}`);
+/** An optional whole-number option: `page-too-large[:LIMIT]`. */
+function optionalCount<A>(
+  usage: string,
+  make: (n: number | null) => A,
+  only: readonly string[],
+): FaultActionSpec<A> {
+  return {
+    usage,
+    only,
+    parse: (option, fail) =>
+      option === null
+        ? make(null)
+        : /^\d+$/.test(option)
+          ? make(Number(option))
+          : fail(`'${usage}' takes a whole number, got ':${option}'`),
   };
-  if (/^(401|403|500|529)$/.test(text))
-    return { kind: 'status', status: Number(text) as 401 | 403 | 500 | 529 };
-  if (text === '429') return { kind: 'rate-limit', retryAfterSec: 1 };
-  const ra = /^429:retry-after=(\d+)$/.exec(text);
-  if (ra) return { kind: 'rate-limit', retryAfterSec: Number(ra[1]) };
-  const lat = /^latency:(\d+)$/.exec(text);
-  if (lat) return { kind: 'latency', ms: Number(lat[1]) };
-  if (text === 'hang' || text === 'html' || text === 'bad-amount') return { kind: text };
-  const big = /^page-too-large(?::(\d+))?$/.exec(text);
-  if (big) return { kind: 'page-too-large', maxLimit: big[1] === undefined ? null : Number(big[1]) };
-  const groups = /^too-many-groups(?::(\d+))?$/.exec(text);
-  if (groups)
-    return { kind: 'too-many-groups', maxGroups: groups[1] === undefined ? null : Number(groups[1]) };
-  return fail(
-    `unknown action '${text}'; expected 401, 403, 500, 529, 429[:retry-after=S], latency:MS, hang, html, bad-amount, page-too-large[:LIMIT], too-many-groups[:N]`,
-  );
 }
 
-/** Parses a spec (grammar above); `null`, '' and 'none' give no rules. */
+const COST_ROUTES = ['cost_report', 'analytics_cost'] as const;
+
+/** The Anthropic simulator's table of targets and actions (grammar: fault-grammar.ts). */
+export const ANTHROPIC_FAULTS: FaultTable<AnthropicFaultAction> = {
+  targets: ANTHROPIC_ROUTES,
+  example: 'cost_report=529',
+  actions: {
+    ...commonActions<401 | 403 | 500 | 529>([401, 403, 500, 529]),
+    html: plainAction('html', { kind: 'html' }),
+    'bad-amount': plainAction('bad-amount', { kind: 'bad-amount' }, COST_ROUTES),
+    'page-too-large': optionalCount(
+      'page-too-large[:LIMIT]',
+      (maxLimit) => ({ kind: 'page-too-large', maxLimit }),
+      [...REPORT_ROUTES],
+    ),
+    'too-many-groups': optionalCount(
+      'too-many-groups[:N]',
+      (maxGroups) => ({ kind: 'too-many-groups', maxGroups }),
+      [...REPORT_ROUTES],
+    ),
+  },
+};
+
+/** Parses a spec (grammar: fault-grammar.ts; table above); `null`, '' and 'none' give no rules. */
 export function parseAnthropicFaults(
   spec: string | AnthropicFaultRule[] | null | undefined,
 ): AnthropicFaultRule[] {
-  if (spec === null || spec === undefined) return [];
-  if (Array.isArray(spec)) return spec;
-  const text = spec.replace(/\s+/g, '');
-  if (text === '' || text === 'none') return [];
-  return text.split(',').map((raw) => {
-    const m = /^([a-z_*]+)=(.+?)(?:x(\d+)|@([0-9.]+))?$/.exec(raw);
-    if (!m)
-      throw new AnthropicFaultSpecError(
-        `fault rule '${raw}': expected TARGET=ACTION, e.g. 'cost_report=529'`,
-      );
-    const target = m[1]!;
-    if (target !== '*' && !(ANTHROPIC_ROUTES as readonly string[]).includes(target)) {
-      throw new AnthropicFaultSpecError(
-        `fault rule '${raw}': unknown target '${target}'; expected one of ${ANTHROPIC_ROUTES.join(', ')}, *`,
-      );
-    }
-    const rule: AnthropicFaultRule = {
-      target: target as AnthropicFaultRule['target'],
-      action: parseAction(m[2]!, raw),
-    };
-    if (m[3] !== undefined) rule.times = Number(m[3]);
-    if (m[4] !== undefined) {
-      rule.probability = Number(m[4]);
-      if (!(rule.probability > 0 && rule.probability <= 1))
-        throw new AnthropicFaultSpecError(`fault rule '${raw}': probability must be in (0, 1]`);
-    }
-    return rule;
-  });
+  return parseFaultSpec(ANTHROPIC_FAULTS, spec) as AnthropicFaultRule[];
 }
 
 export interface AnthropicFaultDecision {
@@ -124,12 +109,7 @@ export interface AnthropicFaultDecision {
 export function createAnthropicFaults(seed: number, spec: string | AnthropicFaultRule[] | null | undefined) {
   const decider = createRuleDecider<AnthropicFaultAction>(
     createRandom(deriveSeed(seed, 'anthropic-faults')),
-    (action, route) =>
-      action.kind === 'bad-amount'
-        ? route === 'cost_report' || route === 'analytics_cost'
-        : action.kind === 'page-too-large' || action.kind === 'too-many-groups'
-          ? REPORT_ROUTES.has(route as AnthropicRoute)
-          : true,
+    (action, route) => fitsTarget(ANTHROPIC_FAULTS, action, route),
   );
   const set = (next: string | AnthropicFaultRule[] | null | undefined): void =>
     decider.set(parseAnthropicFaults(next));

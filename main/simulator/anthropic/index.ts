@@ -69,7 +69,8 @@ import { handleWorkspaces } from './workspaces';
 export type { SimSpendLimits } from './spend-limits';
 export { keyOf } from './server';
 
-export { parseAnthropicFaults, AnthropicFaultSpecError, type AnthropicFaultRule } from './faults';
+export { parseAnthropicFaults, type AnthropicFaultRule } from './faults';
+export { FaultSpecError } from '../fault-grammar';
 export { claudeModelOf, linesOf, reportedWorkspaceId, workspaceIdOf, centsString } from './mapping';
 
 /** An Admin key the simulator accepts (any `sk-ant-admin01-…` key is); it opens nothing real. */

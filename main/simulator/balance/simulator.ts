@@ -22,7 +22,7 @@ export interface BalanceSimulatorOptions extends Pick<
 > {
   /** Default `createSimClock()` (real time); tests pin it with `createSimClock({ startMs, speed: 0 })`. */
   clock?: SimClock;
-  /** Fault spec, see `parseBalanceFaults` for the grammar. */
+  /** Fault spec: the grammar is in fault-grammar.ts, the actions in balance/faults.ts. */
   faults?: string | null;
   /** Overrides of the default credit plan (amounts in micro-units of the account's currency). */
   credit?: Partial<CreditPlan>;
@@ -65,7 +65,7 @@ export async function startBalanceSimulator(
   const plan = { ...defaultCreditPlan(dailyMicros, account.grantMicros), ...opts.credit };
   const ledger = createCreditLedger({ model, currency: account.currency, plan, toAccountMicros: convert });
   account.checkFaults?.(opts.faults ?? null);
-  const faults = createBalanceFaults(opts.faults);
+  const faults = createBalanceFaults(opts.faults, opts.seed ?? 1);
   const http = await startBalanceHttp({
     port: opts.port ?? 0,
     clock,

@@ -29,7 +29,8 @@
  * Usage: `const sim = await startOpenRouterSimulator({ seed: 7, clock });` then
  * `createOpenRouterApi({ apiKey: DEMO_OPENROUTER_MANAGEMENT_KEY, baseURL: sim.baseUrl })`.
  */
-import { BalanceFaultSpecError, parseBalanceFaults } from '../balance/faults';
+import { parseBalanceFaults } from '../balance/faults';
+import { FaultSpecError } from '../fault-grammar';
 import type { BalanceProvider } from '../balance/http';
 import {
   startBalanceSimulator,
@@ -65,8 +66,8 @@ export interface OpenRouterSimulator extends BalanceSimulator {
 }
 
 function checkFaults(spec: string | null): void {
-  if (parseBalanceFaults(spec).some((r) => r.fault.kind === 'unknown-currency'))
-    throw new BalanceFaultSpecError('unknown-currency: OpenRouter reports USD only and names no currency');
+  if (parseBalanceFaults(spec).some((r) => r.action.kind === 'unknown-currency'))
+    throw new FaultSpecError('unknown-currency: OpenRouter reports USD only and names no currency');
 }
 
 /** Starts the OpenRouter simulator on 127.0.0.1 (only). */

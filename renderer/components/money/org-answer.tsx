@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { Dashboard } from '@core/dashboard';
 import { dateTimeWords } from '@core/words/date-words';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import type { MoneyView } from '@core/money-view';
 import type { ProviderId } from '@core/provider-info';
 import { buildBalanceSeries } from '../../view-models/balance-series';
@@ -50,7 +51,7 @@ export function OrgAnswer({
       dashboard
         ? buildAccountAnswer({
             nowMs,
-            timeZone: zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+            timeZone: displayZone(zone.timeZone, systemTimeZone()),
             isDemo: false,
             money,
             dashboard: { ...dashboard, org: { ...dashboard.org, provider } },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@core/time';
 import { createSimClock, createSimulatedSpendModel } from '../../../main/simulator/index';
-import { BalanceFaultSpecError } from '../../../main/simulator/balance/faults';
+import { FaultSpecError } from '../../../main/simulator/fault-grammar';
 import {
   DEMO_OPENROUTER_INFERENCE_KEY,
   DEMO_OPENROUTER_MANAGEMENT_KEY,
@@ -204,6 +204,6 @@ describe('failures reach the user as the right kind', () => {
   });
 
   it('unknown-currency does not apply: OpenRouter names no currency', () => {
-    expect(() => sim.setFaults('unknown-currency')).toThrow(BalanceFaultSpecError);
+    expect(() => sim.setFaults('unknown-currency')).toThrow(FaultSpecError);
   });
 });

@@ -44,3 +44,17 @@ describe('file secret store', () => {
     await expect(createFileSecretStore(dir).set('org_a', '  ')).rejects.toThrow(/empty key/);
   });
 });
+
+describe('file secret store writes through the one atomic writer', () => {
+  it('two stores on one folder (a command and the app) save at once without tripping over a shared temp file', async () => {
+    const a = createFileSecretStore(dir);
+    const b = createFileSecretStore(dir);
+    const writes = Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).set(`org_${i}`, `sk-admin-${i}`));
+    const results = await Promise.allSettled(writes);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    // Across processes the last write wins (as before); what matters is that none fails, the file is
+    // whole, and no temp file is left behind.
+    expect((await a.ids?.())?.length).toBeGreaterThan(0);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

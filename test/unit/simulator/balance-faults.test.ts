@@ -1,27 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BalanceFaultSpecError,
-  createBalanceFaults,
-  parseBalanceFaults,
-} from '../../../main/simulator/balance/faults';
+import { createBalanceFaults, parseBalanceFaults } from '../../../main/simulator/balance/faults';
+import { FaultSpecError } from '../../../main/simulator/fault-grammar';
 
 describe('balance fault grammar', () => {
   it('parses every action, counts and quoted amounts', () => {
     expect(
       parseBalanceFaults("402x2, 429:retry-after=120, latency:50, bad-amount:'12,30', unknown-currency"),
     ).toEqual([
-      { fault: { kind: 'status', status: 402 }, times: 2 },
-      { fault: { kind: 'rate-limit', retryAfterSec: 120 } },
-      { fault: { kind: 'latency', ms: 50 } },
-      { fault: { kind: 'bad-amount', text: '12,30' } },
-      { fault: { kind: 'unknown-currency', code: 'XYZ' } },
+      { target: '*', action: { kind: 'status', status: 402 }, times: 2 },
+      { target: '*', action: { kind: 'rate-limit', retryAfterSec: 120 } },
+      { target: '*', action: { kind: 'latency', ms: 50 } },
+      { target: '*', action: { kind: 'bad-amount', text: '12,30' } },
+      { target: '*', action: { kind: 'unknown-currency', code: 'XYZ' } },
     ]);
     expect(parseBalanceFaults('none')).toEqual([]);
     expect(parseBalanceFaults(null)).toEqual([]);
   });
 
   it.each(['404', 'latency', 'hang:1', '429:soon', 'hang,,html', 'html x0'])('rejects %s', (spec) => {
-    expect(() => parseBalanceFaults(spec)).toThrow(BalanceFaultSpecError);
+    expect(() => parseBalanceFaults(spec)).toThrow(FaultSpecError);
   });
 
   it('counted rules run down; latency adds to whatever else fires', () => {

@@ -39,7 +39,7 @@ describe('parseFaults', () => {
     ['costs', /expected TARGET=ACTION/],
     ['bills=500', /unknown target 'bills'/],
     ['costs=418', /unknown action '418'/],
-    ['costs=429:retry-after=0', /retry-after=SECONDS/],
+    ['costs=429:retry-after=-1', /retry-after=SECONDS/],
     ['costs=latency', /latency needs milliseconds/],
     ['costs=500@1.5', /probability must be in/],
     ['costs=500x0', /times must be a whole number/],

@@ -14,6 +14,10 @@ describe('creditwatch simulate', () => {
     expect(c.out.join('\n')).toBe(SIMULATE_HELP);
     expect(SIMULATE_HELP).toContain('429[:retry-after=S]');
     expect(SIMULATE_HELP).toContain('costs=429:retry-after=2x3');
+    // Every simulator's targets and actions, from its table.
+    expect(SIMULATE_HELP).toContain('admin_api_keys');
+    expect(SIMULATE_HELP).toContain('too-many-groups[:N]');
+    expect(SIMULATE_HELP).toContain('unknown-currency[:CODE]');
   });
 
   it.each([
@@ -36,6 +40,11 @@ describe('creditwatch simulate', () => {
       /--cost-lag-minutes is for the OpenAI simulator only/,
     ],
     [['--provider', 'openrouter', '--faults', 'teapot'], /--faults: .*teapot/],
+    [
+      ['--provider', 'anthropic', '--faults', 'costs=500'],
+      /--faults: fault rule 'costs=500': unknown target/,
+    ],
+    [['--provider', 'deepseek', '--faults', '500x0'], /--faults: .*times must be a whole number/],
   ])('rejects %j with exit code 2 and a clear message', async (argv, message) => {
     const c = capture();
     expect(await runSimulateCommand(argv, c.io)).toBe(2);

@@ -4,11 +4,12 @@
  * APIs used here returns an organization id to compare instead.
  */
 import type { Org } from '@core/schemas';
-import type { HandlerDeps } from './handler-deps';
+import type { SecretStore } from './secrets';
+import type { SettingsStore } from './stores/settings-store';
 
 /** The account (other than `except`) whose stored key is `key`, or null. Demo accounts have no key. */
 export async function accountWithKey(
-  deps: Pick<HandlerDeps, 'settings' | 'secrets'>,
+  deps: { settings: Pick<SettingsStore, 'get'>; secrets: Pick<SecretStore, 'get'> },
   key: string,
   except: string | null,
 ): Promise<Org | null> {
