@@ -81,6 +81,7 @@ async function onReady(): Promise<void> {
   });
   const tray = createAppTray({
     open: () => void showWindow(),
+    openOrg,
     syncNow: () => void core.sync.syncDue(),
     pause: (hours) => {
       const now = core.clock.nowMs();

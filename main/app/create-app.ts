@@ -343,8 +343,16 @@ function assemble(base: Base, clients: { demo: DemoBackend }, services: Services
     files: services.files,
     start() {
       scheduler.start();
-      for (const org of settings.get().orgs)
-        void sync.syncOrg(org.id).catch((err: Error) => log(`sync failed: ${err.message}`));
+      const orgs = settings.get().orgs;
+      const syncOne = (id: string) =>
+        sync.syncOrg(id).catch((err: Error) => log(`sync failed: ${err.message}`));
+      // Real accounts sync side by side (a slow provider holds up no other). The demo accounts' simulators
+      // run in this process, so their first syncs go one after another: each reads months of history, and
+      // five at once would make the host's memory peak (which it keeps) five times one.
+      for (const org of orgs) if (org.kind !== 'demo') void syncOne(org.id);
+      void (async () => {
+        for (const org of orgs) if (org.kind === 'demo') await syncOne(org.id);
+      })();
     },
     async close() {
       scheduler.stop();

@@ -3,7 +3,9 @@
  * (a company org on prepaid credit with auto-reload, and a "Personal" org that starts taking spend).
  */
 import { demoLedger } from '@core/demo-ledger';
+import type { DemoSpend } from '@core/demo-reloads';
 import type { DemoProfile, Org } from '@core/schemas';
+import { createSimulatedSpendModel } from '../simulator/index';
 import { DEMO_SIMULATORS } from './demo-backend';
 import type { HandlerDeps } from './handler-deps';
 
@@ -48,7 +50,7 @@ export async function ensureDemoOrgs(
     });
   }
   for (const org of created) {
-    const ledger = demoLedger(demoProfileOf(org), nowMs);
+    const ledger = demoLedger(demoProfileOf(org), nowMs, demoSpend(demoProfileOf(org), nowMs));
     await deps.money.updateBilling(org.id, ledger.billing);
     for (const entry of ledger.entries) await deps.money.addEntry(org.id, entry);
     await deps.warmUpDemo?.(org);
@@ -57,4 +59,14 @@ export async function ensureDemoOrgs(
   const company = all.find((o) => demoProfileOf(o) === 'company')!;
   await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, ...created], selectedOrgId: company.id }));
   return company;
+}
+
+/**
+ * The spend a demo's simulator serves when started at `nowMs` (its ground truth, read directly), so the
+ * seeded ledger records what that spend really did. The model is dropped once the ledger is written.
+ */
+export function demoSpend(profile: DemoProfile, nowMs: number): DemoSpend {
+  const { seed, historyDays, shape } = DEMO_SIMULATORS[profile];
+  const model = createSimulatedSpendModel({ seed, historyDays, shape }, nowMs);
+  return (startMs, endMs) => model.costMicros(startMs, endMs);
 }

@@ -18,6 +18,12 @@ export interface SpendOptions {
   hourlyShape?: ReadonlyMap<number, readonly number[]>;
   /** Intraday nowcast of today's cost (from hourly usage); defaults to today's partial cost bucket. */
   nowcastMicros?: Micros;
+  /**
+   * When the cost buckets were read, if later than the instant estimated (a recorded balance judged after
+   * the fact): a day that had finished by then has its whole bucket, so only the part of it before the
+   * instant is drawn, not all of it.
+   */
+  costsReadAtMs?: number;
 }
 /** Cost over [startMs, endMs); settled = its day has finished. */
 export interface SpendSlice {
@@ -52,9 +58,10 @@ export function spendSlices(
 ): SpendSlice[] {
   const costByDay = new Map(costs.map((c) => [c.dayStartMs, c.micros]));
   const out: SpendSlice[] = [];
+  const readAt = Math.max(nowMs, options.costsReadAtMs ?? nowMs);
   for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < nowMs; day += DAY_MS) {
-    const { micros, isSettled } = dayAmount(costByDay, day, nowMs, options.nowcastMicros);
-    const end = Math.min(day + DAY_MS, nowMs);
+    const { micros, isSettled } = dayAmount(costByDay, day, readAt, options.nowcastMicros);
+    const end = Math.min(day + DAY_MS, readAt);
     const shape = options.hourlyShape?.get(day);
     const hours: Array<{ startMs: number; endMs: number; weight: number }> = [];
     let total = 0;
@@ -75,8 +82,10 @@ export function spendSlices(
     for (const h of hours) {
       cum += h.weight;
       const upTo = h === hours[hours.length - 1] ? micros : Math.round(micros * (cum / total));
-      out.push({ startMs: h.startMs, endMs: h.endMs, micros: upTo - given, isSettled });
+      const slice = { startMs: h.startMs, endMs: h.endMs, micros: upTo - given, isSettled };
       given = upTo;
+      if (slice.startMs >= nowMs) break;
+      out.push(slice.endMs > nowMs ? splitSlice(slice, nowMs)[0] : slice);
     }
   }
   return out;

@@ -167,7 +167,7 @@ function reconcileNewestEntry(inputs: MoneyInputs, prepared: Prepared): Reconcil
     inputs.ledger,
     prepared.totals,
     { atMs: newest.atMs, balanceMicros: newest.balanceMicros, id: newest.id },
-    { hourlyShape: prepared.shapes, currency: inputs.currency ?? 'USD' },
+    { hourlyShape: prepared.shapes, currency: inputs.currency ?? 'USD', costsReadAtMs: inputs.nowMs },
   );
 }
 

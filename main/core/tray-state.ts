@@ -45,6 +45,8 @@ export interface TrayModel {
   tooltip: string;
   /** One line per account (most urgent first), then one per active alert (at most 5). */
   menuLines: string[];
+  /** The account each menu line opens (same order as `menuLines`); null for a line that opens nothing. */
+  menuOrgIds: Array<string | null>;
 }
 
 /** Windows cuts tray tooltips at 127 characters (macOS and Linux allow more): whole lines within this. */
@@ -132,10 +134,8 @@ export function trayModelOf(input: TrayInput): TrayModel {
   if (state === 'healthy' && hasError) state = 'error';
   if (state === 'healthy' && isStale) state = 'stale';
   const shownIds = new Set(accounts.map((a) => a.orgId));
-  const alertLines = input.active
-    .filter((x) => shownIds.has(x.orgId))
-    .slice(0, 5)
-    .map((x) => `⚠ ${x.title}`);
+  const shownAlerts = input.active.filter((x) => shownIds.has(x.orgId)).slice(0, 5);
+  const alertLines = shownAlerts.map((x) => `⚠ ${x.title}`);
   const paused =
     input.pausedUntilMs && input.pausedUntilMs > input.nowMs
       ? [
@@ -151,6 +151,11 @@ export function trayModelOf(input: TrayInput): TrayModel {
     figure: figureOf(focus[0] ?? null, input.figure),
     tooltip: fitLines(['Creditwatch', ...lines, ...alertLines], MAX_TOOLTIP_CHARS),
     menuLines: [...lines, ...alertLines, ...paused],
+    menuOrgIds: [
+      ...(accounts.length ? accounts.map((a) => a.orgId) : [null]),
+      ...shownAlerts.map((x) => x.orgId),
+      ...paused.map(() => null),
+    ],
   };
 }
 

@@ -9,6 +9,8 @@ import { trayIconPngs } from '../services/tray-icons';
 
 export interface TrayActions {
   open(): void;
+  /** Opens an account's page (`#/org/<id>`). */
+  openOrg(orgId: string): void;
   syncNow(): void;
   pause(hours: 1 | 'tomorrow' | null): void;
   setLaunchAtLogin(isOn: boolean): void;
@@ -40,6 +42,7 @@ export function createAppTray(actions: TrayActions): AppTray {
     figure: '',
     tooltip: 'Creditwatch',
     menuLines: [],
+    menuOrgIds: [],
   };
   const tray = new Tray(iconFor(initial));
   tray.on('click', actions.open);
@@ -47,7 +50,11 @@ export function createAppTray(actions: TrayActions): AppTray {
     tray.setImage(iconFor(model));
     tray.setToolTip(model.tooltip);
     if (isMac) tray.setTitle(model.figure);
-    const glance: MenuItemConstructorOptions[] = model.menuLines.map((label) => ({ label, enabled: false }));
+    // An account's line (and an alert's) opens that account's page; the others are words only.
+    const glance: MenuItemConstructorOptions[] = model.menuLines.map((label, i) => {
+      const orgId = model.menuOrgIds[i] ?? null;
+      return orgId === null ? { label, enabled: false } : { label, click: () => actions.openOrg(orgId) };
+    });
     tray.setContextMenu(
       Menu.buildFromTemplate([
         ...glance,

@@ -102,6 +102,14 @@ function collect<G extends string>(
     'context_window',
   ].map((d) => by.includes(d));
   const byToken = by.includes('token_type');
+  // One group object per group (and component), shared by its rows in every period: a year of hourly
+  // buckets has thousands of rows per group, each of whose groups would otherwise carry 22 fields.
+  const groupObjects = new Map<string, Record<string, string | null>>();
+  const sharedGroup = (k: string, line: AnthropicLine, component: boolean) => {
+    let g = groupObjects.get(k);
+    if (!g) groupObjects.set(k, (g = groupOf(line, by, component)));
+    return g;
+  };
   const keyOfLine = (l: AnthropicLine) =>
     `${ws ? l.projectId : ''}|${key ? l.apiKeyId : ''}|${mdl ? l.usageModel : ''}|${tier ? l.serviceTier : ''}|${cw ? l.costType : ''}`;
   for (const period of query.periods) {
@@ -122,14 +130,14 @@ function collect<G extends string>(
           if (!e)
             groups.set(
               k,
-              (e = { key: k, period, group: groupOf(line, by, false), sums: zero(), parts: new Map() }),
+              (e = { key: k, period, group: sharedGroup(k, line, false), sums: zero(), parts: new Map() }),
             );
           const share = (v: number) => portionOf(v, h / 1000, aSec, bSec);
           add(e.sums, line, share);
           if (isSplit) {
             const pk = `${line.costType}|${byToken ? line.tokenType : ''}`;
             let p = e.parts.get(pk);
-            if (!p) e.parts.set(pk, (p = { group: groupOf(line, by, true), sums: zero() }));
+            if (!p) e.parts.set(pk, (p = { group: sharedGroup(`${k}#${pk}`, line, true), sums: zero() }));
             add(p.sums, line, share);
           }
         }
@@ -163,9 +171,10 @@ function sortEntries<G extends string>(entries: Entry[], query: AnalyticsQuery<G
 }
 
 // Paging through a large report asks the same query once per page: its rows are computed once and kept
-// for the next pages (a few queries per spend model; keyed by everything but the page and the page size).
+// for the next pages (the last two queries per spend model: a reader pages through one query at a time;
+// keyed by everything but the page and the page size).
 const rowCache = new WeakMap<SpendModel, Map<string, unknown[]>>();
-const CACHED_QUERIES = 8;
+const CACHED_QUERIES = 2;
 
 function cachedRows<T>(model: SpendModel, key: string, build: () => T[]): T[] {
   let cache = rowCache.get(model);
@@ -181,10 +190,13 @@ function cachedRows<T>(model: SpendModel, key: string, build: () => T[]): T[] {
 const keyOf = (route: string, query: AnalyticsQuery<string>, nowMs: number) =>
   JSON.stringify([route, nowMs, { ...query, offset: 0, limit: 0 }]);
 
-const span = (p: { startMs: number; endMs: number }) => ({
-  starting_at: toRfc3339(p.startMs),
-  ending_at: toRfc3339(p.endMs),
-});
+// A period's two time strings, made once per period (every row of the period repeats them).
+const spans = new WeakMap<object, { starting_at: string; ending_at: string }>();
+const span = (p: { startMs: number; endMs: number }) => {
+  let s = spans.get(p);
+  if (!s) spans.set(p, (s = { starting_at: toRfc3339(p.startMs), ending_at: toRfc3339(p.endMs) }));
+  return s;
+};
 
 /** GET /v1/organizations/analytics/cost at simulated time `nowMs`. */
 export function handleAnalyticsCost(q: Params, model: SpendModel, nowMs: number, lagMs: number): unknown {
@@ -203,13 +215,20 @@ function costRows(model: SpendModel, query: AnalyticsQuery<string>, nowMs: numbe
     list_amount: centsString(s.costMicros),
     requests: withRequests ? s.requests : null,
   });
+  // The unsplit group (its components null), once per group.
+  const whole = new Map<string, Record<string, string | null>>();
+  const wholeGroup = (e: Entry) => {
+    let g = whole.get(e.key);
+    if (!g) whole.set(e.key, (g = { ...e.group, cost_type: null, token_type: null }));
+    return g;
+  };
   return entries.map((e) =>
     isSplit
       ? [...e.parts.values()].map((p) => ({ ...span(e.period), group: p.group, cost: cost(p.sums, false) }))
       : [
           {
             ...span(e.period),
-            group: { ...e.group, cost_type: null, token_type: null },
+            group: wholeGroup(e),
             cost: cost(e.sums, true),
           },
         ],

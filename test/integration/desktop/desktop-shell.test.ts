@@ -99,6 +99,26 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
     const menu = shell.records.filter((r) => r.kind === 'Tray.setContextMenu').at(-1);
     const labels = (menu?.items as { label: string | null }[]).map((i) => i.label);
     expect(labels).toEqual(expect.arrayContaining(['Sync now', 'Open Creditwatch', 'Quit']));
+    // An account's line in the menu opens that account's page (the line is read from the newest menu: its
+    // figures change as syncs land).
+    const target0 = orgs[0]!;
+    const beforeMenu = shell.records.length;
+    for (let tries = 0; ; tries++) {
+      const newest = shell.records.filter((r) => r.kind === 'Tray.setContextMenu').at(-1);
+      const items = (newest?.items ?? []) as { label: string | null }[];
+      const label = items.map((i) => i.label).find((l) => l?.startsWith(`${target0.name}:`));
+      expect(label, 'the account has a line in the tray menu').toBeDefined();
+      const clicked = await shell.command('clickMenu', { label }).then(
+        () => true,
+        (err: Error) => (tries < 5 ? false : Promise.reject(err)),
+      );
+      if (clicked) break;
+    }
+    const opened = await shell.waitFor(
+      after(beforeMenu, (r) => r.kind === 'BrowserWindow.loadURL'),
+      "the account's page opened from the tray",
+    );
+    expect(String(opened.url)).toMatch(new RegExp(`#/org/${target0.id}$`));
     expect(shell.records.some((r) => r.kind === 'Tray.setImage' && (r.images as unknown[]).length >= 2)).toBe(
       true,
     );

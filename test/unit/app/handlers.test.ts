@@ -1,4 +1,6 @@
 import type { ProviderId } from '@core/providers';
+import { demoLedger } from '@core/demo-ledger';
+import { demoSpend } from '../../../main/app/demo-orgs';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, REQUEST_ARGS } from '@core/api-contract';
 import type { Dashboard } from '@core/dashboard';
@@ -186,9 +188,14 @@ describe('orgs:startDemo, orgs:remove, orgs:select', () => {
     expect(getSettings().selectedOrgId).toBe(a.id);
     expect(a.demoProfile).toBe('company');
     expect(a.hasKey).toBe(true);
-    // Seeded once: each account's billing; the company's three entries and the Claude team's purchase.
+    // Seeded once: each account's billing; the company's purchase, grant, recorded balance and the reloads
+    // its rule made over the simulated spend, and the Claude team's purchase.
+    const seeded = (['company', 'anthropic'] as const).flatMap(
+      (p) => demoLedger(p, 1_700_000_000_000, demoSpend(p, 1_700_000_000_000)).entries,
+    );
+    expect(seeded.filter((e) => e.kind === 'reload').length).toBeGreaterThan(0);
     expect(deps.money.updateBilling).toHaveBeenCalledTimes(5);
-    expect(deps.money.addEntry).toHaveBeenCalledTimes(4);
+    expect(deps.money.addEntry).toHaveBeenCalledTimes(seeded.length);
   });
 
   it('removes an org with its key and history and moves the selection', async () => {

@@ -62,6 +62,10 @@ describe('tray model', () => {
     expect(model([a, b], [alert('low-credit', 'org_beta000001', 'Beta: credit low')]).menuLines[0]).toMatch(
       /^Beta: /,
     );
+    // Each account's line, and each alert's, opens that account.
+    const withAlert = model([a, b], [alert('low-credit', 'org_beta000001', 'Beta: credit low')]);
+    expect(withAlert.menuOrgIds).toEqual(['org_beta000001', a.orgId, 'org_beta000001']);
+    expect(withAlert.menuLines).toHaveLength(withAlert.menuOrgIds.length);
   });
 
   it('leaves demo accounts out once a real account exists', () => {
@@ -93,6 +97,8 @@ describe('tray model', () => {
     expect(m.menuLines).toEqual(['Acme: not synced yet', 'Notifications paused until 10:23']);
     expect(m.figure).toBe('');
     expect(model([]).menuLines).toEqual(['No organization yet']);
+    expect(model([]).menuOrgIds).toEqual([null]);
+    expect(m.menuOrgIds).toEqual([fresh.orgId, null]);
     const cny = acct({ orgId: 'org_deepseek01', name: 'DeepSeek', provider: 'deepseek', currency: 'CNY' });
     expect(model([cny]).menuLines[0]).toMatch(/^DeepSeek: CN¥[\d,.]+ this month$/);
   });
