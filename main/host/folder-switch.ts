@@ -17,6 +17,8 @@ export interface FolderSwitch {
   /** The open app's events, whichever it is. */
   bus: EventBus;
   files: AppFiles;
+  /** The open folder's app (its clock, sync, alerts and settings follow a switch). */
+  current(): App;
   /** Which folder is open. */
   kind(): FolderKind;
   close(): Promise<void>;
@@ -93,6 +95,7 @@ export function createFolderSwitch(opts: {
     handlers,
     bus: relay,
     files,
+    current: () => app,
     kind: () => kind,
     async close() {
       await switching;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { REQUEST_ARGS } from '@core/api-contract';
 import { ROOT, startDesktopShell, type DesktopShell, type ShellRecord } from './shell-harness';
 
@@ -13,6 +13,12 @@ const RENDERER_URL = pathToFileURL(join(ROOT, 'dist/renderer/index.html')).href;
 type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
 let shell: DesktopShell;
+/** The account ids a data folder's settings file holds (none when it has no settings file yet). */
+const readOrgIds = (dataDir: string): string[] => {
+  const file = join(dataDir, 'settings.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { orgs: { id: string }[] }).orgs.map((o) => o.id);
+};
 const invoke = (channel: string, args: unknown, frameUrl = RENDERER_URL, isSubframe = false) =>
   shell.command<Envelope>('invoke', { channel, args, frameUrl, isSubframe });
 const ok = async <T>(channel: string, args: unknown): Promise<T> => {
@@ -29,7 +35,10 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
   beforeAll(() => {
     shell = startDesktopShell();
   }, 60_000);
-  afterAll(() => shell.kill());
+  afterAll(() => {
+    shell.kill();
+    rmSync(`${shell.dataDir}-demo`, { recursive: true, force: true });
+  });
 
   it('opens one window with secure web preferences and the built page', async () => {
     const created = await shell.waitFor((r) => r.kind === 'BrowserWindow.new', 'window');
@@ -85,10 +94,13 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
 
   it('shows the accounts in the tray after a sync, and one notification per fired alert, opening its account', async () => {
     let { orgs } = await ok<{ orgs: { id: string; name: string }[] }>('orgs:list', {});
-    if (orgs.length === 0) {
-      await ok('orgs:startDemo', {});
-      ({ orgs } = await ok<{ orgs: { id: string; name: string }[] }>('orgs:list', {}));
-    }
+    expect(orgs, 'the desktop app starts on an empty folder').toEqual([]);
+    // "Try the demo" opens the demo's own folder beside the user's: the user's folder gets no demo account.
+    await ok('orgs:startDemo', {});
+    ({ orgs } = await ok<{ orgs: { id: string; name: string }[] }>('orgs:list', {}));
+    expect(orgs.length).toBeGreaterThan(0);
+    expect(readOrgIds(shell.dataDir)).toEqual([]);
+    expect(readOrgIds(`${shell.dataDir}-demo`)).toEqual(orgs.map((o) => o.id));
     expect(orgs.length).toBeGreaterThan(0);
     const tip = await shell.waitFor(
       (r) => r.kind === 'Tray.setToolTip' && orgs.some((o) => String(r.tooltip).includes(o.name)),
