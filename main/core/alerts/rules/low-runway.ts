@@ -5,7 +5,9 @@
  * Example: $30 left at $15/day → 2.0 days of runway < 3 → fires; while active, clears above 3.3 days.
  */
 import { DAY_MS } from '../../time';
-import { dateWords, money, withHysteresis } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { dateWords } from '../../words/date-words';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 /** Days the balance lasts at `perDay` (Infinity without spend). Example: (30e6, 15e6) → 2. */
@@ -50,6 +52,6 @@ export const lowRunwayRule: AlertRule = (f, r, isActive) => {
     kind: 'low-runway',
     severity: days < 1 ? 'critical' : 'warning',
     title: `${f.orgName}: credit lasts about ${days.toFixed(1)} days`,
-    body: `At the usual ${money(f.spendPerDayMicros, f.currency)} a day, the ${money(f.balance.micros, f.currency)} left runs out around ${dateWords(runsOut, f.timeZone)} (estimate).`,
+    body: `At the usual ${moneyWords(f.spendPerDayMicros, f.currency)} a day, the ${moneyWords(f.balance.micros, f.currency)} left runs out around ${dateWords(runsOut, f.nowMs, f.timeZone)} (estimate).`,
   };
 };
