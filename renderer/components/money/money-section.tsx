@@ -9,7 +9,8 @@ import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { apiBalanceWords, BILLING_PAGES } from '../../view-models/figure-source';
 import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
-import { buildBalanceView, describeDrift, driftWeight } from '../../view-models/money-balance';
+import { driftWeight } from '@core/drift-weight';
+import { buildBalanceView, describeDrift } from '../../view-models/money-balance';
 import { buildCardSplitView } from '../../view-models/money-card-split';
 import type { EntryDraft } from '../../view-models/money-entry-form';
 import { buildLedgerRows } from '../../view-models/money-ledger';
@@ -146,7 +147,11 @@ export function MoneySection({
       )}
       {drift ? (
         <DriftNotice
-          view={describeDrift(drift, currency)}
+          view={describeDrift(
+            drift,
+            currency,
+            driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null),
+          )}
           title={recorded ? 'Balance recorded' : 'Last recorded balance'}
           weight={driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null)}
           isAcknowledged={acknowledged.has(driftKey(drift))}

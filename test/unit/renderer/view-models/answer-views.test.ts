@@ -313,7 +313,7 @@ describe('organization headline (the account answer it quotes)', () => {
 
 describe('drift weight', () => {
   it('sizes a drift by days of spend and share of the balance', async () => {
-    const { driftWeight } = await import('../../../../renderer/view-models/money-balance');
+    const { driftWeight } = await import('@core/drift-weight');
     const rec = (driftUsd: number, observedUsd: number, isConsistent = false) =>
       ({ driftMicros: driftUsd * USD, observedMicros: observedUsd * USD, isConsistent }) as Parameters<
         typeof driftWeight
@@ -323,5 +323,27 @@ describe('drift weight', () => {
     expect(driftWeight(rec(120, 700), 25)).toBe('major');
     expect(driftWeight(rec(300, 100), null)).toBe('major');
     expect(driftWeight(rec(300, 10_000, true), null)).toBe('minor');
+  });
+});
+
+describe('drift words', () => {
+  it('say a drift as the one weight rule sizes it, so the words and the box agree', async () => {
+    const { driftWeight } = await import('@core/drift-weight');
+    const { describeDrift } = await import('../../../../renderer/view-models/money-balance');
+    // $30 lower than expected on $700, at $5 a day: six days of spend — something to check, not a shrug.
+    const rec = {
+      driftMicros: -30 * USD,
+      observedMicros: 700 * USD,
+      isConsistent: false,
+      estimate: { estimateMicros: 730 * USD },
+      causes: [],
+    } as unknown as Parameters<typeof describeDrift>[0];
+    const weight = driftWeight(rec, 5);
+    expect(weight).toBe('major');
+    expect(describeDrift(rec, 'USD', weight).summary).toBe(
+      'Your recorded balance is $30.00 lower than expected — a cost or charge may be missing.',
+    );
+    // Under a day of spend it is said calmly.
+    expect(describeDrift(rec, 'USD', driftWeight(rec, 40)).summary).toMatch(/nothing needs doing/);
   });
 });
