@@ -145,7 +145,9 @@ test('what-if changes the headline live and saves nothing', async ({ page }) => 
   );
   expect(await page.getByTestId('whatif-date').textContent()).not.toBe(saved);
   await page.getByTestId('whatif-target').fill('200');
-  await expect(page.getByTestId('whatif-card')).toHaveText(/\$200/);
+  // Restoring to $200 from the $20 threshold charges $180 a reload.
+  await expect(page.getByTestId('whatif-date')).toContainText('$180.00');
+  await expect(page.getByTestId('whatif-card')).toHaveText(/reload/);
   await shot(page, 'what-if');
   const before = await app.call('ledger:get', { orgId });
   expect(before.billing.reload).toMatchObject({
