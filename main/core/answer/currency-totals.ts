@@ -13,7 +13,7 @@
 import type { Micros } from '../money';
 import type { ConversionRate } from '../schemas';
 import { dateWords } from '../words/date-words';
-import { moneyWords, roundedMoneyWords, roundRange } from '../words/money-words';
+import { moneyWords, roundedMoneyWords, roundRange, WHOLE_UNITS_FROM_MICROS } from '../words/money-words';
 import type { AccountAnswer } from './account-answer';
 
 export interface CurrencyTotal {
@@ -64,12 +64,14 @@ function cardWords(g: Group, currency: string): string {
   const accounts = `${g.cardUnknown} account${g.cardUnknown === 1 ? '' : 's'}`;
   if (g.cardUpTo <= 0) return g.cardUnknown > 0 ? `not known yet for ${accounts}` : 'nothing expected';
   const unknown = g.cardUnknown > 0 ? ` (not known yet for ${accounts})` : '';
+  // The total follows the one rounding rule too: whole units from 100 up (likely to nearest, up-to rounded up).
+  const isWhole = g.cardUpTo >= WHOLE_UNITS_FROM_MICROS;
+  const likely = isWhole ? Math.round(g.cardLikely / 1e6) * 1e6 : g.cardLikely;
+  const most = isWhole ? Math.ceil(g.cardUpTo / 1e6) * 1e6 : g.cardUpTo;
   const say = (m: Micros) => roundedMoneyWords(m, currency);
-  const upTo = `up to ${say(g.cardUpTo)}`;
-  if (g.cardLikely <= 0) return `${upTo}; likely none${unknown}`;
-  return g.cardLikely === g.cardUpTo
-    ? `${say(g.cardLikely)}${unknown}`
-    : `likely ${say(g.cardLikely)}, ${upTo}${unknown}`;
+  const upTo = `up to ${say(most)}`;
+  if (likely <= 0) return `${upTo}; likely none${unknown}`;
+  return likely === most ? `${say(likely)}${unknown}` : `likely ${say(likely)}, ${upTo}${unknown}`;
 }
 
 /**

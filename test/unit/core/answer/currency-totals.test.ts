@@ -32,6 +32,11 @@ describe('overview totals', () => {
     expect(usd!.cardBeforeMonthEnd).toBe('likely $803, up to $1,203');
     expect(usd!.hasCardCharge).toBe(true);
     expect(usd!.orgCount).toBe(2);
+    // Totals from 100 up are whole units, as every ranged figure is.
+    const small = withCard({ orgId: 'org_small001' }, { low: 20_530_000, mid: 32_970_000, high: 63_770_000 });
+    expect(currencyTotals([flip, monthly, small], [], NOW, 'UTC')[0]!.cardBeforeMonthEnd).toBe(
+      'likely $836, up to $1,267',
+    );
   });
 
   it('never adds a demo account into a real total, nor one currency into another', () => {
