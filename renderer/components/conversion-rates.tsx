@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ConversionRate, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { errorText } from '../hooks/use-orgs';
-import { rateWords } from '../view-models/overview-totals';
+import { useNow } from '../hooks/use-now';
+import { rateWords } from '@core/answer/currency-totals';
 import { rateProblem, ratesWith, ratesWithout } from '../view-models/conversion-rates';
 import type { DisplayZone } from '../view-models/format';
 
@@ -19,6 +20,8 @@ export interface ConversionRatesProps {
 /** The rates list and the add/change form. */
 export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
   const id = useId();
+  const nowMs = useNow();
+  const timeZone = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const [currency, setCurrency] = useState('');
   const [rate, setRate] = useState('');
   const [problem, setProblem] = useState<{ field: 'currency' | 'rate'; message: string } | null>(null);
@@ -69,7 +72,7 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
         <ul className="rate-list">
           {rates.map((r) => (
             <li key={r.currency} data-testid="rate-row">
-              <span>{rateWords(r, zone).replace(/^your rate /, '')}</span>{' '}
+              <span>{rateWords(r, nowMs, timeZone).replace(/^your rate /, '')}</span>{' '}
               <button
                 type="button"
                 className="button"

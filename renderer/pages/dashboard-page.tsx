@@ -2,7 +2,7 @@
  * One account's page (`#/org/<id>`), live: loads it, follows its events, and runs "Sync now". Its heading is
  * there from the first frame, so a route change can move the focus to it.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { applyWhatIf, type WhatIfPreview } from '../view-models/what-if-preview';
 import { useApi } from '../api/api-context';
 import { useDashboard } from '../hooks/use-dashboard';
@@ -16,6 +16,7 @@ import { OrgAnswer } from '../components/money/org-answer';
 import { OnboardingQuestions } from '../components/onboarding-questions';
 import type { OrgSummary } from '@core/schemas';
 import { useMoney } from '../hooks/use-money';
+import { useAccountAnswer } from '../hooks/use-account-answer';
 import type { DisplayZone } from '../view-models/format';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 
@@ -53,6 +54,12 @@ export function DashboardPage({
   const [whatIf, setWhatIf] = useState<WhatIfPreview | null>(null);
   const nowMs = useNow();
   const isDark = usePrefersDark();
+  const shownMoney = useMemo(
+    () => (moneyState.money ? applyWhatIf(moneyState.money, whatIf) : null),
+    [moneyState.money, whatIf],
+  );
+  // One answer for the page: the headline, chart, lots and forecast panel all quote it.
+  const answer = useAccountAnswer(shownMoney, dashboard, nowMs, zone, provider);
   const [isSyncing, setIsSyncing] = useState(false);
   const [syncRequestError, setSyncRequestError] = useState<string | null>(null);
 
@@ -107,16 +114,16 @@ export function DashboardPage({
   return (
     <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
       {heading}
-      {moneyState.money && (
+      {shownMoney && (
         <PanelBoundary what="the answer for this organization">
           <OrgAnswer
-            money={applyWhatIf(moneyState.money, whatIf)}
+            money={shownMoney}
             isWhatIf={whatIf !== null}
             dashboard={dashboard}
             nowMs={nowMs}
             zone={zone}
             isDark={isDark}
-            provider={provider}
+            answer={answer}
             notSet={
               setupOrg && (
                 <>
@@ -173,6 +180,8 @@ export function DashboardPage({
           nowMs={nowMs}
           zone={zone}
           onWhatIf={setWhatIf}
+          answer={answer}
+          isWhatIf={whatIf !== null}
         />
       </PanelBoundary>
     </section>

@@ -13,11 +13,13 @@
  * Example: estimate $100 now, threshold $10, crossings in 2 / 3 / 5 days, restore to $50 → the middle line
  * reaches $10 in 3 days, jumps to $50 (a predicted reload marker) and falls again at $30 a day.
  */
+import type { AnswerFigure } from '@core/answer/account-answer';
 import type { BillingConfig } from '@core/billing';
 import type { DailyProjectSpend } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { lotsFromEntries } from '@core/credit-lots';
+import { roundedMoneyWords } from '@core/words/money-words';
 
 export interface Point {
   x: number;
@@ -127,6 +129,7 @@ export function buildBalanceSeries(
   money: MoneyView,
   daily: readonly DailyProjectSpend[],
   nowMs: number,
+  expiring: AnswerFigure | null = null,
 ): BalanceSeries | null {
   const f = money.forecast;
   if (!f) return null;
@@ -202,12 +205,18 @@ export function buildBalanceSeries(
   const c = f.crossing;
   const s = f.monthEnd.spendUsd;
   const reloads: Point[] = [];
-  // Credit the forecast expects to expire unused, at the first expiry ahead: the lines step down there and
+  // Credit expected to expire unused is the answer's `expiring-unused` figure (its date and rounded range), so the
+  // step is the very amount the headline, the lots callout and the alert quote; the lines step down there and
   // fall at the spend rate (the crossing already includes the step, so it cannot set the slope).
-  const expiringAt = (money.lots ?? [])
-    .filter((l) => l.remainingMicros > 0 && l.expiresAtMs > nowMs && l.expiresAtMs <= endMs)
-    .reduce<number | null>((a, l) => (a === null || l.expiresAtMs < a ? l.expiresAtMs : a), null);
-  const unused = f.expiringUnusedUsd;
+  const unusedRange = expiring?.isKnown && expiring.atMs !== null ? expiring.range : null;
+  const unusedMid = expiring?.isKnown && expiring.atMs !== null ? (expiring.valueMicros ?? 0) : 0;
+  const expiringAt =
+    expiring?.atMs != null && expiring.atMs > nowMs && expiring.atMs <= endMs ? expiring.atMs : null;
+  const unused = {
+    p10: (unusedRange?.low ?? unusedMid) / 1e6,
+    p50: (unusedRange?.mid ?? unusedMid) / 1e6,
+    p90: (unusedRange?.high ?? unusedMid) / 1e6,
+  };
   const drop = (usd: number | undefined) =>
     expiringAt !== null && usd !== undefined && usd > 0 ? { atMs: expiringAt, usd } : null;
   const rate = (iso: string | null | undefined, spendUsd: number, usd: number | undefined) =>
@@ -240,14 +249,23 @@ export function buildBalanceSeries(
     undefined,
     drop(unused?.p90),
   );
+  const stepWords =
+    expiringAt !== null && unused.p50 > 0
+      ? `, about ${roundedMoneyWords(Math.round(unused.p50 * 1e6), money.currency)} unused`
+      : '';
+  const expiryDays = new Set<number>();
   for (const lot of lotsFromEntries(money.ledger.entries)) {
-    if (lot.expiresAtMs > startMs && lot.expiresAtMs <= endMs)
+    if (lot.expiresAtMs > startMs && lot.expiresAtMs <= endMs && !expiryDays.has(lot.expiresAtMs)) {
+      expiryDays.add(lot.expiresAtMs);
       marks.push({
         atMs: lot.expiresAtMs,
-        label: `${lot.kind === 'grant' ? 'grant' : 'credit'} expires`,
+        label: `${lot.kind === 'grant' ? 'grant' : 'credit'} expires${lot.expiresAtMs === expiringAt ? stepWords : ''}`,
         kind: 'expiry',
       });
+    }
   }
+  if (expiringAt !== null && !expiryDays.has(expiringAt))
+    marks.push({ atMs: expiringAt, label: `credit expires${stepWords}`, kind: 'expiry' });
   return {
     kind: 'balance',
     startMs,

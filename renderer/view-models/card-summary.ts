@@ -3,6 +3,7 @@
  * what matters now, and at most two secondary lines. It quotes figures already computed (the card view and
  * core's payment answer); it computes no money.
  */
+import { dateWords } from '@core/words/date-words';
 import type { AccountAnswer, AnswerFigure, FigureName, PaymentKind } from '@core/answer/account-answer';
 import { formatMoney } from '@core/money';
 import { autoReloadWord, PROVIDERS, type ProviderId } from '@core/provider-info';
@@ -161,12 +162,17 @@ export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary 
     name === 'card-by-month-end' && kind === 'invoiced'
       ? 'Invoice at month end'
       : figureLabel(name, data.provider);
-  const source =
+  const origin =
     figure.source === 'provider'
       ? `from ${PROVIDERS[data.provider].name}`
       : figure.source === 'recorded'
         ? 'as recorded'
         : 'estimate';
+  // A bill after the month: the hero is the amount, and the short line says for when.
+  const source =
+    name === 'card-by-month-end' && figure.isKnown && figure.atMs !== null
+      ? `${origin} · for usage to ${dateWords(figure.atMs - 1, answer.nowMs, answer.timeZone)}`
+      : origin;
   return {
     paymentKind: kind,
     chip,

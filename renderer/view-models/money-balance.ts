@@ -3,7 +3,7 @@
  * its parts since the observation, predicted reloads, and the drift with its likely causes).
  */
 import { roundedMoneyWords } from '@core/words/money-words';
-import { driftSize, type DriftSize } from './drift-size';
+import type { DriftWeight } from '@core/drift-weight';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
@@ -94,8 +94,8 @@ export interface DriftView {
   observed: string;
   estimated: string;
   isConsistent: boolean;
-  /** How much it matters: 'small' is shown calmly, only 'large' as an alarm. */
-  size: DriftSize;
+  /** How much it matters (core's one rule): 'minor' is said calmly, the others as something to check. */
+  weight: DriftWeight;
   summary: string;
   causes: Array<{ key: string; message: string }>;
 }
@@ -105,16 +105,15 @@ export interface DriftView {
  *
  * Example: observed $104, estimate $64 → `{ drift: '+$40.00', summary: 'The balance is $40.00 higher than estimated …' }`.
  */
-export function describeDrift(r: Reconciliation, currency: string): DriftView {
+export function describeDrift(r: Reconciliation, currency: string, weight: DriftWeight): DriftView {
   const money = (micros: Micros) => formatMoney(micros, currency);
   const d = r.driftMicros;
   const size = money(Math.abs(d));
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   const direction = d > 0 ? 'higher' : 'lower';
-  const bySize = driftSize(r);
   const summary = r.isConsistent
     ? `It matches the estimate (${sign}${size}, within its range).`
-    : bySize === 'small'
+    : weight === 'minor'
       ? `It is ${size} ${direction} than expected. The estimate now starts from it; nothing needs doing.`
       : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / 1e6) * 1e6, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
   return {
@@ -122,26 +121,8 @@ export function describeDrift(r: Reconciliation, currency: string): DriftView {
     observed: money(r.observedMicros),
     estimated: money(r.estimate.estimateMicros),
     isConsistent: r.isConsistent,
-    size: bySize,
+    weight,
     summary,
     causes: r.causes.map((c, i) => ({ key: `${c.cause}-${i}`, message: c.message })),
   };
-}
-
-/** How much a drift matters: within the range or under a day of spend is minor; over 10 % of the balance or 3 days of spend is major. */
-export type DriftWeight = 'minor' | 'notable' | 'major';
-
-/**
- * Sizes a drift by what it means for the user.
- *
- * Example: drift $14.99 on a $700 balance spending $25 a day → minor (under a day of spend); $120 → major
- * (almost 5 days of spend).
- */
-export function driftWeight(r: Reconciliation, dailyUsd: number | null): DriftWeight {
-  const abs = Math.abs(r.driftMicros);
-  const day = dailyUsd !== null && dailyUsd > 0 ? dailyUsd * 1e6 : null;
-  const balance = Math.max(Math.abs(r.observedMicros), 1);
-  if (r.isConsistent || (day !== null && abs < day)) return 'minor';
-  if (abs > 0.1 * balance || (day !== null && abs > 3 * day)) return 'major';
-  return 'notable';
 }

@@ -14,7 +14,7 @@ import { detectWrongOrg, flagsForOrg, type WrongOrgFlag } from '@core/wrong-org'
 import { HOUR_MS } from '@core/time';
 import { spendSourceWords } from './figure-source';
 import { formatDateTime, type DisplayZone } from './format';
-import { buildCurrencyTotals, type CurrencyTotal } from './overview-totals';
+import { currencyTotals, type CurrencyTotal } from '@core/answer/currency-totals';
 
 export interface OrgData {
   orgId: string;
@@ -157,21 +157,13 @@ export function buildOverview(
     ),
   );
   const cards = orgs.map((o) => buildOrgCard(o, flags, nowMs, zone));
-  const totals = buildCurrencyTotals(
-    orgs.flatMap((o) => {
-      const currency = currencyOf(o);
-      if (currency === null) return [];
-      return [
-        {
-          currency,
-          creditLeftMicros: o.answer?.figures['credit-left'].valueMicros ?? null,
-          monthToDateMicros: o.answer?.figures['this-month'].valueMicros ?? null,
-          cardMicros: o.answer?.figures['card-by-month-end'].valueMicros ?? 0,
-        },
-      ];
-    }),
+  // Totals are core's, from the answers: per currency, real accounts only, card charges as likely / up to.
+  const answers = orgs.flatMap((o) => (o.answer ? [o.answer] : []));
+  const totals = currencyTotals(
+    answers,
     rates,
-    zone,
+    nowMs,
+    zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   );
   return { cards, totals, flags };
 }

@@ -52,9 +52,9 @@ test('recording the billing-page balance brings the estimate and the crossing fo
   await expect(page.getByTestId('balance-estimate')).toHaveText(/^\$\d{2,3}\.\d\d$/);
   await expect(page.getByTestId('balance-range')).toHaveText(/^\$[\d.,]+–\$[\d.,]+$/);
   await expect(page.getByTestId('first-balance-notice')).toBeVisible();
-  await expect(page.getByTestId('crossing')).toContainText('Your credit will run out around');
-  await expect(page.getByTestId('reload-p50')).toHaveText(/^in about \d+ (hours?|days?)$/);
-  await expect(page.getByTestId('reload-range')).toHaveText(/^likely between /);
+  // When it runs out is the answer's figure, in the headline only (the forecast panel does not repeat it).
+  await expect(page.getByTestId('hl-runs-out-value')).toHaveText(/^around \w{3} \d+ \w{3}/);
+  await expect(page.getByTestId('month-end-spend')).toHaveText(/^Spend from now to /);
   const ledger = await app.call('ledger:get', { orgId });
   expect(ledger.entries.map((e) => [e.kind, e.kind === 'observation' && e.balanceMicros])).toEqual([
     ['observation', 100_000_000],
@@ -71,10 +71,9 @@ test('a restore-to rule brings reloads and card charges until month end', async 
   await form.getByLabel('Target balance (USD)').fill('60');
   await form.getByRole('button', { name: 'Save billing settings' }).click();
   await expect(page.getByTestId('billing-saved')).toHaveText('Saved.');
-  await expect(page.getByTestId('crossing')).toContainText('Auto-reload will charge your card around');
-  await expect(page.getByTestId('reloads')).toBeVisible();
-  await expect(page.getByTestId('reload-count')).toHaveText(/^\d+ reloads? \(likely /);
-  await expect(page.getByTestId('reload-charges')).toHaveText(/^\$[\d.,]+$/);
+  await expect(page.getByTestId('hl-next-reload-value')).toHaveText(/^around .*\$40\.00 \(/);
+  // Card charges by month end as a distribution: a chance and a reload, or a count and an amount.
+  await expect(page.getByTestId('hl-card-by-month-end-value')).toHaveText(/reload/);
   const { billing } = await app.call('ledger:get', { orgId });
   expect(billing.reload).toMatchObject({
     enabled: true,
@@ -135,14 +134,20 @@ test('a second balance far from the estimate shows the drift and a likely cause'
 
 test('what-if changes the headline live and saves nothing', async ({ page }) => {
   await open(page);
-  const saved = await page.getByTestId('crossing').textContent();
+  const saved = await page.getByTestId('hl-next-reload-value').textContent();
   await page.getByTestId('whatif-balance').fill('25');
   await page.getByTestId('whatif-threshold').fill('20');
   await expect(page.getByTestId('whatif-result')).toContainText('What-if, not saved.');
-  await expect(page.getByTestId('whatif-reload-p50')).toHaveText(/^in about \d+ (minutes?|hours?)$/);
-  expect(await page.getByTestId('whatif-crossing').textContent()).not.toBe(saved);
+  // The what-if's answer, quoted alike beside the fields and in the headline above.
+  await expect(page.getByTestId('whatif-date')).toHaveText(/^around /);
+  await expect(page.getByTestId('hl-next-reload-value')).toHaveText(
+    (await page.getByTestId('whatif-date').textContent()) ?? '',
+  );
+  expect(await page.getByTestId('whatif-date').textContent()).not.toBe(saved);
   await page.getByTestId('whatif-target').fill('200');
-  await expect(page.getByTestId('whatif-reload-charges')).toHaveText(/^\$[\d.,]+$/);
+  // Restoring to $200 from the $20 threshold charges $180 a reload.
+  await expect(page.getByTestId('whatif-date')).toContainText('$180.00');
+  await expect(page.getByTestId('whatif-card')).toHaveText(/reload/);
   await shot(page, 'what-if');
   const before = await app.call('ledger:get', { orgId });
   expect(before.billing.reload).toMatchObject({

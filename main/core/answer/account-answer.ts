@@ -7,6 +7,7 @@
 import type { Micros } from '../money';
 import type { ProviderId } from '../provider-info';
 import type { MicrosRange } from '../words/money-words';
+import type { ForecastDetails } from './forecast-details';
 
 /** The figures every surface names (`data-figure` on the page, keys of `status --json`). */
 export const FIGURE_NAMES = [
@@ -94,6 +95,8 @@ export interface AccountAnswer {
   /** "Wrong organization? …", or null. */
   wrongOrg: string | null;
   staleness: { lastSyncMs: number | null; isStale: boolean; text: string };
+  /** What the forecast panel adds beside the figures (confidence, spend to month end, limits); null without a forecast. */
+  forecast: ForecastDetails | null;
   /** The figure most worth a glance now (tray title, status line), and how urgent the account is (0–3). */
   urgency: number;
   headline: FigureName;

@@ -16,6 +16,7 @@ import type { AccountAnswer, AnswerFigure, FigureName } from './account-answer';
 import { STALE_AFTER_MS, type AnswerInput } from './answer-input';
 import { creditLeftFigure } from './credit-left';
 import { expiringFigures } from './expiring';
+import { forecastDetails } from './forecast-details';
 import { paymentOf } from './payment';
 import { reloadFigures } from './reloads';
 import { runsOutFigure } from './runs-out';
@@ -125,6 +126,7 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
           ? 'never synced yet'
           : `last synced ${agoWords(lastSync, input.nowMs)}${syncError ? ' — the last sync failed' : ''}`,
     },
+    forecast: forecastDetails(money, zone),
     urgency: urgencyOf(figures, input.nowMs, syncError),
     headline: headlineOf(partial),
   };

@@ -80,7 +80,8 @@ export function reloadFigures(
         valueMicros: range.mid,
         range,
         atMs: monthEndMs,
-        text: `${rangeWords(range, cur)} charged for usage to ${lastDayWords(monthEndMs, now, zone)}`,
+        // One figure: when it is charged is the label's and the short line's ("billed after Thu 31 Dec").
+        text: rangeWords(range, cur),
       }),
       detail: null,
       distribution: null,

@@ -1,18 +1,34 @@
 /**
- * Credit lots: each purchase and grant with what remains, its expiry and days left; credit expiring unused is
- * called out first, with its date.
+ * Credit lots: each purchase and grant with what remains, its expiry and days left. Credit expected to expire
+ * unused is called out first, quoting the account's answer: per lot, what remains now and what is expected
+ * unused at expiry (the same two figures the headline, the chart and the alert give).
  */
+import type { AccountAnswer } from '@core/answer/account-answer';
 import type { LotRow } from '../../view-models/credit-lots-view';
 
+/** The callout lines: one per lot the answer forecasts on its own, else the account's expiring figure once. */
+function expiringLines(answer: AccountAnswer | null, rows: LotRow[]): Array<{ id: string; text: string }> {
+  if (!answer) return [];
+  const figure = answer.figures['expiring-unused'];
+  const kindOf = (id: string) => rows.find((r) => r.id === id)?.kind ?? 'Purchase';
+  const perLot = answer.lots
+    .filter((l) => l.unusedAtExpiry && l.unusedAtExpiry.range.high > 0)
+    .map((l) => ({ id: l.lotId, text: `${kindOf(l.lotId)} credit: ${l.text}.` }));
+  if (perLot.length > 0) return perLot;
+  return figure.isKnown && (figure.range?.high ?? figure.valueMicros ?? 0) > 0
+    ? [{ id: 'expiring-unused', text: `Credit: ${figure.text}.` }]
+    : [];
+}
+
 /** The lots table (it reflows into stacked rows in narrow windows). */
-export function CreditLots({ rows }: { rows: LotRow[] }) {
-  const expiring = rows.filter((r) => r.expiringUnused);
+export function CreditLots({ rows, answer }: { rows: LotRow[]; answer: AccountAnswer | null }) {
+  const expiring = expiringLines(answer, rows);
   return (
     <section className="card" aria-labelledby="lots-title" data-testid="credit-lots">
       <h3 id="lots-title">Credit lots</h3>
-      {expiring.map((r) => (
-        <p key={r.id} className="flag" role="note" data-testid="expiring-unused">
-          {r.kind} credit: {r.expiringUnused}.
+      {expiring.map((line) => (
+        <p key={line.id} className="flag" role="note" data-testid="expiring-unused">
+          {line.text}
         </p>
       ))}
       {rows.length === 0 ? (

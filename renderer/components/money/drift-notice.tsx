@@ -1,7 +1,8 @@
 /**
  * The reconciliation of a recorded balance: drift (observed − estimated) and its likely causes, always shown.
  */
-import type { DriftView, DriftWeight } from '../../view-models/money-balance';
+import type { DriftWeight } from '@core/drift-weight';
+import type { DriftView } from '../../view-models/money-balance';
 
 /**
  * Drift box, sized by how much it matters (`weight`); `title` says which observation it is about. Once

@@ -3,15 +3,16 @@
  * drift of the last recorded balance, what-if, billing settings and the ledger.
  */
 import { useState } from 'react';
+import type { AccountAnswer } from '@core/answer/account-answer';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { apiBalanceWords, BILLING_PAGES } from '../../view-models/figure-source';
 import type { MoneyState } from '../../hooks/use-money';
 import type { DisplayZone } from '../../view-models/format';
-import { buildBalanceView, describeDrift, driftWeight } from '../../view-models/money-balance';
+import { driftWeight } from '@core/drift-weight';
+import { buildBalanceView, describeDrift } from '../../view-models/money-balance';
 import { buildCardSplitView } from '../../view-models/money-card-split';
 import type { EntryDraft } from '../../view-models/money-entry-form';
-import { buildMoneyHeadline } from '../../view-models/money-headline';
 import { buildLedgerRows } from '../../view-models/money-ledger';
 import { BalanceCard } from './balance-card';
 import { BillingForm } from './billing-form';
@@ -38,6 +39,8 @@ export function MoneySection({
   nowMs,
   zone,
   onWhatIf,
+  answer,
+  isWhatIf = false,
 }: {
   orgId: string;
   provider: ProviderId;
@@ -45,6 +48,9 @@ export function MoneySection({
   nowMs: number;
   zone: DisplayZone;
   onWhatIf?: (preview: WhatIfPreview | null) => void;
+  /** The page's answer (a what-if's while one is shown): the forecast panel quotes it. */
+  answer: AccountAnswer | null;
+  isWhatIf?: boolean;
 }) {
   const { money, error, reload, addEntry, removeEntry, updateBilling } = state;
   // The reconciliation of a balance recorded in this session: shown even when it is the first one.
@@ -70,7 +76,6 @@ export function MoneySection({
   // OpenRouter, DeepSeek: the API reports the balance, so there is nothing to copy from a billing page.
   const isFromApi = PROVIDERS[provider].source === 'balance';
   const isPrepaid = billing.mode === 'prepaid';
-  const hasRule = isPrepaid && billing.reload?.enabled === true;
   const balance = money.balance
     ? buildBalanceView(
         money.balance,
@@ -83,16 +88,6 @@ export function MoneySection({
     : null;
   const isInvoiced = billing.mode === 'invoiced';
   const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone, currency }) : null;
-  const headline = money.forecast
-    ? buildMoneyHeadline(money.forecast, {
-        hasReloadRule: hasRule,
-        mode: billing.mode,
-        nowMs,
-        zone,
-        billingTimeZone: billing.timeZone,
-        currency,
-      })
-    : null;
   // With an API balance the newest reading is the API's own, not something to reconcile by hand.
   const reconciled = recorded?.rec ?? (isFromApi ? null : money.lastReconciliation);
   // A recorded balance is judged only once the costs since the estimate it is compared with have synced
@@ -152,7 +147,11 @@ export function MoneySection({
       )}
       {drift ? (
         <DriftNotice
-          view={describeDrift(drift, currency)}
+          view={describeDrift(
+            drift,
+            currency,
+            driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null),
+          )}
           title={recorded ? 'Balance recorded' : 'Last recorded balance'}
           weight={driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null)}
           isAcknowledged={acknowledged.has(driftKey(drift))}
@@ -175,7 +174,8 @@ export function MoneySection({
         {balance && <BalanceCard view={balance} />}
         <section className="card forecast-card" aria-labelledby="forecast-title" data-testid="forecast-card">
           <h3 id="forecast-title">Forecast</h3>
-          {headline ? <ForecastHeadline headline={headline} /> : null}
+          {isWhatIf && <p className="badge warn">what-if, not saved</p>}
+          {answer ? <ForecastHeadline answer={answer} /> : null}
           {money.forecastNote && (
             <p className="muted" data-testid="forecast-note">
               {money.forecastNote}
@@ -192,11 +192,10 @@ export function MoneySection({
       {money.forecast && isPrepaid && (
         <WhatIfPanel
           onPreview={onWhatIf}
+          answer={isWhatIf ? answer : null}
           orgId={orgId}
           billing={billing}
           balanceMicros={money.balance?.estimateMicros ?? null}
-          nowMs={nowMs}
-          zone={zone}
           currency={currency}
         />
       )}

@@ -3,12 +3,10 @@
  * lots — the answers, before the forms.
  */
 import { useMemo, type ReactNode } from 'react';
-import { buildAccountAnswer } from '@core/answer/build-answer';
+import type { AccountAnswer } from '@core/answer/account-answer';
 import type { Dashboard } from '@core/dashboard';
 import { dateTimeWords } from '@core/words/date-words';
-import { displayZone, systemTimeZone } from '@core/time-zone';
 import type { MoneyView } from '@core/money-view';
-import type { ProviderId } from '@core/provider-info';
 import { buildBalanceSeries } from '../../view-models/balance-series';
 import { buildBalanceTable } from '../../view-models/balance-table';
 import { buildLotRows } from '../../view-models/credit-lots-view';
@@ -23,7 +21,8 @@ export interface OrgAnswerProps {
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
-  provider: ProviderId;
+  /** The answer for `money` (core's, computed once for the page). */
+  answer: AccountAnswer | null;
   /** The figures are a what-if's (never saved). */
   isWhatIf?: boolean;
   /**
@@ -40,37 +39,17 @@ export function OrgAnswer({
   nowMs,
   zone,
   isDark,
-  provider,
+  answer,
   isWhatIf = false,
   notSet,
 }: OrgAnswerProps) {
   const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
-  // The answer core computes for the figures shown (the saved ones, or a what-if's): quoted, not derived.
-  const answer = useMemo(
-    () =>
-      dashboard
-        ? buildAccountAnswer({
-            nowMs,
-            timeZone: displayZone(zone.timeZone, systemTimeZone()),
-            isDemo: false,
-            money,
-            dashboard: { ...dashboard, org: { ...dashboard.org, provider } },
-            apiSpendLimit: null,
-            wrongOrgFlags: [],
-          })
-        : null,
-    [money, dashboard, nowMs, zone.timeZone, provider],
+  const expiring = answer?.figures['expiring-unused'] ?? null;
+  const series = useMemo(
+    () => buildBalanceSeries(money, daily, money.asOfMs, expiring),
+    [money, daily, expiring],
   );
-  // The chart is drawn for the figures' instant, so it moves only when the figures do.
-  const series = useMemo(() => buildBalanceSeries(money, daily, money.asOfMs), [money, daily]);
-  const lots = buildLotRows(
-    money.ledger.entries,
-    money.lots ?? [],
-    money.asOfMs,
-    money.forecast?.model.levelUsdPerDay ?? null,
-    zone,
-    money.currency,
-  );
+  const lots = buildLotRows(money.ledger.entries, money.lots ?? [], money.asOfMs, zone, money.currency);
   const isPrepaid = money.ledger.billing.mode === 'prepaid';
   return (
     <section className="stack" aria-labelledby="answer-title" data-testid="org-answer">
@@ -125,7 +104,7 @@ export function OrgAnswer({
           </details>
         </section>
       )}
-      {(isPrepaid || lots.length > 0) && <CreditLots rows={lots} />}
+      {(isPrepaid || lots.length > 0) && <CreditLots rows={lots} answer={answer} />}
     </section>
   );
 }

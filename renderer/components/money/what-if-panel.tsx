@@ -5,21 +5,19 @@ import { useEffect, useId, useState } from 'react';
 import type { WhatIfPreview } from '../../view-models/what-if-preview';
 import type { BillingConfig } from '@core/billing';
 import { useWhatIf } from '../../hooks/use-what-if';
-import { buildMoneyHeadline } from '../../view-models/money-headline';
-import type { DisplayZone } from '../../view-models/format';
 import { buildWhatIfChange, whatIfDefaults, type WhatIfFields } from '../../view-models/money-what-if';
-import { ForecastHeadline } from './forecast-headline';
+import type { AccountAnswer } from '@core/answer/account-answer';
 
 export interface WhatIfPanelProps {
   orgId: string;
   billing: BillingConfig;
   balanceMicros: number | null;
-  nowMs: number;
-  zone: DisplayZone;
   /** The account's currency: typed and shown amounts are in it. */
   currency: string;
   /** Told the what-if's result (null when none is active), so the page's headline and chart can follow it. */
   onPreview?: (preview: WhatIfPreview | null) => void;
+  /** The what-if's answer once computed (the page's headline and chart show it too), else null. */
+  answer?: AccountAnswer | null;
 }
 
 /** The what-if inputs and the recomputed headline. */
@@ -27,10 +25,9 @@ export function WhatIfPanel({
   orgId,
   billing,
   balanceMicros,
-  nowMs,
-  zone,
   currency,
   onPreview,
+  answer = null,
 }: WhatIfPanelProps) {
   const id = useId();
   const defaults = whatIfDefaults(billing, balanceMicros);
@@ -56,18 +53,11 @@ export function WhatIfPanel({
   }, [changeKey, isComplete, whatIf.forecast, onPreview]);
   useEffect(() => () => onPreview?.(null), [onPreview]);
   const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));
-  const mode = billing.mode;
-  const headline =
-    change && whatIf.forecast
-      ? buildMoneyHeadline(whatIf.forecast, {
-          hasReloadRule: built.ok && built.hasRule,
-          mode,
-          nowMs,
-          zone,
-          billingTimeZone: billing.timeZone,
-          currency,
-        })
-      : null;
+  // The what-if's own answer, quoted as the headline quotes it (shown only once it is this change's).
+  const shown = change && isComplete ? answer : null;
+  const dateFigure = shown
+    ? shown.figures[shown.payment.kind === 'prepaid-auto-reload' ? 'next-reload' : 'runs-out']
+    : null;
 
   return (
     <section className="card what-if" aria-labelledby={`${id}-title`} data-testid="whatif-panel">
@@ -135,8 +125,18 @@ export function WhatIfPanel({
             <strong>What-if, not saved.</strong>{' '}
             {whatIf.isPending ? <span className="muted">Recomputing…</span> : null}
           </p>
-          {headline ? (
-            <ForecastHeadline headline={headline} idPrefix="whatif-" />
+          {shown && dateFigure ? (
+            <ul className="what-if-figures">
+              <li data-testid="whatif-crossing">
+                {dateFigure.name === 'next-reload' ? 'Next auto-reload' : 'Runs out'}:{' '}
+                <strong data-testid="whatif-date">{dateFigure.text}</strong>
+              </li>
+              <li>
+                Card charges by month end:{' '}
+                <strong data-testid="whatif-card">{shown.figures['card-by-month-end'].text}</strong>
+              </li>
+              <li className="muted">The headline figures and the chart above show this what-if too.</li>
+            </ul>
           ) : (
             whatIf.forecastNote && <p className="muted">{whatIf.forecastNote}</p>
           )}

@@ -7,7 +7,12 @@
  */
 import { autoReloadWord } from '../../provider-info';
 import { DAY_MS } from '../../time';
-import { dateWords, rangeWords } from '../alert-words';
+import { dateWords } from '../../words/date-words';
+import { chanceWords, percentWords } from '../../words/chance-words';
+import { rangeWords } from '../../words/money-words';
+import type { MicrosBands } from '../alert-types';
+
+const rangeOf = (b: MicrosBands) => ({ low: b.p10, mid: b.p50, high: b.p90 });
 import type { AlertRule } from './rule';
 
 export const cardChargeRule: AlertRule = (f, r, isActive) => {
@@ -15,7 +20,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
   if (!end || end.atMs <= f.nowMs) return null;
   const daysLeft = (end.atMs - f.nowMs) / DAY_MS;
   const episode = new Date(end.atMs).toISOString().slice(0, 10);
-  const when = dateWords(end.atMs, f.timeZone);
+  const when = dateWords(end.atMs, f.nowMs, f.timeZone);
   if (f.billingMode !== 'prepaid') {
     if (!end.cardCharge || end.cardCharge.p50 <= 0 || daysLeft > r.cardChargeDays) return null;
     return {
@@ -24,7 +29,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
       title: `${f.orgName}: card charge after the month ends`,
       body: f.answer?.figures['card-by-month-end'].isKnown
         ? `Card charges by month end: ${f.answer.figures['card-by-month-end'].text}.`
-        : `This month's usage, about ${rangeWords(end.cardCharge, f.currency)}, is charged after the month ends on ${when}.`,
+        : `This month's usage, about ${rangeWords(rangeOf(end.cardCharge), f.currency)}, is charged after the month ends on ${when}.`,
       episode,
     };
   }
@@ -39,7 +44,7 @@ export const cardChargeRule: AlertRule = (f, r, isActive) => {
     title: `${f.orgName}: ${n === 1 ? `an ${autoReloadWord(f.provider)}` : `${n} ${autoReloadWord(f.provider)}s`} expected before the month ends`,
     body: f.answer?.figures['card-by-month-end'].isKnown
       ? `Card charges by month end: ${f.answer.figures['card-by-month-end'].text}.`
-      : `Expected card charges before ${when}: ${rangeWords(reloads.charges, f.currency)} (chance of at least one: ${Math.round(reloads.probabilityAny * 100)} %).`,
+      : `Expected card charges before ${when}: ${rangeWords(rangeOf(reloads.charges), f.currency)} (at least one: ${chanceWords(reloads.probabilityAny)}, ${percentWords(reloads.probabilityAny)}).`,
     episode,
   };
 };

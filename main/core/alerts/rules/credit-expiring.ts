@@ -5,7 +5,8 @@
  * Example: $25.00 of a grant left, expiring 15 Jan, now 1 Jan → fires once for that grant.
  */
 import { DAY_MS } from '../../time';
-import { dateWords, money } from '../alert-words';
+import { dateWords } from '../../words/date-words';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 export const creditExpiringRule: AlertRule = (f, r) => {
@@ -21,8 +22,8 @@ export const creditExpiringRule: AlertRule = (f, r) => {
   return {
     kind: 'credit-expiring',
     severity: 'warning',
-    title: `${f.orgName}: ${money(first.micros, f.currency)} of credit expires ${dateWords(first.expiresAtMs, f.timeZone)}`,
-    body: `${money(first.micros, f.currency)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.timeZone)}${more}.${unusedWords(f, first.lotId)} Expired credit is not refunded.`,
+    title: `${f.orgName}: ${moneyWords(first.micros, f.currency)} of credit expires ${dateWords(first.expiresAtMs, f.nowMs, f.timeZone)}`,
+    body: `${moneyWords(first.micros, f.currency)} of this credit is still unused and expires on ${dateWords(first.expiresAtMs, f.nowMs, f.timeZone)}${more}.${unusedWords(f, first.lotId)} Expired credit is not refunded.`,
     episode: first.lotId,
   };
 };

@@ -7,7 +7,9 @@
  * A DeepSeek account at CN¥12.30 under a CN¥20 threshold → "DeepSeek balance is low: CN¥12.30 left".
  */
 import type { OrgAlertFacts } from '../alert-facts';
-import { money, withHysteresis, dateTimeWords } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { dateTimeWords } from '../../words/date-words';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 export const lowCreditRule: AlertRule = (f, r, isActive) => {
@@ -16,9 +18,9 @@ export const lowCreditRule: AlertRule = (f, r, isActive) => {
   if (f.balance.micros >= limit) return null;
   const isEmpty = f.balance.micros <= 0;
   const credit = f.answer?.figures['credit-left'];
-  const left = credit?.isKnown ? credit.text : money(f.balance.micros, f.currency);
-  const asOf = dateTimeWords(f.balance.asOfMs, f.timeZone);
-  const below = `below your ${money(r.lowCreditMicros, f.currency)} alert`;
+  const left = credit?.isKnown ? credit.text : moneyWords(f.balance.micros, f.currency);
+  const asOf = dateTimeWords(f.balance.asOfMs, f.nowMs, f.timeZone);
+  const below = `below your ${moneyWords(r.lowCreditMicros, f.currency)} alert`;
   if (f.balanceSource === 'api') {
     return {
       kind: 'low-credit',
@@ -44,5 +46,5 @@ function who(f: OrgAlertFacts): string {
 function readingWords(f: OrgAlertFacts): string {
   const a = f.apiBalance;
   if (!a) return '';
-  return `, from the ${money(a.micros, f.currency)} ${f.providerName} reported at ${dateTimeWords(a.atMs, f.timeZone)}`;
+  return `, from the ${moneyWords(a.micros, f.currency)} ${f.providerName} reported at ${dateTimeWords(a.atMs, f.nowMs, f.timeZone)}`;
 }

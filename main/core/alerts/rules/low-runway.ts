@@ -6,7 +6,9 @@
  */
 import { autoReloadWord } from '../../provider-info';
 import { DAY_MS } from '../../time';
-import { dateWords, money, withHysteresis } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { dateWords } from '../../words/date-words';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 /** Days the balance lasts at `perDay` (Infinity without spend). Example: (30e6, 15e6) → 2. */
@@ -51,6 +53,6 @@ export const lowRunwayRule: AlertRule = (f, r, isActive) => {
     kind: 'low-runway',
     severity: days < 1 ? 'critical' : 'warning',
     title: `${f.orgName}: credit lasts about ${days.toFixed(1)} days`,
-    body: `At the usual ${money(f.spendPerDayMicros, f.currency)} a day, the ${money(f.balance.micros, f.currency)} left runs out around ${dateWords(runsOut, f.timeZone)} (estimate).`,
+    body: `At the usual ${moneyWords(f.spendPerDayMicros, f.currency)} a day, the ${moneyWords(f.balance.micros, f.currency)} left runs out around ${dateWords(runsOut, f.nowMs, f.timeZone)} (estimate).`,
   };
 };

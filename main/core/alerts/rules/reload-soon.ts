@@ -4,7 +4,10 @@
  *
  * Example: reload expected in 30 h, restore-to $50 from a $10 threshold → "card charged about $40.00".
  */
-import { dateTimeWords, inWords, money, withHysteresis } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { dateTimeWords } from '../../words/date-words';
+import { moneyWords } from '../../words/money-words';
+import { untilWords } from '../../words/time-words';
 import { autoReloadWord } from '../../provider-info';
 import { HOUR_MS } from '../../time';
 import type { AlertRule } from './rule';
@@ -19,14 +22,14 @@ export const reloadSoonRule: AlertRule = (f, r, isActive) => {
   const charge =
     f.nextReload.chargeMicros === null
       ? ''
-      : ` Your card will be charged about ${money(f.nextReload.chargeMicros, f.currency)}.`;
+      : ` Your card will be charged about ${moneyWords(f.nextReload.chargeMicros, f.currency)}.`;
   const reload = autoReloadWord(f.provider);
   return {
     kind: 'reload-soon',
     severity: 'info',
-    title: `${f.orgName}: ${reload} ${inWords(delta)}`,
+    title: `${f.orgName}: ${reload} ${untilWords(f.nextReload.atMs, f.nowMs)}`,
     body: f.answer?.figures['next-reload'].isKnown
       ? `Next ${reload}: ${f.answer.figures['next-reload'].text}.`
-      : `The balance is expected to fall to the reload threshold around ${dateTimeWords(f.nextReload.atMs, f.timeZone)}.${charge}`,
+      : `The balance is expected to fall to the reload threshold around ${dateTimeWords(f.nextReload.atMs, f.nowMs, f.timeZone)}.${charge}`,
   };
 };

@@ -5,7 +5,8 @@
  *
  * Example: $0.00 for four weeks, then $3.20 today → fires; while active it holds down to $0.90.
  */
-import { money, withHysteresis } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 const SILENT_BELOW_MICROS = 1_000_000;
@@ -22,6 +23,6 @@ export const silentOrgRule: AlertRule = (f, r, isActive) => {
     kind: 'silent-org-spending',
     severity: 'warning',
     title: `${f.orgName} started spending`,
-    body: `${money(s.recentMicros, f.currency)} yesterday and so far today, after ${money(s.priorMicros, f.currency)} in the ${s.priorDays} days before. Check that this usage is meant for this organization.`,
+    body: `${moneyWords(s.recentMicros, f.currency)} yesterday and so far today, after ${moneyWords(s.priorMicros, f.currency)} in the ${s.priorDays} days before. Check that this usage is meant for this organization.`,
   };
 };

@@ -4,7 +4,7 @@
  *
  * Example: limit $500, spent $410 → 82 % → fires; while active, holds down to 72 %.
  */
-import { money } from '../alert-words';
+import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
 
 export const spendLimitRule: AlertRule = (f, r, isActive) => {
@@ -21,6 +21,6 @@ export const spendLimitRule: AlertRule = (f, r, isActive) => {
     kind: 'spend-limit',
     severity: isOver && l.isEnforced ? 'critical' : 'warning',
     title: `${f.orgName}: ${Math.floor(percent)} % of the monthly spend limit`,
-    body: `${money(f.spend.monthToDateMicros, f.currency)} spent this month of the ${money(l.limitMicros, f.currency)} limit (${l.source === 'api' ? `read from ${f.providerName}` : 'as you entered it'}). ${enforced}`,
+    body: `${moneyWords(f.spend.monthToDateMicros, f.currency)} spent this month of the ${moneyWords(l.limitMicros, f.currency)} limit (${l.source === 'api' ? `read from ${f.providerName}` : 'as you entered it'}). ${enforced}`,
   };
 };

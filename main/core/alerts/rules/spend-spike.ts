@@ -5,7 +5,8 @@
  * Example: usual 20k tokens, now 400k from "batch" on gpt-4o → fires; while active it holds down to
  * 4 × 0.9 = 3.6 × the usual.
  */
-import { dateTimeWords, withHysteresis } from '../alert-words';
+import { withHysteresis } from '../hysteresis';
+import { dateTimeWords } from '../../words/date-words';
 import type { AlertRule } from './rule';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -21,6 +22,6 @@ export const spendSpikeRule: AlertRule = (f, r, isActive) => {
     kind: 'spend-spike',
     severity: 'warning',
     title: `${f.orgName}: usage ${times} the usual for this hour`,
-    body: `${compact.format(s.tokens)} tokens in the hour from ${dateTimeWords(s.hourStartMs, f.timeZone)}${s.projectedTokens !== s.tokens ? ` so far (${compact.format(s.projectedTokens)} at this rate)` : ''} — usually ${compact.format(Math.round(s.usualTokens))} — mostly project ${s.projectName}${model}.`,
+    body: `${compact.format(s.tokens)} tokens in the hour from ${dateTimeWords(s.hourStartMs, f.nowMs, f.timeZone)}${s.projectedTokens !== s.tokens ? ` so far (${compact.format(s.projectedTokens)} at this rate)` : ''} — usually ${compact.format(Math.round(s.usualTokens))} — mostly project ${s.projectName}${model}.`,
   };
 };

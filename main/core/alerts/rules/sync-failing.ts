@@ -4,7 +4,7 @@
  *
  * Example: last success 09:00, failing since, now 10:05, threshold 60 min → fires.
  */
-import { dateTimeWords } from '../alert-words';
+import { dateTimeWords } from '../../words/date-words';
 import { MINUTE_MS } from '../../time';
 import type { AlertRule } from './rule';
 
@@ -18,6 +18,6 @@ export const syncFailingRule: AlertRule = (f, r, isActive) => {
     kind: 'sync-failing',
     severity: 'warning',
     title: `${f.orgName}: sync failing for ${minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${Math.round(minutes)} minutes`}`,
-    body: `Figures are as of ${dateTimeWords(s.failingSinceMs, f.timeZone)}.${s.message ? ` ${s.message}` : ''}`,
+    body: `Figures are as of ${dateTimeWords(s.failingSinceMs, f.nowMs, f.timeZone)}.${s.message ? ` ${s.message}` : ''}`,
   };
 };

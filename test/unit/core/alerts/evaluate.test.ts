@@ -183,7 +183,7 @@ describe('episodes', () => {
     });
     const dec = step(emptyAlertState(), Date.UTC(2026, 10, 28), monthly(Date.UTC(2026, 11, 1)));
     expect(dec.deliver[0]!.body).toMatch(
-      /about \$420\.00 \(likely \$400\.00–\$450\.00\), is charged after the month ends on Tue 1 Dec/,
+      /about \$420 \(likely \$400–\$450\), is charged after the month ends on Tue 1 Dec/,
     );
     const jan = step(dec.state, Date.UTC(2026, 11, 29), monthly(Date.UTC(2027, 0, 1)));
     expect(jan.deliver.map((a) => a.kind)).toEqual(['card-charge']);

@@ -7,6 +7,7 @@ import { DAY_MS, HOUR_MS } from '@core/time';
 import { buildBalanceSeries, chartEndMs } from '../../../../renderer/view-models/balance-series';
 import { buildLotRows, remainingLots } from '../../../../renderer/view-models/credit-lots-view';
 import { FIGURE_NAMES } from '@core/answer/account-answer';
+import { knownFigure } from '@core/answer/figure-of';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { Dashboard } from '@core/dashboard';
 import { INITIAL_SYNC_STATUS } from '@core/schemas';
@@ -192,7 +193,17 @@ describe('balance series', () => {
     m.forecast!.crossing!.p10 = new Date(expiresAtMs).toISOString();
     m.forecast!.crossing!.p50 = new Date(expiresAtMs).toISOString();
     m.forecast!.crossing!.p90 = new Date(expiresAtMs).toISOString();
-    const series = buildBalanceSeries(m, daily(24), NOW)!;
+    // The step is the answer's expiring-unused figure: its date and its (rounded) range.
+    const expiring = knownFigure('expiring-unused', {
+      valueMicros: 50 * USD,
+      range: { low: 40 * USD, mid: 50 * USD, high: 60 * USD },
+      atMs: expiresAtMs,
+      asOfMs: NOW,
+      source: 'estimated',
+      text: 'about $50.00 (likely $40.00–$60.00) of credit expiring Fri 20 Nov expected unused',
+    });
+    const series = buildBalanceSeries(m, daily(24), NOW, expiring)!;
+    expect(series.marks.find((k) => k.kind === 'expiry')?.label).toBe('credit expires, about $50.00 unused');
     const atExpiry = series.middle.filter((p) => p.x === expiresAtMs).map((p) => p.y);
     // $100 now, falling at the spend rate ($380 over the 12.5 days to month end, about $30 a day): about $39
     // at the expiry, $50 lost → below the $10 threshold → the rule restores $50 there.
@@ -209,7 +220,7 @@ describe('balance series', () => {
 });
 
 describe('credit lots', () => {
-  it('shows what the ledger replay left of each lot, grants first, and calls out credit expiring unused', () => {
+  it('shows what the ledger replay left of each lot, grants first, with dates in the one wording', () => {
     const purchase: LedgerEntry = {
       id: 'p',
       kind: 'purchase',
@@ -240,16 +251,15 @@ describe('credit lots', () => {
       { id: 'g', remainingMicros: USD },
       { id: 'p', remainingMicros: 0 },
     ]);
-    const rows = buildLotRows([purchase, obs, grant], replayed, NOW, 24, ZONE, 'USD');
+    const rows = buildLotRows([purchase, obs, grant], replayed, NOW, ZONE, 'USD');
     expect(rows.map((r) => r.kind)).toEqual(['Grant', 'Purchase']);
     expect(rows[1]!.daysLeft).toBe('12 days');
-    expect(rows[1]!.added).toBe('Nov 30, 2025');
-    // In 12 days at $24 a day, what the grant leaves of $288 comes from the purchase; the rest expires.
-    const unused = byId.p! - (288 - byId.g!);
-    expect(rows[1]!.expiringUnused).toBe(
-      `≈ $${unused.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} will expire unused on Nov 30, 2026`,
-    );
-    expect(rows[0]!.expiringUnused).toBeNull();
+    // Dates as every surface writes them: the year only outside the current one.
+    expect(rows[1]!.added).toBe('Sun 30 Nov 2025');
+    expect(rows[1]!.expires).toBe('Mon 30 Nov');
+    expect(rows[1]!.remaining).toBe('$664.00');
+    // The rows carry no figure of their own for credit expiring unused: that is the answer's.
+    expect(Object.keys(rows[1]!)).not.toContain('expiringUnused');
   });
 });
 
@@ -303,7 +313,7 @@ describe('organization headline (the account answer it quotes)', () => {
 
 describe('drift weight', () => {
   it('sizes a drift by days of spend and share of the balance', async () => {
-    const { driftWeight } = await import('../../../../renderer/view-models/money-balance');
+    const { driftWeight } = await import('@core/drift-weight');
     const rec = (driftUsd: number, observedUsd: number, isConsistent = false) =>
       ({ driftMicros: driftUsd * USD, observedMicros: observedUsd * USD, isConsistent }) as Parameters<
         typeof driftWeight
@@ -313,5 +323,27 @@ describe('drift weight', () => {
     expect(driftWeight(rec(120, 700), 25)).toBe('major');
     expect(driftWeight(rec(300, 100), null)).toBe('major');
     expect(driftWeight(rec(300, 10_000, true), null)).toBe('minor');
+  });
+});
+
+describe('drift words', () => {
+  it('say a drift as the one weight rule sizes it, so the words and the box agree', async () => {
+    const { driftWeight } = await import('@core/drift-weight');
+    const { describeDrift } = await import('../../../../renderer/view-models/money-balance');
+    // $30 lower than expected on $700, at $5 a day: six days of spend — something to check, not a shrug.
+    const rec = {
+      driftMicros: -30 * USD,
+      observedMicros: 700 * USD,
+      isConsistent: false,
+      estimate: { estimateMicros: 730 * USD },
+      causes: [],
+    } as unknown as Parameters<typeof describeDrift>[0];
+    const weight = driftWeight(rec, 5);
+    expect(weight).toBe('major');
+    expect(describeDrift(rec, 'USD', weight).summary).toBe(
+      'Your recorded balance is $30.00 lower than expected — a cost or charge may be missing.',
+    );
+    // Under a day of spend it is said calmly.
+    expect(describeDrift(rec, 'USD', driftWeight(rec, 40)).summary).toMatch(/nothing needs doing/);
   });
 });

@@ -210,7 +210,7 @@ describe('overview across currencies', () => {
     const view = buildOverview(orgs, NOW, zone, rates);
     expect(view.totals[0]!.converted).toBeNull();
     expect(view.totals[1]!.converted).toBe(
-      '≈ $14.00 this month · $26.76 credit left, in US dollars at your rate 1 CNY = $0.14, set Dec 2',
+      '≈ $14.00 this month · $26.76 credit left, in US dollars at your rate 1 CNY = $0.14, set Wed 2 Dec',
     );
     const euro = buildOverview(orgs, NOW, zone, [{ currency: 'EUR', usdPerUnit: 1.08, setAtMs: NOW }]);
     expect(euro.totals[1]!.converted).toBeNull();
