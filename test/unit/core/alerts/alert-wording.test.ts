@@ -20,7 +20,7 @@ describe('alert words', () => {
     const atMs = NOW + 90 * 60_000;
     const facts = calmFacts({ nextReload: { atMs, chargeMicros: 40_000_000 } });
     const alert = ALERT_RULES['reload-soon'](facts, DEFAULT_ALERT_RULES, false)!;
-    expect(alert.title).toBe('Acme: auto-reload in about 2 hours');
+    expect(alert.title).toBe('Acme: auto recharge in about 2 hours');
     expect(alert.title).toContain(untilWords(atMs, NOW));
   });
 
