@@ -16,8 +16,6 @@ import { accountWithKey, duplicateOrgMessage } from './duplicate-org';
 type OrgChannels =
   'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select' | 'orgs:confirmAddress';
 
-export { DEMO_ORG_NAMES } from './demo-orgs';
-
 /** Handlers for the organization channels. */
 export function createOrgHandlers(deps: HandlerDeps): Pick<Handlers, OrgChannels> {
   const changed = () => deps.bus.emit('orgs:changed', {});

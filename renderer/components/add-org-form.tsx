@@ -11,8 +11,6 @@ import { errorText } from '../hooks/use-orgs';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../view-models/add-org';
 import { LinkedText } from './linked-text';
 
-export const ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
-
 export interface AddOrgFormProps {
   onAdded: (org: OrgSummary) => void;
   onCancel?: () => void;
