@@ -2,7 +2,7 @@
  * The alerts view (active, history, pause), kept current from `alerts:changed`; each `alerts:fired`
  * becomes one desktop notification when the user allowed them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AlertsView } from '@core/alerts/alerts-view';
 import { useApi } from '../api/api-context';
 import { useNotifier } from '../api/notifier-context';
@@ -17,7 +17,9 @@ export function useAlerts(onOpenOrg: (orgId: string) => void): {
   const [view, setView] = useState<AlertsView | null>(null);
   // A ref, so a new callback each render does not re-subscribe (and never doubles a notification).
   const open = useRef(onOpenOrg);
-  open.current = onOpenOrg;
+  useLayoutEffect(() => {
+    open.current = onOpenOrg;
+  });
   useEffect(() => {
     let isCurrent = true;
     api.invoke('alerts:get', {}).then(

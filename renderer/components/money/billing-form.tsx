@@ -2,7 +2,7 @@
  * Billing settings: mode, the auto-reload rule (threshold; restore-to target or fixed amount; optional
  * monthly limit), the hard limit and the billing time zone. Field messages from the UI, others from the server.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BillingConfig } from '@core/billing';
 import { errorText } from '../../hooks/use-orgs';
 import {
@@ -27,8 +27,14 @@ export function BillingForm({ billing, onSave, currency }: BillingFormProps) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  // When the saved billing changes (a save here, an edit elsewhere), the fields follow it: adjusted while
+  // rendering, so no frame shows the old figures.
   const stored = JSON.stringify(billing);
-  useEffect(() => setFields(billingToFields(JSON.parse(stored) as BillingConfig)), [stored]);
+  const [shownStored, setShownStored] = useState(stored);
+  if (stored !== shownStored) {
+    setShownStored(stored);
+    setFields(billingToFields(billing));
+  }
   const set = (patch: Partial<BillingFormFields>) => {
     setFields((f) => ({ ...f, ...patch }));
     setNotice(null);
