@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '../../../renderer/api/api-context';
 import { App } from '../../../renderer/app';
 import { ClockProvider } from '../../../renderer/hooks/clock-context';
-import { createFakeApi } from '../../unit/renderer/fake-api';
+import { createFakeApi } from './fake-api';
 import '../../../renderer/styles/main.css';
 import { FAKE_UI_NOW } from './fake-now';
 

@@ -1,18 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ForecastSummary } from '@core/forecast/summary';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import { buildMoneyHeadline, horizonWords } from '../../../../renderer/view-models/money-headline';
 import { buildBalanceView, describeDrift } from '../../../../renderer/view-models/money-balance';
 import { buildLedgerRows } from '../../../../renderer/view-models/money-ledger';
-import { createFakeApi } from '../fake-api';
+import { openRealApi, type RealApi } from '../../../support/real-api';
 
 const NOW = Date.UTC(2026, 10, 24, 16, 0);
 const ZONE = { locale: 'en-US', timeZone: 'UTC' };
 
+const opened: RealApi[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((api) => api.close()));
+});
+
+/** The real app at NOW: the company demo's spend, with only a $100 balance recorded an hour ago and a reload rule. */
 async function prepaidWithRule() {
-  const api = createFakeApi({ nowMs: NOW, withDemoOrg: true });
+  const api = await openRealApi({ nowMs: NOW, demo: true });
+  opened.push(api);
   const { selectedOrgId } = await api.invoke('orgs:list', {});
   const orgId = selectedOrgId!;
+  // Only this test's entries: the demo's own ledger entries are removed first.
+  for (const entry of (await api.invoke('ledger:get', { orgId })).entries)
+    await api.invoke('ledger:removeEntry', { orgId, entryId: entry.id });
   await api.invoke('ledger:addEntry', {
     orgId,
     entry: { id: 'o1', kind: 'observation', atMs: NOW - 3_600_000, balanceMicros: 100_000_000, note: '' },
