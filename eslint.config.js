@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const NODE_BUILTINS = [
   'fs',
@@ -23,6 +24,21 @@ const NODE_BUILTINS = [
   'buffer',
 ];
 
+/** The one raw-IPC rule every folder keeps (main/ipc and the preload are exempt). */
+const RAW_IPC = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Use main/ipc (typed, validated) or the preload.',
+};
+
+/**
+ * A relative import that reaches one of `folders` of main/ from anywhere below it (`../host/x`, `../../services/y`).
+ * Relative imports are the only way across main/ (the one alias is `@core/*`).
+ */
+function reaches(folders) {
+  return `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -31,17 +47,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { paths: [RAW_IPC] }],
+      '@typescript-eslint/consistent-type-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Use main/ipc (typed, validated) or the preload.',
-            },
-          ],
-        },
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
     },
   },
@@ -57,7 +66,13 @@ export default tseslint.config(
             name,
             message: 'main/core is pure: pass effects in from main/services.',
           })),
-          patterns: [{ group: ['node:*'], message: 'main/core is pure: no Node built-ins.' }],
+          patterns: [
+            { group: ['node:*'], message: 'main/core is pure: no Node built-ins.' },
+            {
+              regex: reaches(['services', 'app', 'host', 'electron', 'ipc', 'commands', 'simulator']),
+              message: 'main/core is pure: effects live in the folders that import it, never the other way.',
+            },
+          ],
         },
       ],
       'no-restricted-properties': [
@@ -70,6 +85,46 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'main/core takes nowMs from its caller.',
+        },
+      ],
+    },
+  },
+  {
+    // The application layer runs under both hosts, so it cannot know either of them.
+    files: ['main/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'main/app runs under both hosts: Electron lives in main/electron.' },
+          ],
+          patterns: [
+            {
+              regex: reaches(['host', 'electron', 'ipc']),
+              message: 'main/app runs under both hosts: the hosts import it, never the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services are the effects the application composes; they never reach back up into it.
+    files: ['main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Services run in plain Node: Electron lives in main/electron.' },
+          ],
+          patterns: [
+            {
+              regex: reaches(['app', 'host', 'electron', 'ipc', 'commands']),
+              message: 'main/services is composed by main/app and the hosts; it never imports them.',
+            },
+          ],
         },
       ],
     },
@@ -90,10 +145,20 @@ export default tseslint.config(
             name,
             message: 'The renderer talks only to CreditwatchApi.',
           })),
-          patterns: [{ group: ['node:*'], message: 'The renderer runs in a sandboxed page.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a sandboxed page.' },
+            {
+              regex: '(^|/)main/(services|app|host|electron|ipc|commands|simulator)(/|$)',
+              message: 'The renderer talks only to CreditwatchApi; it shares only main/core.',
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/unit/renderer/**/*.{ts,tsx}', 'test/e2e/fake-ui/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Components receive the API by context; only the composition root and api/ may reach window or fetch.

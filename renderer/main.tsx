@@ -8,6 +8,7 @@ import { ApiProvider } from './api/api-context';
 import { createBrowserNotifier, createHostNotifier } from './api/desktop-notifier';
 import { createHttpApi } from './api/http-api';
 import { NotifierProvider } from './api/notifier-context';
+import { ServerStateProvider } from './api/server-state';
 import { App } from './app';
 import { ClockProvider } from './hooks/clock-context';
 import './styles/main.css';
@@ -28,11 +29,13 @@ if (!container) throw new Error('index.html must contain <div id="root">.');
 createRoot(container).render(
   <StrictMode>
     <ApiProvider api={api}>
-      <NotifierProvider notifier={notifier}>
-        <ClockProvider>
-          <App />
-        </ClockProvider>
-      </NotifierProvider>
+      <ServerStateProvider>
+        <NotifierProvider notifier={notifier}>
+          <ClockProvider>
+            <App />
+          </ClockProvider>
+        </NotifierProvider>
+      </ServerStateProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -17,9 +17,6 @@ export const DEMO_ORGS: Array<{ profile: DemoProfile; name: string; currency?: s
   { profile: 'openrouter', name: 'OpenRouter' },
   { profile: 'deepseek', name: 'DeepSeek', currency: 'CNY' },
 ];
-export const DEMO_ORG_NAMES: Partial<Record<DemoProfile, string>> = Object.fromEntries(
-  DEMO_ORGS.map((d) => [d.profile, d.name]),
-);
 
 /** Which demo a demo org shows (orgs saved before there were two are the company demo). */
 export function demoProfileOf(org: Org): DemoProfile {

@@ -12,8 +12,6 @@ import { ensureDemoOrgs } from './demo-orgs';
 type OrgChannels =
   'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select' | 'orgs:confirmAddress';
 
-export { DEMO_ORG_NAMES } from './demo-orgs';
-
 /** What the organization channels use. */
 export type OrgHandlerDeps = Pick<
   HandlerDeps,

@@ -9,10 +9,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Micros } from './money';
-import { SaneInstantSchema, TimeZoneSchema } from './sane-values';
+import { TimeZoneSchema } from './sane-values';
 
 const MicrosSchema = z.number().int('amounts are whole micro-dollars');
-const TimeSchema = SaneInstantSchema;
 
 /** `prepaid`: usage draws credit down. `monthly`: card charged after each month. `invoiced`: same, by invoice. */
 export const BillingModeSchema = z.enum(['prepaid', 'monthly', 'invoiced']);
@@ -68,13 +67,6 @@ export interface CreditLot {
   micros: Micros;
   expiresAtMs: number;
 }
-export const CreditLotSchema = z.object({
-  id: z.string().min(1),
-  kind: z.enum(['grant', 'purchase']),
-  atMs: TimeSchema,
-  micros: MicrosSchema.positive(),
-  expiresAtMs: TimeSchema,
-});
 
 // Lot order and purchase expiry live apart from the schemas, so the page can use them without zod.
 export { consumptionOrder, purchaseExpiryMs } from './lot-order';

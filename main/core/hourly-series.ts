@@ -40,22 +40,3 @@ export function sliceBefore(series: HourlySeries, endMs: number): HourlySeries {
   const count = Math.max(0, Math.min(series.usd.length, Math.ceil((endMs - series.startMs) / HOUR_MS)));
   return { startMs: series.startMs, usd: series.usd.subarray(0, count) };
 }
-
-/** The hours in [fromMs, toMs), clipped to the series. */
-export function sliceRange(series: HourlySeries, fromMs: number, toMs: number): HourlySeries {
-  const from = Math.max(0, Math.ceil((fromMs - series.startMs) / HOUR_MS));
-  const to = Math.max(from, Math.min(series.usd.length, Math.ceil((toMs - series.startMs) / HOUR_MS)));
-  return { startMs: series.startMs + from * HOUR_MS, usd: series.usd.subarray(from, to) };
-}
-
-/** Total spend of a series in USD (for display and tests; money at rest is micros). */
-export function seriesTotalUsd(series: HourlySeries): number {
-  let total = 0;
-  for (const v of series.usd) total += v;
-  return total;
-}
-
-/** Index of the first hour with any spend, or -1. */
-export function firstSpendIndex(series: HourlySeries): number {
-  return series.usd.findIndex((v) => v > 0);
-}

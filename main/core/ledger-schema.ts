@@ -34,7 +34,6 @@ export const LedgerEntrySchema = z.discriminatedUnion('kind', [
   z.object({ id: Id, kind: z.literal('card-charge'), atMs: At, micros: Amount, note: Note }),
 ]);
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
-export type Observation = Extract<LedgerEntry, { kind: 'observation' }>;
 
 export const LEDGER_VERSION = 1;
 

@@ -25,13 +25,6 @@ export function roundToCents(micros: Micros): Micros {
   return cents * 10_000;
 }
 
-/** Sums micro-dollar amounts. */
-export function sumMicros(values: Iterable<Micros>): Micros {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
 const USD_FORMAT = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** Formats micro-dollars as a US-dollar string to the cent. Example: 1_234_560_000 → "$1,234.56". */

@@ -8,7 +8,6 @@ import { HttpUrlSchema, PlainNameSchema, SaneInstantSchema, TimeZoneSchema } fro
 
 /** Local organization id (ours, not OpenAI's): `org_` + 8–32 lowercase letters/digits. */
 export const OrgIdSchema = z.string().regex(/^org_[a-z0-9]{8,32}$/, 'not an organization id');
-export type OrgId = z.infer<typeof OrgIdSchema>;
 
 /** An ISO 4217 currency code as stored (checked against the runtime's list where it is read from an API). */
 export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'not a currency code');

@@ -32,9 +32,8 @@ import { createTraceSource } from './trace-source';
 
 export { createSimClock, type AdjustableSimClock, type SimClock } from './sim-clock';
 export type { SpendModel } from './spend-model';
-export type { SpendRow, SimProject, SimApiKey } from './spend-types';
-export { parseFaults, FaultSpecError, FAULT_TARGETS, type FaultRule, type FaultAction } from './faults';
-export { parseTraceCsv, type Trace, type TraceRow } from './trace-csv';
+export { parseFaults, type FaultRule } from './faults';
+export { parseTraceCsv } from './trace-csv';
 export type { RequestLogEntry } from './server';
 
 /** An Admin key the simulator accepts (any `sk-admin-…` key is accepted); safe to show, it opens nothing real. */

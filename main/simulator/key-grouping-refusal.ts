@@ -7,9 +7,6 @@
  */
 import { invalidValue, type ApiHttpError } from './api-errors';
 
-/** The cut date of the public report: windows starting before it were refused. */
-export const PUBLIC_KEY_GROUPING_CUT_MS = Date.UTC(2025, 11, 6);
-
 /**
  * The refusal for a costs query, or null when the org serves it.
  *

@@ -13,8 +13,6 @@ import { useFormSubmit } from '../hooks/use-form-submit';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../view-models/add-org';
 import { LinkedText } from './linked-text';
 
-export const ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
-
 export interface AddOrgFormProps {
   onAdded: (org: OrgSummary) => void;
   onCancel?: () => void;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { OrgSummary } from '@core/schemas';
 import { orgAddress } from '@core/org-address';
 import { useApi } from '../api/api-context';
+import { useServerWrite } from '../api/server-state';
 import { errorText } from '../hooks/use-orgs';
 import { orgLabel } from './org-switcher';
 
@@ -19,12 +20,19 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useApi();
+  const write = useServerWrite();
 
   async function confirmAddress(orgId: string) {
     setBusyId(orgId);
     setError(null);
     try {
-      await api.invoke('orgs:confirmAddress', { orgId });
+      const confirmed = await api.invoke('orgs:confirmAddress', { orgId });
+      // Shown at once (the host's event also refetches the list, but may come later while it syncs).
+      write(
+        'orgs:list',
+        {},
+        (list) => list && { ...list, orgs: list.orgs.map((o) => (o.id === orgId ? confirmed : o)) },
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {

@@ -2,7 +2,7 @@
  * Settings: how often to sync (a choice, never a schedule expression), how much history a new account
  * fetches, the display time zone, conversion rates and the accounts.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { OrgSummary, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { errorText } from '../hooks/use-orgs';
@@ -31,11 +31,14 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
   const [notice, setNotice] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
-  useEffect(() => {
+  // New saved settings reset the fields, adjusted while rendering so no frame shows the old values.
+  const [shownSettings, setShownSettings] = useState(settings);
+  if (settings !== shownSettings) {
+    setShownSettings(settings);
     setSyncCron(settings.syncCron);
     setBackfillDays(String(settings.backfillDays));
     setTimeZone(settings.timeZone ?? '');
-  }, [settings]);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,11 +1,12 @@
 /**
- * The alerts view (active, history, pause), kept current from `alerts:changed`; each `alerts:fired`
- * becomes one desktop notification when the user allowed them.
+ * The alerts view (active, history, pause), from the page's server cache (which `alerts:changed` replaces);
+ * each `alerts:fired` becomes one desktop notification when the user allowed them.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { AlertsView } from '@core/alerts/alerts-view';
 import { useApi } from '../api/api-context';
 import { useNotifier } from '../api/notifier-context';
+import { useServerState, useServerWrite } from '../api/server-state';
 
 /** The view (null until loaded) and a setter for replies of snooze/pause calls. */
 export function useAlerts(onOpenOrg: (orgId: string) => void): {
@@ -14,25 +15,16 @@ export function useAlerts(onOpenOrg: (orgId: string) => void): {
 } {
   const api = useApi();
   const notifier = useNotifier();
-  const [view, setView] = useState<AlertsView | null>(null);
+  const { value: view } = useServerState('alerts:get', {});
+  const write = useServerWrite();
   // A ref, so a new callback each render does not re-subscribe (and never doubles a notification).
   const open = useRef(onOpenOrg);
-  open.current = onOpenOrg;
-  useEffect(() => {
-    let isCurrent = true;
-    api.invoke('alerts:get', {}).then(
-      (v) => isCurrent && setView(v),
-      () => {},
-    );
-    const offChanged = api.on('alerts:changed', (v) => setView(v));
-    const offFired = api.on('alerts:fired', ({ alert }) =>
-      notifier?.show(alert, () => open.current(alert.orgId)),
-    );
-    return () => {
-      isCurrent = false;
-      offChanged();
-      offFired();
-    };
-  }, [api, notifier]);
-  return { view, setView };
+  useLayoutEffect(() => {
+    open.current = onOpenOrg;
+  });
+  useEffect(
+    () => api.on('alerts:fired', ({ alert }) => notifier?.show(alert, () => open.current(alert.orgId))),
+    [api, notifier],
+  );
+  return { view, setView: (v) => write('alerts:get', {}, v) };
 }

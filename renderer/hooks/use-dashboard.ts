@@ -1,11 +1,9 @@
 /**
- * The dashboard of one org, updated live: `data:changed` refetches it, `sync:status` patches its sync part.
+ * The dashboard of one org, from the page's server cache (which refetches it on `data:changed` and patches
+ * its sync part on `sync:status`).
  */
-import { useEffect } from 'react';
-import type { CreditwatchApi } from '@core/api-contract';
 import type { Dashboard } from '@core/dashboard';
-import { useApi } from '../api/api-context';
-import { useOrgResource } from './use-org-resource';
+import { useServerState } from '../api/server-state';
 
 export interface DashboardState {
   dashboard: Dashboard | null;
@@ -14,19 +12,8 @@ export interface DashboardState {
   reload: () => void;
 }
 
-const loadDashboard = (api: CreditwatchApi, orgId: string) => api.invoke('dashboard:get', { orgId });
-
-/** Loads `dashboard:get` for `orgId` and follows the org's events. */
+/** `dashboard:get` for `orgId`, shared with every other view of the same org. */
 export function useDashboard(orgId: string): DashboardState {
-  const api = useApi();
-  const { value, setValue, isLoading, error, reload } = useOrgResource(orgId, loadDashboard);
-  useEffect(
-    () =>
-      api.on('sync:status', (payload) => {
-        if (payload.orgId !== orgId) return;
-        setValue((current) => (current ? { ...current, sync: payload.status } : current));
-      }),
-    [api, orgId, setValue],
-  );
+  const { value, isLoading, error, reload } = useServerState('dashboard:get', { orgId });
   return { dashboard: value, isLoading, error, reload };
 }

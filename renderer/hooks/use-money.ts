@@ -1,16 +1,16 @@
 /**
- * The balance-and-forecast view of one org, live: `data:changed` refetches it; ledger edits go through here
- * and resolve with the server's answer (or reject with its message, for the form to show).
+ * The balance-and-forecast view of one org, from the page's server cache (`data:changed` refetches it);
+ * ledger edits go through here and resolve with the server's answer (or reject with its message, for the
+ * form to show).
  */
 import { useCallback } from 'react';
-import type { CreditwatchApi } from '@core/api-contract';
 import type { BillingConfig } from '@core/billing';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { LedgerEntry } from '@core/ledger-schema';
 import type { MoneyView } from '@core/money-view';
 import { useApi } from '../api/api-context';
 import type { EntryDraft } from '../view-models/money-entry-form';
-import { useOrgResource } from './use-org-resource';
+import { useOrgRefetch, useServerState } from '../api/server-state';
 
 export interface MoneyState {
   money: MoneyView | null;
@@ -23,35 +23,34 @@ export interface MoneyState {
   updateBilling: (billing: BillingConfig) => Promise<void>;
 }
 
-const loadMoney = (api: CreditwatchApi, orgId: string) => api.invoke('money:get', { orgId });
-
-/** Loads `money:get` for `orgId` and follows the org's `data:changed` events. */
+/** `money:get` for `orgId`, shared with every other view of the same org. */
 export function useMoney(orgId: string): MoneyState {
   const api = useApi();
-  const { value: money, isLoading, error, reload } = useOrgResource(orgId, loadMoney);
+  const { value: money, isLoading, error, reload } = useServerState('money:get', { orgId });
+  const refetchOrg = useOrgRefetch();
 
   const addEntry = useCallback(
     async (draft: EntryDraft) => {
       const entry: LedgerEntry = { ...draft, id: crypto.randomUUID() };
       const result = await api.invoke('ledger:addEntry', { orgId, entry });
-      reload(); // the event would do it too; do not wait for it
+      refetchOrg(orgId); // every figure of the org (the event would do it too; do not wait for it)
       return result.reconciliation;
     },
-    [api, orgId, reload],
+    [api, orgId, refetchOrg],
   );
   const removeEntry = useCallback(
     async (entryId: string) => {
       await api.invoke('ledger:removeEntry', { orgId, entryId });
-      reload();
+      refetchOrg(orgId);
     },
-    [api, orgId, reload],
+    [api, orgId, refetchOrg],
   );
   const updateBilling = useCallback(
     async (billing: BillingConfig) => {
       await api.invoke('ledger:updateBilling', { orgId, billing });
-      reload();
+      refetchOrg(orgId);
     },
-    [api, orgId, reload],
+    [api, orgId, refetchOrg],
   );
 
   return { money, isLoading, error, reload, addEntry, removeEntry, updateBilling };

@@ -8,8 +8,13 @@ import { useClock } from './clock-context';
 export function useNow(intervalMs = 15_000): number {
   const clock = useClock();
   const [now, setNow] = useState(() => clock.nowMs());
-  useEffect(() => {
+  // Another clock (the host's pinned one arriving) is read at once, while rendering.
+  const [shownClock, setShownClock] = useState(clock);
+  if (clock !== shownClock) {
+    setShownClock(clock);
     setNow(clock.nowMs());
+  }
+  useEffect(() => {
     const timer = setInterval(() => setNow(clock.nowMs()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs, clock]);

@@ -1,9 +1,10 @@
 /**
- * The organization list and the selection, kept fresh by the `orgs:changed` event.
+ * The organization list and the selection, from the page's server cache (refetched on `orgs:changed`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
+import { useServerState, useServerWrite } from '../api/server-state';
 
 export interface OrgsState {
   orgs: OrgSummary[];
@@ -14,52 +15,38 @@ export interface OrgsState {
   select: (orgId: string) => Promise<void>;
 }
 
-/** Loads `orgs:list` and reloads it whenever main says the list changed. */
+const NO_ORGS: OrgSummary[] = [];
+
+/** `orgs:list`, and the selection (changed here at once, then saved). */
 export function useOrgs(): OrgsState {
   const api = useApi();
-  const [orgs, setOrgs] = useState<OrgSummary[]>([]);
-  const [selectedOrgId, setSelectedOrgId] = useState<string | null>(null);
-  const [isLoading, setIsLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const sequence = useRef(0);
-
-  const reload = useCallback(() => {
-    const ticket = ++sequence.current;
-    api.invoke('orgs:list', {}).then(
-      (result) => {
-        if (ticket !== sequence.current) return; // a newer request superseded this one
-        setOrgs(result.orgs);
-        setSelectedOrgId(result.selectedOrgId ?? result.orgs[0]?.id ?? null);
-        setError(null);
-        setIsLoading(false);
-      },
-      (err: unknown) => {
-        if (ticket !== sequence.current) return;
-        setError(errorText(err));
-        setIsLoading(false);
-      },
-    );
-  }, [api]);
-
-  useEffect(() => {
-    reload();
-    return api.on('orgs:changed', () => reload());
-  }, [api, reload]);
+  const { value, isLoading, error, reload } = useServerState('orgs:list', {});
+  const write = useServerWrite();
+  const [selectError, setSelectError] = useState<string | null>(null);
 
   const select = useCallback(
     async (orgId: string) => {
-      setSelectedOrgId(orgId); // optimistic: the switcher responds at once
+      setSelectError(null);
+      write('orgs:list', {}, (list) => list && { ...list, selectedOrgId: orgId }); // the switcher responds at once
       try {
         await api.invoke('orgs:select', { orgId });
       } catch (err) {
-        setError(errorText(err));
+        setSelectError(errorText(err));
         reload();
       }
     },
-    [api, reload],
+    [api, write, reload],
   );
 
-  return { orgs, selectedOrgId, isLoading, error, reload, select };
+  const orgs = value?.orgs ?? NO_ORGS;
+  return {
+    orgs,
+    selectedOrgId: value?.selectedOrgId ?? orgs[0]?.id ?? null,
+    isLoading,
+    error: error ?? selectError,
+    reload,
+    select,
+  };
 }
 
 /** The user-facing text of a thrown value (transports throw `Error`s whose message is for the user). */

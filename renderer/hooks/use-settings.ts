@@ -1,11 +1,12 @@
 /**
- * App settings: loaded once, updated through `settings:update` (whose validation message the caller shows).
+ * App settings, from the page's server cache; updated through `settings:update` (whose validation message the
+ * caller shows).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { useApi } from '../api/api-context';
-import { errorText } from './use-orgs';
+import { useServerState, useServerWrite } from '../api/server-state';
 
 export interface SettingsState {
   settings: Settings | null;
@@ -14,31 +15,20 @@ export interface SettingsState {
   update: (patch: RequestArgs<'settings:update'>) => Promise<Settings>;
 }
 
-/** Loads `settings:get` and exposes `settings:update`. */
+/** `settings:get`, and `settings:update` whose reply every view shows at once. */
 export function useSettings(): SettingsState {
   const api = useApi();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let isCurrent = true;
-    api.invoke('settings:get', {}).then(
-      (result) => isCurrent && setSettings(result),
-      (err: unknown) => isCurrent && setError(errorText(err)),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api]);
+  const { value, error } = useServerState('settings:get', {});
+  const write = useServerWrite();
 
   const update = useCallback(
     async (patch: RequestArgs<'settings:update'>) => {
       const result = await api.invoke('settings:update', patch);
-      setSettings(result);
+      write('settings:get', {}, result);
       return result;
     },
-    [api],
+    [api, write],
   );
 
-  return { settings, error, update };
+  return { settings: value, error, update };
 }

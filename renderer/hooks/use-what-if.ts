@@ -1,7 +1,7 @@
 /**
  * What-if forecasts as the user types: debounced, and a slower earlier reply never overwrites a newer one.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { BillingConfig } from '@core/billing';
 import type { ForecastSummary } from '@core/forecast/summary';
 import { useApi } from '../api/api-context';
@@ -32,7 +32,10 @@ export function useWhatIf(orgId: string, change: WhatIfChange | null, key: strin
   const [state, setState] = useState<WhatIfState>(IDLE);
   const sequence = useRef(0);
   const changeRef = useRef(change);
-  changeRef.current = change;
+  // Before the effect below reads it (layout effects run first), never while rendering.
+  useLayoutEffect(() => {
+    changeRef.current = change;
+  });
 
   useEffect(() => {
     const ticket = ++sequence.current;

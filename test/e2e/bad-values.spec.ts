@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from './static-server';
-import type { FakeApi } from '../unit/renderer/fake-api';
+import type { FakeApi } from './fake-ui/fake-api';
 import { FAKE_UI_NOW } from './fake-ui/fake-now';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from './static-server';
-import { FAKE_PROJECT_KEY_MESSAGE, type FakeApi } from '../unit/renderer/fake-api';
+import { FAKE_PROJECT_KEY_MESSAGE, type FakeApi } from './fake-ui/fake-api';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
 import { FAKE_UI_NOW } from './fake-ui/fake-now';
 

@@ -105,7 +105,6 @@ export const QuietHoursSchema = z
     message: 'quiet hours must end at a different time than they start (22:00–07:00 runs across midnight)',
     path: ['end'],
   });
-export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
 /** A webhook URL: https only (it carries spend figures). */
 export const WebhookUrlSchema = z

@@ -23,7 +23,6 @@ export const EpisodeSchema = z.object({
   alert: AlertSchema,
   notifiedMs: z.number().int().nullable(),
 });
-export type Episode = z.infer<typeof EpisodeSchema>;
 
 /** One line of the in-app history. */
 export const HistoryEntrySchema = z.object({

@@ -26,7 +26,6 @@ export const BackupSettingsSchema = SettingsSchema.pick({
   selectedOrgId: true,
   conversionRates: true,
 }).strict();
-export type BackupSettings = z.infer<typeof BackupSettingsSchema>;
 
 const BackupOrgSchema = z.object({ org: OrgSchema, ledger: LedgerFileSchema }).strict();
 

@@ -52,19 +52,8 @@ export interface ForecastResult {
   expiringUnusedMicros: Bands | null;
 }
 
-/** Turns hour offsets from now into P10/P50/P90 times, null past `windowEndMs`. */
-export function toTimeBands(hoursFromNow: Float64Array, nowMs: number, windowEndMs: number): TimeBands {
-  const b = bands(hoursFromNow);
-  const at = (h: number): number | null => {
-    if (!Number.isFinite(h)) return null;
-    const ms = Math.round(nowMs + h * HOUR_MS);
-    return ms <= windowEndMs ? ms : null;
-  };
-  return { p10Ms: at(b.p10), p50Ms: at(b.p50), p90Ms: at(b.p90) };
-}
-
 /**
- * Like `toTimeBands`, with the P50 given (the deterministic central crossing) and the Monte-Carlo samples
+ * Turns hour offsets from now into P10/P50/P90 times (null past `windowEndMs`), with the P50 given (the deterministic central crossing) and the Monte-Carlo samples
  * giving P10 and P90; the P50 is kept inside [P10, P90]. Example: samples 5…15 h, centre 9 h → P50 at +9 h.
  */
 export function toCentredTimeBands(

@@ -7,8 +7,6 @@
  */
 import { roundToCents } from '../money';
 import type { Bands } from './quantiles';
-import type { ForecastInput } from './engine';
-import { forecastSpend } from './engine';
 import type { ForecastResult } from './result';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -69,14 +67,4 @@ export function summarizeForecast(r: ForecastResult) {
       hasWeekdayEffect: r.model.hasWeekdayEffect,
     },
   };
-}
-
-/** What-if: the same forecast (same history, now and seed) with a changed balance, threshold or rule. */
-export function forecastWhatIf(
-  base: ForecastInput,
-  change: Partial<
-    Pick<ForecastInput, 'balanceMicros' | 'thresholdMicros' | 'reload' | 'horizonHours' | 'mode'>
-  >,
-): ForecastSummary {
-  return summarizeForecast(forecastSpend({ ...base, ...change }));
 }

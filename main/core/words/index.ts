@@ -2,7 +2,7 @@
  * The one wording module: money, ranges, dates, relative times, chances and durations, written the same
  * way by the alerts, the tray, the command line and the page.
  */
-export { moneyWords, rangeWords, roundRange, roundedMoneyWords, type MicrosRange } from './money-words';
-export { dateWords, dateTimeWords, dayRangeWords } from './date-words';
+export { rangeWords, roundRange } from './money-words';
+export { dateWords, dateTimeWords } from './date-words';
 export { agoWords, durationWords, untilWords } from './time-words';
 export { chanceWords, percentWords } from './chance-words';

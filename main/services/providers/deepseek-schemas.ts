@@ -36,4 +36,3 @@ export const DeepSeekBalanceSchema = z.looseObject({
   is_available: z.boolean().optional(),
   balance_infos: z.array(DeepSeekBalanceInfoSchema).optional(),
 });
-export type DeepSeekBalance = z.infer<typeof DeepSeekBalanceSchema>;

@@ -11,7 +11,6 @@ const UsdNumber = z.number().finite();
 export const OpenRouterCreditsSchema = z.looseObject({
   data: z.looseObject({ total_credits: UsdNumber, total_usage: UsdNumber }),
 });
-export type OpenRouterCredits = z.infer<typeof OpenRouterCreditsSchema>;
 
 /** GET /api/v1/activity: spend per UTC day, model and endpoint over the last 30 completed days. */
 export const OpenRouterActivitySchema = z.looseObject({

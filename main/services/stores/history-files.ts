@@ -91,13 +91,11 @@ export const SyncFileSchema = z.object({
     keylessBeforeMs: Int.nullable().optional(),
   }),
 });
-export type SyncFile = z.infer<typeof SyncFileSchema>;
 
 export const ProjectsFileSchema = z.object({
   version: z.literal(1),
   projects: z.array(z.object({ id: z.string(), name: z.string() })),
 });
-export type ProjectsFile = z.infer<typeof ProjectsFileSchema>;
 
 const spec = <T extends { version: 1 }>(
   label: string,

@@ -2,7 +2,7 @@
  * Billing settings: mode, the auto-reload rule (threshold; restore-to target or fixed amount; optional
  * monthly limit), the hard limit and the billing time zone. Field messages from the UI, others from the server.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BillingConfig } from '@core/billing';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { useFormSubmit } from '../../hooks/use-form-submit';
@@ -32,8 +32,14 @@ export function BillingForm({ billing, onSave, currency, provider }: BillingForm
     return 'Saved.';
   });
   const words = PROVIDERS[provider].words;
+  // When the saved billing changes (a save here, an edit elsewhere), the fields follow it: adjusted while
+  // rendering, so no frame shows the old figures.
   const stored = JSON.stringify(billing);
-  useEffect(() => setFields(billingToFields(JSON.parse(stored) as BillingConfig)), [stored]);
+  const [shownStored, setShownStored] = useState(stored);
+  if (stored !== shownStored) {
+    setShownStored(stored);
+    setFields(billingToFields(billing));
+  }
   const set = (patch: Partial<BillingFormFields>) => {
     setFields((f) => ({ ...f, ...patch }));
     save.clear();

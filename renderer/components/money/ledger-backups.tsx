@@ -3,19 +3,17 @@
  * it holds, with a two-step Restore. Restoring backs up the ledger as it was first, so it can be undone.
  */
 import { useState } from 'react';
-import type { CreditwatchApi, LedgerBackupView } from '@core/api-contract';
+import type { LedgerBackupView } from '@core/api-contract';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
-import { useOrgResource } from '../../hooks/use-org-resource';
+import { useServerState } from '../../api/server-state';
 import { formatDateTime, type DisplayZone } from '../../view-models/format';
-
-const loadBackups = async (api: CreditwatchApi, orgId: string): Promise<LedgerBackupView[]> =>
-  (await api.invoke('ledger:backups', { orgId })).backups;
 
 /** A disclosure listing the backups of `orgId`'s ledger. */
 export function LedgerBackups({ orgId, zone }: { orgId: string; zone: DisplayZone }) {
   const api = useApi();
-  const { value: backups, error } = useOrgResource(orgId, loadBackups);
+  const { value, error } = useServerState('ledger:backups', { orgId });
+  const backups = value?.backups ?? null;
   const [confirm, setConfirm] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
 

@@ -50,6 +50,7 @@ export function WhatIfPanel({
         billing: change.billing,
       });
     // `change` is identified by `changeKey` (a new object each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [changeKey, isComplete, whatIf.forecast, onPreview]);
   useEffect(() => () => onPreview?.(null), [onPreview]);
   const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));

@@ -1,9 +1,10 @@
 // The real renderer over the in-memory fake API, for UI tests that need no host. `?demo=1` starts with a demo org.
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from '../../../renderer/api/api-context';
+import { ServerStateProvider } from '../../../renderer/api/server-state';
 import { App } from '../../../renderer/app';
 import { ClockProvider } from '../../../renderer/hooks/clock-context';
-import { createFakeApi } from '../../unit/renderer/fake-api';
+import { createFakeApi } from './fake-api';
 import '../../../renderer/styles/main.css';
 import { FAKE_UI_NOW } from './fake-now';
 
@@ -20,8 +21,10 @@ if (params.get('failOrgs') === '1') {
 (window as unknown as { fakeApi: typeof api }).fakeApi = api;
 createRoot(document.getElementById('root')!).render(
   <ApiProvider api={api}>
-    <ClockProvider>
-      <App />
-    </ClockProvider>
+    <ServerStateProvider>
+      <ClockProvider>
+        <App />
+      </ClockProvider>
+    </ServerStateProvider>
   </ApiProvider>,
 );

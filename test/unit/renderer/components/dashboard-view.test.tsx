@@ -1,23 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '@core/dashboard';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUsd } from '@core/money';
 import { DashboardView } from '../../../../renderer/components/dashboard-view';
 import { WelcomePage } from '../../../../renderer/pages/welcome-page';
 import { ApiProvider } from '../../../../renderer/api/api-context';
-import { createFakeApi, createSampleDashboard } from '../fake-api';
+import { openRealApi, type RealApi } from '../../../support/real-api';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 42);
-const ORG = {
-  id: 'org_abcdefgh',
-  name: 'Acme',
-  kind: 'openai' as const,
-  provider: 'openai' as const,
-  baseUrl: null,
-  createdAtMs: 0,
-  hasKey: true,
-};
+// The real app at NOW with the demo accounts; `base` is the company demo's dashboard, synced from its simulator.
+let api: RealApi;
+let base: Dashboard;
+beforeAll(async () => {
+  api = await openRealApi({ nowMs: NOW, demo: true });
+  const { selectedOrgId } = await api.invoke('orgs:list', {});
+  base = await api.invoke('dashboard:get', { orgId: selectedOrgId! });
+}, 60_000);
+afterAll(() => api.close());
 
-function render(dashboard = createSampleDashboard(ORG, NOW, 3)) {
+function render(dashboard: Dashboard = base) {
   const html = renderToStaticMarkup(
     <DashboardView
       dashboard={dashboard}
@@ -35,18 +36,17 @@ function render(dashboard = createSampleDashboard(ORG, NOW, 3)) {
 
 describe('DashboardView', () => {
   it('shows the month-to-date total, its parts, today and "as of" from the dashboard', () => {
-    const dashboard = createSampleDashboard(ORG, NOW, 3);
+    const dashboard = base;
     const { byTestId } = render(dashboard);
     expect(byTestId('mtd-total')).toBe(formatUsd(dashboard.monthToDate.totalMicros));
     expect(byTestId('mtd-settled')).toBe(formatUsd(dashboard.monthToDate.settledMicros));
     expect(byTestId('mtd-provisional')).toBe(formatUsd(dashboard.monthToDate.provisionalMicros));
     expect(byTestId('today-cost')).toBe(formatUsd(dashboard.today.costMicros));
-    expect(byTestId('as-of')).toBe('Nov 24, 3:40 PM');
+    expect(byTestId('as-of')).toBe('Nov 24, 3:42 PM'); // synced at NOW
     expect(byTestId('sync-state')).toBe('Up to date');
   });
 
   it('shows the last sync error in words with its kind and retry time', () => {
-    const base = createSampleDashboard(ORG, NOW, 3);
     const { html, byTestId } = render({
       ...base,
       sync: {
@@ -70,7 +70,6 @@ describe('DashboardView', () => {
   });
 
   it('says "Not synced yet" and shows an empty chart message before the first sync', () => {
-    const base = createSampleDashboard(ORG, NOW, 3);
     const { html, byTestId } = render({
       ...base,
       asOfMs: null,
@@ -83,7 +82,6 @@ describe('DashboardView', () => {
   });
 
   it('says "No spend" for a synced org with an empty month', () => {
-    const base = createSampleDashboard(ORG, NOW, 3);
     const { byTestId } = render({
       ...base,
       daily: base.daily.map((d) => ({ ...d, byProject: [], totalMicros: 0 })),
@@ -95,7 +93,7 @@ describe('DashboardView', () => {
 describe('WelcomePage', () => {
   it('offers both ways in, a password field for the key, and where to create an Admin key', () => {
     const html = renderToStaticMarkup(
-      <ApiProvider api={createFakeApi({ nowMs: NOW })}>
+      <ApiProvider api={api}>
         <WelcomePage onReady={() => undefined} />
       </ApiProvider>,
     );

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { startAnthropicSimulator } from '../../../../main/simulator/anthropic/index';
+import { createSimClock } from '../../../../main/simulator/sim-clock';
 import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '../../../../renderer/view-models/spend-by';
 import type { MoneyView } from '@core/money-view';
 import { ApiError } from '@core/api-contract';
@@ -12,7 +14,7 @@ import {
   ONBOARDING_DEFAULTS,
 } from '../../../../renderer/view-models/onboarding';
 import { apiBalanceWords, spendSourceWords } from '../../../../renderer/view-models/figure-source';
-import { createFakeApi } from '../fake-api';
+import { openRealApi } from '../../../support/real-api';
 
 const ZONE = { locale: 'en-US', timeZone: 'UTC' };
 const NOW = Date.UTC(2026, 11, 2, 10, 5);
@@ -56,18 +58,27 @@ describe('add an account', () => {
     expect(keyFieldProblem('anthropic', 'not-a-known-shape')).toBeNull();
   });
 
-  it('the fake API refuses another provider’s key as the host does, and keeps the provider chosen', async () => {
-    const api = createFakeApi({ nowMs: NOW });
-    await expect(
-      api.invoke('orgs:add', { name: 'Team', apiKey: OPENAI_ADMIN, provider: 'anthropic' }),
-    ).rejects.toBeInstanceOf(ApiError);
-    const org = await api.invoke('orgs:add', {
-      name: 'Team',
-      apiKey: 'sk-ant-admin01-x',
-      provider: 'anthropic',
-    });
-    expect(org.provider).toBe('anthropic');
-  });
+  it('the app refuses another provider’s key before calling anyone, and keeps the provider chosen', async () => {
+    const api = await openRealApi({}); // adding a real account needs the real clock; no figure is checked
+    const anthropic = await startAnthropicSimulator({ clock: createSimClock({ startMs: NOW, speed: 0 }) });
+    try {
+      const wrong = api.invoke('orgs:add', { name: 'Team', apiKey: OPENAI_ADMIN, provider: 'anthropic' });
+      await expect(wrong).rejects.toBeInstanceOf(ApiError);
+      await expect(wrong).rejects.toThrow(/This is an OpenAI key, and this account is on Anthropic/);
+      expect(anthropic.requests).toHaveLength(0);
+      const org = await api.invoke('orgs:add', {
+        name: 'Team',
+        apiKey: 'sk-ant-admin01-0123456789abcdef',
+        provider: 'anthropic',
+        baseUrl: `http://127.0.0.1:${anthropic.port}`,
+      });
+      expect(org.provider).toBe('anthropic');
+      expect((await api.invoke('orgs:list', {})).orgs.map((o) => o.provider)).toEqual(['anthropic']);
+    } finally {
+      await api.close();
+      await anthropic.close();
+    }
+  }, 60_000);
 });
 
 describe('conversion rates form', () => {

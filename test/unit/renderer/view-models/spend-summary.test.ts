@@ -1,22 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '@core/dashboard';
 import { buildSpendSummary, NO_FIGURE } from '../../../../renderer/view-models/spend-summary';
 import { formatDateTime, formatRelative } from '../../../../renderer/view-models/format';
-import { createSampleDashboard } from '../fake-api';
+import { demoDashboard } from '../../../support/real-api';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 42);
-const ORG = {
-  id: 'org_abcdefgh',
-  name: 'Acme',
-  kind: 'openai' as const,
-  provider: 'openai' as const,
-  baseUrl: null,
-  createdAtMs: 0,
-  hasKey: true,
-};
+// The company demo's dashboard, synced from its simulator at NOW.
+let base: Dashboard;
+beforeAll(async () => {
+  base = await demoDashboard(NOW);
+}, 60_000);
 
 describe('buildSpendSummary', () => {
   it('formats month-to-date parts and today to the cent, with "as of" in the given zone', () => {
-    const base = createSampleDashboard(ORG, NOW, 1);
     const dashboard = {
       ...base,
       asOfMs: NOW - 5 * 60_000,
@@ -44,7 +40,6 @@ describe('buildSpendSummary', () => {
   });
 
   it('shows no figures and no "as of" before the first sync (never a misleading $0.00)', () => {
-    const base = createSampleDashboard(ORG, NOW, 1);
     const summary = buildSpendSummary({ ...base, asOfMs: null }, NOW);
     expect(summary).toMatchObject({
       asOf: null,
@@ -59,7 +54,6 @@ describe('buildSpendSummary', () => {
   });
 
   it('has no request count when usage was not fetched', () => {
-    const base = createSampleDashboard(ORG, NOW, 1);
     const summary = buildSpendSummary({ ...base, today: { ...base.today, requests: null } }, NOW);
     expect(summary.todayRequests).toBeNull();
     expect(summary.today).toMatch(/^\$[\d,]+\.\d\d$/);

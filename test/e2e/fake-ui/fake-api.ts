@@ -1,6 +1,7 @@
 /**
- * An in-memory `CreditwatchApi` for component tests and the browser UI harness: deterministic orgs and
- * dashboards, the same validation messages shape as the host, and events the test can emit.
+ * An in-memory `CreditwatchApi` for the browser UI harness only (the page runs it with no host, so a test can
+ * make the next call fail or emit an event at will): deterministic orgs and dashboards. Its wording is not
+ * the app's; unit tests use the real handlers instead (test/support/real-api.ts).
  */
 import {
   ApiError,
