@@ -288,7 +288,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const org: Org = {
       id: ENV_ORG_ID,
       name: 'OpenAI (OPENAI_ADMIN_KEY)',
-      kind: 'openai',
+      kind: 'live',
       provider: 'openai',
       baseUrl: null,
       createdAtMs: nowMs(),

@@ -15,7 +15,7 @@ import type { SyncEngineTools } from '../../main/services/sync';
 const OTHER = {
   id: 'org_other0000001',
   name: 'Other',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: 'http://127.0.0.1:9/v1',
   createdAtMs: Date.UTC(2026, 0, 1),

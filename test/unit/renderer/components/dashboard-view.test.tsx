@@ -10,7 +10,7 @@ const NOW = Date.UTC(2026, 10, 24, 15, 42);
 const ORG = {
   id: 'org_abcdefgh',
   name: 'Acme',
-  kind: 'openai' as const,
+  kind: 'live' as const,
   provider: 'openai' as const,
   baseUrl: null,
   createdAtMs: 0,
