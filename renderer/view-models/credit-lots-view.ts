@@ -14,7 +14,7 @@ import type { CreditLot } from '@core/billing';
 import { consumptionOrder } from '@core/lot-order';
 import { lotsFromEntries } from '@core/credit-lots';
 import type { LedgerEntry } from '@core/ledger-schema';
-import { formatMoney } from '@core/money';
+import { formatMoney, MICROS_PER_USD } from '@core/money';
 import { DAY_MS } from '@core/time';
 import { isShowableInstant, UNREADABLE_DATE, type DisplayZone } from './format';
 
@@ -74,7 +74,7 @@ export function buildLotRows(
     const days = Math.ceil((l.expiresAtMs - nowMs) / DAY_MS);
     let expiringUnused: string | null = null;
     if (!isExpired && l.remainingMicros > 0 && dailyUsd !== null) {
-      const spendBefore = dailyUsd * 1e6 * ((l.expiresAtMs - nowMs) / DAY_MS);
+      const spendBefore = dailyUsd * MICROS_PER_USD * ((l.expiresAtMs - nowMs) / DAY_MS);
       const unused = l.remainingMicros - Math.max(0, spendBefore - drawnBefore);
       if (unused >= 10_000)
         expiringUnused = `≈ ${money(unused)} will expire unused on ${formatDay(l.expiresAtMs, zone)}`;

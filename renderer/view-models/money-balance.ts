@@ -7,7 +7,7 @@ import { driftSize, type DriftSize } from './drift-size';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
-import { formatMoney, roundToCents, type Micros } from '@core/money';
+import { formatMoney, type Micros, MICROS_PER_USD, roundToCents } from '@core/money';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
@@ -116,7 +116,7 @@ export function describeDrift(r: Reconciliation, currency: string): DriftView {
     ? `It matches the estimate (${sign}${size}, within its range).`
     : bySize === 'small'
       ? `It is ${size} ${direction} than expected. The estimate now starts from it; nothing needs doing.`
-      : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / 1e6) * 1e6, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
+      : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / MICROS_PER_USD) * MICROS_PER_USD, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
   return {
     drift: `${sign}${size}`,
     observed: money(r.observedMicros),
@@ -139,7 +139,7 @@ export type DriftWeight = 'minor' | 'notable' | 'major';
  */
 export function driftWeight(r: Reconciliation, dailyUsd: number | null): DriftWeight {
   const abs = Math.abs(r.driftMicros);
-  const day = dailyUsd !== null && dailyUsd > 0 ? dailyUsd * 1e6 : null;
+  const day = dailyUsd !== null && dailyUsd > 0 ? dailyUsd * MICROS_PER_USD : null;
   const balance = Math.max(Math.abs(r.observedMicros), 1);
   if (r.isConsistent || (day !== null && abs < day)) return 'minor';
   if (abs > 0.1 * balance || (day !== null && abs > 3 * day)) return 'major';
