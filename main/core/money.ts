@@ -32,11 +32,6 @@ export function fromMicros(amount: Micros): number {
   return amount / MICROS_PER_USD;
 }
 
-/** Converts micro-dollars to a USD number (for display and charts only; never sum the result). */
-export function toUsd(micros: Micros): number {
-  return micros / MICROS_PER_USD;
-}
-
 /** Rounds micro-dollars to whole cents, half away from zero. Example: 1_234_567 → 1_230_000. */
 export function roundToCents(micros: Micros): Micros {
   const cents = Math.sign(micros) * Math.round(Math.abs(micros) / 10_000);
