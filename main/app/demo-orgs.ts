@@ -46,15 +46,16 @@ export async function ensureDemoOrgs(
       demoProfile: profile,
     });
   }
+  const all = [...existing, ...created];
+  const company = all.find((o) => demoProfileOf(o) === 'company')!;
+  // Listed first: the ledger rules are checked in the account's own currency (the DeepSeek demo's is CNY).
+  await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, ...created], selectedOrgId: company.id }));
   for (const org of created) {
     const ledger = demoLedger(demoProfileOf(org), nowMs, demoSpend(demoProfileOf(org), nowMs));
     await deps.money.updateBilling(org.id, ledger.billing);
     for (const entry of ledger.entries) await deps.money.addEntry(org.id, entry);
     await deps.warmUpDemo?.(org);
   }
-  const all = [...existing, ...created];
-  const company = all.find((o) => demoProfileOf(o) === 'company')!;
-  await deps.settings.update((s) => ({ ...s, orgs: [...s.orgs, ...created], selectedOrgId: company.id }));
   return company;
 }
 

@@ -2,6 +2,7 @@
  * Spend and top-ups read from a balance that the provider's API reports (OpenRouter, DeepSeek): what
  * happened between two readings. Pure; money in integer micro-units of the account's currency.
  */
+import { allocate } from './allocate';
 import { DAY_MS, startOfUtcDay } from './time';
 
 /** One reading of the balance, as stored. */
@@ -54,7 +55,7 @@ export function stepBetween(prev: BalancePoint, next: BalancePoint): BalanceStep
 
 /**
  * `micros` spread evenly over `[startMs, endMs)` by UTC day, in whole micro-units that add up exactly
- * (each day gets the floor of its cumulative share). An empty interval puts everything on `endMs`'s day.
+ * (allocated by the time in each day: `allocate`). An empty interval puts everything on `endMs`'s day.
  *
  * Example: 100 over 18:00 day 1 → 06:00 day 2 → [50 on day 1, 50 on day 2].
  */
@@ -65,17 +66,12 @@ export function splitOverDays(
 ): Array<{ dayStartMs: number; micros: number }> {
   if (micros === 0) return [];
   if (endMs <= startMs) return [{ dayStartMs: startOfUtcDay(endMs), micros }];
-  const span = endMs - startMs;
-  const out: Array<{ dayStartMs: number; micros: number }> = [];
-  let given = 0;
-  for (let day = startOfUtcDay(startMs); day < endMs; day += DAY_MS) {
-    const upTo = Math.min(endMs, day + DAY_MS);
-    // BigInt: micro-units × milliseconds passes 2^53 for a few dollars over a few days.
-    const cumulative =
-      upTo === endMs ? micros : Number((BigInt(micros) * BigInt(upTo - startMs)) / BigInt(span));
-    const share = cumulative - given;
-    given = cumulative;
-    if (share !== 0) out.push({ dayStartMs: day, micros: share });
-  }
-  return out;
+  const days: Array<{ dayStartMs: number; ms: number }> = [];
+  for (let day = startOfUtcDay(startMs); day < endMs; day += DAY_MS)
+    days.push({ dayStartMs: day, ms: Math.min(endMs, day + DAY_MS) - Math.max(startMs, day) });
+  const parts = allocate(
+    micros,
+    days.map((d) => d.ms),
+  );
+  return days.map((d, i) => ({ dayStartMs: d.dayStartMs, micros: parts[i]! })).filter((d) => d.micros !== 0);
 }

@@ -6,6 +6,7 @@
  * Example: a $24 day with no usage shape → 24 slices of $1, [00:00, 01:00) … [23:00, 24:00). A $10 day
  * whose shape puts all usage at 09:00 → one slice of $10 at [09:00, 10:00) and 23 slices of $0.
  */
+import { allocate } from './allocate';
 import type { Micros } from './money';
 import { DAY_MS, HOUR_MS } from './time';
 
@@ -48,7 +49,7 @@ export function dayAmount(
 
 /**
  * Hourly spend slices from the UTC day of `fromMs` up to `nowMs` (the last slice ends at `nowMs`).
- * Rounding is cumulative, so a day's slices sum to its bucket to the micro-dollar.
+ * A day's slices are allocated from its bucket (`allocate`), so they sum to it to the micro-unit.
  */
 export function spendSlices(
   costs: readonly DailyCost[],
@@ -77,13 +78,12 @@ export function spendSlices(
       total = 0;
       for (const h of hours) total += h.weight = (h.endMs - h.startMs) / HOUR_MS;
     }
-    let cum = 0;
-    let given = 0;
-    for (const h of hours) {
-      cum += h.weight;
-      const upTo = h === hours[hours.length - 1] ? micros : Math.round(micros * (cum / total));
-      const slice = { startMs: h.startMs, endMs: h.endMs, micros: upTo - given, isSettled };
-      given = upTo;
+    const parts = allocate(
+      micros,
+      hours.map((h) => h.weight),
+    );
+    for (const [i, h] of hours.entries()) {
+      const slice = { startMs: h.startMs, endMs: h.endMs, micros: parts[i]!, isSettled };
       if (slice.startMs >= nowMs) break;
       out.push(slice.endMs > nowMs ? splitSlice(slice, nowMs)[0] : slice);
     }

@@ -32,8 +32,8 @@ export interface MoneyInputs {
   usage: readonly UsageRow[];
   /** First day the stored history covers (the backfill start); null before the first sync. */
   historyStartMs: number | null;
-  /** Whose account it is (absent: OpenAI): names the provider in notes. */
-  provider?: ProviderId;
+  /** Whose account it is: names the provider in notes. */
+  provider: ProviderId;
   /** The currency of every amount (absent: USD). */
   currency?: string;
   /**
@@ -128,7 +128,7 @@ function forecastInput(
   };
   const note =
     isPrepaid && balanceMicros === null
-      ? `Record the balance shown on your ${PROVIDERS[inputs.provider ?? 'openai'].name} billing page to forecast when your credit runs low and when auto-reload will charge your card.`
+      ? `Record the balance shown on your ${PROVIDERS[inputs.provider].name} billing page to forecast when your credit runs low and when auto-reload will charge your card.`
       : null;
   return { input, note };
 }
@@ -153,7 +153,7 @@ function reconcileNewest(inputs: MoneyInputs, prepared: Prepared): Reconciliatio
   const rec = reconcileNewestEntry(inputs, prepared);
   const newestId = lastObservation(inputs.ledger.entries.filter((e) => e.atMs <= inputs.nowMs))?.id ?? '';
   if (rec === null || !newestId.startsWith(API_OBSERVATION_ID)) return rec;
-  return explainApiReconciliation(rec, PROVIDERS[inputs.provider ?? 'openai'].name, inputs.currency ?? 'USD');
+  return explainApiReconciliation(rec, PROVIDERS[inputs.provider].name, inputs.currency ?? 'USD');
 }
 
 function reconcileNewestEntry(inputs: MoneyInputs, prepared: Prepared): Reconciliation | null {

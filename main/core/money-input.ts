@@ -3,7 +3,7 @@
  * "1,000.50", "12 USD", "CN¥12" alike, in the account's currency, to whole micro-units, with a message
  * that says what to type when it is not an amount.
  */
-import { currencySymbol, type Micros } from './money';
+import { currencySymbol, type Micros, MICROS_PER_USD } from './money';
 
 /** A parsed value or the message to show next to the field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -112,7 +112,7 @@ function parseDigits(
   // Integer arithmetic on the digits: no float rounding on the way to micro-dollars.
   // Integer arithmetic on the digits, straight to micro-units.
   const units = Number(whole.replace(/,/g, ''));
-  const micros = units * 1_000_000 + Number(fraction.padEnd(6, '0'));
+  const micros = units * MICROS_PER_USD + Number(fraction.padEnd(6, '0'));
   if (!Number.isSafeInteger(micros) || units > 1e9) {
     return { ok: false, error: `${options.label}: that amount is too large.` };
   }

@@ -14,9 +14,22 @@ export function toMicros(usd: number | string): Micros {
   return Math.round(value * MICROS_PER_USD);
 }
 
-/** Converts micro-dollars to a USD number (for display and charts only; never sum the result). */
-export function toUsd(micros: Micros): number {
-  return micros / MICROS_PER_USD;
+/**
+ * A whole number of micro-units, checked: throws on a fraction or a value past 2^53 (where sums drift).
+ *
+ * Example: `micros(2_500_000)` → 2_500_000 (2.50 of its currency); `micros(0.5)` throws.
+ */
+export function micros(n: number): Micros {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of micro-units: ${n}`);
+  return n;
+}
+
+/**
+ * Micro-units to a decimal amount of the currency (for display, charts and the forecast's floating
+ * simulation only; never sum the results). Example: `fromMicros(2_500_000)` → 2.5.
+ */
+export function fromMicros(amount: Micros): number {
+  return amount / MICROS_PER_USD;
 }
 
 /** Rounds micro-dollars to whole cents, half away from zero. Example: 1_234_567 → 1_230_000. */

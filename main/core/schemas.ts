@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ProviderIdSchema } from './providers';
+import { SETTINGS_VERSION } from './settings-upgrade';
 import { HttpUrlSchema, PlainNameSchema, SaneInstantSchema, TimeZoneSchema } from './sane-values';
 
 /** Local organization id (ours, not OpenAI's): `org_` + 8–32 lowercase letters/digits. */
@@ -14,15 +15,15 @@ export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'not a currency
 
 /**
  * An organization (an account) the user monitors, on one provider. `kind` says where its API lives:
- * `'openai'` is the provider's real API (the name predates other providers: it means "live"), `'demo'`
- * the built-in simulator of that provider.
+ * `'live'` is the provider's real API, `'demo'` the built-in simulator of that provider. (Settings
+ * version 1 wrote `'openai'` for live and could leave `provider` out; settings-upgrade.ts reads those.)
  */
 export const OrgSchema = z.object({
   id: OrgIdSchema,
   name: PlainNameSchema,
-  kind: z.enum(['openai', 'demo']),
-  /** Whose API the account is on (absent on files from before other providers: OpenAI). */
-  provider: ProviderIdSchema.default('openai'),
+  kind: z.enum(['live', 'demo']),
+  /** Whose API the account is on. */
+  provider: ProviderIdSchema,
   /**
    * The currency its money is in, when the provider's API names it (DeepSeek: CNY or USD, from its
    * balance); absent = the provider's own currency (USD for OpenAI, Anthropic, OpenRouter).
@@ -62,9 +63,9 @@ function ConversionRateSchema() {
 }
 export type ConversionRate = z.infer<ReturnType<typeof ConversionRateSchema>>;
 
-/** User settings (settings.json). */
+/** User settings (settings.json), as this build writes them (older files: settings-upgrade.ts). */
 export const SettingsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(SETTINGS_VERSION),
   /** node-cron expression for the poll schedule. */
   syncCron: z.string().min(1).max(100).default(DEFAULT_SYNC_CRON),
   backfillDays: z.number().int().min(1).max(365).default(DEFAULT_BACKFILL_DAYS),

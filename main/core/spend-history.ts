@@ -7,7 +7,7 @@
  * Example: a $24 day whose usage weights are all in 09:00–17:00 becomes $3/h for those 8 hours.
  */
 import { createHourlySeries, type HourlySeries } from './hourly-series';
-import { toUsd, type Micros } from './money';
+import { fromMicros, type Micros } from './money';
 import type { CostDay, UsageRow } from './sync-data';
 import { costDayTotal } from './sync-data';
 import { DAY_MS, HOUR_MS, startOfUtcDay, startOfUtcHour } from './time';
@@ -68,7 +68,7 @@ export function hourlySpendSeries(
     const weightSum = shape?.reduce((a, b) => a + b, 0) ?? 0;
     for (let h = 0; h < count; h++) {
       const share = weightSum > 0 ? (shape![h] ?? 0) / weightSum : 1 / count;
-      usd[first + h] = toUsd(micros) * share;
+      usd[first + h] = fromMicros(micros) * share;
     }
   }
   return createHourlySeries(start, usd);

@@ -19,7 +19,7 @@ export function isProjectScopedKey(apiKey: string): boolean {
  * What to tell a user whose key cannot read the account's figures (an OpenAI project key, an Anthropic
  * inference key, an OpenRouter key that is not a management key).
  */
-export function projectKeyMessage(isKnownProjectKey: boolean, provider: ProviderId = 'openai'): string {
+export function projectKeyMessage(isKnownProjectKey: boolean, provider: ProviderId): string {
   const p = PROVIDERS[provider];
   const which =
     provider === 'openai'
@@ -48,8 +48,8 @@ export interface ErrorFacts {
   retryAfterMs: number | null;
   /** Which kind of key the org uses, from its prefix only. */
   keyKind: 'admin' | 'project' | 'other' | null;
-  /** Whose API answered (absent: OpenAI). Names the provider and its key in the message. */
-  provider?: ProviderId;
+  /** Whose API answered. Names the provider and its key in the message. */
+  provider: ProviderId;
   /** Extra words (schema issue, setup message). */
   detail: string | null;
 }
@@ -135,7 +135,7 @@ export function classifySyncError(facts: ErrorFacts, ctx: ClassifyContext): Sync
   const Later = (ms: number) => (retries ? `Retrying at ${at(ms)}` : 'Try again later');
   const kept = (words: string) => (retries ? words : '');
   const text = `${facts.message ?? ''} ${facts.code ?? ''} ${facts.type ?? ''}`.toLowerCase();
-  const provider = facts.provider ?? 'openai';
+  const provider = facts.provider;
   const who = PROVIDERS[provider];
 
   if (facts.transport === 'setup')

@@ -35,7 +35,7 @@ export class SyncFailure extends Error {
 type KeyKind = ErrorFacts['keyKind'];
 
 /** Turns anything thrown during a sync into ErrorFacts. */
-export function describeError(err: unknown, keyKind: KeyKind, provider: ProviderId = 'openai'): ErrorFacts {
+export function describeError(err: unknown, keyKind: KeyKind, provider: ProviderId): ErrorFacts {
   const facts: ErrorFacts = {
     provider,
     transport: 'other',
@@ -119,7 +119,7 @@ export function retryAfterMs(headers: Headers | null, nowMs: number = Date.now()
  * Classifies for callers outside the engine (checking a key while adding an org): nothing retries
  * there, so the message never says "retrying at".
  */
-export function toSyncFailure(err: unknown, keyKind: KeyKind, provider: ProviderId = 'openai'): SyncFailure {
+export function toSyncFailure(err: unknown, keyKind: KeyKind, provider: ProviderId): SyncFailure {
   if (err instanceof SyncFailure) return err;
   return new SyncFailure(
     classifySyncError(describeError(err, keyKind, provider), {

@@ -12,7 +12,7 @@ export async function ensureEnvOrg(settings: SettingsStore, nowMs: number): Prom
   const org: Org = {
     id: ENV_ORG_ID,
     name: 'OpenAI (OPENAI_ADMIN_KEY)',
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: null,
     createdAtMs: nowMs,

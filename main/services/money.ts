@@ -54,8 +54,8 @@ export interface MoneyDeps {
   apiHardLimitMicros?(orgId: string): number | null;
   history(orgId: string): Promise<OrgHistory>;
   nowMs(): number;
-  /** The account (its provider and currency); absent or null = an OpenAI account in US dollars. */
-  orgOf?(orgId: string): Org | null;
+  /** The account (its provider and currency); null when it is no longer listed. */
+  orgOf(orgId: string): Org | null;
 }
 
 /**
@@ -78,10 +78,12 @@ function addOnce(entry: LedgerEntry, onAdded: () => void = () => {}) {
 export function createMoneyService(deps: MoneyDeps): MoneyService {
   /** The account's provider, its currency, and the API's balance readings where the provider reports one. */
   const accountOf = async (orgId: string, history: OrgHistory) => {
-    const org = deps.orgOf?.(orgId) ?? null;
-    const provider = org?.provider ?? 'openai';
+    const org = deps.orgOf(orgId);
+    if (!org)
+      throw new ApiError('not-found', 'That organization is not configured (it may have been removed).');
+    const provider = org.provider;
     const log = PROVIDERS[provider].source === 'balance' ? await history.balanceLog() : null;
-    const currency = org ? accountCurrency(org, log?.currency ?? null) : 'USD';
+    const currency = accountCurrency(org, log?.currency ?? null);
     return { provider, currency, log };
   };
   const inputsOf = async (orgId: string, nowMs: number): Promise<MoneyInputs> => {

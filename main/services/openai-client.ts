@@ -183,7 +183,7 @@ export async function verifyAdminKey(api: AdminApi, nowMs: number = Date.now()):
   try {
     await api.dailyCosts({ startMs: start, endMs: start + dayMs });
   } catch (err) {
-    throw toSyncFailure(err, api.keyKind);
+    throw toSyncFailure(err, api.keyKind, 'openai');
   }
 }
 

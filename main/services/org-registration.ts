@@ -58,7 +58,7 @@ export async function registerOrg(deps: OrgRegistrationDeps, request: NewOrgRequ
   const wrongProvider = wrongProviderKeyProblem(provider, key);
   if (wrongProvider) throw new ApiError('rejected', `${wrongProvider} Nothing was saved.`);
   if (provider === 'openai' && isProjectScopedKey(key))
-    throw new ApiError('rejected', withFullStop(projectKeyMessage(true)) + ' Nothing was saved.');
+    throw new ApiError('rejected', withFullStop(projectKeyMessage(true, 'openai')) + ' Nothing was saved.');
   // The same organization twice would be counted twice: refused at once, naming it.
   const twin = await accountWithKey(deps, key, null);
   if (twin) throw new ApiError('rejected', duplicateOrgMessage(twin));
@@ -73,7 +73,7 @@ export async function registerOrg(deps: OrgRegistrationDeps, request: NewOrgRequ
   const org: Org = again ?? {
     id: deps.newOrgId(),
     name,
-    kind: 'openai',
+    kind: 'live',
     provider,
     ...(currency ? { currency } : {}),
     baseUrl,
@@ -98,7 +98,7 @@ async function orgNeedingKey(
 ): Promise<Org | null> {
   for (const o of deps.settings.get().orgs) {
     const sameName = o.name.trim().toLowerCase() === name.trim().toLowerCase();
-    const same = o.kind === 'openai' && o.provider === provider && sameName && o.baseUrl === baseUrl;
+    const same = o.kind === 'live' && o.provider === provider && sameName && o.baseUrl === baseUrl;
     if (same && !(await deps.hasKey(o))) return o;
   }
   return null;

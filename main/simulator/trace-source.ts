@@ -3,10 +3,10 @@
  * the original, and spreads each hour's cost over projects, models and line items with an exact split
  * (the hour's total in micro-dollars is kept to the micro).
  */
+import { allocate } from '@core/allocate';
 import { createRandom, deriveSeed, normal } from '@core/random';
 import { HOUR_MS } from '@core/time';
 import { findModel, type ModelDef } from './catalog';
-import { splitExact } from './exact-split';
 import { makeRow } from './row-factory';
 import type { HourSource, SimOrg, SpendRow } from './spend-types';
 import type { Trace, TraceRow } from './trace-csv';
@@ -103,7 +103,7 @@ export function createTraceSource(opts: TraceSourceOptions): HourSource {
           ),
         );
       }
-      const micros = splitExact(
+      const micros = allocate(
         total,
         cells.map((c) => c.weight),
       );
@@ -113,7 +113,7 @@ export function createTraceSource(opts: TraceSourceOptions): HourSource {
           ? 0
           : c.weight,
       );
-      const requests = splitExact(
+      const requests = allocate(
         Math.round(tr.requests * scale),
         requestCells.some((w) => w > 0) ? requestCells : cells.map((c) => c.weight),
       );

@@ -20,6 +20,7 @@ import type { MoneyView } from '@core/money-view';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { lotsFromEntries } from '@core/credit-lots';
 import { roundedMoneyWords } from '@core/words/money-words';
+import { MICROS_PER_USD } from '@core/money';
 
 export interface Point {
   x: number;
@@ -65,7 +66,7 @@ function spendSince(daily: readonly DailyProjectSpend[], fromMs: number, nowMs: 
     const dayLength = Math.min(DAY_MS, nowMs - d.dayStartMs);
     micros += d.totalMicros * ((end - start) / dayLength);
   }
-  return micros / 1e6;
+  return micros / MICROS_PER_USD;
 }
 
 /** Credit expiring unused at one instant (the forecast's amount), drawn as a step down. */
@@ -85,7 +86,7 @@ function fallingLine(
   drop: ExpiryDrop | null = null,
 ): Point[] {
   const rule = billing.reload?.enabled ? billing.reload : null;
-  const threshold = rule ? rule.thresholdMicros / 1e6 : 0;
+  const threshold = rule ? rule.thresholdMicros / MICROS_PER_USD : 0;
   const points: Point[] = [{ x: nowMs, y: startUsd }];
   let balance = startUsd;
   let isDropped = drop === null;
@@ -100,8 +101,8 @@ function fallingLine(
         points.push({ x: drop.atMs, y: after });
         after =
           rule.action.kind === 'restore-to'
-            ? rule.action.targetMicros / 1e6
-            : after + rule.action.amountMicros / 1e6;
+            ? rule.action.targetMicros / MICROS_PER_USD
+            : after + rule.action.amountMicros / MICROS_PER_USD;
         onReload?.({ x: drop.atMs, y: after });
       }
       points.push({ x: drop.atMs, y: after });
@@ -113,8 +114,8 @@ function fallingLine(
       const tc = t - STEP_MS + (balance - threshold) / ratePerMs;
       const after =
         rule.action.kind === 'restore-to'
-          ? rule.action.targetMicros / 1e6
-          : threshold + rule.action.amountMicros / 1e6;
+          ? rule.action.targetMicros / MICROS_PER_USD
+          : threshold + rule.action.amountMicros / MICROS_PER_USD;
       points.push({ x: tc, y: threshold }, { x: tc, y: after });
       onReload?.({ x: tc, y: after });
       balance = after - ratePerMs * (t - tc);
@@ -173,7 +174,7 @@ export function buildBalanceSeries(
   }
 
   const endMs = chartEndMs(nowMs, monthEndMs);
-  const b0 = money.balance.estimateMicros / 1e6;
+  const b0 = money.balance.estimateMicros / MICROS_PER_USD;
   const observations = money.ledger.entries.filter((e) => e.kind === 'observation' && e.atMs <= nowMs);
   const lastObs = observations.reduce<number | null>((a, e) => (a === null || e.atMs > a ? e.atMs : a), null);
   const startMs = Math.max(nowMs - LOOKBACK_MS, Math.min(lastObs ?? nowMs - 7 * DAY_MS, nowMs - DAY_MS));
@@ -185,16 +186,17 @@ export function buildBalanceSeries(
     spendSince(daily, t, nowMs) -
     credits
       .filter((e) => e.atMs > t && e.atMs <= nowMs)
-      .reduce((a, e) => a + ('micros' in e ? e.micros : 0) / 1e6, 0);
+      .reduce((a, e) => a + ('micros' in e ? e.micros : 0) / MICROS_PER_USD, 0);
   const actual: Point[] = [];
   for (let t = startMs; t < nowMs; t += STEP_MS) actual.push({ x: t, y: balanceAt(t) });
   actual.push({ x: nowMs, y: b0 });
   const recorded = observations
     .filter((e) => e.atMs >= startMs)
-    .map((e) => ({ x: e.atMs, y: (e.kind === 'observation' ? e.balanceMicros : 0) / 1e6 }));
+    .map((e) => ({ x: e.atMs, y: (e.kind === 'observation' ? e.balanceMicros : 0) / MICROS_PER_USD }));
 
   const thresholdUsd =
-    f.crossing?.thresholdUsd ?? (billing.reload?.enabled ? billing.reload.thresholdMicros / 1e6 : 0);
+    f.crossing?.thresholdUsd ??
+    (billing.reload?.enabled ? billing.reload.thresholdMicros / MICROS_PER_USD : 0);
   const daysToMonthEnd = Math.max((monthEndMs - nowMs) / DAY_MS, 1);
   const spendRate = (usd: number) => usd / daysToMonthEnd / DAY_MS;
   const rateFor = (crossingIso: string | null | undefined, fallbackUsd: number) => {

@@ -3,7 +3,7 @@
  * folded into "Other projects"), values in USD for chart.js, labels as UTC days.
  */
 import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
-import { toUsd, type Micros } from '@core/money';
+import { fromMicros, type Micros } from '@core/money';
 import { utcDayKey } from '@core/time';
 import { formatUtcDay } from './format';
 
@@ -84,7 +84,7 @@ export function buildDailyChart(
     key: entry.key,
     label: entry.key === NO_PROJECT_KEY ? words.none : (names.get(entry.key) ?? entry.key),
     color: SERIES_PALETTE[i % SERIES_PALETTE.length] ?? OTHER_COLOR,
-    values: entry.row.map(toUsd),
+    values: entry.row.map(fromMicros),
     totalMicros: entry.total,
   }));
   const tail = ranked.slice(keep);
@@ -95,7 +95,7 @@ export function buildDailyChart(
       key: OTHER_SERIES_KEY,
       label: `${words.other} (${tail.length})`,
       color: OTHER_COLOR,
-      values: row.map(toUsd),
+      values: row.map(fromMicros),
       totalMicros: tail.reduce((a, e) => a + e.total, 0),
     });
   }

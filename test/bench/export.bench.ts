@@ -99,7 +99,7 @@ export async function seed(dataDir: string) {
       {
         id: ORG_ID,
         name: 'Bench, "Export"',
-        kind: 'openai',
+        kind: 'live',
         provider: 'openai',
         baseUrl: null,
         createdAtMs: 0,

@@ -53,7 +53,7 @@ export async function benchProvider(
     const org: Org = {
       id: ORG_ID,
       name: provider,
-      kind: 'openai',
+      kind: 'live',
       provider,
       baseUrl: sim.baseUrl,
       createdAtMs: startMs,

@@ -41,7 +41,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     const org: Org = {
       id: ORG_ID,
       name: 'Bench',
-      kind: 'openai',
+      kind: 'live',
       provider: 'openai',
       baseUrl: sim.baseUrl,
       createdAtMs: START_MS,
@@ -59,7 +59,12 @@ export async function bench(): Promise<Record<string, unknown>> {
       snapshotExtras: (orgId, atMs) => money!.snapshotExtras(orgId, atMs),
     });
     const ledgers = createLedgerStore(dataDir, { nowMs: () => clock.nowMs(), meter: engine.meter });
-    money = createMoneyService({ ledgers, history: (id) => engine.history(id), nowMs: () => clock.nowMs() });
+    money = createMoneyService({
+      ledgers,
+      history: (id) => engine.history(id),
+      nowMs: () => clock.nowMs(),
+      orgOf: (id) => settings.get().orgs.find((o) => o.id === id) ?? null,
+    });
     await money.addEntry(ORG_ID, {
       id: 'obs',
       kind: 'observation',

@@ -41,7 +41,7 @@ function backupText(): string {
     {
       id: 'org_acme00000001',
       name: 'Acme',
-      kind: 'openai',
+      kind: 'live',
       provider: 'openai',
       baseUrl: sim.baseUrl,
       createdAtMs: nowMs,
@@ -59,7 +59,7 @@ function backupText(): string {
     orgs.map((o) => [o.id, LedgerFileSchema.parse({ version: 1, entries: [purchase] })]),
   );
   const body = buildBackupBody({
-    settings: { ...SettingsSchema.parse({ version: 1 }), orgs, selectedOrgId: orgs[1]!.id },
+    settings: { ...SettingsSchema.parse({ version: 2 }), orgs, selectedOrgId: orgs[1]!.id },
     ledgers,
     nowMs,
     appVersion: '0.1.0',

@@ -32,7 +32,7 @@ describe('Anthropic sync when the reports refuse', () => {
     const org: Org = {
       id: ORG_ID,
       name: 'Claude',
-      kind: 'openai',
+      kind: 'live',
       provider: 'anthropic',
       baseUrl: sim.baseUrl,
       createdAtMs: START_MS,

@@ -17,7 +17,7 @@ const NOW = Date.UTC(2026, 11, 7, 10);
 const ORG: Org = {
   id: 'org_boundedwork1',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: Date.UTC(2026, 0, 1),

@@ -43,6 +43,7 @@ async function setup(): Promise<{ money: MoneyService; ledgers: LedgerStore }> {
     ledgers,
     history: (id) => h.engine.history(id),
     nowMs: () => h.clock.nowMs(),
+    orgOf: (id) => h.settings.get().orgs.find((o) => o.id === id) ?? null,
   });
   return { money, ledgers };
 }

@@ -15,7 +15,7 @@ import type { SyncEngineTools } from '../../main/services/sync';
 const OTHER = {
   id: 'org_other0000001',
   name: 'Other',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: 'http://127.0.0.1:9/v1',
   createdAtMs: Date.UTC(2026, 0, 1),
@@ -149,6 +149,14 @@ describe('fault suite: every kind of file, damaged every way', () => {
         const file = join(dir, targets()[kind]!);
         writeFileSync(file, damage(readFileSync(file, 'utf8')));
         let app: App | null = null;
+        if (kind === 'settings' && how === 'wrong version') {
+          // Not damage: a newer Creditwatch's settings. Refused in words, and left exactly as it was.
+          const before = readFileSync(file, 'utf8');
+          await expect(open(dir)).rejects.toThrow(/written by a newer Creditwatch/);
+          expect(readFileSync(file, 'utf8')).toBe(before);
+          rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+          return;
+        }
         try {
           app = await open(dir); // the host starts
           const { orgs } = await app.handlers['orgs:list']({});

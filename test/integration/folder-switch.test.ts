@@ -88,7 +88,7 @@ describe('serve folders', () => {
         {
           id: 'org_acme00000001',
           name: 'Acme',
-          kind: 'openai',
+          kind: 'live',
           provider: 'openai',
           baseUrl: null,
           createdAtMs: NOW,

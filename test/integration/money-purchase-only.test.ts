@@ -32,6 +32,7 @@ async function demoOrg(): Promise<{ money: MoneyService; handlers: ReturnType<ty
     ledgers,
     history: (orgId) => h.engine.history(orgId),
     nowMs: () => h.clock.nowMs(),
+    orgOf: (id) => h.settings.get().orgs.find((o) => o.id === id) ?? null,
   });
   const deps = { settings: h.settings, money, bus: createEventBus(() => {}) } as unknown as HandlerDeps;
   return { money, handlers: createMoneyHandlers(deps) };

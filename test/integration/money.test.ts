@@ -21,6 +21,7 @@ async function setup(): Promise<{ h: Harness; money: MoneyService }> {
     ledgers,
     history: (orgId) => h.engine.history(orgId),
     nowMs: () => h.clock.nowMs(),
+    orgOf: (id) => h.settings.get().orgs.find((o) => o.id === id) ?? null,
   });
   return { h, money };
 }

@@ -97,7 +97,7 @@ async function otherBackup(): Promise<string> {
     const org = {
       id: 'org_fromotherfolder',
       name: 'Other',
-      kind: 'openai' as const,
+      kind: 'live' as const,
       provider: 'openai' as const,
       baseUrl: null,
       createdAtMs: 1_764_547_200_000,

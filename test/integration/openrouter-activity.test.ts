@@ -44,7 +44,7 @@ async function harness(opts: { failActivity?: number } = {}) {
   const org: Org = {
     id: ORG_ID,
     name: 'OpenRouter',
-    kind: 'openai',
+    kind: 'live',
     provider: 'openrouter',
     baseUrl: sim.baseUrl,
     createdAtMs: START_MS,

@@ -21,7 +21,7 @@ const NOW = Date.UTC(2026, 11, 7, 10, 7);
 const ORG: Org = {
   id: 'org_orkeylimit01',
   name: 'Router',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openrouter',
   baseUrl: null,
   createdAtMs: Date.UTC(2026, 0, 1),

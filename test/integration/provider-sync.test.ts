@@ -72,7 +72,7 @@ async function harness(provider: ProviderId) {
   const org: Org = {
     id: ORG_ID,
     name: `${provider} account`,
-    kind: 'openai',
+    kind: 'live',
     provider,
     baseUrl: sim.baseUrl,
     createdAtMs: START_MS,

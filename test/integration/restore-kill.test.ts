@@ -28,7 +28,7 @@ async function backupFile(): Promise<string> {
   const orgs: Org[] = ['Acme', 'Beta', 'Gamma'].map((name, i) => ({
     id: `org_kill0000000${i}`,
     name,
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: null,
     createdAtMs: NOW,

@@ -195,7 +195,12 @@ describe('a zone that slipped past every check', () => {
     };
     const ledgers = { get: async () => bad } as unknown as LedgerStore;
     const history = await openOrgHistory(join(dir, 'history'), { nowMs: () => NOW });
-    const money = createMoneyService({ ledgers, history: async () => history, nowMs: () => NOW });
+    const money = createMoneyService({
+      ledgers,
+      history: async () => history,
+      nowMs: () => NOW,
+      orgOf: () => ({ ...ORG, kind: 'live' }),
+    });
     const view = await money.view(ORG_ID);
     expect(view.balance?.estimateMicros).toBe(100e6);
   });

@@ -13,7 +13,7 @@ const START = Date.UTC(2026, 2, 10, 10, 7);
 const ORG: Org = {
   id: 'org_limits0001',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: Date.UTC(2026, 0, 1),

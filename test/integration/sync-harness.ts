@@ -50,7 +50,7 @@ export async function startHarness(
   const org: Org = {
     id: ORG_ID,
     name: 'Test org',
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: sim.baseUrl,
     createdAtMs: START_MS,

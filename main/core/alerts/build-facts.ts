@@ -27,8 +27,8 @@ export interface SyncedSpendLimit {
 export interface FactSources {
   nowMs: number;
   timeZone: string;
-  /** Whose account it is (absent: OpenAI). */
-  provider?: ProviderId;
+  /** Whose account it is. */
+  provider: ProviderId;
   /** When the org was added (sync failing "since" before any success). */
   orgCreatedAtMs: number;
   money: MoneyView;
@@ -69,7 +69,7 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
   const lots = money.lots ?? [];
   const names = new Map(d.projects.map((p) => [p.id, p.name]));
   const hasHistory = src.historyStartMs !== null;
-  const provider = src.provider ?? 'openai';
+  const provider = src.provider;
   return {
     answer:
       src.answer ??

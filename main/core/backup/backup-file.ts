@@ -3,18 +3,20 @@
  * billing rule — what the user typed and cannot get back from the provider. Never Admin keys. Cost and usage
  * history is left out on purpose: it is fetched again from the provider after a restore. Each organization
  * keeps its provider and currency, and the settings their conversion rates; a backup written before those
- * existed restores its organizations as OpenAI accounts in US dollars, with no rates.
+ * existed restores its organizations as OpenAI accounts in US dollars, with no rates. Version 1 carried the
+ * organizations as settings version 1 wrote them; they are upgraded as the settings file is.
  *
- * Example: `{ format: 'creditwatch-backup', version: 1, createdAt: '2026-11-18T15:20:00.000Z', …,
+ * Example: `{ format: 'creditwatch-backup', version: 2, createdAt: '2026-11-18T15:20:00.000Z', …,
  *   orgs: [{ org: { id: 'org_…', name: 'Acme', … }, ledger: { version: 1, billing: …, entries: […] } }] }`.
  */
 import { z } from 'zod';
 import { AlertSettingsSchema, type AlertSettings } from '../alerts/alert-settings';
 import { LEDGER_VERSION, LedgerFileSchema, upgradeLedger, type LedgerFile } from '../ledger-schema';
 import { OrgSchema, SettingsSchema, type Settings } from '../schemas';
+import { upgradeOrgV1ToV2 } from '../settings-upgrade';
 
 export const BACKUP_FORMAT = 'creditwatch-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 export const BACKUP_NOTE =
   'Settings, organizations, ledgers, billing rules and alert settings (with the webhook address, if any). Admin keys are never included: add each key again after restoring. Cost and usage history is not included: it is fetched again from each provider.';
 
@@ -46,6 +48,25 @@ export const BackupSchema = z
   .strict();
 export type Backup = z.infer<typeof BackupSchema>;
 export type BackupBody = Omit<Backup, 'sha256'>;
+
+/**
+ * Backup version 1 → 2: each organization upgraded as settings version 1 → 2 (kind `'openai'` → `'live'`,
+ * the provider always named); everything else kept.
+ *
+ * Example: `{ version: 1, orgs: [{ org: { kind: 'openai', … }, ledger }] }` → `{ version: 2, orgs: [{ org: { kind: 'live', provider: 'openai', … }, ledger }] }`.
+ */
+export function upgradeBackupV1ToV2(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.orgs)) return { ...raw, version: 2 };
+  return {
+    ...raw,
+    version: 2,
+    orgs: raw.orgs.map((o: unknown) =>
+      typeof o === 'object' && o !== null && !Array.isArray(o)
+        ? { ...(o as Record<string, unknown>), org: upgradeOrgV1ToV2((o as Record<string, unknown>).org) }
+        : o,
+    ),
+  };
+}
 
 /** A backup that cannot be restored as it is; the message says why. */
 export class BackupInputError extends Error {
@@ -112,7 +133,7 @@ export function parseBackup(
     throw new BackupInputError(
       `This backup was written by a newer Creditwatch (backup version ${head.version}; this one reads version ${BACKUP_VERSION}). Update Creditwatch, then restore. Nothing was changed.`,
     );
-  const parsed = BackupSchema.safeParse(raw);
+  const parsed = BackupSchema.safeParse(head.version === 1 ? upgradeBackupV1ToV2(head) : raw);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 3)

@@ -11,6 +11,7 @@
 import type { LedgerEntry, LedgerFile } from '../ledger-schema';
 import { LEDGER_VERSION, LedgerFileSchema } from '../ledger-schema';
 import { SettingsSchema, type Org, type Settings } from '../schemas';
+import { SETTINGS_VERSION } from '../settings-upgrade';
 import type { Backup } from './backup-file';
 
 export interface RestoreConflict {
@@ -46,7 +47,7 @@ export function planRestore(
   backup: Backup,
 ): RestorePlan {
   const conflicts: RestoreConflict[] = [];
-  const defaults = SettingsSchema.parse({ version: 1 });
+  const defaults = SettingsSchema.parse({ version: SETTINGS_VERSION });
   const s = current.settings;
   const next: Settings = { ...s, orgs: [...s.orgs] };
   for (const key of ['syncCron', 'backfillDays', 'timeZone'] as const) {

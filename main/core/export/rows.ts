@@ -15,6 +15,7 @@ import type { Org } from '../schemas';
 import type { CostDay, SpendSnapshot, UsageRow } from '../sync-data';
 import { HOUR_MS } from '../time';
 import type { ExportRow } from './columns';
+import { MICROS_PER_USD } from '../money';
 
 /**
  * The org cells of a money row: id, name, provider, currency. The exporter resolves `org.currency` first
@@ -160,7 +161,11 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
     r?.thresholdMicros ?? null,
     r?.action.kind ?? null,
     r ? (r.action.kind === 'restore-to' ? r.action.targetMicros : r.action.amountMicros) : null,
-    limit ? (limit.kind === 'usd' ? `${limit.micros / 1e6} ${currency}` : `${limit.count} reloads`) : null,
+    limit
+      ? limit.kind === 'usd'
+        ? `${limit.micros / MICROS_PER_USD} ${currency}`
+        : `${limit.count} reloads`
+      : null,
     b.hardLimitMicros,
     b.timeZone,
   ];

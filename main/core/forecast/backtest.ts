@@ -13,6 +13,7 @@ import { last24hRate, linearCrossingHours, naiveLinearRate } from './baselines';
 import { forecastSpend } from './engine';
 import { quantile } from './quantiles';
 import type { ModelParams } from './spend-model';
+import { MICROS_PER_USD } from '../money';
 
 export const BACKTEST_HORIZONS = [12, 24, 48, 72] as const;
 export const BACKTEST_FORECAST_HORIZON_HOURS = 168;
@@ -89,7 +90,7 @@ export function backtestTrace(
         skipped.noSpendBeforeCut++;
         continue;
       }
-      const gapMicros = Math.max(1, Math.round(gap * 1e6));
+      const gapMicros = Math.max(1, Math.round(gap * MICROS_PER_USD));
       const result = forecastSpend({
         history: series,
         nowMs: cut,

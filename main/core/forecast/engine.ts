@@ -26,6 +26,7 @@ import { type Bands, bands, countBands, shareAtMost } from './quantiles';
 import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
+import { MICROS_PER_USD } from '../money';
 
 /**
  * Paths per forecast: P10/P90 from 2,000 draws move by about ±1.5 % of the band between seeds. The P50
@@ -83,14 +84,14 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
 
   const rule = input.reload && input.reload.enabled ? input.reload : null;
   const threshold = rule ? rule.thresholdMicros : input.thresholdMicros;
-  const gapUsd = threshold === null ? null : (input.balanceMicros - threshold) / 1e6;
+  const gapUsd = threshold === null ? null : (input.balanceMicros - threshold) / MICROS_PER_USD;
   const monthStarts = monthStartSlots(grid.startMs, input.nowMs, zone);
   const lots: ExpiringLot[] = (input.lots ?? []).map((l) => ({
-    remainingUsd: l.remainingMicros / 1e6,
+    remainingUsd: l.remainingMicros / MICROS_PER_USD,
     expiresAtMs: l.expiresAtMs,
   }));
-  const mtdUsd = (input.monthToDateMicros ?? 0) / 1e6;
-  const limitUsd = input.hardLimitMicros != null ? input.hardLimitMicros / 1e6 : null;
+  const mtdUsd = (input.monthToDateMicros ?? 0) / MICROS_PER_USD;
+  const limitUsd = input.hardLimitMicros != null ? input.hardLimitMicros / MICROS_PER_USD : null;
 
   const crossing = new Float64Array(paths);
   const monthSpend = new Float64Array(paths);
@@ -111,8 +112,8 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
     monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {
       const r = simulateReloads(drain, {
-        balanceUsd: input.balanceMicros / 1e6,
-        thresholdUsd: rule.thresholdMicros / 1e6,
+        balanceUsd: input.balanceMicros / MICROS_PER_USD,
+        thresholdUsd: rule.thresholdMicros / MICROS_PER_USD,
         action: rule.action,
         limit: rule.monthlyLimit,
         monthSoFar: input.reloadsThisMonth ?? { count: 0, micros: 0 },
@@ -197,9 +198,9 @@ function monthChargeUsd(
   balance: Micros,
   card: Micros | undefined,
 ): number {
-  const credit = Math.max(0, balance / 1e6);
+  const credit = Math.max(0, balance / MICROS_PER_USD);
   if (card === undefined) return Math.max(0, mtdUsd + futureUsd - credit);
-  return card / 1e6 + Math.max(0, futureUsd - credit);
+  return card / MICROS_PER_USD + Math.max(0, futureUsd - credit);
 }
 
 function monthStartSlots(starts: Float64Array, nowMs: number, zone: string): number[] {

@@ -9,6 +9,7 @@ import { fitsMonthlyLimit } from '../billing';
 import { reloadsInSlot, THRESHOLD_EPSILON_USD } from './reload-steps';
 import { HOUR_MS } from '../time';
 import type { SlotGrid } from './paths';
+import { MICROS_PER_USD } from '../money';
 
 /** Hours from now until cumulative spend reaches `gapUsd` (linear within a slot), or Infinity. */
 export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number): number {
@@ -77,7 +78,7 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
   let next = 0;
   const out: ReloadOutcome = { count: 0, chargedUsd: 0, limitReached: false, lowestBalanceUsd: balance };
   const floorUsd = plan.thresholdUsd - THRESHOLD_EPSILON_USD;
-  const restoreToUsd = plan.action.kind === 'restore-to' ? plan.action.targetMicros / 1e6 : null;
+  const restoreToUsd = plan.action.kind === 'restore-to' ? plan.action.targetMicros / MICROS_PER_USD : null;
   const month = { count: 0, micros: 0 };
   for (let i = 0; i < plan.countUntil; i++) {
     if (next < plan.monthStarts.length && plan.monthStarts[next] === i) {
@@ -98,7 +99,7 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
       const chargeUsd = restoreToUsd - balance;
       const after = balance + chargeUsd;
       if (after >= floorUsd) {
-        const chargeMicros = Math.round(chargeUsd * 1e6);
+        const chargeMicros = Math.round(chargeUsd * MICROS_PER_USD);
         month.count = monthCount;
         month.micros = monthMicros;
         if (fitsMonthlyLimit(plan.limit, month, chargeMicros)) {

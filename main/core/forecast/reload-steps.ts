@@ -10,6 +10,7 @@
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
 import { fitsMonthlyLimit } from '../billing';
+import { MICROS_PER_USD } from '../money';
 
 /**
  * Float noise below a thousandth of a micro-dollar never counts as "below the threshold": adding $0.01
@@ -41,8 +42,10 @@ export function reloadsInSlot(
   const used = { count: month.count, micros: month.micros };
   for (let step = 0; out.balanceUsd < thresholdUsd - THRESHOLD_EPSILON_USD; step++) {
     const chargeUsd =
-      action.kind === 'restore-to' ? action.targetMicros / 1e6 - out.balanceUsd : action.amountMicros / 1e6;
-    const chargeMicros = Math.round(chargeUsd * 1e6);
+      action.kind === 'restore-to'
+        ? action.targetMicros / MICROS_PER_USD - out.balanceUsd
+        : action.amountMicros / MICROS_PER_USD;
+    const chargeMicros = Math.round(chargeUsd * MICROS_PER_USD);
     if (step >= STEPPED_RELOADS && action.kind === 'add-fixed')
       return bulk(out, thresholdUsd, chargeMicros, limit, used);
     if (!fitsMonthlyLimit(limit, used, chargeMicros)) {
@@ -69,7 +72,7 @@ function bulk(
 ): SlotReloads {
   const needed = Math.max(
     1,
-    Math.ceil(((thresholdUsd - THRESHOLD_EPSILON_USD - out.balanceUsd) * 1e6) / amountMicros),
+    Math.ceil(((thresholdUsd - THRESHOLD_EPSILON_USD - out.balanceUsd) * MICROS_PER_USD) / amountMicros),
   );
   const allowed =
     limit === null
@@ -78,9 +81,9 @@ function bulk(
         ? Math.max(0, limit.count - used.count)
         : Math.max(0, Math.floor((limit.micros - used.micros) / amountMicros));
   const n = Math.min(needed, allowed);
-  out.balanceUsd += (n * amountMicros) / 1e6;
+  out.balanceUsd += (n * amountMicros) / MICROS_PER_USD;
   out.count += n;
-  out.chargedUsd += (n * amountMicros) / 1e6;
+  out.chargedUsd += (n * amountMicros) / MICROS_PER_USD;
   out.chargedMicros += n * amountMicros;
   out.limitReached = n < needed;
   return out;

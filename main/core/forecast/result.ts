@@ -9,6 +9,7 @@ import type { Micros } from '../money';
 import { HOUR_MS } from '../time';
 import { type Bands, bands } from './quantiles';
 import type { SpendModel } from './spend-model';
+import { MICROS_PER_USD } from '../money';
 
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -74,7 +75,11 @@ export function toCentredTimeBands(
 
 /** USD bands → whole micro-dollars. */
 export function toBandsMicros(b: Bands): Bands {
-  return { p10: Math.round(b.p10 * 1e6), p50: Math.round(b.p50 * 1e6), p90: Math.round(b.p90 * 1e6) };
+  return {
+    p10: Math.round(b.p10 * MICROS_PER_USD),
+    p50: Math.round(b.p50 * MICROS_PER_USD),
+    p90: Math.round(b.p90 * MICROS_PER_USD),
+  };
 }
 
 /** Confidence label from history length and how erratic the spend is. */

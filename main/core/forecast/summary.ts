@@ -5,12 +5,12 @@
  * Example: `summarizeForecast(r).crossing` → `{ p10: '2025-04-04T09:12:00.000Z', p50: …, p90: null,
  * probabilityWithinHorizon: 0.83 }`.
  */
-import { roundToCents } from '../money';
+import { MICROS_PER_USD, roundToCents } from '../money';
 import type { Bands } from './quantiles';
 import type { ForecastResult } from './result';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const usd = (micros: number): number => roundToCents(micros) / 1e6;
+const usd = (micros: number): number => roundToCents(micros) / MICROS_PER_USD;
 const usdBands = (b: Bands): Bands => ({ p10: usd(b.p10), p50: usd(b.p50), p90: usd(b.p90) });
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 

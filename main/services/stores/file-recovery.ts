@@ -33,10 +33,38 @@ export function recoverFromBackups<T extends { version: number }>(
   const read = async (b: BackupInfo): Promise<T> =>
     upgrade(JSON.parse(await readFile(b.path, 'utf8')) as unknown, spec);
 
+  /** A file from a newer version: shown from the newest backup this version reads, never written over. */
+  const leftAsItIs = async (reason: string): Promise<T | null> => {
+    const head = `${path} was ${reason} and cannot be read by this one. It was left as it is and nothing will be saved over it: update Creditwatch to go on using this data folder.`;
+    for (const b of opts ? await listBackups(opts.dir, opts.prefix) : []) {
+      try {
+        const data = await read(b);
+        report(
+          `${head} Until then it shows the backup of ${when(b.atMs)}${describe(data)}, and changes cannot be saved.`,
+        );
+        return data;
+      } catch {
+        // try the next older one
+      }
+    }
+    report(
+      `${head} No backup this version can read was found; it starts empty, and changes cannot be saved.`,
+    );
+    return null;
+  };
+
   return {
-    /** After a failed load: the newest backup that loads, or null (both reported in words). */
-    async fallBack(reason: string, quarantinedAs: string | null): Promise<T | null> {
+    /**
+     * After a failed load: the newest backup that loads, or null (both reported in words). With
+     * `leftAsItIs` the file is from a newer version (`reason` says which): it stays in place and nothing is saved.
+     */
+    async fallBack(
+      reason: string,
+      quarantinedAs: string | null,
+      how: { leftAsItIs?: boolean } = {},
+    ): Promise<T | null> {
       if (!opts) return null;
+      if (how.leftAsItIs) return leftAsItIs(reason);
       const kept = quarantinedAs ? ` The damaged file was kept as ${quarantinedAs}.` : '';
       const all = await listBackups(opts.dir, opts.prefix);
       for (const b of all) {

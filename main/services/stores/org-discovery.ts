@@ -33,7 +33,7 @@ export async function discoverOrgs(
     orgs.push({
       id,
       name: `Recovered organization ${id.slice(4, 12)}`,
-      kind: 'openai',
+      kind: 'live',
       provider,
       baseUrl: null,
       // The address its key was given with is lost with the settings: send the key nowhere until confirmed.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SYNC_CRON, SettingsSchema, type Settings } from '@core/schemas';
 import { repairSettingsRaw } from '@core/sane-repair';
+import { SETTINGS_VERSION, upgradeSettingsV1ToV2 } from '@core/settings-upgrade';
 import { validateCron } from '../scheduler';
 import type { ProviderId } from '@core/providers';
 import { discoverOrgs } from './org-discovery';
@@ -36,14 +37,14 @@ const SettingsFileSchema = SettingsSchema.extend({
     .default(DEFAULT_SYNC_CRON),
 });
 
-/** The settings file format. Version 1 is the first; upgrades go in `migrations`. */
+/** The settings file format; older versions are upgraded by the pure steps in core/settings-upgrade.ts. */
 export const SETTINGS_SPEC: FileSpec<Settings> = {
   label: 'settings',
-  version: 1,
+  version: SETTINGS_VERSION,
   schema: SettingsFileSchema,
-  migrations: {},
+  migrations: { 1: upgradeSettingsV1ToV2 },
   repairRaw: repairSettingsRaw,
-  defaults: () => SettingsSchema.parse({ version: 1 }),
+  defaults: () => SettingsSchema.parse({ version: SETTINGS_VERSION }),
   indent: 2,
   describe: (s) =>
     `${s.orgs.length} ${s.orgs.length === 1 ? 'organization' : 'organizations'}: ${s.orgs.map((o) => o.name).join(', ') || 'none'}`,
@@ -84,6 +85,8 @@ export async function openSettingsStore(
       return file.data();
     });
 
+  // A file this version must not write (a newer one's) is shown as it was read, without repairs saved.
+  if (file.isLocked) return { get: () => file.data(), update };
   if (file.origin === 'defaults')
     await rebuildOrgs(dataDir, opts.keyIds, opts.providerOfKey, update, problems, path, nowMs);
   const cronProblem = validateCron(file.data().syncCron);

@@ -15,6 +15,11 @@ import { ensurePrivateDir } from './private-file';
 import type { ProblemList } from './store-problem';
 import type { WriteMeter } from './write-meter';
 
+/** A file written by a newer Creditwatch: it is never moved aside nor written over (see openVersionedFile). */
+export class NewerFileError extends Error {
+  override name = 'NewerFileError';
+}
+
 /** Upgrades raw data of version `n` to version `n + 1` (pure; keyed by `n`). */
 export type Migrations = Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>;
 
@@ -58,6 +63,8 @@ export interface VersionedFile<T> {
    * damaged and a backup was restored) or `defaults` (damaged and nothing could be recovered).
    */
   readonly origin: 'file' | 'new' | 'backup' | 'defaults';
+  /** True when writes are refused because the file on disk must stay as it is (e.g. from a newer version). */
+  readonly isLocked: boolean;
   /** Backs up the file as it is on disk (files opened with backups only; else a no-op). */
   backup(): Promise<void>;
   /** This file's backups, newest first (empty without backups). */
@@ -82,7 +89,9 @@ export function upgrade<T extends { version: number }>(
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
     throw new Error('missing or invalid "version"');
   if (from > spec.version)
-    throw new Error(`written by a newer Creditwatch (version ${from}; this one reads up to ${spec.version})`);
+    throw new NewerFileError(
+      `written by a newer Creditwatch (version ${from}; this one reads up to ${spec.version})`,
+    );
   for (let v = from; v < spec.version; v++) {
     const step = spec.migrations?.[v];
     if (!step) throw new Error(`no upgrade from version ${v}`);
@@ -116,7 +125,8 @@ export async function openVersionedFile<T extends { version: number }>(
   const db = new Low<unknown>(adapter, null);
   const recovery = recoverFromBackups(path, spec, ctx, backupOpts);
   let current: T;
-  let isLocked = false;
+  /** Why writes are refused (the file on disk must stay as it is), or null. */
+  let lockedBecause: string | null = null;
   let recovered: T | null = null;
   let origin: VersionedFile<T>['origin'];
   const repairNotes: string[] = [];
@@ -127,10 +137,18 @@ export async function openVersionedFile<T extends { version: number }>(
   } catch (err) {
     repairNotes.length = 0; // the file is set aside whole: its repairs are moot
     const reason = `${spec.label}: ${(err as Error).message}`;
-    // If the bad file could not be moved aside, refuse to write over it.
-    const quarantinedAs = await quarantine(path, reason, ctx, backupOpts !== null);
-    isLocked = quarantinedAs === null;
-    recovered = await recovery.fallBack(reason, quarantinedAs);
+    if (err instanceof NewerFileError && backupOpts !== null) {
+      // What the user typed, in a format this version cannot read: leave it where the newer version
+      // will look for it, write nothing over it, and show the newest backup this version can read.
+      lockedBecause = `${path} was written by a newer Creditwatch; update Creditwatch to change it (nothing was saved).`;
+      recovered = await recovery.fallBack((err as Error).message, null, { leftAsItIs: true });
+    } else {
+      // If the bad file could not be moved aside, refuse to write over it.
+      const quarantinedAs = await quarantine(path, reason, ctx, backupOpts !== null);
+      if (quarantinedAs === null)
+        lockedBecause = `${path} could not be moved aside after a failed load; not overwriting it.`;
+      recovered = await recovery.fallBack(reason, quarantinedAs);
+    }
     current = recovered ?? spec.defaults();
     origin = recovered ? 'backup' : 'defaults';
   }
@@ -143,10 +161,10 @@ export async function openVersionedFile<T extends { version: number }>(
   const file: VersionedFile<T> = {
     path,
     origin,
+    isLocked: lockedBecause !== null,
     data: () => current,
     async write(next) {
-      if (isLocked)
-        throw new Error(`${path} could not be moved aside after a failed load; not overwriting it.`);
+      if (lockedBecause !== null) throw new Error(lockedBecause);
       const parsed = spec.schema.parse(next);
       db.data = parsed;
       await db.write();
@@ -157,7 +175,7 @@ export async function openVersionedFile<T extends { version: number }>(
     readBackup: (name) => recovery.read(name),
   };
   // What was recovered is written back at once, so the next start loads it without help.
-  if (recovered !== null && !isLocked) await file.write(current);
+  if (recovered !== null && lockedBecause === null) await file.write(current);
   return file;
 }
 

@@ -6,6 +6,7 @@
  */
 import { HOUR_MS } from '@core/time';
 import type { SpendModel } from '../spend-model';
+import { MICROS_PER_USD } from '@core/money';
 
 export interface TopUp {
   atMs: number;
@@ -129,12 +130,13 @@ export function usdMicrosToCny(usdMicros: number): number {
  * Example: 25 $/day → initial 750 $, threshold 125 $, top-up 500 $.
  */
 export function defaultCreditPlan(dailyMicros: number, grantMicros: number): CreditPlan {
-  const units = (days: number) => Math.max(1, Math.round((dailyMicros * days) / 1_000_000)) * 1_000_000;
+  const units = (days: number) =>
+    Math.max(1, Math.round((dailyMicros * days) / MICROS_PER_USD)) * MICROS_PER_USD;
   const thresholdMicros = units(5);
   return {
     initialMicros: units(30),
     grantMicros,
     thresholdMicros,
-    topUpMicros: Math.max(units(20), thresholdMicros + 1_000_000),
+    topUpMicros: Math.max(units(20), thresholdMicros + MICROS_PER_USD),
   };
 }

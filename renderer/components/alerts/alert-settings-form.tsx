@@ -9,6 +9,7 @@ import { parseMoneyInput } from '@core/money-input';
 import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
+import { MICROS_PER_USD } from '@core/money';
 
 /** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
 const BUILT_IN_LOW = 10;
@@ -30,12 +31,14 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
     setSaved(s);
     setQuietStart(s.quietHours?.start ?? '');
     setQuietEnd(s.quietHours?.end ?? '');
-    setLowUsd(s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / 1e6));
+    setLowUsd(
+      s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / MICROS_PER_USD),
+    );
     setLowBy(
       Object.fromEntries(
         Object.entries(s.currencyDefaults ?? {}).map(([code, rules]) => [
           code,
-          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / 1e6),
+          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / MICROS_PER_USD),
         ]),
       ),
     );

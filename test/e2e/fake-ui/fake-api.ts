@@ -79,7 +79,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     }
   };
   let settings: Settings = {
-    version: 1,
+    version: 2,
     syncCron: DEFAULT_SYNC_CRON,
     backfillDays: DEFAULT_BACKFILL_DAYS,
     orgs: [],
@@ -106,6 +106,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       })),
       usage: [],
       historyStartMs: daily[0]?.dayStartMs ?? null,
+      provider: orgs.find((o) => o.id === orgId)?.provider ?? 'openai',
     };
   }
   function ledgerOf(orgId: string): LedgerFile {
@@ -135,7 +136,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
   }
 
-  function addOrg(name: string, kind: 'openai' | 'demo', provider: ProviderId = 'openai'): OrgSummary {
+  function addOrg(name: string, kind: 'live' | 'demo', provider: ProviderId = 'openai'): OrgSummary {
     const org: OrgSummary = {
       id: `org_fake${String(orgs.length + 1).padStart(6, '0')}`,
       name,
@@ -246,7 +247,7 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
       const wrong = wrongProviderKeyProblem(provider, args.apiKey);
       if (wrong) throw new ApiError('invalid-argument', wrong);
       if (args.apiKey.startsWith('sk-proj-')) throw new ApiError('rejected', FAKE_PROJECT_KEY_MESSAGE);
-      return addOrg(args.name.trim(), 'openai', provider);
+      return addOrg(args.name.trim(), 'live', provider);
     },
     'orgs:startDemo': () => addOrg('Demo organization', 'demo'),
     'orgs:remove': ({ orgId }) => {

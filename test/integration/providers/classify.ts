@@ -6,7 +6,12 @@ import { describeError } from '../../../main/services/api-errors';
 import type { KeyKind } from '../../../main/services/providers/port';
 
 /** The SyncError a sync at `nowMs` (first failure, random 0.5, UTC) would record for `err`. */
-export function classify(err: unknown, keyKind: KeyKind, nowMs: number, provider?: ProviderId): SyncError {
+export function classify(
+  err: unknown,
+  keyKind: KeyKind,
+  nowMs: number,
+  provider: ProviderId = 'openai',
+): SyncError {
   return classifySyncError(describeError(err, keyKind, provider), {
     nowMs,
     failures: 1,

@@ -12,7 +12,7 @@ import { createHandlers } from '../../../main/app/handlers';
 const ADMIN_KEY = 'sk-admin-valid-0123456789';
 
 function setup() {
-  let settings: Settings = SettingsSchema.parse({ version: 1 });
+  let settings: Settings = SettingsSchema.parse({ version: 2 });
   const keys = new Map<string, string>();
   const bus = createEventBus();
   const events: string[] = [];
@@ -125,14 +125,14 @@ describe('orgs:add', () => {
     const key = `sk-${'0123456789abcdef'.repeat(2)}`;
     const org = await handlers['orgs:add']({ name: 'DeepSeek', apiKey: key, provider: 'deepseek' });
     expect(deps.verifyKey).toHaveBeenCalledWith('deepseek', key, null);
-    expect(org).toMatchObject({ provider: 'deepseek', currency: 'CNY', kind: 'openai' });
+    expect(org).toMatchObject({ provider: 'deepseek', currency: 'CNY', kind: 'live' });
     expect(getSettings().orgs[0]).toMatchObject({ provider: 'deepseek', currency: 'CNY' });
   });
 
   it('stores the key apart from settings, selects the org, starts a sync, and never returns the key', async () => {
     const { handlers, keys, getSettings, events, deps } = setup();
     const org = await handlers['orgs:add']({ name: 'Acme', apiKey: `  ${ADMIN_KEY} ` });
-    expect(org).toMatchObject({ name: 'Acme', kind: 'openai', provider: 'openai', hasKey: true });
+    expect(org).toMatchObject({ name: 'Acme', kind: 'live', provider: 'openai', hasKey: true });
     expect(JSON.stringify(org)).not.toContain(ADMIN_KEY);
     expect(keys.get(org.id)).toBe(ADMIN_KEY);
     expect(JSON.stringify(getSettings())).not.toContain(ADMIN_KEY);

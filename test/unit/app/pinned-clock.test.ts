@@ -6,7 +6,7 @@ import { parseServeArgs } from '../../../main/commands/serve-command';
 const org = (over: Partial<Org>): Org => ({
   id: 'org_1',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,

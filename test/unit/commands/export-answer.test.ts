@@ -24,7 +24,7 @@ const NOW_MS = Date.parse(NOW);
 const LOCAL: Org = {
   id: 'org_exportans01',
   name: '-Lab',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: 'http://127.0.0.1:9',
   createdAtMs: Date.UTC(2026, 0, 1),

@@ -19,7 +19,7 @@ const ORGS: Org[] = [
   {
     id: 'org_cliexport01',
     name: 'Acme, "Labs" EU',
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: null,
     createdAtMs: Date.UTC(2026, 0, 1),
@@ -27,7 +27,7 @@ const ORGS: Org[] = [
   {
     id: 'org_cliexport02',
     name: '=cmd|calc',
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: null,
     createdAtMs: Date.UTC(2026, 0, 1),
@@ -167,7 +167,7 @@ describe('creditwatch backup and restore', () => {
       expect(await runRestoreCommand([truncated, '--data-dir', fresh], bad)).toBe(2);
       expect(bad.errText).toMatch(/not complete JSON/);
       const newer = join(outDir, 'newer.json');
-      await writeFile(newer, (await readFile(file, 'utf8')).replace('"version": 1,', '"version": 7,'));
+      await writeFile(newer, (await readFile(file, 'utf8')).replace('"version": 2,', '"version": 7,'));
       const n = io();
       expect(await runRestoreCommand([newer, '--data-dir', fresh], n)).toBe(2);
       expect(n.errText).toMatch(/newer Creditwatch/);

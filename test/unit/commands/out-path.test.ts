@@ -24,7 +24,7 @@ beforeEach(async () => {
       {
         id: 'org_outpath0001',
         name: 'Acme',
-        kind: 'openai',
+        kind: 'live',
         provider: 'openai',
         baseUrl: null,
         createdAtMs: 1_764_547_200_000,

@@ -7,7 +7,7 @@ import { DAY_MS, HOUR_MS } from '@core/time';
 const ORG: OrgSummary = {
   id: 'org_dashboard1',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,

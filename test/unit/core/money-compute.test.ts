@@ -23,6 +23,7 @@ const inputs = (l: LedgerFile, over: Partial<MoneyInputs> = {}): MoneyInputs => 
   orgId: 'org_testorg001',
   nowMs: NOW,
   ledger: l,
+  provider: 'openai',
   costDays: steadyDays(),
   usage: [],
   historyStartMs: START,

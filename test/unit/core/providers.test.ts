@@ -11,6 +11,7 @@ import { classifySyncError, type ErrorFacts } from '@core/sync-errors';
 
 const facts = (over: Partial<ErrorFacts>): ErrorFacts => ({
   transport: 'http',
+  provider: 'openai',
   status: null,
   code: null,
   type: null,

@@ -12,6 +12,7 @@ import {
 const NOW = Date.UTC(2026, 2, 10, 14, 3, 0);
 const facts = (f: Partial<ErrorFacts>): ErrorFacts => ({
   transport: 'http',
+  provider: 'openai',
   status: null,
   code: null,
   type: null,

@@ -17,7 +17,7 @@ const { createSaveDialogDelivery } = await import('../../../main/electron/dialog
 const ORG = {
   id: 'org_dialogs001',
   name: 'Acme',
-  kind: 'openai' as const,
+  kind: 'live' as const,
   provider: 'openai' as const,
   baseUrl: null,
   createdAtMs: 0,

@@ -16,7 +16,7 @@ const NOW = Date.UTC(2026, 10, 18, 15, 20);
 const ORG: Org = {
   id: 'org_download01',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: Date.UTC(2026, 0, 1),

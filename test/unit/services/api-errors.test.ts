@@ -32,7 +32,7 @@ describe('describeError', () => {
       undefined,
       new Headers({ 'retry-after': '7' }),
     );
-    expect(describeError(err, 'admin')).toMatchObject({
+    expect(describeError(err, 'admin', 'openai')).toMatchObject({
       transport: 'http',
       status: 429,
       code: 'rate_limit_exceeded',
@@ -41,20 +41,21 @@ describe('describeError', () => {
   });
   it('accepts a bare-string error body', () => {
     const err = OpenAI.APIError.generate(500, { error: 'Internal error' }, undefined, new Headers());
-    expect(describeError(err, 'admin')).toMatchObject({ status: 500, message: 'Internal error' });
+    expect(describeError(err, 'admin', 'openai')).toMatchObject({ status: 500, message: 'Internal error' });
   });
   it('maps timeouts, parse and schema failures, setup errors', () => {
-    expect(describeError(new OpenAI.APIConnectionTimeoutError(), null).transport).toBe('timeout');
-    expect(describeError(new SyntaxError('Unexpected end'), null).transport).toBe('parse');
+    expect(describeError(new OpenAI.APIConnectionTimeoutError(), null, 'openai').transport).toBe('timeout');
+    expect(describeError(new SyntaxError('Unexpected end'), null, 'openai').transport).toBe('parse');
     const zerr = CostsPageSchema.safeParse({
       object: 'page',
       data: [{ start_time: 1, end_time: 2, results: [{ amount: { value: {} } }] }],
       has_more: false,
     }).error;
     expect(zerr).toBeInstanceOf(z.ZodError);
-    expect(describeError(zerr, null)).toMatchObject({ transport: 'schema' });
+    expect(describeError(zerr, null, 'openai')).toMatchObject({ transport: 'schema' });
     expect(
-      describeError(new ClientSetupError('No key stored sk-admin-ABCDEFGHIJKLMNOPQRST'), null).detail,
+      describeError(new ClientSetupError('No key stored sk-admin-ABCDEFGHIJKLMNOPQRST'), null, 'openai')
+        .detail,
     ).toBe('No key stored sk-…');
   });
 });
@@ -88,7 +89,7 @@ describe('response schemas', () => {
 describe('toSyncFailure (checking a key while adding an org)', () => {
   it('never promises a retry that will not happen', () => {
     const unreachable = new OpenAI.APIConnectionError({ message: 'Connection error.' });
-    const failure = toSyncFailure(unreachable, 'admin');
+    const failure = toSyncFailure(unreachable, 'admin', 'openai');
     expect(failure.message).toBe(
       'Could not reach OpenAI. Check the connection or proxy; try again in a moment.',
     );

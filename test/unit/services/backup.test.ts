@@ -113,7 +113,7 @@ async function populate(
   const list: Org[] = orgs.map((o, i) => ({
     id: `org_gen${String(i).padStart(6, '0')}`,
     name: o.name.trim(),
-    kind: 'openai',
+    kind: 'live',
     provider: 'openai',
     baseUrl: null,
     createdAtMs: NOW - i,
@@ -249,7 +249,7 @@ describe('backup and restore', () => {
     dup.orgs[0]!.ledger.entries.push(dup.orgs[0]!.ledger.entries[0]!);
     const cases: [string, string, RegExp][] = [
       ['truncated', text.slice(0, text.length / 2), /not complete JSON/],
-      ['newer', JSON.stringify({ ...doc, version: 2 }), /newer Creditwatch \(backup version 2/],
+      ['newer', JSON.stringify({ ...doc, version: 3 }), /newer Creditwatch \(backup version 3/],
       ['not a backup', '{"hello":1}', /not a Creditwatch backup/],
       ['hand-edited', JSON.stringify(edited), /changed after Creditwatch wrote it/],
       [
@@ -356,17 +356,19 @@ describe('backup and restore', () => {
       '*/5 * * * *',
     );
     const doc = JSON.parse(await createBackupText(source)) as BackupBody & { sha256: string };
-    // The file as the older version wrote it: no such fields, its checksum over what it held.
-    const { provider: _p, ...oldOrg } = doc.orgs[0]!.org;
+    // The file as the older version wrote it (backup version 1, a live account's kind 'openai'): no such
+    // fields, its checksum over what it held.
+    const { provider: _p, ...newOrg } = doc.orgs[0]!.org;
+    const oldOrg = { ...newOrg, kind: 'openai' };
     const { conversionRates: _r, ...oldSettings } = doc.settings;
-    const old = { ...doc, settings: oldSettings, orgs: [{ ...doc.orgs[0]!, org: oldOrg }] };
+    const old = { ...doc, version: 1, settings: oldSettings, orgs: [{ ...doc.orgs[0]!, org: oldOrg }] };
     const oldText = JSON.stringify({ ...old, sha256: sha256Hex(checksumText(old as unknown as BackupBody)) });
     expect(oldText).not.toContain('"provider"');
     expect(oldText).not.toContain('conversionRates');
     const target = await folder();
     const report = await restoreBackup(target, oldText);
     expect(report.conflicts).toEqual([]);
-    expect(target.settings.get().orgs).toEqual([{ ...oldOrg, provider: 'openai' }]);
+    expect(target.settings.get().orgs).toEqual([{ ...oldOrg, kind: 'live', provider: 'openai' }]);
     expect(target.settings.get().conversionRates).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ const NOW = Date.UTC(2026, 10, 18, 15, 20);
 const ORG: Org = {
   id: 'org_exporttest1',
   name: '=HYPERLINK("x")',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,

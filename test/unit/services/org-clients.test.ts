@@ -8,7 +8,7 @@ import { checkEnvBaseUrl, createOrgClients } from '../../../main/services/org-cl
 const org = (over: Partial<Org>): Org => ({
   id: 'org_clients0001',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: 'http://127.0.0.1:9/v1',
   createdAtMs: 0,

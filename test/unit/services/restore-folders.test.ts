@@ -37,7 +37,7 @@ async function folder(dataDir?: string): Promise<BackupDeps> {
   };
 }
 
-const org = (id: string, name: string, kind: Org['kind'] = 'openai'): Org => ({
+const org = (id: string, name: string, kind: Org['kind'] = 'live'): Org => ({
   id,
   name,
   kind,

@@ -15,7 +15,7 @@ const NOW = Date.UTC(2026, 2, 10, 10, 0);
 const orgs: Org[] = ['org_fakeone1', 'org_faketwo2'].map((id) => ({
   id,
   name: id,
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: Date.UTC(2026, 0, 1),

@@ -8,8 +8,9 @@
 import { withHysteresis } from '../hysteresis';
 import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
+import { MICROS_PER_USD } from '../../money';
 
-const SILENT_BELOW_MICROS = 1_000_000;
+const SILENT_BELOW_MICROS = MICROS_PER_USD;
 const MIN_PRIOR_DAYS = 7;
 
 export const silentOrgRule: AlertRule = (f, r, isActive) => {

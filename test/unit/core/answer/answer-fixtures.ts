@@ -52,7 +52,7 @@ export function accountState(spec: AccountSpec = {}): AccountState {
   const org: OrgSummary = {
     id: spec.orgId ?? 'org_answer0001',
     name: spec.name ?? 'Acme',
-    kind: spec.isDemo ? 'demo' : 'openai',
+    kind: spec.isDemo ? 'demo' : 'live',
     provider: spec.provider ?? 'openai',
     baseUrl: null,
     createdAtMs: start,

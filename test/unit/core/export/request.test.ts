@@ -5,7 +5,7 @@ import type { Org } from '@core/schemas';
 const org = (id: string, name: string): Org => ({
   id,
   name,
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,

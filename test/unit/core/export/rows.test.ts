@@ -6,7 +6,7 @@ import type { Org } from '@core/schemas';
 const ORG: Org = {
   id: 'org_1',
   name: 'Acme',
-  kind: 'openai',
+  kind: 'live',
   provider: 'openai',
   baseUrl: null,
   createdAtMs: 0,

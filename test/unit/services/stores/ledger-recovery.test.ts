@@ -133,6 +133,7 @@ describe('duplicate ids', () => {
       ledgers,
       history: async () => ({}) as OrgHistory,
       nowMs: () => Date.UTC(2026, 10, 24),
+      orgOf: (id) => ({ id, name: 'Acme', kind: 'live', provider: 'openai', baseUrl: null, createdAtMs: 0 }),
     });
     const sent = purchase('same');
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => money.addEntry(ORG, sent)));

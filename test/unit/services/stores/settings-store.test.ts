@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('settings recovery', () => {
   const org = (id: string, name: string) => ({
     id,
     name,
-    kind: 'openai' as const,
+    kind: 'live' as const,
     provider: 'openai' as const,
     baseUrl: null,
     createdAtMs: Date.UTC(2026, 0, 1),
@@ -67,6 +67,35 @@ describe('settings recovery', () => {
     expect(seen[0]?.message).toMatch(
       /restored the backup of 2026-01-02 00:00 UTC \(2 organizations: Acme, Beta\)/,
     );
+  });
+
+  it('leaves a file from a newer Creditwatch as it is, says so, and shows the newest backup it can read', async () => {
+    let t = Date.UTC(2026, 0, 1);
+    const s = await openSettingsStore(dir, { nowMs: () => (t += 1000) });
+    await s.update((x) => ({ ...x, orgs: [org('org_aaaaaaaa01', 'Acme')] }));
+    const newer = JSON.stringify({ version: 3, orgs: [{ id: 'org_aaaaaaaa01', shape: 'unknown here' }] });
+    await writeFile(join(dir, 'settings.json'), newer);
+    const seen: StoreProblem[] = [];
+    const s2 = await openSettingsStore(dir, { onProblem: (p) => seen.push(p), nowMs: () => (t += 1000) });
+    expect(s2.get().orgs.map((o) => o.name)).toEqual(['Acme']);
+    expect(seen.map((p) => p.message).join(' ')).toMatch(
+      /written by a newer Creditwatch \(version 3; this one reads up to 2\) and cannot be read by this one\. It was left as it is and nothing will be saved over it: update Creditwatch/,
+    );
+    await expect(s2.update((x) => ({ ...x, backfillDays: 30 }))).rejects.toThrow(
+      /written by a newer Creditwatch/,
+    );
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(newer);
+    expect((await readdir(dir)).filter((n) => n.includes('corrupt'))).toEqual([]);
+  });
+
+  it('never writes over a newer file, even with no backup to show', async () => {
+    const newer = JSON.stringify({ version: 3, orgs: [] });
+    await writeFile(join(dir, 'settings.json'), newer);
+    const seen: StoreProblem[] = [];
+    const s = await openSettingsStore(dir, { onProblem: (p) => seen.push(p), nowMs: () => 0 });
+    expect(seen[0]?.message).toMatch(/cannot be read by this one\..* No backup this version can read/);
+    await expect(s.update((x) => x)).rejects.toThrow(/newer Creditwatch/);
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(newer);
   });
 
   it('rebuilds the orgs from ledgers, history folders and stored keys when nothing else is left', async () => {
