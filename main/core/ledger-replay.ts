@@ -27,6 +27,7 @@ import {
   type ExpiryEvent,
   type Purse,
   addLot,
+  createPurse,
   drawLots,
   expireLots,
   lotOf,
@@ -80,7 +81,7 @@ export function replayLedger(
     startMs,
     ...entries.filter((e) => e.kind === 'observation' || e.kind === 'reload').map((e) => e.atMs),
   );
-  const purse: Purse = { lots: [], debtMicros: 0 };
+  const purse: Purse = createPurse();
   const since: SinceBasis = { creditsMicros: 0, settledMicros: 0, provisionalMicros: 0, expiredMicros: 0 };
   const out: ReplayResult = {
     purse,

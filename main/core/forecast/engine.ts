@@ -18,6 +18,7 @@ import {
   centralCrossingHours,
   crossingHours,
   expiredUnusedUsd,
+  expiryOrder,
   simulateReloads,
   spendOver,
 } from './outcomes';
@@ -104,9 +105,10 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
   const path = new Float64Array(grid.count);
   // What leaves the balance: spend plus credit expiring unused (the same array as `path` without lots).
   const drain = lots.length > 0 ? new Float64Array(grid.count) : path;
+  const byExpiry = expiryOrder(lots);
   for (let p = 0; p < paths; p++) {
     sample(p, path);
-    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain);
+    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain, byExpiry);
     crossing[p] = gapUsd === null ? Infinity : crossingHours(drain, grid, gapUsd);
     monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {

@@ -1,0 +1,83 @@
+// The purse keeps a running total, the first lot holding credit and an expiry bound so a long replay stays
+// fast; after any sequence of operations it must hold exactly what the plain walk-every-lot reference holds.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addLot, createPurse, drawLots, expireLots, observeBalance, purseBalance } from '@core/credit-lots';
+import {
+  type NaivePurse,
+  naiveAddLot,
+  naiveBalance,
+  naiveDraw,
+  naiveExpire,
+  naiveObserve,
+} from './naive-purse';
+
+type Op =
+  | { op: 'add'; id: string; kind: 'grant' | 'purchase'; atMs: number; micros: number; expiresAtMs: number }
+  | { op: 'draw'; micros: number }
+  | { op: 'expire'; atMs: number }
+  | { op: 'observe'; balanceMicros: number; atMs: number };
+
+// Small instants and amounts so that ties, expiries at the very instant and exact draws happen often.
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('add' as const),
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      kind: fc.constantFrom('grant' as const, 'purchase' as const),
+      atMs: fc.integer({ min: 0, max: 40 }),
+      micros: fc.integer({ min: 1, max: 30 }),
+      expiresAtMs: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('draw' as const), micros: fc.integer({ min: 0, max: 40 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('expire' as const), atMs: fc.integer({ min: 0, max: 60 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('observe' as const),
+      balanceMicros: fc.integer({ min: -30, max: 120 }),
+      atMs: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
+);
+
+describe('the purse equals the plain reference', () => {
+  it('lots, debt, balance, uncovered draws and expiries after any sequence of operations', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
+        const fast = createPurse();
+        const slow: NaivePurse = { lots: [], debtMicros: 0 };
+        for (const [i, o] of ops.entries()) {
+          if (o.op === 'add') {
+            const lot = {
+              id: `${o.id}${i}`,
+              kind: o.kind,
+              atMs: o.atMs,
+              micros: o.micros,
+              expiresAtMs: o.expiresAtMs,
+            };
+            addLot(fast, lot);
+            naiveAddLot(slow, lot);
+          } else if (o.op === 'draw') expect(drawLots(fast, o.micros)).toBe(naiveDraw(slow, o.micros));
+          else if (o.op === 'expire') expect(expireLots(fast, o.atMs)).toEqual(naiveExpire(slow, o.atMs));
+          else {
+            observeBalance(fast, o.balanceMicros, o.atMs, `o${i}`);
+            naiveObserve(slow, o.balanceMicros, o.atMs, `o${i}`);
+          }
+          expect(fast.lots).toEqual(slow.lots);
+          expect(fast.debtMicros).toBe(slow.debtMicros);
+          expect(purseBalance(fast)).toBe(naiveBalance(slow));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
