@@ -149,25 +149,31 @@ export function expiredUnusedUsd(
   byExpiry: readonly number[] = expiryOrder(lots),
 ): number {
   drain?.set(path);
+  // `byExpiry` walks the lots once, earliest expiry first: a slot looks only at the lots falling due at
+  // its start, not at every lot (a ledger can hold thousands, and this runs once per path).
+  let due = 0;
+  const dueMs = () =>
+    due < byExpiry.length ? (lots[byExpiry[due] as number] as ExpiringLot).expiresAtMs : Infinity;
+  let nextDueMs = dueMs();
+  // Nothing falls due inside the window: nothing is lost and the drain is the spend.
+  if (grid.count === 0 || nextDueMs > (grid.startMs[grid.count - 1] as number)) return 0;
   const left = lots.map((l) => l.remainingUsd);
   let head = 0;
   let lost = 0;
-  // `byExpiry` walks the lots once, earliest expiry first: each slot looks only at the lots that fall due
-  // at its start, not at every lot (a ledger can hold thousands, and this runs once per path).
-  let due = 0;
   const now: number[] = [];
   for (let i = 0; i < grid.count && head < lots.length; i++) {
     const slotStart = grid.startMs[i] as number;
     // Expire every lot whose expiry has passed before this slot's spend is drawn, in consumption order.
-    now.length = 0;
-    while (due < byExpiry.length && (lots[byExpiry[due] as number] as ExpiringLot).expiresAtMs <= slotStart)
-      now.push(byExpiry[due++] as number);
-    if (now.length > 1) now.sort((a, b) => a - b);
-    for (const j of now) {
-      if ((left[j] as number) > 0) {
-        lost += left[j] as number;
-        if (drain) drain[i] = (drain[i] as number) + (left[j] as number);
-        left[j] = 0;
+    if (slotStart >= nextDueMs) {
+      now.length = 0;
+      for (; nextDueMs <= slotStart; nextDueMs = dueMs()) now.push(byExpiry[due++] as number);
+      if (now.length > 1) now.sort((a, b) => a - b);
+      for (const j of now) {
+        if ((left[j] as number) > 0) {
+          lost += left[j] as number;
+          if (drain) drain[i] = (drain[i] as number) + (left[j] as number);
+          left[j] = 0;
+        }
       }
     }
     let spend = path[i] as number;
