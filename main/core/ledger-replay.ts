@@ -27,6 +27,7 @@ import {
   type ExpiryEvent,
   type Purse,
   addLot,
+  createPurse,
   drawLots,
   expireLots,
   lotOf,
@@ -80,7 +81,7 @@ export function replayLedger(
     startMs,
     ...entries.filter((e) => e.kind === 'observation' || e.kind === 'reload').map((e) => e.atMs),
   );
-  const purse: Purse = { lots: [], debtMicros: 0 };
+  const purse: Purse = createPurse();
   const since: SinceBasis = { creditsMicros: 0, settledMicros: 0, provisionalMicros: 0, expiredMicros: 0 };
   const out: ReplayResult = {
     purse,
@@ -92,8 +93,7 @@ export function replayLedger(
     drawnByMonth: new Map(),
   };
   const reloadsByMonth = new Map<number, { count: number; micros: Micros }>();
-  const countReload = (atMs: number, micros: Micros) => {
-    const m = monthStartMs(atMs, zone);
+  const countReload = (atMs: number, micros: Micros, m = monthStartMs(atMs, zone)) => {
     const used = reloadsByMonth.get(m) ?? { count: 0, micros: 0 };
     reloadsByMonth.set(m, { count: used.count + 1, micros: used.micros + micros });
   };
@@ -160,7 +160,8 @@ export function replayLedger(
       if (rule && s.endMs > lastFact && balance < rule.thresholdMicros) {
         const charge = reloadChargeMicros(rule.action, balance);
         // Slices are cut at month starts, so a slice ends in its own month or exactly at the next one.
-        const used = reloadsByMonth.get(s.endMs >= monthEnd ? monthEnd : month) ?? { count: 0, micros: 0 };
+        const slotMonth = s.endMs >= monthEnd ? monthEnd : month;
+        const used = reloadsByMonth.get(slotMonth) ?? { count: 0, micros: 0 };
         if (charge > 0 && fitsMonthlyLimit(rule.monthlyLimit, used, charge)) {
           const id = `predicted-${out.predictedReloads.length}`;
           addLot(purse, {
@@ -170,7 +171,7 @@ export function replayLedger(
             micros: charge,
             expiresAtMs: purchaseExpiryMs(s.endMs),
           });
-          countReload(s.endMs, charge);
+          countReload(s.endMs, charge, slotMonth);
           out.predictedReloads.push({ atMs: s.endMs, micros: charge, status: 'predicted' });
         }
       }

@@ -16,7 +16,18 @@ import type { CreditLot } from './billing';
 export const UNKNOWN_EXPIRY_MS = 8.64e15;
 
 export function purchaseExpiryMs(purchasedAtMs: number): number {
-  return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
+  // Plain UTC arithmetic (a replay asks this for every predicted reload); 29 February becomes 28 February.
+  const d = new Date(purchasedAtMs);
+  if (Number.isNaN(d.getTime()))
+    return DateTime.fromMillis(purchasedAtMs, { zone: 'utc' }).plus({ years: 1 }).toMillis();
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  const month = d.getUTCMonth();
+  const last = new Date(0);
+  last.setUTCFullYear(d.getUTCFullYear(), month + 1, 0);
+  d.setUTCDate(Math.min(day, last.getUTCDate()));
+  return d.getTime();
 }
 
 /** Consumption order of two lots: grants before purchases, earliest expiry first, then oldest, then id. */

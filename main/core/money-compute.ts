@@ -8,7 +8,7 @@
 import type { BillingConfig } from './billing';
 import { monthStartMs } from './billing';
 import { cardSplit, type CardSplit } from './card-split';
-import { forecastSpend, type ForecastInput } from './forecast/engine';
+import { forecastSteps, type ForecastInput } from './forecast/engine';
 import { summarizeForecast, type ForecastSummary } from './forecast/summary';
 import { lastObservation, ledgerState, type BalanceEstimate, type LedgerState } from './ledger-estimate';
 import { explainApiReconciliation, reconcileObservation, type Reconciliation } from './ledger-reconcile';
@@ -19,6 +19,7 @@ import type { MoneyView } from './money-view';
 import { deriveSeed } from './random';
 import { dailyTotals, hourlyShapes, hourlySpendSeries, type DailyTotal } from './spend-history';
 import type { CostDay, UsageRow } from './sync-data';
+import { runAllSteps, type Steps } from './steps';
 import { DAY_MS, startOfUtcDay } from './time';
 
 /** Forecast horizon for the app: a month ahead covers "before month end" on every day of the month. */
@@ -133,16 +134,16 @@ function forecastInput(
   return { input, note };
 }
 
-function runForecast(
+function* runForecast(
   inputs: MoneyInputs,
   prepared: Prepared,
   billing: BillingConfig,
   balanceMicros: number | null,
-): { forecast: ForecastSummary | null; forecastNote: string | null } {
+): Steps<{ forecast: ForecastSummary | null; forecastNote: string | null }> {
   const { input, note } = forecastInput(inputs, prepared, billing, balanceMicros);
   if (!input) return { forecast: null, forecastNote: note };
   try {
-    return { forecast: summarizeForecast(forecastSpend(input)), forecastNote: note };
+    return { forecast: summarizeForecast(yield* forecastSteps(input)), forecastNote: note };
   } catch (err) {
     if (err instanceof RangeError) return { forecast: null, forecastNote: `No forecast: ${err.message}.` };
     throw err;
@@ -173,15 +174,23 @@ function reconcileNewestEntry(inputs: MoneyInputs, prepared: Prepared): Reconcil
 
 /** The full view for the UI and the snapshot. */
 export function computeMoneyView(typed: MoneyInputs): MoneyView {
+  return runAllSteps(moneyViewSteps(typed));
+}
+
+/** `computeMoneyView` in steps: it pauses between the replay, the forecast's batches of paths and the reconciliation. */
+export function* moneyViewSteps(typed: MoneyInputs): Steps<MoneyView> {
   const inputs = withApiObservations(typed);
   const prepared = prepare(inputs);
-  const { forecast, forecastNote } = runForecast(
+  yield;
+  const { forecast, forecastNote } = yield* runForecast(
     inputs,
     prepared,
     inputs.ledger.billing,
     prepared.balance?.estimateMicros ?? null,
   );
   const firstDay = inputs.historyStartMs ?? inputs.nowMs;
+  yield;
+  const lastReconciliation = reconcileNewest(inputs, prepared);
   return {
     orgId: inputs.orgId,
     asOfMs: inputs.nowMs,
@@ -196,7 +205,7 @@ export function computeMoneyView(typed: MoneyInputs): MoneyView {
     lots: prepared.state.lots.map((l) => ({ ...l })),
     forecast,
     forecastNote,
-    lastReconciliation: reconcileNewest(inputs, prepared),
+    lastReconciliation,
     historyDays: Math.max(0, Math.floor((inputs.nowMs - startOfUtcDay(firstDay)) / DAY_MS)),
   };
 }
@@ -206,11 +215,20 @@ export function computeWhatIf(
   typed: MoneyInputs,
   overrides: MoneyOverrides,
 ): { forecast: ForecastSummary | null; forecastNote: string | null } {
+  return runAllSteps(whatIfSteps(typed, overrides));
+}
+
+/** `computeWhatIf` in steps (see `moneyViewSteps`). */
+export function* whatIfSteps(
+  typed: MoneyInputs,
+  overrides: MoneyOverrides,
+): Steps<{ forecast: ForecastSummary | null; forecastNote: string | null }> {
   const inputs = withApiObservations(typed);
   const billing = overrides.billing ?? inputs.ledger.billing;
   const prepared = prepare(inputs, billing);
   const balance = overrides.balanceMicros ?? prepared.balance?.estimateMicros ?? null;
-  return runForecast(inputs, prepared, billing, balance);
+  yield;
+  return yield* runForecast(inputs, prepared, billing, balance);
 }
 
 function lastApiBalance(inputs: MoneyInputs): MoneyView['apiBalance'] {

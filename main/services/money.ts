@@ -9,8 +9,9 @@ import { sameEntry } from '@core/ledger-dedupe';
 import type { LedgerEntry, LedgerFile } from '@core/ledger-schema';
 import {
   API_OBSERVATION_ID,
-  computeMoneyView,
-  computeWhatIf,
+  type computeWhatIf,
+  moneyViewSteps,
+  whatIfSteps,
   type MoneyInputs,
   type MoneyOverrides,
 } from '@core/money-compute';
@@ -29,6 +30,7 @@ import type { OrgHistory } from './stores/history-store';
 import type { LedgerStore } from './stores/ledger-store';
 import type { SnapshotExtras } from './sync-snapshot';
 import { discardBalanceReadings, type DiscardResult } from './balance-discard';
+import { runSteps } from './run-steps';
 
 export interface MoneyService {
   ledger(orgId: string): Promise<LedgerView>;
@@ -194,10 +196,11 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
       await deps.ledgers.update(orgId, (l) => ({ ...l, billing }));
       return ledgerView(orgId);
     },
-    view: async (orgId, atMs) => computeMoneyView(await inputsOf(orgId, atMs ?? deps.nowMs())),
-    whatIf: async (orgId, overrides) => computeWhatIf(await inputsOf(orgId, deps.nowMs()), overrides),
+    // In steps: the replay and the forecast's paths leave the event loop free between them.
+    view: async (orgId, atMs) => runSteps(moneyViewSteps(await inputsOf(orgId, atMs ?? deps.nowMs()))),
+    whatIf: async (orgId, overrides) => runSteps(whatIfSteps(await inputsOf(orgId, deps.nowMs()), overrides)),
     async snapshotExtras(orgId, atMs) {
-      const view = computeMoneyView(await inputsOf(orgId, atMs));
+      const view = await runSteps(moneyViewSteps(await inputsOf(orgId, atMs)));
       return {
         balanceMicros: view.balance?.estimateMicros ?? null,
         forecast: view.forecast ? snapshotForecastOf(view.forecast) : null,

@@ -1,19 +1,128 @@
 // Crash loop: a populated app (the demo org syncing, ledger entries being added) is killed with SIGKILL
 // at a random moment, again and again, on the same data folder. Counts files that do not parse after a
 // kill, problems the app reports when it starts again, and acknowledged ledger writes that are missing.
-// Both "filesCorrupted" and "acknowledgedWritesLost" must be 0.
+// Then restores killed half-way: the next start must bring every account back and say so.
+// "filesCorrupted", "acknowledgedWritesLost", "accountsMissing" and "ledgersWithoutAccount" must be 0.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandom } from '@core/random';
+import type { Org } from '@core/schemas';
 import { createApp } from '../../main/app/create-app';
+import { createBackupText } from '../../main/services/backup';
 import { createFileSecretStore } from '../../main/services/secrets';
+import { createLedgerStore } from '../../main/services/stores/ledger-store';
+import { openSettingsStore } from '../../main/services/stores/settings-store';
 
 const KILLS = Number(process.env.CRASH_LOOP_KILLS ?? 50);
 /** Rounds in which two processes start on the folder at once (one must be refused, nothing lost). */
 const PAIRS = Number(process.env.CRASH_LOOP_PAIRS ?? 10);
 const child = new URL('./crash-child.ts', import.meta.url).pathname;
+/** Restores killed with SIGKILL after their ledger writes and before their settings write. */
+const RESTORE_KILLS = Number(process.env.CRASH_LOOP_RESTORE_KILLS ?? 5);
+const restoreChild = new URL('../integration/restore-child.ts', import.meta.url).pathname;
+const RESTORE_NOW = Date.UTC(2026, 10, 18, 15, 20);
+
+/** A backup file of three accounts, each with one purchase, written below `root`. */
+async function threeAccountBackup(root: string): Promise<string> {
+  const dir = join(root, 'source');
+  const settings = await openSettingsStore(dir, { nowMs: () => RESTORE_NOW });
+  const ledgers = createLedgerStore(dir, { nowMs: () => RESTORE_NOW });
+  const orgs: Org[] = ['Acme', 'Beta', 'Gamma'].map((name, i) => ({
+    id: `org_crashrestore${i}`,
+    name,
+    kind: 'live',
+    provider: 'openai',
+    baseUrl: null,
+    createdAtMs: RESTORE_NOW,
+  }));
+  for (const o of orgs)
+    await ledgers.update(o.id, (l) => ({
+      ...l,
+      entries: [
+        {
+          id: `p-${o.id}`,
+          kind: 'purchase',
+          atMs: RESTORE_NOW - 1e9,
+          micros: 1e8,
+          expiresAtMs: null,
+          note: '',
+        },
+      ],
+    }));
+  await settings.update((x) => ({ ...x, orgs }));
+  const file = join(root, 'backup.json');
+  writeFileSync(
+    file,
+    await createBackupText({
+      settings,
+      ledgers,
+      dataDir: dir,
+      nowMs: () => RESTORE_NOW,
+      appVersion: 'bench',
+    }),
+  );
+  return file;
+}
+
+/** Runs a restore until its ledgers are written, then SIGKILLs it (the moment a kill hurts most). */
+function restoreAndKill(dataDir: string, file: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', restoreChild, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('LEDGERS-WRITTEN')) proc.kill('SIGKILL');
+    });
+    proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`the restore was not killed mid-way:\n${out}`)),
+    );
+  });
+}
+
+/** Kills restores mid-way; after each, the next start must finish it (every account back) and say so. */
+async function killDuringRestore(): Promise<Record<string, unknown>> {
+  const root = mkdtempSync(join(tmpdir(), 'cw-crash-restore-'));
+  let accountsMissing = 0;
+  let ledgersWithoutAccount = 0;
+  let reported = 0;
+  try {
+    const file = await threeAccountBackup(root);
+    for (let i = 0; i < RESTORE_KILLS; i++) {
+      const dataDir = join(root, `target-${i}`);
+      await restoreAndKill(dataDir, file);
+      const app = await createApp({
+        dataDir,
+        version: 'bench',
+        transport: 'http',
+        secrets: createFileSecretStore(dataDir),
+      });
+      try {
+        const ids = new Set((await app.handlers['orgs:list']({})).orgs.map((o) => o.id));
+        accountsMissing += ['0', '1', '2'].filter((n) => !ids.has(`org_crashrestore${n}`)).length;
+        ledgersWithoutAccount += readdirSync(dataDir)
+          .filter((n) => /^ledger-.*\.json$/.test(n))
+          .filter((n) => !ids.has(n.slice('ledger-'.length, -'.json'.length))).length;
+        const { problems } = await app.handlers['app:problems']({});
+        if (problems.some((p) => /was cut off before it finished/.test(p.message))) reported++;
+      } finally {
+        await app.close();
+      }
+    }
+    return {
+      restoreKills: RESTORE_KILLS,
+      accountsMissing,
+      ledgersWithoutAccount,
+      restoresReportedAtNextStart: reported,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  }
+}
 
 /** JSON files below `dir` (temp files and set-aside copies excluded) that do not parse. */
 function unparsable(dir: string): string[] {
@@ -109,8 +218,9 @@ export async function bench(): Promise<Record<string, unknown>> {
     const stored = new Set((await app.handlers['ledger:get']({ orgId })).entries.map((e) => e.id));
     await app.close();
     const lost = [...acked].filter((id) => !stored.has(id));
+    const killedRestores = await killDuringRestore();
     return {
-      method: `${KILLS} SIGKILLs at random moments (100–1500 ms after start) while the demo org syncs continuously and ledger entries are added one after another; then ${PAIRS} rounds of two such processes started at once on the folder (each holds the folder's lock or is refused); the same data folder throughout`,
+      method: `${KILLS} SIGKILLs at random moments (100–1500 ms after start) while the demo org syncs continuously and ledger entries are added one after another; then ${PAIRS} rounds of two such processes started at once on the folder (each holds the folder's lock or is refused); the same data folder throughout; then ${RESTORE_KILLS} restores of a three-account backup killed between their ledger writes and their settings write, each followed by a start on that folder`,
       kills: KILLS,
       twoProcessRounds: PAIRS,
       secondWriterRefused: refused,
@@ -118,6 +228,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       acknowledgedWritesLost: lost.length,
       filesCorrupted: corrupted.size,
       problemsReportedOnRestart: reported.length + problems.length,
+      killDuringRestore: killedRestores,
       seconds: Math.round((Date.now() - started) / 1000),
       ...(lost.length ? { lostIds: lost.slice(0, 10) } : {}),
       ...(corrupted.size ? { corruptedFiles: [...corrupted].slice(0, 10) } : {}),

@@ -12,12 +12,14 @@ import type { HourlySeries } from '../hourly-series';
 import { sliceBefore } from '../hourly-series';
 import type { Micros } from '../money';
 import { createRandom } from '../random';
+import { runAllSteps } from '../steps';
 import { HOUR_MS } from '../time';
 import {
   type ExpiringLot,
   centralCrossingHours,
   crossingHours,
   expiredUnusedUsd,
+  expiryOrder,
   simulateReloads,
   spendOver,
 } from './outcomes';
@@ -66,8 +68,20 @@ export interface ForecastInput {
   params?: Partial<ModelParams>;
 }
 
+/** Paths drawn between two pauses of `forecastSteps` (a few milliseconds of work). */
+export const PATHS_PER_STEP = 100;
+
 /** Runs the forecast. Throws a RangeError for inputs that have no meaningful answer. */
 export function forecastSpend(input: ForecastInput): ForecastResult {
+  return runAllSteps(forecastSteps(input));
+}
+
+/**
+ * The forecast as a sequence of steps: it pauses (yields) after every `PATHS_PER_STEP` paths, so a host
+ * can let other requests run between them (`forecastSpend` runs every step at once). The result is the
+ * same either way.
+ */
+export function* forecastSteps(input: ForecastInput): Generator<void, ForecastResult, void> {
   validateForecastInput(input, MAX_HORIZON_HOURS);
   const zone = input.timeZone ?? 'UTC';
   const mode = input.mode ?? 'prepaid';
@@ -105,9 +119,11 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
   const path = new Float64Array(grid.count);
   // What leaves the balance: spend plus credit expiring unused (the same array as `path` without lots).
   const drain = lots.length > 0 ? new Float64Array(grid.count) : path;
+  const byExpiry = expiryOrder(lots);
   for (let p = 0; p < paths; p++) {
+    if (p > 0 && p % PATHS_PER_STEP === 0) yield;
     sample(p, path);
-    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain);
+    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain, byExpiry);
     crossing[p] = gapUsd === null ? Infinity : crossingHours(drain, grid, gapUsd);
     monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {

@@ -147,19 +147,34 @@ export function expiredUnusedUsd(
   grid: SlotGrid,
   lots: readonly ExpiringLot[],
   drain?: Float64Array,
+  byExpiry: readonly number[] = expiryOrder(lots),
 ): number {
   drain?.set(path);
+  // `byExpiry` walks the lots once, earliest expiry first: a slot looks only at the lots falling due at
+  // its start, not at every lot (a ledger can hold thousands, and this runs once per path).
+  let due = 0;
+  const dueMs = () =>
+    due < byExpiry.length ? (lots[byExpiry[due] as number] as ExpiringLot).expiresAtMs : Infinity;
+  let nextDueMs = dueMs();
+  // Nothing falls due inside the window: nothing is lost and the drain is the spend.
+  if (grid.count === 0 || nextDueMs > (grid.startMs[grid.count - 1] as number)) return 0;
   const left = lots.map((l) => l.remainingUsd);
   let head = 0;
   let lost = 0;
+  const now: number[] = [];
   for (let i = 0; i < grid.count && head < lots.length; i++) {
     const slotStart = grid.startMs[i] as number;
-    // Expire every lot whose expiry has passed before this slot's spend is drawn.
-    for (let j = head; j < lots.length; j++) {
-      if ((lots[j] as ExpiringLot).expiresAtMs <= slotStart && (left[j] as number) > 0) {
-        lost += left[j] as number;
-        if (drain) drain[i] = (drain[i] as number) + (left[j] as number);
-        left[j] = 0;
+    // Expire every lot whose expiry has passed before this slot's spend is drawn, in consumption order.
+    if (slotStart >= nextDueMs) {
+      now.length = 0;
+      for (; nextDueMs <= slotStart; nextDueMs = dueMs()) now.push(byExpiry[due++] as number);
+      if (now.length > 1) now.sort((a, b) => a - b);
+      for (const j of now) {
+        if ((left[j] as number) > 0) {
+          lost += left[j] as number;
+          if (drain) drain[i] = (drain[i] as number) + (left[j] as number);
+          left[j] = 0;
+        }
       }
     }
     let spend = path[i] as number;
@@ -171,4 +186,11 @@ export function expiredUnusedUsd(
     }
   }
   return lost;
+}
+
+/** Indices of `lots` by expiry, earliest first (ties in consumption order); reuse it across paths. */
+export function expiryOrder(lots: readonly ExpiringLot[]): number[] {
+  return lots
+    .map((_, j) => j)
+    .sort((a, b) => (lots[a] as ExpiringLot).expiresAtMs - (lots[b] as ExpiringLot).expiresAtMs || a - b);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { consumptionOrder } from '@core/billing';
-import { type Purse, addLot } from '@core/credit-lots';
+import { addLot, createPurse } from '@core/credit-lots';
 
 describe('adding a lot to a purse', () => {
   it('keeps the lots in the order a full sort would give, ties included', () => {
@@ -18,7 +18,7 @@ describe('adding a lot to a purse', () => {
           { maxLength: 30 },
         ),
         (lots) => {
-          const purse: Purse = { lots: [], debtMicros: 0 };
+          const purse = createPurse();
           let sorted: typeof lots = [];
           for (const [i, lot] of lots.entries()) {
             const tagged = { ...lot, note: i };
