@@ -2,7 +2,7 @@
  * The desktop app's composition root: a readable list of what the app is. No logic lives here.
  */
 import { mkdir } from 'node:fs/promises';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
 import { untilTomorrowMs } from '@core/alerts/snooze';
 import { displayZone, systemTimeZone } from '@core/time-zone';
 import pkg from '../package.json';

@@ -4,8 +4,6 @@
  */
 import type { Org } from '@core/schemas';
 
-export { PINNED_CLOCK_REAL_ORG } from '../services/org-registration';
-
 /** Thrown when a pinned clock would reach a real organization; the message is for the user. */
 export class PinnedClockError extends Error {}
 

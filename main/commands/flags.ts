@@ -2,7 +2,7 @@
 import { isSaneInstant } from '@core/sane-values';
 import { parseMoneyInput } from '@core/money-input';
 import { UsageError } from './io';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 /**
  * Parses an amount flag with the page's parser ("$700", "1,000.50", "12 USD" alike) in `currency` (USD when
@@ -25,7 +25,7 @@ export function parseAmountFlag(
     maxDecimals: 6,
   });
   if (!parsed.ok) throw new UsageError(`${parsed.error} (got "${text}")`);
-  const value = parsed.value / MICROS_PER_USD;
+  const value = parsed.value / MICROS_PER_UNIT;
   if (options.min !== undefined && value < options.min)
     throw new UsageError(`--${flag} must be at least ${options.min}`);
   return value;

@@ -127,8 +127,8 @@ export async function runForecastCommand(argv: string[], io: CommandIo, version 
       },
       // The currency of every amount here (the `*Usd` names predate other currencies).
       currency,
-      balanceUsd: balance,
-      thresholdUsd: threshold,
+      balanceAmount: balance,
+      thresholdAmount: threshold,
       seed,
       baselines: {
         naiveLinear: iso(linearCrossingHours(naiveLinearRate(parsed.series, nowMs), gap)),

@@ -11,11 +11,11 @@ const when = (iso: string | null): string =>
  * Example: balance 500, currency CNY → "As of …: balance CN¥500.00, threshold CN¥100.00 …".
  */
 export function formatForecastText(
-  s: ForecastSummary & { balanceUsd: number; thresholdUsd: number; currency: string },
+  s: ForecastSummary & { balanceAmount: number; thresholdAmount: number; currency: string },
 ): string {
   const money = (x: number): string => formatMoney(toMicros(x), s.currency);
   const lines = [
-    `As of ${when(s.now)}: balance ${money(s.balanceUsd)}, threshold ${money(s.thresholdUsd)} (confidence: ${s.confidence}).`,
+    `As of ${when(s.now)}: balance ${money(s.balanceAmount)}, threshold ${money(s.thresholdAmount)} (confidence: ${s.confidence}).`,
   ];
   if (s.crossing) {
     const pct = Math.round(s.crossing.probabilityWithinHorizon * 100);
@@ -26,7 +26,7 @@ export function formatForecastText(
   }
   if (s.reloads) {
     const c = s.reloads.count;
-    const m = s.reloads.cardChargesUsd;
+    const m = s.reloads.cardChargesAmount;
     lines.push(
       `Reloads until ${when(s.reloads.until)}: ${c.p50} (P10–P90 ${c.p10}–${c.p90}), card charges ${money(m.p50)} (${money(m.p10)}–${money(m.p90)}).`,
     );
@@ -35,7 +35,7 @@ export function formatForecastText(
         `Chance the monthly reload limit is reached: ${Math.round(s.reloads.probabilityLimitReached * 100)}%.`,
       );
   }
-  const sp = s.monthEnd.spendUsd;
+  const sp = s.monthEnd.spendAmount;
   lines.push(`Spend to month end: ${money(sp.p50)} (${money(sp.p10)}–${money(sp.p90)}).`);
   return lines.join('\n');
 }

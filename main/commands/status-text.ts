@@ -10,7 +10,7 @@
 import { needsAction } from '@core/alerts/action-needed';
 import type { Alert } from '@core/alerts/alert-types';
 import { FIGURE_NAMES, type AccountAnswer, type FigureName } from '@core/answer/account-answer';
-import { accountFiguresJson, type FigureJson } from '@core/answer/figures-json';
+import { accountFiguresJson } from '@core/answer/figures-json';
 import { terminalSafe } from './terminal-text';
 
 /** The words before each figure in the text output. */
@@ -45,9 +45,6 @@ export function alertLines(active: readonly Alert[]): string[] {
     lines.push(`  [${a.severity}]${needsAction(a) ? ' [needs action]' : ''} ${a.title} — ${a.body}`);
   return lines;
 }
-
-/** One figure as `status --json` carries it: the value in micro-units and the words the page shows. */
-export type StatusFigure = FigureJson;
 
 /** One account as `status --json` (and `forecast --org … --json`) carries it. */
 export function accountJson(a: AccountAnswer) {

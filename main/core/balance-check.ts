@@ -12,7 +12,7 @@
 import { stepBetween, type BalancePoint } from './balance-spend';
 import { MAX_PLAUSIBLE_ROW_MICROS } from './cost-plausibility';
 import { DAY_MS, HOUR_MS } from './time';
-import { MICROS_PER_USD } from './money';
+import { MICROS_PER_UNIT as MICROS_PER_UNIT } from './money';
 
 /** Spend between two readings below this many micro-units is never suspect (100 of the currency). */
 export const JUMP_FLOOR_MICROS = 100e6;
@@ -78,7 +78,7 @@ export function implausibleStep(prev: BalancePoint, next: BalancePoint): string 
   const { spendMicros } = stepBetween(prev, next);
   const days = Math.max(1, (next.atMs - prev.atMs) / DAY_MS);
   return spendMicros > MAX_PLAUSIBLE_ROW_MICROS * days
-    ? `a spend of ${(spendMicros / MICROS_PER_USD).toFixed(2)} between two balance readings is not plausible`
+    ? `a spend of ${(spendMicros / MICROS_PER_UNIT).toFixed(2)} between two balance readings is not plausible`
     : null;
 }
 

@@ -19,9 +19,9 @@ import type { LedgerEntry, LedgerFile } from './ledger-schema';
 import type { DemoProfile } from './schemas';
 import { type DemoSpend, simulatedReloads } from './demo-reloads';
 import { DAY_MS, HOUR_MS } from './time';
-import { MICROS_PER_USD } from './money';
+import { MICROS_PER_UNIT } from './money';
 
-const USD = MICROS_PER_USD;
+const USD = MICROS_PER_UNIT;
 
 /** The ledger a demo org of `profile` starts with when created at `nowMs`. */
 export function demoLedger(profile: DemoProfile, nowMs: number, spend: DemoSpend): LedgerFile {

@@ -3,7 +3,7 @@
  * "1,000.50", "12 USD", "CN¥12" alike, in the account's currency, to whole micro-units, with a message
  * that says what to type when it is not an amount.
  */
-import { currencySymbol, type Micros, MICROS_PER_USD } from './money';
+import { currencySymbol, type Micros, MICROS_PER_UNIT } from './money';
 
 /** A parsed value or the message to show next to the field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -19,7 +19,7 @@ export interface MoneyInputOptions {
   maxDecimals?: 2 | 6;
 }
 
-const USD_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+const AMOUNT_PATTERN = /^([-−])?\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
 // "12,50" or "1.234,50": a comma used as the decimal separator.
 const COMMA_DECIMAL = /^[-−]?\s*\$?\s*(\d{1,3}(\.\d{3})+|\d+),\d{1,2}$/;
 
@@ -92,7 +92,7 @@ function parseDigits(
       error: `${options.label}: use a point for cents (${fixed}); a comma only separates thousands (1,250.50).`,
     };
   }
-  const m = USD_PATTERN.exec(trimmed);
+  const m = AMOUNT_PATTERN.exec(trimmed);
   if (!m || (m[2] === undefined && !m[3])) {
     return {
       ok: false,
@@ -112,7 +112,7 @@ function parseDigits(
   // Integer arithmetic on the digits: no float rounding on the way to micro-dollars.
   // Integer arithmetic on the digits, straight to micro-units.
   const units = Number(whole.replace(/,/g, ''));
-  const micros = units * MICROS_PER_USD + Number(fraction.padEnd(6, '0'));
+  const micros = units * MICROS_PER_UNIT + Number(fraction.padEnd(6, '0'));
   if (!Number.isSafeInteger(micros) || units > 1e9) {
     return { ok: false, error: `${options.label}: that amount is too large.` };
   }

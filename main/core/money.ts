@@ -5,13 +5,13 @@
  */
 export type Micros = number;
 
-export const MICROS_PER_USD = 1_000_000;
+export const MICROS_PER_UNIT = 1_000_000;
 
 /** Converts a USD amount (number or numeric string, as the API sometimes sends) to whole micro-dollars. */
 export function toMicros(usd: number | string): Micros {
   const value = typeof usd === 'string' ? Number(usd.trim()) : usd;
   if (!Number.isFinite(value)) throw new RangeError(`not a money amount: ${String(usd)}`);
-  return Math.round(value * MICROS_PER_USD);
+  return Math.round(value * MICROS_PER_UNIT);
 }
 
 /**
@@ -29,7 +29,7 @@ export function micros(n: number): Micros {
  * simulation only; never sum the results). Example: `fromMicros(2_500_000)` → 2.5.
  */
 export function fromMicros(amount: Micros): number {
-  return amount / MICROS_PER_USD;
+  return amount / MICROS_PER_UNIT;
 }
 
 /** Rounds micro-dollars to whole cents, half away from zero. Example: 1_234_567 → 1_230_000. */
@@ -43,7 +43,7 @@ const USD_FORMAT = new Intl.NumberFormat('en-US', { style: 'currency', currency:
 /** Formats micro-dollars as a US-dollar string to the cent. Example: 1_234_560_000 → "$1,234.56". */
 export function formatUsd(micros: Micros, format: Intl.NumberFormat = USD_FORMAT): string {
   // `|| 0` turns −0 (e.g. −$0.004 rounded) into 0: "−$0.00" would read as money owed.
-  return format.format(roundToCents(micros) / MICROS_PER_USD || 0);
+  return format.format(roundToCents(micros) / MICROS_PER_UNIT || 0);
 }
 
 const MONEY_FORMATS = new Map<string, Intl.NumberFormat>([['USD', USD_FORMAT]]);

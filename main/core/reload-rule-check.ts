@@ -8,10 +8,10 @@
  * as much, for the same reason.
  */
 import type { BillingConfig } from './billing';
-import { formatMoney, type Micros, MICROS_PER_USD } from './money';
+import { formatMoney, type Micros, MICROS_PER_UNIT } from './money';
 
 /** The smallest fixed reload accepted whatever the usage. */
-export const MIN_FIXED_RELOAD_MICROS = MICROS_PER_USD;
+export const MIN_FIXED_RELOAD_MICROS = MICROS_PER_UNIT;
 
 /** A message for the reload amount field, or null when the rule can lift the balance. */
 export function reloadRuleProblem(
@@ -38,7 +38,7 @@ export function reloadRuleProblem(
     amount >= 10_000
       ? fmt(amount)
       : currency === 'USD'
-        ? `$${(amount / MICROS_PER_USD).toFixed(6)}`
-        : `${(amount / MICROS_PER_USD).toFixed(6)} ${currency}`;
+        ? `$${(amount / MICROS_PER_UNIT).toFixed(6)}`
+        : `${(amount / MICROS_PER_UNIT).toFixed(6)} ${currency}`;
   return `A reload of ${shown} cannot lift the balance over the ${fmt(rule.thresholdMicros)} threshold: the card would be charged again and again.${usage} Choose at least ${fmt(needed)}.`;
 }

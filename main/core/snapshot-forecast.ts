@@ -19,9 +19,9 @@ export function snapshotForecastOf(summary: ForecastSummary): SnapshotForecast {
     crossingP90Ms: ms(summary.crossing?.p90),
     probabilityWithinHorizon: summary.crossing?.probabilityWithinHorizon ?? null,
     reloadsP50: summary.reloads?.count.p50 ?? null,
-    cardChargesP50Micros: summary.reloads ? toMicros(summary.reloads.cardChargesUsd.p50) : null,
-    monthEndChargeP50Micros: summary.monthEnd.cardChargeUsd
-      ? toMicros(summary.monthEnd.cardChargeUsd.p50)
+    cardChargesP50Micros: summary.reloads ? toMicros(summary.reloads.cardChargesAmount.p50) : null,
+    monthEndChargeP50Micros: summary.monthEnd.cardChargeAmount
+      ? toMicros(summary.monthEnd.cardChargeAmount.p50)
       : null,
     confidence: summary.confidence,
   };

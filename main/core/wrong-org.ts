@@ -8,7 +8,7 @@
  * spend most likely belongs to, carries the same flag.
  */
 import type { Micros } from './money';
-import { MICROS_PER_USD } from './money';
+import { MICROS_PER_UNIT } from './money';
 
 /** One org's spend per UTC day, oldest first, the last day being today (partial). */
 export interface OrgDailySpend {
@@ -36,7 +36,7 @@ export const RECENT_DAYS = 3;
 /** Usual spend this low counts as "nothing": 10 cents a day. */
 const QUIET_DAILY_MICROS = 100_000;
 /** A quiet org must spend at least this much recently to be flagged: $1. */
-const MIN_RECENT_MICROS = MICROS_PER_USD;
+const MIN_RECENT_MICROS = MICROS_PER_UNIT;
 /** Spend "moved" when the receiver's recent daily rate rose by 3× and the giver's fell by at least half of that rise. */
 const MOVE_RATIO = 3;
 

@@ -5,7 +5,7 @@
 import type { UsageKind } from './catalog';
 import type { BucketWidth } from './buckets';
 import type { SpendRow } from './spend-types';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 export interface Totals {
   micros: number;
@@ -94,7 +94,7 @@ export const COSTS: BucketEndpoint = {
     const byLineItem = typeof group.line_item === 'string';
     return {
       object: 'organization.costs.result',
-      amount: { value: t.micros / MICROS_PER_USD, currency: 'usd' },
+      amount: { value: t.micros / MICROS_PER_UNIT, currency: 'usd' },
       ...pick(group, ['line_item', 'project_id', 'api_key_id']),
       // Newer than the spec snapshot (SDK 7.57): sent only when asked for, so older queries stay spec-exact.
       ...('user_id' in group ? { user_id: group.user_id } : {}),

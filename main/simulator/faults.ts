@@ -75,11 +75,6 @@ export const OPENAI_FAULTS: FaultTable<FaultAction> = {
   example: 'costs=429',
 };
 
-/** Checks a rule given as an object (same rules as the text grammar). */
-export function validateFaultRule(rule: FaultRule): FaultRule {
-  return parseFaults([rule])[0]!;
-}
-
 /** Parses a fault spec (grammar: fault-grammar.ts; table above) into rules; `null`, '' and 'none' give none. */
 export function parseFaults(spec: string | FaultRule[] | null | undefined): FaultRule[] {
   return parseFaultSpec(OPENAI_FAULTS, spec) as FaultRule[];

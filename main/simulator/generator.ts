@@ -9,7 +9,7 @@ import { DAY_MS, HOUR_MS } from '@core/time';
 import type { LineItemDef, ModelDef } from './catalog';
 import { makeRow } from './row-factory';
 import type { HourSource, SimOrg, SpendRow } from './spend-types';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 /** Weekday factors Sunday..Saturday, mean 1 (weekends about half of a weekday). */
 const WEEKDAY_FACTOR = [0.6, 1.15, 1.15, 1.15, 1.15, 1.15, 0.65];
@@ -125,7 +125,7 @@ export function createGeneratorSource(opts: GeneratorOptions): HourSource {
       const spikeFactor = spike && hourOfDay >= spike.from && hourOfDay < spike.to ? spike.factor : 1;
       const noise = Math.exp(normal(random) * NOISE_SIGMA) / noiseMean;
       const projectMicros =
-        ((dailyUsd * MICROS_PER_USD) / 24) *
+        ((dailyUsd * MICROS_PER_UNIT) / 24) *
         profile.weight *
         WEEKDAY_FACTOR[weekday]! *
         shapes[p]![hourOfDay]! *

@@ -7,7 +7,7 @@ import { noLimitBody, unknownProject } from './spend-alerts';
 import type { QueryReader } from './query';
 import type { SpendModel } from './spend-model';
 import type { SimProject } from './spend-types';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 const PROJECT_LIMIT = { default: 20, max: 100 };
 
@@ -61,7 +61,7 @@ export function handleProjects(q: QueryReader, model: SpendModel): unknown {
  */
 export function plausibleSpendLimitCents(model: SpendModel, nowMs: number): number {
   const weekMicros = model.costMicros(nowMs - 7 * 86_400_000, nowMs);
-  const dailyUsd = weekMicros / 7 / MICROS_PER_USD;
+  const dailyUsd = weekMicros / 7 / MICROS_PER_UNIT;
   return Math.max(100, Math.ceil((dailyUsd * 30 * 3) / 100) * 100) * 100;
 }
 
@@ -90,7 +90,7 @@ export function handleProjectSpendLimit(model: SpendModel, projectId: string, no
   // From the third project on no limit is set: the API's "no limit" answer, not an error.
   if (index >= 2) return noLimitBody('project.spend_limit');
   const weekMicros = model.costMicros(nowMs - 7 * 86_400_000, nowMs, { projectIds: [projectId] });
-  const dollars = Math.max(100, Math.ceil(((weekMicros / 7 / MICROS_PER_USD) * 30 * 3) / 100) * 100);
+  const dollars = Math.max(100, Math.ceil(((weekMicros / 7 / MICROS_PER_UNIT) * 30 * 3) / 100) * 100);
   return {
     object: 'project.spend_limit',
     threshold_amount: dollars * 100,

@@ -1,7 +1,7 @@
 /** Turns a line item's target cost into a spend row of whole tokens (or images) at list price. */
 import type { LineItemDef, ModelDef } from './catalog';
 import type { SpendRow } from './spend-types';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 /** Who a row is billed to. */
 export interface RowOwner {
@@ -22,7 +22,7 @@ export function makeRow(
   let costMicros: number;
   let requests = 0;
   if (def.tokenKind === 'image') {
-    const perImage = Math.round(def.priceUsd * MICROS_PER_USD);
+    const perImage = Math.round(def.priceUsd * MICROS_PER_UNIT);
     images = Math.round(targetMicros / perImage);
     if (images <= 0) return null;
     costMicros = images * perImage;

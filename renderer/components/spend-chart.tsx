@@ -32,7 +32,7 @@ export interface SpendChartProps {
 
 /** Renders the stacked bar chart and a collapsible data table. */
 export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartProps) {
-  const USD_AXIS = useMemo(
+  const AMOUNT_AXIS = useMemo(
     () => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 2 }),
     [currency],
   );
@@ -67,7 +67,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
         y: {
           stacked: true,
           beginAtZero: true,
-          ticks: { color: text, callback: (v) => USD_AXIS.format(Number(v)) },
+          ticks: { color: text, callback: (v) => AMOUNT_AXIS.format(Number(v)) },
           grid: { color: grid },
         },
       },
@@ -75,7 +75,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
         legend: { position: 'bottom', labels: { color: text, boxWidth: 12, boxHeight: 12 } },
         tooltip: {
           callbacks: {
-            label: (ctx) => `${ctx.dataset.label ?? ''}: ${USD_AXIS.format(Number(ctx.parsed.y))}`,
+            label: (ctx) => `${ctx.dataset.label ?? ''}: ${AMOUNT_AXIS.format(Number(ctx.parsed.y))}`,
             footer: (items) => {
               const index = items[0]?.dataIndex;
               const total = index === undefined ? undefined : chart.dailyTotalsMicros[index];
@@ -85,7 +85,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
         },
       },
     };
-  }, [chart, isDark, currency, USD_AXIS]);
+  }, [chart, isDark, currency, AMOUNT_AXIS]);
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title">
@@ -188,7 +188,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
                 <tr key={chart.dayKeys[i] ?? label}>
                   <th scope="row">{label}</th>
                   {chart.series.map((s) => (
-                    <td key={s.key}>{USD_AXIS.format(s.values[i] ?? 0)}</td>
+                    <td key={s.key}>{AMOUNT_AXIS.format(s.values[i] ?? 0)}</td>
                   ))}
                   <td>{money(chart.dailyTotalsMicros[i] ?? 0)}</td>
                 </tr>

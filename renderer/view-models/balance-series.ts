@@ -20,7 +20,7 @@ import type { MoneyView } from '@core/money-view';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { lotsFromEntries } from '@core/credit-lots';
 import { roundedMoneyWords } from '@core/words/money-words';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 export interface Point {
   x: number;
@@ -42,7 +42,7 @@ export interface BalanceSeries {
   low: Point[];
   high: Point[];
   reloads: Point[];
-  thresholdUsd: number | null;
+  thresholdAmount: number | null;
   marks: ChartMark[];
 }
 
@@ -66,7 +66,7 @@ function spendSince(daily: readonly DailyProjectSpend[], fromMs: number, nowMs: 
     const dayLength = Math.min(DAY_MS, nowMs - d.dayStartMs);
     micros += d.totalMicros * ((end - start) / dayLength);
   }
-  return micros / MICROS_PER_USD;
+  return micros / MICROS_PER_UNIT;
 }
 
 /** Credit expiring unused at one instant (the forecast's amount), drawn as a step down. */
@@ -77,7 +77,7 @@ interface ExpiryDrop {
 
 /** One forecast line falling at `ratePerMs` from `startUsd`, reloading by the rule below the threshold. */
 function fallingLine(
-  startUsd: number,
+  startAmount: number,
   nowMs: number,
   endMs: number,
   ratePerMs: number,
@@ -86,9 +86,9 @@ function fallingLine(
   drop: ExpiryDrop | null = null,
 ): Point[] {
   const rule = billing.reload?.enabled ? billing.reload : null;
-  const threshold = rule ? rule.thresholdMicros / MICROS_PER_USD : 0;
-  const points: Point[] = [{ x: nowMs, y: startUsd }];
-  let balance = startUsd;
+  const threshold = rule ? rule.thresholdMicros / MICROS_PER_UNIT : 0;
+  const points: Point[] = [{ x: nowMs, y: startAmount }];
+  let balance = startAmount;
   let isDropped = drop === null;
   for (let t = nowMs + STEP_MS; t <= endMs; t += STEP_MS) {
     if (!isDropped && drop && drop.atMs <= t) {
@@ -101,8 +101,8 @@ function fallingLine(
         points.push({ x: drop.atMs, y: after });
         after =
           rule.action.kind === 'restore-to'
-            ? rule.action.targetMicros / MICROS_PER_USD
-            : after + rule.action.amountMicros / MICROS_PER_USD;
+            ? rule.action.targetMicros / MICROS_PER_UNIT
+            : after + rule.action.amountMicros / MICROS_PER_UNIT;
         onReload?.({ x: drop.atMs, y: after });
       }
       points.push({ x: drop.atMs, y: after });
@@ -114,8 +114,8 @@ function fallingLine(
       const tc = t - STEP_MS + (balance - threshold) / ratePerMs;
       const after =
         rule.action.kind === 'restore-to'
-          ? rule.action.targetMicros / MICROS_PER_USD
-          : threshold + rule.action.amountMicros / MICROS_PER_USD;
+          ? rule.action.targetMicros / MICROS_PER_UNIT
+          : threshold + rule.action.amountMicros / MICROS_PER_UNIT;
       points.push({ x: tc, y: threshold }, { x: tc, y: after });
       onReload?.({ x: tc, y: after });
       balance = after - ratePerMs * (t - tc);
@@ -157,7 +157,7 @@ export function buildBalanceSeries(
       { x: nowMs, y: mtd },
       { x: monthEndMs, y: mtd + usd },
     ];
-    const s = f.monthEnd.spendUsd;
+    const s = f.monthEnd.spendAmount;
     return {
       kind: 'spend',
       startMs,
@@ -168,13 +168,13 @@ export function buildBalanceSeries(
       low: line(s.p10),
       high: line(s.p90),
       reloads: [],
-      thresholdUsd: null,
+      thresholdAmount: null,
       marks,
     };
   }
 
   const endMs = chartEndMs(nowMs, monthEndMs);
-  const b0 = money.balance.estimateMicros / MICROS_PER_USD;
+  const b0 = money.balance.estimateMicros / MICROS_PER_UNIT;
   const observations = money.ledger.entries.filter((e) => e.kind === 'observation' && e.atMs <= nowMs);
   const lastObs = observations.reduce<number | null>((a, e) => (a === null || e.atMs > a ? e.atMs : a), null);
   const startMs = Math.max(nowMs - LOOKBACK_MS, Math.min(lastObs ?? nowMs - 7 * DAY_MS, nowMs - DAY_MS));
@@ -186,26 +186,27 @@ export function buildBalanceSeries(
     spendSince(daily, t, nowMs) -
     credits
       .filter((e) => e.atMs > t && e.atMs <= nowMs)
-      .reduce((a, e) => a + ('micros' in e ? e.micros : 0) / MICROS_PER_USD, 0);
+      .reduce((a, e) => a + ('micros' in e ? e.micros : 0) / MICROS_PER_UNIT, 0);
   const actual: Point[] = [];
   for (let t = startMs; t < nowMs; t += STEP_MS) actual.push({ x: t, y: balanceAt(t) });
   actual.push({ x: nowMs, y: b0 });
   const recorded = observations
     .filter((e) => e.atMs >= startMs)
-    .map((e) => ({ x: e.atMs, y: (e.kind === 'observation' ? e.balanceMicros : 0) / MICROS_PER_USD }));
+    .map((e) => ({ x: e.atMs, y: (e.kind === 'observation' ? e.balanceMicros : 0) / MICROS_PER_UNIT }));
 
-  const thresholdUsd =
-    f.crossing?.thresholdUsd ??
-    (billing.reload?.enabled ? billing.reload.thresholdMicros / MICROS_PER_USD : 0);
+  const thresholdAmount =
+    f.crossing?.thresholdAmount ??
+    (billing.reload?.enabled ? billing.reload.thresholdMicros / MICROS_PER_UNIT : 0);
   const daysToMonthEnd = Math.max((monthEndMs - nowMs) / DAY_MS, 1);
   const spendRate = (usd: number) => usd / daysToMonthEnd / DAY_MS;
-  const rateFor = (crossingIso: string | null | undefined, fallbackUsd: number) => {
+  const rateFor = (crossingIso: string | null | undefined, fallbackAmount: number) => {
     const tc = crossingIso ? Date.parse(crossingIso) : NaN;
-    if (Number.isFinite(tc) && tc > nowMs && b0 > thresholdUsd) return (b0 - thresholdUsd) / (tc - nowMs);
-    return spendRate(fallbackUsd);
+    if (Number.isFinite(tc) && tc > nowMs && b0 > thresholdAmount)
+      return (b0 - thresholdAmount) / (tc - nowMs);
+    return spendRate(fallbackAmount);
   };
   const c = f.crossing;
-  const s = f.monthEnd.spendUsd;
+  const s = f.monthEnd.spendAmount;
   const reloads: Point[] = [];
   // Credit expected to expire unused is the answer's `expiring-unused` figure (its date and rounded range), so the
   // step is the very amount the headline, the lots callout and the alert quote; the lines step down there and
@@ -221,8 +222,8 @@ export function buildBalanceSeries(
   };
   const drop = (usd: number | undefined) =>
     expiringAt !== null && usd !== undefined && usd > 0 ? { atMs: expiringAt, usd } : null;
-  const rate = (iso: string | null | undefined, spendUsd: number, usd: number | undefined) =>
-    drop(usd) ? spendRate(spendUsd) : rateFor(iso, spendUsd);
+  const rate = (iso: string | null | undefined, spendAmount: number, usd: number | undefined) =>
+    drop(usd) ? spendRate(spendAmount) : rateFor(iso, spendAmount);
   const middle = fallingLine(
     b0,
     nowMs,
@@ -278,7 +279,7 @@ export function buildBalanceSeries(
     low,
     high,
     reloads,
-    thresholdUsd,
+    thresholdAmount: thresholdAmount,
     marks,
   };
 }

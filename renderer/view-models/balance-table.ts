@@ -3,7 +3,7 @@
  * up to now, the most likely forecast after) and the likely range. Prepaid balances are floored at zero, as
  * on the chart.
  */
-import { formatMoney, MICROS_PER_USD } from '@core/money';
+import { formatMoney, MICROS_PER_UNIT } from '@core/money';
 import type { BalanceSeries, Point } from './balance-series';
 import type { DisplayZone } from './format';
 
@@ -35,7 +35,7 @@ export function buildBalanceTable(
 ): BalanceTableRow[] {
   const isBalance = series.kind === 'balance';
   const money = (usd: number) =>
-    formatMoney(Math.round((isBalance ? Math.max(0, usd) : usd) * MICROS_PER_USD), currency);
+    formatMoney(Math.round((isBalance ? Math.max(0, usd) : usd) * MICROS_PER_UNIT), currency);
   const dayOf = new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
     timeZone: zone.timeZone,
     month: 'short',

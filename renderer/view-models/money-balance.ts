@@ -7,7 +7,7 @@ import type { DriftWeight } from '@core/drift-weight';
 import type { BalanceEstimate } from '@core/ledger-estimate';
 import type { Reconciliation } from '@core/ledger-reconcile';
 import type { BillingMode } from '@core/billing';
-import { formatMoney, type Micros, MICROS_PER_USD, roundToCents } from '@core/money';
+import { formatMoney, type Micros, MICROS_PER_UNIT, roundToCents } from '@core/money';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
@@ -115,7 +115,7 @@ export function describeDrift(r: Reconciliation, currency: string, weight: Drift
     ? `It matches the estimate (${sign}${size}, within its range).`
     : weight === 'minor'
       ? `It is ${size} ${direction} than expected. The estimate now starts from it; nothing needs doing.`
-      : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / MICROS_PER_USD) * MICROS_PER_USD, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
+      : `Your recorded balance is ${roundedMoneyWords(Math.round(Math.abs(d) / MICROS_PER_UNIT) * MICROS_PER_UNIT, currency)} ${direction} than expected — ${d > 0 ? 'a purchase or grant may be missing' : 'a cost or charge may be missing'}.`;
   return {
     drift: `${sign}${size}`,
     observed: money(r.observedMicros),

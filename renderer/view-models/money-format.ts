@@ -6,7 +6,7 @@ import { formatMoneyAmount } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 /** P10 / P50 / P90 of a USD figure (the forecast summary's shape). */
-export interface UsdBands {
+export interface AmountBands {
   p10: number;
   p50: number;
   p90: number;
@@ -27,7 +27,7 @@ export function formatAmount(units: number, currency: string): string {
  *
  * Example: `formatAmountRange({ p10: 0, p50: 82.91, p90: 219.3 }, 'USD')` → "$0.00–$219.30".
  */
-export function formatAmountRange(bands: UsdBands, currency: string): string {
+export function formatAmountRange(bands: AmountBands, currency: string): string {
   const low = formatAmount(bands.p10, currency);
   const high = formatAmount(bands.p90, currency);
   return low === high ? low : `${low}–${high}`;

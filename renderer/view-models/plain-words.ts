@@ -2,7 +2,7 @@
  * Words a person uses for the forecast's figures: "likely $420–$1,370", "end of November", "Dec 3 – Dec 9",
  * and what the billing mode means for where usage goes.
  */
-import { formatAmount, type UsdBands } from './money-format';
+import { formatAmount, type AmountBands } from './money-format';
 import type { DisplayZone } from './format';
 
 /**
@@ -10,7 +10,7 @@ import type { DisplayZone } from './format';
  *
  * Example: `likelyWords({ p10: 420, p50: 800, p90: 1370 }, 'USD')` → "likely $420.00–$1,370.00".
  */
-export function likelyWords(bands: UsdBands, currency: string): string | null {
+export function likelyWords(bands: AmountBands, currency: string): string | null {
   const low = formatAmount(bands.p10, currency);
   const high = formatAmount(bands.p90, currency);
   return low === high ? null : `likely ${low}–${high}`;

@@ -72,13 +72,13 @@ function orgSources(i: number) {
     balance: { asOfMs: NOW, estimateMicros: 8e6 },
     forecast: {
       crossing: { p50: new Date(NOW + 20 * HOUR_MS).toISOString() },
-      monthEnd: { at: new Date(Date.UTC(2026, 11, 1)).toISOString(), cardChargeUsd: null },
+      monthEnd: { at: new Date(Date.UTC(2026, 11, 1)).toISOString(), cardChargeAmount: null },
       reloads: {
         count: { p10: 1, p50: 2, p90: 3 },
-        cardChargesUsd: { p10: 40, p50: 80, p90: 120 },
+        cardChargesAmount: { p10: 40, p50: 80, p90: 120 },
         probabilityAny: 0.9,
       },
-      model: { levelUsdPerDay: 20 },
+      model: { levelPerDay: 20 },
     },
   } as unknown as MoneyView;
   const dashboard = {

@@ -72,7 +72,7 @@ export async function bench(): Promise<Record<string, unknown>> {
         },
       });
     // The worst rule accepted: the smallest gap above the threshold the "again and again" check lets through.
-    let gapUsd = 0;
+    let gapAmount = 0;
     for (const gap of [1, 2, 5, 10, 15, 20, 30, 50, 100, 200, 500]) {
       const ok = await app.handlers['ledger:updateBilling']({
         orgId,
@@ -92,7 +92,7 @@ export async function bench(): Promise<Record<string, unknown>> {
         () => false,
       );
       if (ok) {
-        gapUsd = gap;
+        gapAmount = gap;
         break;
       }
     }
@@ -122,7 +122,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     }
     return {
       ...results,
-      restoreToGapUsd: gapUsd,
+      restoreToGapUsd: gapAmount,
       worstBlockMs: worst,
       goalMs: GOAL_MS,
       meetsGoal: worst <= GOAL_MS,

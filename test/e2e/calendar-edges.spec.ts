@@ -144,7 +144,7 @@ test('a grant that expires later today is used until then and the rest is called
     // The demo spends about a dollar an hour: most of the $50 is still there, and most of that expires.
     expect(money.balance!.estimateMicros).toBeGreaterThan(40_000_000);
     expect(money.balance!.estimateMicros).toBeLessThanOrEqual(50_000_000);
-    const expiring = money.forecast!.expiringUnusedUsd!;
+    const expiring = money.forecast!.expiringUnusedAmount!;
     expect(expiring.p50).toBeGreaterThan(30);
     expect(expiring.p90).toBeLessThanOrEqual(50);
   } finally {

@@ -77,7 +77,7 @@ test('the overview shows every demo account with the figures of money:get, a tot
   await expect(c.getByTestId('pay-chip')).toHaveText(/^Prepaid · auto recharge \$[\d.]+ → \$[\d.]+$/);
   await expect(p.getByTestId('pay-chip')).toHaveText('Card after each month');
   // The host's clock runs on from --now, so a forecast made seconds later may differ by a cent or two.
-  const charge = personal.money.forecast!.monthEnd.cardChargeUsd!;
+  const charge = personal.money.forecast!.monthEnd.cardChargeAmount!;
   const shownCharge = Number(
     /\$([\d,.]+)/
       .exec(await p.locator('[data-figure="card-by-month-end"]').innerText())![1]!

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { ALERT_KINDS } from './alert-types';
 import { parseClock } from './quiet-hours';
 import { webhookUrlProblem } from './webhook-url';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 /** Thresholds of every rule (no defaults here, so a partial override stays partial). */
 const RULE_FIELDS = {
@@ -65,7 +65,7 @@ export const DEFAULT_ALERT_RULES = {
   expiringDays: 30,
   spikeFactor: 4,
   spikeMinTokens: 100_000,
-  silentStartMicros: MICROS_PER_USD,
+  silentStartMicros: MICROS_PER_UNIT,
   syncFailingMinutes: 60,
   spendLimitPercent: 80,
   hysteresisPercent: 10,

@@ -46,11 +46,11 @@ export interface FactSources {
   answer?: AccountAnswer;
 }
 
-const fromUsd = (usd: number) => toMicros(usd);
+const fromAmount = (usd: number) => toMicros(usd);
 const bandsOf = (b: { p10: number; p50: number; p90: number }) => ({
-  p10: fromUsd(b.p10),
-  p50: fromUsd(b.p50),
-  p90: fromUsd(b.p90),
+  p10: fromAmount(b.p10),
+  p50: fromAmount(b.p50),
+  p90: fromAmount(b.p90),
 });
 
 /** The facts the rules read (see `OrgAlertFacts`). */
@@ -95,7 +95,7 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
     apiBalance: money.apiBalance
       ? { micros: money.apiBalance.balanceMicros, atMs: money.apiBalance.atMs }
       : null,
-    spendPerDayMicros: fc ? fromUsd(fc.model.levelUsdPerDay) : null,
+    spendPerDayMicros: fc ? fromAmount(fc.model.levelPerDay) : null,
     nextReload:
       rule && reloadAt !== null
         ? { atMs: reloadAt, chargeMicros: reloadChargeMicros(rule.action, rule.thresholdMicros) }
@@ -103,11 +103,11 @@ export function buildAlertFacts(src: FactSources): OrgAlertFacts {
     monthEnd: fc
       ? {
           atMs: Date.parse(fc.monthEnd.at),
-          cardCharge: fc.monthEnd.cardChargeUsd ? bandsOf(fc.monthEnd.cardChargeUsd) : null,
+          cardCharge: fc.monthEnd.cardChargeAmount ? bandsOf(fc.monthEnd.cardChargeAmount) : null,
           reloads: fc.reloads
             ? {
                 countP50: fc.reloads.count.p50,
-                charges: bandsOf(fc.reloads.cardChargesUsd),
+                charges: bandsOf(fc.reloads.cardChargesAmount),
                 probabilityAny: fc.reloads.probabilityAny,
               }
             : null,

@@ -36,7 +36,7 @@ export function expiringFigures(
     (l) => l.remainingMicros > 0 && l.expiresAtMs > now && l.expiresAtMs < LAST_DATE_MS,
   );
   const within = live.filter((l) => l.expiresAtMs <= windowEnd);
-  const u = fc?.expiringUnusedUsd ?? null;
+  const u = fc?.expiringUnusedAmount ?? null;
   const total = u ? { low: toMicros(u.p10), mid: toMicros(u.p50), high: toMicros(u.p90) } : null;
   const lots: LotAnswer[] = live.map((l) => {
     const remaining = { micros: l.remainingMicros, text: moneyWords(l.remainingMicros, cur) };

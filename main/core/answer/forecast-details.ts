@@ -60,12 +60,12 @@ export function forecastDetails(money: MoneyView, zone: string): ForecastDetails
   const now = money.asOfMs;
   const cur = money.currency;
   const monthEndMs = Date.parse(fc.monthEnd.at);
-  const s = fc.monthEnd.spendUsd;
+  const s = fc.monthEnd.spendAmount;
   const spend = { low: toMicros(s.p10), mid: toMicros(s.p50), high: toMicros(s.p90) };
   const spendText = rangeWords(spend, cur);
   const lim = fc.spendLimit;
   const limit = lim
-    ? `Hard limit ${moneyWords(toMicros(lim.limitUsd), cur)} a month — chance it is hit this month: ${chanceWords(lim.probabilityThisMonth)} (${percentWords(lim.probabilityThisMonth)})` +
+    ? `Hard limit ${moneyWords(toMicros(lim.limitAmount), cur)} a month — chance it is hit this month: ${chanceWords(lim.probabilityThisMonth)} (${percentWords(lim.probabilityThisMonth)})` +
       (lim.p50
         ? `, most likely ${dateWords(Date.parse(lim.p50), now, zone)}; requests then fail until the month ends.`
         : '.')

@@ -63,7 +63,7 @@ export function reloadFigures(
         detail: null,
         distribution: null,
       };
-    const charge = fc?.monthEnd.cardChargeUsd;
+    const charge = fc?.monthEnd.cardChargeAmount;
     if (!fc || !charge)
       return {
         nextReload,
@@ -111,9 +111,9 @@ export function reloadFigures(
       ? `not within ${ANSWER_WINDOW_DAYS} days`
       : `around ${dateWords(p50, now, zone)}, ${moneyWords(perReload, cur)} (${chanceWords(chance)} ${before}, ${percentWords(chance)})`;
   const amount = {
-    low: toMicros(r.cardChargesUsd.p10),
-    mid: toMicros(r.cardChargesUsd.p50),
-    high: toMicros(r.cardChargesUsd.p90),
+    low: toMicros(r.cardChargesAmount.p10),
+    mid: toMicros(r.cardChargesAmount.p50),
+    high: toMicros(r.cardChargesAmount.p90),
   };
   const count = { low: r.count.p10, mid: r.count.p50, high: r.count.p90 };
   const distribution: CardDistribution = {

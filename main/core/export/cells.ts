@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Micros } from '../money';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 // OWASP: a cell starting with one of these may be run as a formula by Excel, LibreOffice or Sheets.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -24,14 +24,14 @@ export function safeText(text: string): string {
 export function usdText(micros: Micros): string {
   const sign = micros < 0 ? '-' : '';
   const abs = Math.abs(micros);
-  const whole = Math.floor(abs / MICROS_PER_USD);
-  const frac = String(abs % MICROS_PER_USD).padStart(6, '0');
+  const whole = Math.floor(abs / MICROS_PER_UNIT);
+  const frac = String(abs % MICROS_PER_UNIT).padStart(6, '0');
   return `${sign}${whole}.${frac}`;
 }
 
 /** Micro-dollars as a USD number for JSON (exact for any amount below 2^53 µ$). Example: 1_500_000 → 1.5. */
 export function usdNumber(micros: Micros): number {
-  return micros / MICROS_PER_USD;
+  return micros / MICROS_PER_UNIT;
 }
 
 // Rows come in time order, so consecutive cells mostly share an instant: remembering the last one spares

@@ -15,7 +15,7 @@ import type { Org } from '../schemas';
 import type { CostDay, SpendSnapshot, UsageRow } from '../sync-data';
 import { HOUR_MS } from '../time';
 import type { ExportRow } from './columns';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 /**
  * The org cells of a money row: id, name, provider, currency. The exporter resolves `org.currency` first
@@ -163,7 +163,7 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
     r ? (r.action.kind === 'restore-to' ? r.action.targetMicros : r.action.amountMicros) : null,
     limit
       ? limit.kind === 'usd'
-        ? `${limit.micros / MICROS_PER_USD} ${currency}`
+        ? `${limit.micros / MICROS_PER_UNIT} ${currency}`
         : `${limit.count} reloads`
       : null,
     b.hardLimitMicros,

@@ -13,7 +13,7 @@ import { last24hRate, linearCrossingHours, naiveLinearRate } from './baselines';
 import { forecastSpend } from './engine';
 import { quantile } from './quantiles';
 import type { ModelParams } from './spend-model';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 export const BACKTEST_HORIZONS = [12, 24, 48, 72] as const;
 export const BACKTEST_FORECAST_HORIZON_HOURS = 168;
@@ -23,7 +23,7 @@ export interface BacktestCase {
   trace: string;
   cutMs: number;
   horizonHours: number;
-  gapUsd: number;
+  gapAmount: number;
   ours: { p10: number; p50: number; p90: number };
   naiveLinear: number;
   last24h: number;
@@ -90,7 +90,7 @@ export function backtestTrace(
         skipped.noSpendBeforeCut++;
         continue;
       }
-      const gapMicros = Math.max(1, Math.round(gap * MICROS_PER_USD));
+      const gapMicros = Math.max(1, Math.round(gap * MICROS_PER_UNIT));
       const result = forecastSpend({
         history: series,
         nowMs: cut,
@@ -108,7 +108,7 @@ export function backtestTrace(
         trace: name,
         cutMs: cut,
         horizonHours: h,
-        gapUsd: gap,
+        gapAmount: gap,
         ours: { p10, p50: cap(c?.p50Ms ?? null, cut), p90 },
         naiveLinear: Math.min(
           BACKTEST_FORECAST_HORIZON_HOURS,

@@ -8,9 +8,9 @@ import type { HourlySeries } from '../hourly-series';
 import { sliceBefore } from '../hourly-series';
 
 /** Hours until `gapUsd` is spent at a constant rate (Infinity at a zero rate, 0 if already crossed). */
-export function linearCrossingHours(ratePerHour: number, gapUsd: number): number {
-  if (gapUsd <= 0) return 0;
-  return ratePerHour > 0 ? gapUsd / ratePerHour : Infinity;
+export function linearCrossingHours(ratePerHour: number, gapAmount: number): number {
+  if (gapAmount <= 0) return 0;
+  return ratePerHour > 0 ? gapAmount / ratePerHour : Infinity;
 }
 
 /** Mean USD per hour over all history before `nowMs`. */

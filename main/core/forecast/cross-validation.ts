@@ -21,7 +21,7 @@ export interface CvCase {
   trace: string;
   cutMs: number;
   horizonHours: number;
-  gapUsd: number;
+  gapAmount: number;
   history: HourlySeries;
   naiveLinear: number;
   last24h: number;
@@ -52,7 +52,7 @@ export function cvCases(name: string, series: HourlySeries): CvCase[] {
         trace: name,
         cutMs: cut,
         horizonHours: h,
-        gapUsd: gap,
+        gapAmount: gap,
         history,
         naiveLinear: line(naiveLinearRate(series, cut)),
         last24h: line(last24hRate(series, cut)),
@@ -69,14 +69,14 @@ export function cvCases(name: string, series: HourlySeries): CvCase[] {
 export function caseBands(c: CvCase, params: ModelParams, paths: number, seed = 1): CvBands {
   const model = fitSpendModel(c.history, params);
   const grid = createSlotGrid(model, c.cutMs, CAP);
-  const centre = centralCrossingHours(grid, c.gapUsd);
+  const centre = centralCrossingHours(grid, c.gapAmount);
   if (paths <= 0) return { p10: centre, p50: Math.min(CAP, centre), p90: centre };
   const sample = createPathSampler(model, grid, createRandom(seed), paths);
   const hours = new Float64Array(paths);
   const path = new Float64Array(grid.count);
   for (let p = 0; p < paths; p++) {
     sample(p, path);
-    hours[p] = crossingHours(path, grid, c.gapUsd);
+    hours[p] = crossingHours(path, grid, c.gapAmount);
   }
   hours.sort();
   const p10 = quantileSorted(hours, 0.1);

@@ -18,7 +18,7 @@ import {
   type ExpiringLot,
   centralCrossingHours,
   crossingHours,
-  expiredUnusedUsd,
+  expiredUnusedAmount as expiredUnusedAmount,
   expiryOrder,
   simulateReloads,
   spendOver,
@@ -28,7 +28,7 @@ import { type Bands, bands, countBands, shareAtMost } from './quantiles';
 import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 /**
  * Paths per forecast: P10/P90 from 2,000 draws move by about ±1.5 % of the band between seeds. The P50
@@ -98,14 +98,14 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
 
   const rule = input.reload && input.reload.enabled ? input.reload : null;
   const threshold = rule ? rule.thresholdMicros : input.thresholdMicros;
-  const gapUsd = threshold === null ? null : (input.balanceMicros - threshold) / MICROS_PER_USD;
+  const gapAmount = threshold === null ? null : (input.balanceMicros - threshold) / MICROS_PER_UNIT;
   const monthStarts = monthStartSlots(grid.startMs, input.nowMs, zone);
   const lots: ExpiringLot[] = (input.lots ?? []).map((l) => ({
-    remainingUsd: l.remainingMicros / MICROS_PER_USD,
+    remainingAmount: l.remainingMicros / MICROS_PER_UNIT,
     expiresAtMs: l.expiresAtMs,
   }));
-  const mtdUsd = (input.monthToDateMicros ?? 0) / MICROS_PER_USD;
-  const limitUsd = input.hardLimitMicros != null ? input.hardLimitMicros / MICROS_PER_USD : null;
+  const monthToDateAmount = (input.monthToDateMicros ?? 0) / MICROS_PER_UNIT;
+  const limitAmount = input.hardLimitMicros != null ? input.hardLimitMicros / MICROS_PER_UNIT : null;
 
   const crossing = new Float64Array(paths);
   const monthSpend = new Float64Array(paths);
@@ -123,13 +123,13 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
   for (let p = 0; p < paths; p++) {
     if (p > 0 && p % PATHS_PER_STEP === 0) yield;
     sample(p, path);
-    if (lots.length > 0) expired[p] = expiredUnusedUsd(path, grid, lots, drain, byExpiry);
-    crossing[p] = gapUsd === null ? Infinity : crossingHours(drain, grid, gapUsd);
+    if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
+    crossing[p] = gapAmount === null ? Infinity : crossingHours(drain, grid, gapAmount);
     monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {
       const r = simulateReloads(drain, {
-        balanceUsd: input.balanceMicros / MICROS_PER_USD,
-        thresholdUsd: rule.thresholdMicros / MICROS_PER_USD,
+        balanceAmount: input.balanceMicros / MICROS_PER_UNIT,
+        thresholdAmount: rule.thresholdMicros / MICROS_PER_UNIT,
         action: rule.action,
         limit: rule.monthlyLimit,
         monthSoFar: input.reloadsThisMonth ?? { count: 0, micros: 0 },
@@ -137,17 +137,21 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
         countUntil: monthSlots,
       });
       reloadCount[p] = r.count;
-      reloadCharged[p] = r.chargedUsd;
+      reloadCharged[p] = r.chargedAmount;
       if (r.limitReached) limitReached++;
     }
-    if (limitUsd !== null) limitHit[p] = crossingHours(path, monthGrid, limitUsd - mtdUsd);
+    if (limitAmount !== null) limitHit[p] = crossingHours(path, monthGrid, limitAmount - monthToDateAmount);
   }
 
   const horizonEndMs = input.nowMs + input.horizonHours * HOUR_MS;
   const monthCharge: Bands | null =
     mode === 'prepaid'
       ? null
-      : bands(monthSpend.map((s) => monthChargeUsd(s, mtdUsd, input.balanceMicros, input.cardAccruedMicros)));
+      : bands(
+          monthSpend.map((s) =>
+            monthChargeAmount(s, monthToDateAmount, input.balanceMicros, input.cardAccruedMicros),
+          ),
+        );
   return {
     nowMs: input.nowMs,
     horizonHours: input.horizonHours,
@@ -156,7 +160,7 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
     mode,
     confidence: confidenceOf(model),
     model: {
-      levelUsdPerDay: model.levelUsdPerDay,
+      levelPerDay: model.levelPerDay,
       dayLogSd: model.dayLogSd,
       levelLogSd: model.levelLogSd,
       historyHours: model.historyHours,
@@ -170,7 +174,7 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
             isAlreadyBelow: input.balanceMicros < threshold,
             ...toCentredTimeBands(
               crossing,
-              centralCrossingHours(grid, gapUsd ?? 0, lots),
+              centralCrossingHours(grid, gapAmount ?? 0, lots),
               input.nowMs,
               horizonEndMs,
             ),
@@ -191,13 +195,13 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
         }
       : null,
     spendLimit:
-      limitUsd === null || input.hardLimitMicros == null
+      limitAmount === null || input.hardLimitMicros == null
         ? null
         : {
             limitMicros: input.hardLimitMicros,
             ...toCentredTimeBands(
               limitHit,
-              centralCrossingHours(monthGrid, limitUsd - mtdUsd),
+              centralCrossingHours(monthGrid, limitAmount - monthToDateAmount),
               input.nowMs,
               monthEndMs,
             ),
@@ -208,15 +212,15 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
 }
 
 // Credit covers only usage after it was added: usage already on the card stays there.
-function monthChargeUsd(
-  futureUsd: number,
-  mtdUsd: number,
+function monthChargeAmount(
+  futureAmount: number,
+  monthToDateAmount: number,
   balance: Micros,
   card: Micros | undefined,
 ): number {
-  const credit = Math.max(0, balance / MICROS_PER_USD);
-  if (card === undefined) return Math.max(0, mtdUsd + futureUsd - credit);
-  return card / MICROS_PER_USD + Math.max(0, futureUsd - credit);
+  const credit = Math.max(0, balance / MICROS_PER_UNIT);
+  if (card === undefined) return Math.max(0, monthToDateAmount + futureAmount - credit);
+  return card / MICROS_PER_UNIT + Math.max(0, futureAmount - credit);
 }
 
 function monthStartSlots(starts: Float64Array, nowMs: number, zone: string): number[] {

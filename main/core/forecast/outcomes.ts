@@ -6,19 +6,20 @@
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
 import { fitsMonthlyLimit } from '../billing';
-import { reloadsInSlot, THRESHOLD_EPSILON_USD } from './reload-steps';
+import { reloadsInSlot, THRESHOLD_EPSILON as THRESHOLD_EPSILON } from './reload-steps';
 import { HOUR_MS } from '../time';
 import type { SlotGrid } from './paths';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 /** Hours from now until cumulative spend reaches `gapUsd` (linear within a slot), or Infinity. */
-export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number): number {
-  if (gapUsd <= 0) return 0;
+export function crossingHours(path: Float64Array, grid: SlotGrid, gapAmount: number): number {
+  if (gapAmount <= 0) return 0;
   let cum = 0;
   for (let i = 0; i < grid.count; i++) {
     const spend = path[i] as number;
-    if (cum + spend >= gapUsd && spend > 0) {
-      const at = (grid.startMs[i] as number) + ((gapUsd - cum) / spend) * (grid.hours[i] as number) * HOUR_MS;
+    if (cum + spend >= gapAmount && spend > 0) {
+      const at =
+        (grid.startMs[i] as number) + ((gapAmount - cum) / spend) * (grid.hours[i] as number) * HOUR_MS;
       return (at - grid.nowMs) / HOUR_MS;
     }
     cum += spend;
@@ -33,14 +34,14 @@ export function crossingHours(path: Float64Array, grid: SlotGrid, gapUsd: number
  */
 export function centralCrossingHours(
   grid: SlotGrid,
-  gapUsd: number,
+  gapAmount: number,
   lots: readonly ExpiringLot[] = [],
 ): number {
-  if (lots.length === 0) return crossingHours(grid.base, grid, gapUsd);
+  if (lots.length === 0) return crossingHours(grid.base, grid, gapAmount);
   // Credit expiring unused along the median path lowers the balance too.
   const drain = new Float64Array(grid.count);
-  expiredUnusedUsd(grid.base, grid, lots, drain);
-  return crossingHours(drain, grid, gapUsd);
+  expiredUnusedAmount(grid.base, grid, lots, drain);
+  return crossingHours(drain, grid, gapAmount);
 }
 
 /** Cumulative spend over the first `slots` slots. */
@@ -51,8 +52,8 @@ export function spendOver(path: Float64Array, slots: number): number {
 }
 
 export interface ReloadPlan {
-  balanceUsd: number;
-  thresholdUsd: number;
+  balanceAmount: number;
+  thresholdAmount: number;
   action: ReloadAction;
   limit: MonthlyLimit | null;
   /** Reloads already made this month (count the limit against them). */
@@ -65,20 +66,26 @@ export interface ReloadPlan {
 
 export interface ReloadOutcome {
   count: number;
-  chargedUsd: number;
+  chargedAmount: number;
   limitReached: boolean;
-  lowestBalanceUsd: number;
+  lowestBalanceAmount: number;
 }
 
 /** Replays the reload rule along one path; reloads that do not fit the monthly limit do not happen. */
 export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOutcome {
-  let balance = plan.balanceUsd;
+  let balance = plan.balanceAmount;
   let monthCount = plan.monthSoFar.count;
   let monthMicros = plan.monthSoFar.micros;
   let next = 0;
-  const out: ReloadOutcome = { count: 0, chargedUsd: 0, limitReached: false, lowestBalanceUsd: balance };
-  const floorUsd = plan.thresholdUsd - THRESHOLD_EPSILON_USD;
-  const restoreToUsd = plan.action.kind === 'restore-to' ? plan.action.targetMicros / MICROS_PER_USD : null;
+  const out: ReloadOutcome = {
+    count: 0,
+    chargedAmount: 0,
+    limitReached: false,
+    lowestBalanceAmount: balance,
+  };
+  const floorAmount = plan.thresholdAmount - THRESHOLD_EPSILON;
+  const restoreToAmount =
+    plan.action.kind === 'restore-to' ? plan.action.targetMicros / MICROS_PER_UNIT : null;
   const month = { count: 0, micros: 0 };
   for (let i = 0; i < plan.countUntil; i++) {
     if (next < plan.monthStarts.length && plan.monthStarts[next] === i) {
@@ -88,18 +95,18 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
     }
     balance -= path[i] as number;
     // Most slots stay above the threshold: no reload step there (this loop runs paths × slots times).
-    if (balance >= floorUsd) {
-      if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+    if (balance >= floorAmount) {
+      if (balance < out.lowestBalanceAmount) out.lowestBalanceAmount = balance;
       continue;
     }
     // Restore-to usually lifts the balance back in one charge. A rule just above its threshold reloads
     // nearly every hour of every path, so that one charge is applied here, without a per-slot object:
     // the same arithmetic as the first step of `reloadsInSlot`, taken only when no second step follows.
-    if (restoreToUsd !== null) {
-      const chargeUsd = restoreToUsd - balance;
-      const after = balance + chargeUsd;
-      if (after >= floorUsd) {
-        const chargeMicros = Math.round(chargeUsd * MICROS_PER_USD);
+    if (restoreToAmount !== null) {
+      const chargeAmount = restoreToAmount - balance;
+      const after = balance + chargeAmount;
+      if (after >= floorAmount) {
+        const chargeMicros = Math.round(chargeAmount * MICROS_PER_UNIT);
         month.count = monthCount;
         month.micros = monthMicros;
         if (fitsMonthlyLimit(plan.limit, month, chargeMicros)) {
@@ -107,31 +114,31 @@ export function simulateReloads(path: Float64Array, plan: ReloadPlan): ReloadOut
           monthCount++;
           monthMicros += chargeMicros;
           out.count++;
-          out.chargedUsd += chargeUsd;
+          out.chargedAmount += chargeAmount;
         } else out.limitReached = true;
-        if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+        if (balance < out.lowestBalanceAmount) out.lowestBalanceAmount = balance;
         continue;
       }
     }
     // A burst can drain several reloads' worth in one hour; each reload is its own card charge.
-    const slot = reloadsInSlot(balance, plan.thresholdUsd, plan.action, plan.limit, {
+    const slot = reloadsInSlot(balance, plan.thresholdAmount, plan.action, plan.limit, {
       count: monthCount,
       micros: monthMicros,
     });
-    balance = slot.balanceUsd;
+    balance = slot.balanceAmount;
     monthCount += slot.count;
     monthMicros += slot.chargedMicros;
     out.count += slot.count;
-    out.chargedUsd += slot.chargedUsd;
+    out.chargedAmount += slot.chargedAmount;
     if (slot.limitReached) out.limitReached = true;
-    if (balance < out.lowestBalanceUsd) out.lowestBalanceUsd = balance;
+    if (balance < out.lowestBalanceAmount) out.lowestBalanceAmount = balance;
   }
   return out;
 }
 
 /** A credit lot as the forecast sees it: what is left of it now and when it expires. */
 export interface ExpiringLot {
-  remainingUsd: number;
+  remainingAmount: number;
   expiresAtMs: number;
 }
 
@@ -142,7 +149,7 @@ export interface ExpiringLot {
  * the balance as surely as spend does. Example: $50 left in a lot expiring in slot 3 and $1 spent per
  * slot → lost $47; drain = [1, 1, 1, 48, 1, …].
  */
-export function expiredUnusedUsd(
+export function expiredUnusedAmount(
   path: Float64Array,
   grid: SlotGrid,
   lots: readonly ExpiringLot[],
@@ -158,7 +165,7 @@ export function expiredUnusedUsd(
   let nextDueMs = dueMs();
   // Nothing falls due inside the window: nothing is lost and the drain is the spend.
   if (grid.count === 0 || nextDueMs > (grid.startMs[grid.count - 1] as number)) return 0;
-  const left = lots.map((l) => l.remainingUsd);
+  const left = lots.map((l) => l.remainingAmount);
   let head = 0;
   let lost = 0;
   const now: number[] = [];

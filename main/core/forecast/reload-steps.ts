@@ -10,51 +10,57 @@
  */
 import type { MonthlyLimit, ReloadAction } from '../billing';
 import { fitsMonthlyLimit } from '../billing';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 /**
  * Float noise below a thousandth of a micro-dollar never counts as "below the threshold": adding $0.01
  * 4,400 times reaches $44 exactly, not $43.9999999999 and one more card charge.
  */
-export const THRESHOLD_EPSILON_USD = 1e-9;
+export const THRESHOLD_EPSILON = 1e-9;
 
 /** Reloads replayed one at a time before the count is computed directly. */
 export const STEPPED_RELOADS = 4;
 
 export interface SlotReloads {
-  balanceUsd: number;
+  balanceAmount: number;
   count: number;
-  chargedUsd: number;
+  chargedAmount: number;
   chargedMicros: number;
   limitReached: boolean;
 }
 
 /** Applies the rule at one slot's end: reloads while below the threshold and within the monthly limit. */
 export function reloadsInSlot(
-  balanceUsd: number,
-  thresholdUsd: number,
+  balanceAmount: number,
+  thresholdAmount: number,
   action: ReloadAction,
   limit: MonthlyLimit | null,
   month: { count: number; micros: number },
 ): SlotReloads {
-  const out: SlotReloads = { balanceUsd, count: 0, chargedUsd: 0, chargedMicros: 0, limitReached: false };
+  const out: SlotReloads = {
+    balanceAmount: balanceAmount,
+    count: 0,
+    chargedAmount: 0,
+    chargedMicros: 0,
+    limitReached: false,
+  };
   // What this limit month has used so far, kept in one object rather than rebuilt at each step.
   const used = { count: month.count, micros: month.micros };
-  for (let step = 0; out.balanceUsd < thresholdUsd - THRESHOLD_EPSILON_USD; step++) {
-    const chargeUsd =
+  for (let step = 0; out.balanceAmount < thresholdAmount - THRESHOLD_EPSILON; step++) {
+    const chargeAmount =
       action.kind === 'restore-to'
-        ? action.targetMicros / MICROS_PER_USD - out.balanceUsd
-        : action.amountMicros / MICROS_PER_USD;
-    const chargeMicros = Math.round(chargeUsd * MICROS_PER_USD);
+        ? action.targetMicros / MICROS_PER_UNIT - out.balanceAmount
+        : action.amountMicros / MICROS_PER_UNIT;
+    const chargeMicros = Math.round(chargeAmount * MICROS_PER_UNIT);
     if (step >= STEPPED_RELOADS && action.kind === 'add-fixed')
-      return bulk(out, thresholdUsd, chargeMicros, limit, used);
+      return bulk(out, thresholdAmount, chargeMicros, limit, used);
     if (!fitsMonthlyLimit(limit, used, chargeMicros)) {
       out.limitReached = true;
       break;
     }
-    out.balanceUsd += chargeUsd;
+    out.balanceAmount += chargeAmount;
     out.count++;
-    out.chargedUsd += chargeUsd;
+    out.chargedAmount += chargeAmount;
     out.chargedMicros += chargeMicros;
     used.count++;
     used.micros += chargeMicros;
@@ -65,14 +71,14 @@ export function reloadsInSlot(
 /** The remaining fixed-amount reloads of a slot at once: as many as lift the balance, within the limit. */
 function bulk(
   out: SlotReloads,
-  thresholdUsd: number,
+  thresholdAmount: number,
   amountMicros: number,
   limit: MonthlyLimit | null,
   used: { count: number; micros: number },
 ): SlotReloads {
   const needed = Math.max(
     1,
-    Math.ceil(((thresholdUsd - THRESHOLD_EPSILON_USD - out.balanceUsd) * MICROS_PER_USD) / amountMicros),
+    Math.ceil(((thresholdAmount - THRESHOLD_EPSILON - out.balanceAmount) * MICROS_PER_UNIT) / amountMicros),
   );
   const allowed =
     limit === null
@@ -81,9 +87,9 @@ function bulk(
         ? Math.max(0, limit.count - used.count)
         : Math.max(0, Math.floor((limit.micros - used.micros) / amountMicros));
   const n = Math.min(needed, allowed);
-  out.balanceUsd += (n * amountMicros) / MICROS_PER_USD;
+  out.balanceAmount += (n * amountMicros) / MICROS_PER_UNIT;
   out.count += n;
-  out.chargedUsd += (n * amountMicros) / MICROS_PER_USD;
+  out.chargedAmount += (n * amountMicros) / MICROS_PER_UNIT;
   out.chargedMicros += n * amountMicros;
   out.limitReached = n < needed;
   return out;

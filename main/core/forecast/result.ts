@@ -9,7 +9,7 @@ import type { Micros } from '../money';
 import { HOUR_MS } from '../time';
 import { type Bands, bands } from './quantiles';
 import type { SpendModel } from './spend-model';
-import { MICROS_PER_USD } from '../money';
+import { MICROS_PER_UNIT } from '../money';
 
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -29,7 +29,7 @@ export interface ForecastResult {
   /** How far to trust the bands: low with under a week of history or very erratic spend. */
   confidence: Confidence;
   model: {
-    levelUsdPerDay: number;
+    levelPerDay: number;
     dayLogSd: number;
     levelLogSd: number;
     historyHours: number;
@@ -76,9 +76,9 @@ export function toCentredTimeBands(
 /** USD bands → whole micro-dollars. */
 export function toBandsMicros(b: Bands): Bands {
   return {
-    p10: Math.round(b.p10 * MICROS_PER_USD),
-    p50: Math.round(b.p50 * MICROS_PER_USD),
-    p90: Math.round(b.p90 * MICROS_PER_USD),
+    p10: Math.round(b.p10 * MICROS_PER_UNIT),
+    p50: Math.round(b.p50 * MICROS_PER_UNIT),
+    p90: Math.round(b.p90 * MICROS_PER_UNIT),
   };
 }
 

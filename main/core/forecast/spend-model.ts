@@ -26,9 +26,9 @@ const MAX_LEVEL_LOG_SD = 2.5;
 
 export interface SpendModel {
   /** Recency-weighted spend level, USD per day. */
-  levelUsdPerDay: number;
+  levelPerDay: number;
   /** Plain mean spend over the fitted window, USD per day: what the level reverts to. */
-  longRunUsdPerDay: number;
+  longRunPerDay: number;
   /** Weight on the recent level per day ahead (the rest goes to the long-run mean). */
   reversionPerDay: number;
   /** Days ahead before the pull toward the long-run mean starts (0.5: the next 24 hours stay at the level). */
@@ -124,8 +124,8 @@ export function fitSpendModel(history: HourlySeries, params: ModelParams = DEFAU
   const trend = fitTrend(totals, shares, offset, params);
   const levelLogSd = Math.min(MAX_LEVEL_LOG_SD, dayLogSd / Math.sqrt(Math.max(effectiveDays, 1e-3)));
   return {
-    levelUsdPerDay: level,
-    longRunUsdPerDay: longRun,
+    levelPerDay: level,
+    longRunPerDay: longRun,
     reversionPerDay: params.reversionPerDay,
     reversionDelayDays: params.reversionDelayDays,
     profile,
@@ -163,7 +163,7 @@ export function trendFactor(trend: SpendModel['trend'], daysAhead: number): numb
  */
 export function levelAt(model: SpendModel, daysAhead: number): number {
   const w = Math.pow(model.reversionPerDay, Math.max(0, daysAhead - model.reversionDelayDays));
-  return w * model.levelUsdPerDay * trendFactor(model.trend, daysAhead) + (1 - w) * model.longRunUsdPerDay;
+  return w * model.levelPerDay * trendFactor(model.trend, daysAhead) + (1 - w) * model.longRunPerDay;
 }
 
 // Weighted least squares of log daily totals on age, with the same recency weights as the level.

@@ -5,12 +5,12 @@
  * Example: `summarizeForecast(r).crossing` → `{ p10: '2025-04-04T09:12:00.000Z', p50: …, p90: null,
  * probabilityWithinHorizon: 0.83 }`.
  */
-import { MICROS_PER_USD, roundToCents } from '../money';
+import { MICROS_PER_UNIT, roundToCents } from '../money';
 import type { Bands } from './quantiles';
 import type { ForecastResult } from './result';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const usd = (micros: number): number => roundToCents(micros) / MICROS_PER_USD;
+const usd = (micros: number): number => roundToCents(micros) / MICROS_PER_UNIT;
 const usdBands = (b: Bands): Bands => ({ p10: usd(b.p10), p50: usd(b.p50), p90: usd(b.p90) });
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -31,7 +31,7 @@ export function summarizeForecast(r: ForecastResult) {
           p50: iso(r.crossing.p50Ms),
           p90: iso(r.crossing.p90Ms),
           probabilityWithinHorizon: round3(r.crossing.probabilityWithinHorizon),
-          thresholdUsd: usd(r.crossing.thresholdMicros),
+          thresholdAmount: usd(r.crossing.thresholdMicros),
           isAlreadyBelow: r.crossing.isAlreadyBelow,
         }
       : null,
@@ -39,28 +39,28 @@ export function summarizeForecast(r: ForecastResult) {
       ? {
           until: new Date(r.reloads.untilMs).toISOString(),
           count: r.reloads.count,
-          cardChargesUsd: usdBands(r.reloads.chargedMicros),
+          cardChargesAmount: usdBands(r.reloads.chargedMicros),
           probabilityAny: round3(r.reloads.probabilityAny),
           probabilityLimitReached: round3(r.reloads.probabilityLimitReached),
         }
       : null,
     monthEnd: {
       at: new Date(r.monthEnd.atMs).toISOString(),
-      spendUsd: usdBands(r.monthEnd.spendMicros),
-      cardChargeUsd: r.monthEnd.chargeMicros ? usdBands(r.monthEnd.chargeMicros) : null,
+      spendAmount: usdBands(r.monthEnd.spendMicros),
+      cardChargeAmount: r.monthEnd.chargeMicros ? usdBands(r.monthEnd.chargeMicros) : null,
     },
     spendLimit: r.spendLimit
       ? {
-          limitUsd: usd(r.spendLimit.limitMicros),
+          limitAmount: usd(r.spendLimit.limitMicros),
           p10: iso(r.spendLimit.p10Ms),
           p50: iso(r.spendLimit.p50Ms),
           p90: iso(r.spendLimit.p90Ms),
           probabilityThisMonth: round3(r.spendLimit.probabilityThisMonth),
         }
       : null,
-    expiringUnusedUsd: r.expiringUnusedMicros ? usdBands(r.expiringUnusedMicros) : null,
+    expiringUnusedAmount: r.expiringUnusedMicros ? usdBands(r.expiringUnusedMicros) : null,
     model: {
-      levelUsdPerDay: Math.round(r.model.levelUsdPerDay * 100) / 100,
+      levelPerDay: Math.round(r.model.levelPerDay * 100) / 100,
       historyHours: r.model.historyHours,
       dayLogSd: round3(r.model.dayLogSd),
       levelLogSd: round3(r.model.levelLogSd),

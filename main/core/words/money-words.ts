@@ -5,7 +5,7 @@
  * Example: `moneyWords(12_300_000, 'CNY')` → "CN¥12.30"; `rangeWords({ low: 95e6, mid: 120e6, high: 150e6 }, 'USD')`
  * → "$120 (likely $95–$150)".
  */
-import { formatMoney, type Micros, MICROS_PER_USD } from '../money';
+import { formatMoney, type Micros, MICROS_PER_UNIT } from '../money';
 
 /** A figure with the range it likely falls in (low ≤ mid ≤ high), in micro-units. */
 export interface MicrosRange {
@@ -30,7 +30,7 @@ export const WHOLE_UNITS_FROM_MICROS = 100_000_000;
  * `{ low: 384_000_000, mid: 481_000_000, high: 573_000_000 }`.
  */
 export function roundRange(r: MicrosRange): MicrosRange {
-  const step = Math.abs(r.mid) >= WHOLE_UNITS_FROM_MICROS ? MICROS_PER_USD : 10_000;
+  const step = Math.abs(r.mid) >= WHOLE_UNITS_FROM_MICROS ? MICROS_PER_UNIT : 10_000;
   const low = Math.floor(r.low / step) * step;
   const high = Math.ceil(r.high / step) * step;
   const mid = Math.min(Math.max(Math.round(r.mid / step) * step, low), high);
@@ -43,7 +43,7 @@ export function roundRange(r: MicrosRange): MicrosRange {
  */
 export function roundedMoneyWords(micros: Micros, currency: string): string {
   const text = formatMoney(micros, currency);
-  return Math.abs(micros) >= WHOLE_UNITS_FROM_MICROS && micros % MICROS_PER_USD === 0
+  return Math.abs(micros) >= WHOLE_UNITS_FROM_MICROS && micros % MICROS_PER_UNIT === 0
     ? text.replace(/\.00$/, '')
     : text;
 }

@@ -67,11 +67,8 @@ import { handleUsageReport } from './usage-report';
 import { handleWorkspaces } from './workspaces';
 
 export type { SimSpendLimits } from './spend-limits';
-export { keyOf } from './server';
-
-export { parseAnthropicFaults, type AnthropicFaultRule } from './faults';
-export { FaultSpecError } from '../fault-grammar';
-export { claudeModelOf, linesOf, reportedWorkspaceId, workspaceIdOf, centsString } from './mapping';
+export type { AnthropicFaultRule } from './faults';
+export { workspaceIdOf } from './mapping';
 
 /** An Admin key the simulator accepts (any `sk-ant-admin01-…` key is); it opens nothing real. */
 export const ANTHROPIC_DEMO_ADMIN_KEY = 'sk-ant-admin01-demo-creditwatch-local-simulator-0000';

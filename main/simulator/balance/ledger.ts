@@ -6,7 +6,7 @@
  */
 import { HOUR_MS } from '@core/time';
 import type { SpendModel } from '../spend-model';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 export interface TopUp {
   atMs: number;
@@ -73,13 +73,13 @@ export function createCreditLedger(opts: {
   let credited = plan.grantMicros + plan.initialMicros;
   // Scan state: every hour start <= scannedTo has been checked; cumUsd is the USD spend before scannedTo.
   let scannedTo = start;
-  let cumUsd = 0;
+  let cumMicros = 0;
 
   function scanTo(ms: number): void {
     while (scannedTo + HOUR_MS <= ms) {
-      cumUsd += model.costMicros(scannedTo, scannedTo + HOUR_MS);
+      cumMicros += model.costMicros(scannedTo, scannedTo + HOUR_MS);
       scannedTo += HOUR_MS;
-      while (credited - convert(cumUsd) < plan.thresholdMicros) {
+      while (credited - convert(cumMicros) < plan.thresholdMicros) {
         credits.push({ atMs: scannedTo, amountMicros: plan.topUpMicros, kind: 'auto-top-up' });
         credited += plan.topUpMicros;
       }
@@ -131,12 +131,12 @@ export function usdMicrosToCny(usdMicros: number): number {
  */
 export function defaultCreditPlan(dailyMicros: number, grantMicros: number): CreditPlan {
   const units = (days: number) =>
-    Math.max(1, Math.round((dailyMicros * days) / MICROS_PER_USD)) * MICROS_PER_USD;
+    Math.max(1, Math.round((dailyMicros * days) / MICROS_PER_UNIT)) * MICROS_PER_UNIT;
   const thresholdMicros = units(5);
   return {
     initialMicros: units(30),
     grantMicros,
     thresholdMicros,
-    topUpMicros: Math.max(units(20), thresholdMicros + MICROS_PER_USD),
+    topUpMicros: Math.max(units(20), thresholdMicros + MICROS_PER_UNIT),
   };
 }

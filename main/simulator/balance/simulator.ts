@@ -15,7 +15,7 @@ import {
   type CreditPlan,
   type TopUp,
 } from './ledger';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 export interface BalanceSimulatorOptions extends Pick<
   SimulatorOptions,
@@ -62,7 +62,7 @@ export async function startBalanceSimulator(
   const clock = opts.clock ?? createSimClock();
   const model = createSimulatedSpendModel(opts, clock.nowMs());
   const convert = account.toAccountMicros ?? ((m: number) => m);
-  const dailyMicros = convert((opts.shape?.dailyUsd ?? 25) * MICROS_PER_USD);
+  const dailyMicros = convert((opts.shape?.dailyUsd ?? 25) * MICROS_PER_UNIT);
   const plan = { ...defaultCreditPlan(dailyMicros, account.grantMicros), ...opts.credit };
   const ledger = createCreditLedger({ model, currency: account.currency, plan, toAccountMicros: convert });
   account.checkFaults?.(opts.faults ?? null);

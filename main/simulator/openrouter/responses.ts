@@ -6,10 +6,10 @@ import { DAY_MS, HOUR_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import type { SpendModel } from '../spend-model';
 import type { CreditLedger } from '../balance/ledger';
 import type { SimAnswer } from '../balance/http';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 /** Micro-dollars as the JSON number OpenRouter sends. Example: 1_234_567 → 1.234567. */
-export const usd = (micros: number): number => micros / MICROS_PER_USD;
+export const usd = (micros: number): number => micros / MICROS_PER_UNIT;
 
 /** An OpenRouter error answer: the body's `code` repeats the HTTP status. */
 export function openRouterError(

@@ -9,7 +9,7 @@ import { parseMoneyInput } from '@core/money-input';
 import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
-import { MICROS_PER_USD } from '@core/money';
+import { MICROS_PER_UNIT } from '@core/money';
 
 /** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
 const BUILT_IN_LOW = 10;
@@ -21,7 +21,7 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
   const [saved, setSaved] = useState<AlertSettings | null>(null);
   const [quietStart, setQuietStart] = useState('');
   const [quietEnd, setQuietEnd] = useState('');
-  const [lowUsd, setLowUsd] = useState('');
+  const [lowCredit, setLowCredit] = useState('');
   const [lowBy, setLowBy] = useState<Record<string, string>>({});
   const [webhook, setWebhook] = useState('');
   const [isNotifyAll, setIsNotifyAll] = useState(false);
@@ -31,14 +31,14 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
     setSaved(s);
     setQuietStart(s.quietHours?.start ?? '');
     setQuietEnd(s.quietHours?.end ?? '');
-    setLowUsd(
-      s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / MICROS_PER_USD),
+    setLowCredit(
+      s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / MICROS_PER_UNIT),
     );
     setLowBy(
       Object.fromEntries(
         Object.entries(s.currencyDefaults ?? {}).map(([code, rules]) => [
           code,
-          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / MICROS_PER_USD),
+          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / MICROS_PER_UNIT),
         ]),
       ),
     );
@@ -57,7 +57,9 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
       return;
     }
     const lowParsed =
-      lowUsd.trim() === '' ? undefined : parseMoneyInput(lowUsd, { label: 'Low credit', allowZero: true });
+      lowCredit.trim() === ''
+        ? undefined
+        : parseMoneyInput(lowCredit, { label: 'Low credit', allowZero: true });
     const low = lowParsed?.ok ? lowParsed.value : undefined;
     if (lowParsed !== undefined && !lowParsed.ok) {
       setMessage({ isError: true, text: 'The low-credit line must be an amount in dollars, such as 10.' });
@@ -151,8 +153,8 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
             <input
               id={`${id}-low`}
               inputMode="decimal"
-              value={lowUsd}
-              onChange={(e) => setLowUsd(e.target.value)}
+              value={lowCredit}
+              onChange={(e) => setLowCredit(e.target.value)}
             />
           </div>
           {currencies.map((code) => (

@@ -69,9 +69,10 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
     [zone.locale, zone.timeZone],
   );
   const isBalance = series.kind === 'balance';
-  const floor = (points: Array<{ x: number; y: number }>) =>
-    isBalance ? points.map((p) => (p.y < 0 ? { x: p.x, y: 0 } : p)) : points;
   const data = useMemo(() => {
+    // A prepaid balance never goes below zero: API calls stop there.
+    const floor = (points: Array<{ x: number; y: number }>) =>
+      isBalance ? points.map((p) => (p.y < 0 ? { x: p.x, y: 0 } : p)) : points;
     const datasets: ChartDataset<'line', Array<{ x: number; y: number }>>[] = [
       {
         label: 'likely range',
@@ -144,17 +145,17 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
           font: { size: 11 },
         },
       };
-    if (series.thresholdUsd !== null && series.thresholdUsd > 0)
+    if (series.thresholdAmount !== null && series.thresholdAmount > 0)
       annotations.threshold = {
         type: 'line',
-        yMin: series.thresholdUsd,
-        yMax: series.thresholdUsd,
+        yMin: series.thresholdAmount,
+        yMax: series.thresholdAmount,
         borderColor: colors.threshold,
         borderWidth: 1.5,
         borderDash: [3, 3],
         label: {
           display: true,
-          content: `reload below ${USD.format(series.thresholdUsd)}`,
+          content: `reload below ${USD.format(series.thresholdAmount)}`,
           position: 'end',
           font: { size: 11 },
         },

@@ -147,13 +147,9 @@ export function MoneySection({
       )}
       {drift ? (
         <DriftNotice
-          view={describeDrift(
-            drift,
-            currency,
-            driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null),
-          )}
+          view={describeDrift(drift, currency, driftWeight(drift, money.forecast?.model.levelPerDay ?? null))}
           title={recorded ? 'Balance recorded' : 'Last recorded balance'}
-          weight={driftWeight(drift, money.forecast?.model.levelUsdPerDay ?? null)}
+          weight={driftWeight(drift, money.forecast?.model.levelPerDay ?? null)}
           isAcknowledged={acknowledged.has(driftKey(drift))}
           onAcknowledge={() => setAcknowledged((a) => new Set(a).add(driftKey(drift)))}
         />

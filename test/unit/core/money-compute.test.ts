@@ -57,8 +57,8 @@ describe('computeMoneyView', () => {
     expect(view.forecastNote).toMatch(/Record the balance/);
     expect(view.forecast?.crossing).toBeNull();
     // 10.5 days of $24/day remain in November after 2026-11-20T12:00Z.
-    expect(view.forecast?.monthEnd.spendUsd.p50).toBeGreaterThan(200);
-    expect(view.forecast?.monthEnd.spendUsd.p50).toBeLessThan(300);
+    expect(view.forecast?.monthEnd.spendAmount.p50).toBeGreaterThan(200);
+    expect(view.forecast?.monthEnd.spendAmount.p50).toBeLessThan(300);
   });
 
   it('estimates the balance from an observation and forecasts the reload from the rule', () => {
@@ -67,7 +67,7 @@ describe('computeMoneyView', () => {
     expect(view.balance!.estimateMicros / 1e6).toBeCloseTo(48, 0);
     expect(view.balance!.lowMicros).toBeLessThanOrEqual(view.balance!.estimateMicros);
     const crossing = view.forecast!.crossing!;
-    expect(crossing.thresholdUsd).toBe(10);
+    expect(crossing.thresholdAmount).toBe(10);
     // $38 above the threshold at ≈ $1/h → P50 about 38 h from now.
     const p50h = (Date.parse(crossing.p50!) - NOW) / HOUR_MS;
     expect(p50h).toBeGreaterThan(25);
@@ -79,14 +79,14 @@ describe('computeMoneyView', () => {
 
   it('forecasts when credit runs out when no reload rule is set', () => {
     const view = computeMoneyView(inputs(ledger([observation(TODAY, 60)])));
-    expect(view.forecast!.crossing!.thresholdUsd).toBe(0);
+    expect(view.forecast!.crossing!.thresholdAmount).toBe(0);
     expect(view.forecast!.reloads).toBeNull();
   });
 
   it('forecasts the month-end card charge for monthly billing, with no balance needed', () => {
     const view = computeMoneyView(inputs(ledger([], { mode: 'monthly' })));
     expect(view.forecastNote).toBeNull();
-    const charge = view.forecast!.monthEnd.cardChargeUsd!;
+    const charge = view.forecast!.monthEnd.cardChargeAmount!;
     // Month to date ≈ 19.5 days × $24 = $468, plus ≈ $252 to come.
     expect(charge.p50).toBeGreaterThan(650);
     expect(charge.p50).toBeLessThan(800);
@@ -107,12 +107,12 @@ describe('computeMoneyView', () => {
     const view = computeMoneyView(inputs(ledger([purchase], { mode: 'monthly' })));
     expect(view.cardSplit).toMatchObject({ cardMicros: 240_000_000, creditDrawnMicros: 228_000_000 });
     expect(view.balance!.estimateMicros).toBe(272_000_000); // $500 − 9.5 days × $24
-    const charge = view.forecast!.monthEnd.cardChargeUsd!;
+    const charge = view.forecast!.monthEnd.cardChargeAmount!;
     // ≈ $252 still to come is less than the $272 of credit left: the card charge is what came before it.
     expect(charge.p50).toBe(240);
     expect(charge.p90).toBeGreaterThanOrEqual(240);
     const noCredit = computeMoneyView(inputs(ledger([], { mode: 'monthly' })));
-    expect(noCredit.forecast!.monthEnd.cardChargeUsd!.p50).toBeGreaterThan(650);
+    expect(noCredit.forecast!.monthEnd.cardChargeAmount!.p50).toBeGreaterThan(650);
   });
 
   it('reconciles the newest observation against the one before and shows the drift', () => {
@@ -146,7 +146,7 @@ describe('computeWhatIf', () => {
     const higher = computeWhatIf(inputs(l), {
       billing: { ...l.billing, reload: { ...RULE, thresholdMicros: 40_000_000 } },
     });
-    expect(higher.forecast!.crossing!.thresholdUsd).toBe(40);
+    expect(higher.forecast!.crossing!.thresholdAmount).toBe(40);
   });
 });
 

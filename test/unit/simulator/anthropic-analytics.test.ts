@@ -7,7 +7,7 @@ import {
   handleAnalyticsCost,
   handleAnalyticsUsage,
 } from '../../../main/simulator/anthropic/analytics-report';
-import { AnthropicHttpError, reportPageTooLarge } from '../../../main/simulator/anthropic/errors';
+import { type AnthropicHttpError, reportPageTooLarge } from '../../../main/simulator/anthropic/errors';
 import { parseAnthropicFaults } from '../../../main/simulator/anthropic/faults';
 import { readParams } from '../../../main/simulator/anthropic/params';
 import { keyOf } from '../../../main/simulator/anthropic/server';

@@ -8,9 +8,9 @@
 import { withHysteresis } from '../hysteresis';
 import { moneyWords } from '../../words/money-words';
 import type { AlertRule } from './rule';
-import { MICROS_PER_USD } from '../../money';
+import { MICROS_PER_UNIT } from '../../money';
 
-const SILENT_BELOW_MICROS = MICROS_PER_USD;
+const SILENT_BELOW_MICROS = MICROS_PER_UNIT;
 const MIN_PRIOR_DAYS = 7;
 
 export const silentOrgRule: AlertRule = (f, r, isActive) => {

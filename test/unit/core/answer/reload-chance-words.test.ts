@@ -19,10 +19,10 @@ describe('card by month end, in words', () => {
       fc.property(
         fc.integer({ min: 100, max: 700 }),
         fc.integer({ min: 1, max: 60 }),
-        (balanceUsd, perDayUsd) => {
+        (balanceAmount, perDayUsd) => {
           const a = answerOf(
             accountState({
-              entries: [observation(NOW - HOUR_MS, balanceUsd * 1_000_000)],
+              entries: [observation(NOW - HOUR_MS, balanceAmount * 1_000_000)],
               billing: { mode: 'prepaid', reload: RULE },
               dailyMicros: Array.from({ length: 31 }, (_, i) => perDayUsd * 1_000_000 * (0.7 + (i % 5) / 10)),
             }),

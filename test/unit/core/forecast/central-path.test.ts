@@ -83,13 +83,13 @@ describe('reversion toward the long-run mean', () => {
     const usd = [...new Array(14 * 24).fill(1), ...new Array(24).fill(0)];
     const history = createHourlySeries(NOW - usd.length * HOUR_MS, usd);
     const model = fitSpendModel(history);
-    expect(model.longRunUsdPerDay).toBeCloseTo((14 * 24) / 15, 6);
+    expect(model.longRunPerDay).toBeCloseTo((14 * 24) / 15, 6);
     // Tomorrow at least (1 − rev^(1.5 − delay)) of the long-run mean (rev = reversion per day, delay = days
     // before the pull starts); a week out clearly more.
     const rev = DEFAULT_MODEL_PARAMS.reversionPerDay;
     const delay = DEFAULT_MODEL_PARAMS.reversionDelayDays;
     expect(levelAt(model, 1.5)).toBeGreaterThan(
-      (1 - Math.pow(rev, 1.5 - delay)) * model.longRunUsdPerDay - 1e-9,
+      (1 - Math.pow(rev, 1.5 - delay)) * model.longRunPerDay - 1e-9,
     );
     expect(levelAt(model, 7.5)).toBeGreaterThan(levelAt(model, 1.5));
     const r = forecastSpend({
@@ -111,13 +111,10 @@ describe('reversion toward the long-run mean', () => {
     const delayed = fitSpendModel(history, { ...params, reversionDelayDays: 0.5 });
     const at0 = fitSpendModel(history, { ...params, reversionDelayDays: 0 });
     // Level ≈ $24/day (the last days), long-run mean $40.8/day: no pull for the first day with the delay.
-    expect(levelAt(delayed, 0.5)).toBeCloseTo(delayed.levelUsdPerDay, 6);
-    expect(levelAt(at0, 0.5)).toBeGreaterThan(at0.levelUsdPerDay + 1);
+    expect(levelAt(delayed, 0.5)).toBeCloseTo(delayed.levelPerDay, 6);
+    expect(levelAt(at0, 0.5)).toBeGreaterThan(at0.levelPerDay + 1);
     // From then on the same pull, half a day later: weight 0.5^1 on the level on day 2 (vs 0.5^1.5).
-    expect(levelAt(delayed, 1.5)).toBeCloseTo(
-      0.5 * delayed.levelUsdPerDay + 0.5 * delayed.longRunUsdPerDay,
-      6,
-    );
+    expect(levelAt(delayed, 1.5)).toBeCloseTo(0.5 * delayed.levelPerDay + 0.5 * delayed.longRunPerDay, 6);
   });
 
   it('with reversion 1 follows the recent level alone', () => {
@@ -126,7 +123,7 @@ describe('reversion toward the long-run mean', () => {
       ...DEFAULT_MODEL_PARAMS,
       reversionPerDay: 1,
     });
-    expect(levelAt(model, 2.5)).toBeLessThan(model.longRunUsdPerDay);
+    expect(levelAt(model, 2.5)).toBeLessThan(model.longRunPerDay);
   });
 });
 

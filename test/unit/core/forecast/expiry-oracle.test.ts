@@ -2,7 +2,7 @@
 // plain reference below (the walk-every-lot-every-slot rule) must give the same loss and the same drain.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ExpiringLot, expiredUnusedUsd, expiryOrder } from '@core/forecast/outcomes';
+import { type ExpiringLot, expiredUnusedAmount, expiryOrder } from '@core/forecast/outcomes';
 import type { SlotGrid } from '@core/forecast/paths';
 
 const H = 3_600_000;
@@ -14,7 +14,7 @@ function naiveExpiredUnused(
   drain: Float64Array,
 ) {
   drain.set(path);
-  const left = lots.map((l) => l.remainingUsd);
+  const left = lots.map((l) => l.remainingAmount);
   let head = 0;
   let lost = 0;
   for (let i = 0; i < grid.count && head < lots.length; i++) {
@@ -52,7 +52,7 @@ describe('credit expiring unused', () => {
       spend: fc.array(fc.double({ min: 0, max: 20, noNaN: true }), { minLength: 1, maxLength: 80 }),
       lots: fc.array(
         fc.record({
-          remainingUsd: fc.oneof(
+          remainingAmount: fc.oneof(
             fc.double({ min: 0.01, max: 50, noNaN: true }),
             fc.integer({ min: 1, max: 30 }),
           ),
@@ -68,8 +68,8 @@ describe('credit expiring unused', () => {
         const want = new Float64Array(path.length);
         const got = new Float64Array(path.length);
         const lost = naiveExpiredUnused(path, grid, lots, want);
-        expect(expiredUnusedUsd(path, grid, lots, got)).toBe(lost);
-        expect(expiredUnusedUsd(path, grid, lots, got, expiryOrder(lots))).toBe(lost);
+        expect(expiredUnusedAmount(path, grid, lots, got)).toBe(lost);
+        expect(expiredUnusedAmount(path, grid, lots, got, expiryOrder(lots))).toBe(lost);
         expect([...got]).toEqual([...want]);
       }),
       { numRuns: 3000 },

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { MonthlyLimit, ReloadAction } from '@core/billing';
 import { fitsMonthlyLimit } from '@core/billing';
 import { simulateReloads } from '@core/forecast/outcomes';
-import { reloadsInSlot, THRESHOLD_EPSILON_USD } from '@core/forecast/reload-steps';
+import { reloadsInSlot, THRESHOLD_EPSILON } from '@core/forecast/reload-steps';
 
 // Counts the charge-by-charge replays of a slot while keeping their behaviour.
 vi.mock('@core/forecast/reload-steps', async (original) => {
@@ -16,8 +16,8 @@ beforeEach(() => {
 });
 
 interface Plan {
-  balanceUsd: number;
-  thresholdUsd: number;
+  balanceAmount: number;
+  thresholdAmount: number;
   action: ReloadAction;
   limit: MonthlyLimit | null;
   monthSoFar: { count: number; micros: number };
@@ -27,16 +27,16 @@ interface Plan {
 
 /** The reload rule replayed slot by slot and charge by charge, with no shortcut (the reference). */
 function stepByStep(spend: number[], plan: Plan) {
-  let balance = plan.balanceUsd;
+  let balance = plan.balanceAmount;
   let month = { ...plan.monthSoFar };
   let count = 0;
-  let chargedUsd = 0;
+  let chargedAmount = 0;
   let limitReached = false;
   let lowest = balance;
   for (let i = 0; i < plan.countUntil; i++) {
     if (plan.monthStarts.includes(i)) month = { count: 0, micros: 0 };
     balance -= spend[i] as number;
-    while (balance < plan.thresholdUsd - THRESHOLD_EPSILON_USD) {
+    while (balance < plan.thresholdAmount - THRESHOLD_EPSILON) {
       const charge =
         plan.action.kind === 'restore-to'
           ? plan.action.targetMicros / 1e6 - balance
@@ -49,11 +49,11 @@ function stepByStep(spend: number[], plan: Plan) {
       balance += charge;
       month = { count: month.count + 1, micros: month.micros + chargeMicros };
       count++;
-      chargedUsd += charge;
+      chargedAmount += charge;
     }
     lowest = Math.min(lowest, balance);
   }
-  return { count, chargedUsd, limitReached, lowestBalanceUsd: lowest };
+  return { count, chargedAmount: chargedAmount, limitReached, lowestBalanceAmount: lowest };
 }
 
 describe('reloads along a path', () => {
@@ -84,8 +84,8 @@ describe('reloads along a path', () => {
               : rule;
           const spend = spendMicros.map((m) => m / 1e6);
           const plan: Plan = {
-            balanceUsd: balance,
-            thresholdUsd: threshold,
+            balanceAmount: balance,
+            thresholdAmount: threshold,
             action,
             limit,
             monthSoFar: { count: 0, micros: 0 },
@@ -96,8 +96,8 @@ describe('reloads along a path', () => {
           const slow = stepByStep(spend, plan);
           expect(fast.count).toBe(slow.count);
           expect(fast.limitReached).toBe(slow.limitReached);
-          expect(fast.chargedUsd).toBeCloseTo(slow.chargedUsd, 4);
-          expect(fast.lowestBalanceUsd).toBeCloseTo(slow.lowestBalanceUsd, 4);
+          expect(fast.chargedAmount).toBeCloseTo(slow.chargedAmount, 4);
+          expect(fast.lowestBalanceAmount).toBeCloseTo(slow.lowestBalanceAmount, 4);
         },
       ),
       { numRuns: 1500 },
@@ -109,8 +109,8 @@ describe('reloads along a path', () => {
     // one charge to the target, applied in the slot's own step (before, a replay object per slot).
     const spend = new Float64Array(2_000).fill(3);
     const r = simulateReloads(spend, {
-      balanceUsd: 1_001,
-      thresholdUsd: 1_000,
+      balanceAmount: 1_001,
+      thresholdAmount: 1_000,
       action: { kind: 'restore-to', targetMicros: 1_001e6 },
       limit: null,
       monthSoFar: { count: 0, micros: 0 },
@@ -118,7 +118,7 @@ describe('reloads along a path', () => {
       countUntil: spend.length,
     });
     expect(r.count).toBe(2_000);
-    expect(r.chargedUsd).toBeCloseTo(6_000, 6);
+    expect(r.chargedAmount).toBeCloseTo(6_000, 6);
     expect(replays).toHaveBeenCalledTimes(0);
   });
 });

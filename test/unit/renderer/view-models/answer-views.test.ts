@@ -45,24 +45,24 @@ function forecast(over: Partial<ForecastSummary> = {}): ForecastSummary {
       p50: new Date(NOW + 3 * DAY_MS).toISOString(),
       p90: new Date(NOW + 5 * DAY_MS).toISOString(),
       probabilityWithinHorizon: 0.95,
-      thresholdUsd: 10,
+      thresholdAmount: 10,
       isAlreadyBelow: false,
     },
     reloads: {
       until: '2026-12-01T00:00:00.000Z',
       count: { p10: 3, p50: 4, p90: 6 },
-      cardChargesUsd: { p10: 120, p50: 160, p90: 240 },
+      cardChargesAmount: { p10: 120, p50: 160, p90: 240 },
       probabilityAny: 1,
       probabilityLimitReached: 0,
     },
     monthEnd: {
       at: '2026-12-01T00:00:00.000Z',
-      spendUsd: { p10: 300, p50: 380, p90: 470 },
-      cardChargeUsd: null,
+      spendAmount: { p10: 300, p50: 380, p90: 470 },
+      cardChargeAmount: null,
     },
     spendLimit: null,
-    expiringUnusedUsd: null,
-    model: { levelUsdPerDay: 30, historyHours: 2000, dayLogSd: 0.2, levelLogSd: 0.1, hasWeekdayEffect: true },
+    expiringUnusedAmount: null,
+    model: { levelPerDay: 30, historyHours: 2000, dayLogSd: 0.2, levelLogSd: 0.1, hasWeekdayEffect: true },
     ...over,
   } as ForecastSummary;
 }
@@ -149,7 +149,7 @@ describe('balance series', () => {
     const firstBelow = (line: { x: number; y: number }[]) => line.find((p) => p.y <= 10)!.x;
     expect(firstBelow(s.low)).toBeCloseTo(NOW + 2 * DAY_MS, -3);
     expect(firstBelow(s.high)).toBeCloseTo(NOW + 5 * DAY_MS, -3);
-    expect(s.thresholdUsd).toBe(10);
+    expect(s.thresholdAmount).toBe(10);
     expect(s.marks.map((m) => m.kind)).toEqual(['now', 'month-end', 'expiry']);
   });
 
@@ -187,7 +187,7 @@ describe('balance series', () => {
       ],
       forecast: forecast({
         crossing: { ...forecast().crossing!, p10: null as never, p50: null as never, p90: null as never },
-        expiringUnusedUsd: { p10: 40, p50: 50, p90: 60 },
+        expiringUnusedAmount: { p10: 40, p50: 50, p90: 60 },
       }),
     });
     m.forecast!.crossing!.p10 = new Date(expiresAtMs).toISOString();

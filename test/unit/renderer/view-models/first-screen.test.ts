@@ -158,7 +158,7 @@ describe('the balance table', () => {
       ],
       reloads: [],
       marks: [],
-      thresholdUsd: null,
+      thresholdAmount: null,
     } as unknown as BalanceSeries;
     const rows = buildBalanceTable(series, { timeZone: 'UTC', locale: 'en-US' }, 'USD');
     expect(rows.map((r) => r.day)).toEqual(['Dec 5', 'Dec 6', 'Dec 7', 'Dec 8', 'Dec 9']);
