@@ -78,8 +78,9 @@ export function spendSlices(
       total = 0;
       for (const h of hours) total += h.weight = (h.endMs - h.startMs) / HOUR_MS;
     }
+    // A day's amount is shared out in whole micro-units (a nowcast or an old stored cost may carry a fraction).
     const parts = allocate(
-      micros,
+      Math.round(micros),
       hours.map((h) => h.weight),
     );
     for (const [i, h] of hours.entries()) {
