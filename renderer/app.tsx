@@ -5,6 +5,7 @@
 import { accountCurrency } from '@core/provider-info';
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from './api/api-context';
+import type { RestoreResult } from '@core/api-contract';
 import type { OrgSummary } from '@core/schemas';
 import { useOrgs } from './hooks/use-orgs';
 import { useSettings } from './hooks/use-settings';
@@ -22,6 +23,7 @@ import { KeyNeededCards } from './components/key-needed';
 import { useNow } from './hooks/use-now';
 import { useRoute } from './hooks/use-route';
 import { WelcomePage } from './pages/welcome-page';
+import { RestoreSummary } from './components/files/backup-restore';
 import type { DisplayZone } from './view-models/format';
 import { isKnownTimeZone } from '@core/time-zone';
 import { PanelBoundary } from './components/panel-boundary';
@@ -54,6 +56,8 @@ export function App() {
   };
   const { route, go } = useRoute();
   const [isMenuOpen, setIsMenuOpen] = useState(false);
+  // A restore made on the first-run page: its report stays in sight once the page gives way to the accounts.
+  const [restoreReport, setRestoreReport] = useState<RestoreResult | null>(null);
   const routeKey = route.page === 'org' ? `org:${route.orgId}` : 'overview';
   const firstRoute = useRef(routeKey);
   // A new page moves the focus to its heading, as a page load would (not on the first load: the page starts
@@ -105,7 +109,7 @@ export function App() {
       </main>
     ) : (
       <main className="app">
-        <WelcomePage onReady={onOrgReady} />
+        <WelcomePage onReady={onOrgReady} onRestored={setRestoreReport} />
       </main>
     );
   }
@@ -173,6 +177,16 @@ export function App() {
           </p>
         )}
         <StoreProblems problems={problems} />
+        {restoreReport && (
+          <section className="card stack" aria-label="Restore">
+            <RestoreSummary report={restoreReport} />
+            <div>
+              <button type="button" className="button" onClick={() => setRestoreReport(null)}>
+                Got it
+              </button>
+            </div>
+          </section>
+        )}
         <AlertCenter
           onOpenOrg={openOrg}
           orgId={shownOrg?.id ?? null}

@@ -3,14 +3,24 @@
  * backup, or try the built-in demo.
  */
 import { useState } from 'react';
+import type { RestoreResult } from '@core/api-contract';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { errorText } from '../hooks/use-orgs';
 import { AddOrgForm } from '../components/add-org-form';
 import { BackupRestore } from '../components/files/backup-restore';
 
-/** The welcome page; `onReady` is called with the org that was added or started. */
-export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void }) {
+/**
+ * The welcome page; `onReady` is called with the org that was added or started, `onRestored` with the report
+ * of a restore (the page gives way to the accounts it added, so the report is shown there).
+ */
+export function WelcomePage({
+  onReady,
+  onRestored,
+}: {
+  onReady: (org: OrgSummary) => void;
+  onRestored?: (report: RestoreResult) => void;
+}) {
   const api = useApi();
   const [demoError, setDemoError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
@@ -60,7 +70,7 @@ export function WelcomePage({ onReady }: { onReady: (org: OrgSummary) => void })
         <section className="card" aria-labelledby="restore-title">
           <h2 id="restore-title">Coming from another computer?</h2>
           <p>Restore a Creditwatch backup: you will see what it adds before anything is written.</p>
-          <BackupRestore canSave={false} />
+          <BackupRestore canSave={false} onRestored={onRestored} />
         </section>
       </div>
     </div>

@@ -261,7 +261,7 @@ test('a CNY conversion rate adds a labelled dollar figure; a bad rate is refused
   await expect(converted).toContainText(
     `≈ ${formatMoney(Math.round(ds.dashboard.monthToDate.totalMicros * 0.14), 'USD')} this month`,
   );
-  await expect(converted).toContainText('in US dollars at your rate 1 CNY = $0.14, set Dec 2');
+  await expect(converted).toContainText('in US dollars at your rate 1 CNY = $0.14, set Wed 2 Dec');
   await expect(line(page, 'USD').getByTestId('total-converted')).toHaveCount(0);
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
 });

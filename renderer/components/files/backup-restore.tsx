@@ -12,8 +12,15 @@ import { errorText } from '../../hooks/use-orgs';
 import { plural } from '../../view-models/money-format';
 import { DownloadLink } from './download-link';
 
-/** The backup and restore actions (`canSave: false`: restore only, e.g. on a first run with nothing to save). */
-export function BackupRestore({ canSave = true }: { canSave?: boolean } = {}) {
+/**
+ * The backup and restore actions (`canSave: false`: restore only, e.g. on a first run with nothing to save).
+ * `onRestored` hands a finished restore's report on, for a page that is about to give way to another (the
+ * first-run page, once the restore has added accounts).
+ */
+export function BackupRestore({
+  canSave = true,
+  onRestored,
+}: { canSave?: boolean; onRestored?: (report: RestoreResult) => void } = {}) {
   const api = useApi();
   const id = useId();
   const [saved, setSaved] = useState<FileDelivery | null>(null);
@@ -62,6 +69,7 @@ export function BackupRestore({ canSave = true }: { canSave?: boolean } = {}) {
       const result = await api.invoke('backup:restore', { text: pending.text, acceptEdited });
       setPending(null);
       setReport(result);
+      onRestored?.(result);
     });
 
   return (
@@ -157,7 +165,8 @@ function RestorePreview(props: {
   );
 }
 
-function RestoreSummary({ report }: { report: RestoreResult }) {
+/** What a finished restore did, in words. */
+export function RestoreSummary({ report }: { report: RestoreResult }) {
   return (
     <div role="status" data-testid="restore-report">
       {report.changed ? (
