@@ -1,42 +1,37 @@
 /**
- * The account's answer for the figures the page shows (the saved ones, or a what-if's), computed once by core
- * and handed to every part of the page: the headline, the chart, the lots and the forecast panel quote it.
+ * The account's answer the page quotes: the server's (`answer:get`, the same one the overview, alerts, tray
+ * and command line quote) for the saved figures. Only a what-if — figures never saved — is answered here,
+ * by core's same builder over the what-if's view, keeping what the server's answer read elsewhere (the hard
+ * limit read from the provider, the wrong-organization words, the sync state).
  */
 import { useMemo } from 'react';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { AccountAnswer } from '@core/answer/account-answer';
 import type { Dashboard } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
-import type { ProviderId } from '@core/provider-info';
-import type { DisplayZone } from '../view-models/format';
+import { useServerState } from '../api/server-state';
 
-/** The user's zone: the one chosen, else the system's. */
-export function resolvedZone(zone: DisplayZone): string {
-  return zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-}
-
-/** The answer for `money` at `nowMs`, or null until the dashboard and the money view have loaded. */
+/** The saved answer from the server, or the what-if's when `whatIfMoney` is given; null until loaded. */
 export function useAccountAnswer(
-  money: MoneyView | null,
+  orgId: string,
+  whatIfMoney: MoneyView | null,
   dashboard: Dashboard | null,
-  nowMs: number,
-  zone: DisplayZone,
-  provider: ProviderId,
 ): AccountAnswer | null {
-  const timeZone = resolvedZone(zone);
-  return useMemo(
-    () =>
-      money && dashboard
-        ? buildAccountAnswer({
-            nowMs,
-            timeZone,
-            isDemo: false,
-            money,
-            dashboard: { ...dashboard, org: { ...dashboard.org, provider } },
-            apiSpendLimit: null,
-            wrongOrgFlags: [],
-          })
-        : null,
-    [money, dashboard, nowMs, timeZone, provider],
-  );
+  const saved = useServerState('answer:get', { orgId }).value;
+  return useMemo(() => {
+    if (!saved || !whatIfMoney || !dashboard) return saved;
+    const built = buildAccountAnswer({
+      nowMs: saved.nowMs,
+      timeZone: saved.timeZone,
+      isDemo: saved.isDemo,
+      money: whatIfMoney,
+      dashboard: { ...dashboard, org: { ...dashboard.org, provider: saved.provider } },
+      apiSpendLimit:
+        saved.hardLimit?.source === 'provider'
+          ? { limitMicros: saved.hardLimit.micros, isEnforced: true }
+          : null,
+      wrongOrgFlags: [],
+    });
+    return { ...built, wrongOrg: saved.wrongOrg };
+  }, [saved, whatIfMoney, dashboard]);
 }

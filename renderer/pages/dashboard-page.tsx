@@ -58,8 +58,8 @@ export function DashboardPage({
     () => (moneyState.money ? applyWhatIf(moneyState.money, whatIf) : null),
     [moneyState.money, whatIf],
   );
-  // One answer for the page: the headline, chart, lots and forecast panel all quote it.
-  const answer = useAccountAnswer(shownMoney, dashboard, nowMs, zone, provider);
+  // One answer for the page — the server's, or a what-if's: the headline, chart, lots and forecast panel quote it.
+  const answer = useAccountAnswer(orgId, whatIf ? shownMoney : null, dashboard);
   const [isSyncing, setIsSyncing] = useState(false);
   const [syncRequestError, setSyncRequestError] = useState<string | null>(null);
 

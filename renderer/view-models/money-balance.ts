@@ -1,6 +1,7 @@
 /**
- * The estimated balance and a reconciliation's drift as display strings (the estimate, its P10–P90 range,
- * its parts since the observation, predicted reloads, and the drift with its likely causes).
+ * The estimated balance's parts and a reconciliation's drift as display strings (where the estimate starts,
+ * what changed since, predicted reloads, and the drift with its likely causes). The total itself is the
+ * account's answer's credit left, said once on the page.
  */
 import { roundedMoneyWords } from '@core/words/money-words';
 import type { DriftWeight } from '@core/drift-weight';
@@ -13,10 +14,10 @@ import { formatDateTime, formatUtcDay, type DisplayZone } from './format';
 import { formatAbout } from './money-format';
 
 export interface BalanceView {
-  /** "Estimated credit balance" (prepaid) or "Credit left" (monthly / invoiced billing). */
+  /** "How the estimated credit adds up" (prepaid) or "How the credit left adds up" (monthly / invoiced). */
   title: string;
-  estimate: string;
-  range: string;
+  /** The balance the estimate starts from, exact to the cent. */
+  start: string;
   asOf: string;
   asOfIso: string;
   basis: string;
@@ -27,13 +28,12 @@ export interface BalanceView {
   predictedReloads: Array<{ key: string; text: string }>;
   /** Days with no cost bucket yet, said plainly (sync may be behind), or null. */
   missingDaysNote: string | null;
-  isNegative: boolean;
 }
 
 /**
- * Describes a balance estimate.
+ * Describes the parts of a balance estimate (not its total: that is the answer's credit left).
  *
- * Example: estimate 64_000_000, low 61_000_000, high 67_000_000 → `{ estimate: '$64.00', range: '$61.00–$67.00' }`.
+ * Example: recorded $100.00, $36.00 spent since → `{ start: '$100.00', settled: '−$36.00', … }`.
  */
 export function buildBalanceView(
   b: BalanceEstimate,
@@ -52,9 +52,8 @@ export function buildBalanceView(
         ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
         : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
   return {
-    title: mode === 'prepaid' ? 'Estimated credit balance' : 'Credit left',
-    estimate: money(b.estimateMicros),
-    range: formatMicrosRange(b.lowMicros, b.highMicros, currency),
+    title: mode === 'prepaid' ? 'How the estimated credit adds up' : 'How the credit left adds up',
+    start: money(b.basis.balanceMicros),
     asOf: formatDateTime(b.asOfMs, zone),
     asOfIso: new Date(b.asOfMs).toISOString(),
     basis,
@@ -70,8 +69,6 @@ export function buildBalanceView(
       b.missingDays.length === 0
         ? null
         : `No cost data yet for ${b.missingDays.map((d) => formatUtcDay(d)).join(', ')} (counted as ${money(0)}: the sync may be behind).`,
-    // Red only for a balance that is negative to the cent.
-    isNegative: roundToCents(b.estimateMicros) < 0,
   };
 }
 
@@ -79,13 +76,6 @@ export function buildBalanceView(
 function signed(sign: '+' | '−', micros: Micros, currency: string): string {
   const text = formatMoney(micros, currency);
   return roundToCents(micros) === 0 ? text : `${sign}${text}`;
-}
-
-/** "$61.00–$67.00", or one figure when both ends agree to the cent. */
-export function formatMicrosRange(low: Micros, high: Micros, currency: string): string {
-  const a = formatMoney(low, currency);
-  const b = formatMoney(high, currency);
-  return a === b ? a : `${a}–${b}`;
 }
 
 export interface DriftView {

@@ -52,14 +52,21 @@ test('a $1,000 purchase 12 days ago and no recorded balance: +$1,000 minus the c
     expect(money.balance!.creditsAddedMicros).toBe(1_000_000_000);
 
     await page.goto(await accountUrl(app));
-    const shown = page.getByTestId('balance-estimate');
+    const shown = page.getByTestId('balance-card');
     await expect(shown).toBeVisible({ timeout: 45_000 });
     // A scheduled sync may have run meanwhile: compare with the newest figures, themselves checked against truth.
     const latest = await app.call('money:get', { orgId });
     expect(latest.balance!.estimateMicros).toBe(1_000_000_000 - (await spentSince(app, orgId, boughtAt)));
-    await expect(shown).toHaveText(formatUsd(latest.balance!.estimateMicros));
-    await expect(shown).not.toHaveClass(/negative/);
+    // The breakdown shows the parts (no balance recorded: from $0.00, +$1,000.00, less the costs since); its
+    // total is the answer's credit left, the headline's figure.
+    await expect(page.getByTestId('balance-start')).toHaveText('$0.00');
     await expect(page.getByTestId('balance-added')).toHaveText('+$1,000.00');
+    await expect(page.getByTestId('balance-settled')).toHaveText(/^−\$\d{2,3}\.\d\d$/);
+    const creditLeft = (await app.call('answer:get', { orgId })).figures['credit-left'];
+    expect(creditLeft.valueMicros).toBe(latest.balance!.estimateMicros);
+    await expect(page.getByTestId('balance-total')).toHaveText(
+      `Adds up to the credit left above: ${creditLeft.text}`,
+    );
     await expect(page.getByTestId('record-balance-cta')).toHaveCount(0);
     expect(errors).toEqual([]);
   } finally {
@@ -102,7 +109,11 @@ test('monthly billing: usage before a mid-month purchase stays on the card, said
         `^\\${formatUsd(before - after)} accrued before your purchase on Nov 10, .+ will be charged to your card on the 1st; usage since then draws your \\$500\\.00 credit \\(\\${formatUsd(500_000_000 - after)} left\\)\\.$`,
       ),
     );
-    await expect(page.getByTestId('balance-estimate')).toHaveText(formatUsd(500_000_000 - after));
+    await expect(page.getByTestId('balance-added')).toHaveText('+$500.00');
+    const creditLeft = (await app.call('answer:get', { orgId })).figures['credit-left'].text;
+    await expect(page.getByTestId('balance-total')).toHaveText(
+      `Adds up to the credit left above: ${creditLeft}`,
+    );
     const charge = money.forecast!.monthEnd.cardChargeAmount!;
     expect(charge.p10 * 1e6).toBeGreaterThanOrEqual(Math.round((before - after) / 10_000) * 10_000 - 10_000);
   } finally {

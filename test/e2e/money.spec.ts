@@ -49,8 +49,15 @@ test('recording the billing-page balance brings the estimate and the crossing fo
   await cta.getByLabel(/Balance shown/).fill('100');
   await cta.getByRole('button', { name: 'Record balance' }).click();
 
-  await expect(page.getByTestId('balance-estimate')).toHaveText(/^\$\d{2,3}\.\d\d$/);
-  await expect(page.getByTestId('balance-range')).toHaveText(/^\$[\d.,]+–\$[\d.,]+$/);
+  // The breakdown shows the parts from the recorded balance; its total is the headline's credit left, once.
+  await expect(page.getByTestId('balance-start')).toHaveText('$100.00');
+  await expect(page.getByTestId('balance-settled')).toHaveText(/^(−\$[\d,]+\.\d\d|\$0\.00)$/);
+  const creditLeft = (await app.call('answer:get', { orgId })).figures['credit-left'].text;
+  await expect(page.getByTestId('hl-credit-left-value')).toHaveText(creditLeft);
+  await expect(page.getByTestId('balance-total')).toHaveText(
+    `Adds up to the credit left above: ${creditLeft}`,
+  );
+  await expect(page.getByTestId('balance-estimate')).toHaveCount(0);
   await expect(page.getByTestId('first-balance-notice')).toBeVisible();
   // When it runs out is the answer's figure, in the headline only (the forecast panel does not repeat it).
   await expect(page.getByTestId('hl-runs-out-value')).toHaveText(/^around \w{3} \d+ \w{3}/);
@@ -163,7 +170,7 @@ test('what-if changes the headline live and saves nothing', async ({ page }) => 
 
   // The section holds in a narrow window: nothing wider than the page.
   await page.setViewportSize({ width: 400, height: 700 });
-  await expect(page.getByTestId('balance-estimate')).toBeVisible();
+  await expect(page.getByTestId('balance-card')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
   await shot(page, 'narrow-400');
 });

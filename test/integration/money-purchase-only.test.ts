@@ -34,7 +34,14 @@ async function demoOrg(): Promise<{ money: MoneyService; handlers: ReturnType<ty
     nowMs: () => h.clock.nowMs(),
     orgOf: (id) => h.settings.get().orgs.find((o) => o.id === id) ?? null,
   });
-  const deps = { settings: h.settings, money, bus: createEventBus(() => {}) } as unknown as HandlerDeps;
+  const deps = {
+    settings: h.settings,
+    money,
+    sync: h.engine,
+    limits: { get: () => ({ org: null }) },
+    nowMs: () => h.clock.nowMs(),
+    bus: createEventBus(() => {}),
+  } as unknown as HandlerDeps;
   return { money, handlers: createMoneyHandlers(deps) };
 }
 
@@ -66,9 +73,14 @@ describe('a purchase and no recorded balance (demo org)', () => {
     expect(view.balance!.basis).toEqual({ observationId: null, atMs: boughtAt, balanceMicros: 0 });
 
     const card = buildBalanceView(view.balance!, now, { locale: 'en-US', timeZone: 'UTC' }, 'prepaid', 'USD');
-    const html = renderToStaticMarkup(createElement(BalanceCard, { view: card }));
-    expect(html).toContain(`data-testid="balance-estimate">${formatUsd(expected)}<`);
-    expect(html).not.toContain('figure-value negative');
+    const answer = await handlers['answer:get'](parseArgs('answer:get', { orgId: ORG_ID }));
+    const total = answer.figures['credit-left'].text;
+    const html = renderToStaticMarkup(createElement(BalanceCard, { view: card, total }));
+    // The parts are exact; the total is the answer's credit left, in its words.
+    expect(html).toContain(`data-testid="balance-start">$0.00<`);
+    expect(html).toContain(`data-testid="balance-added">+$1,000.00<`);
+    expect(html).toContain(`>${total}</strong>`);
+    expect(view.balance!.settledCostMicros + view.balance!.provisionalCostMicros).toBe(spentSince);
     expect(formatUsd(expected)).toMatch(/^\$[5-9]\d\d\.\d\d$/);
     expect((await money.view(ORG_ID)).balance!.estimateMicros).toBe(expected);
   });

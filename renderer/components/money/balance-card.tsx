@@ -1,34 +1,24 @@
 /**
- * The estimated balance now: the figure, its P10–P90 range, "as of", and what changed since the basis.
+ * How the credit left adds up: where the estimate starts and what changed since. The total is the account's
+ * answer's credit left, quoted in its words, so the page says credit left once, with one value.
  */
 import type { BalanceView } from '../../view-models/money-balance';
 
-/** Balance figure with its parts; predicted reloads are labelled as predicted. */
-export function BalanceCard({ view }: { view: BalanceView }) {
+/** The estimate's parts; predicted reloads are labelled as predicted. */
+export function BalanceCard({ view, total }: { view: BalanceView; total: string | null }) {
   return (
     <section className="card figure" aria-labelledby="balance-label" data-testid="balance-card">
       <h2 id="balance-label" className="figure-label">
         {view.title}
       </h2>
-      <p
-        className={view.isNegative ? 'figure-value negative' : 'figure-value'}
-        data-testid="balance-estimate"
-      >
-        {view.estimate}
-      </p>
-      <p>
-        likely <span data-testid="balance-range">{view.range}</span>
-      </p>
-      <p className="as-of">
-        as of{' '}
-        <time data-testid="balance-as-of" dateTime={view.asOfIso}>
-          {view.asOf}
-        </time>
-      </p>
       <p className="muted" data-testid="balance-basis">
         {view.basis}
       </p>
       <dl className="parts wrap">
+        <div>
+          <dt>Starting balance</dt>
+          <dd data-testid="balance-start">{view.start}</dd>
+        </div>
         <div>
           <dt>Costs up to yesterday</dt>
           <dd data-testid="balance-settled">{view.settled}</dd>
@@ -56,6 +46,17 @@ export function BalanceCard({ view }: { view: BalanceView }) {
         </ul>
       )}
       {view.missingDaysNote && <p className="warn-line">{view.missingDaysNote}</p>}
+      {total && (
+        <p data-testid="balance-total">
+          Adds up to the credit left above: <strong>{total}</strong>
+        </p>
+      )}
+      <p className="as-of">
+        as of{' '}
+        <time data-testid="balance-as-of" dateTime={view.asOfIso}>
+          {view.asOf}
+        </time>
+      </p>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The organization page's headline: the account's answer, figure by figure — credit left, when it runs
  * out or reloads next, card charges by month end, expiring credit, this month — each quoted as the answer
- * says it, with where it comes from.
+ * says it, with where it comes from — and the answer's words on a key that looks like another account's and on
+ * the hard monthly limit.
  */
 import type { AccountAnswer, FigureName } from '@core/answer/account-answer';
 import { figureLabel } from '../../view-models/card-summary';
@@ -49,6 +50,16 @@ export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf:
           );
         })}
       </dl>
+      {answer.wrongOrg && (
+        <p className="warn-line" role="note" data-testid="hl-wrong-org">
+          {answer.wrongOrg}
+        </p>
+      )}
+      {answer.hardLimit && (
+        <p className="muted" data-testid="hl-hard-limit">
+          Hard limit: {answer.hardLimit.text}
+        </p>
+      )}
       <p className="as-of">as of {asOf}</p>
     </section>
   );

@@ -167,7 +167,12 @@ export function MoneySection({
       )}
       <div className="figures money-figures">
         {split && <CardSplitCard view={split} isInvoiced={isInvoiced} />}
-        {balance && <BalanceCard view={balance} />}
+        {balance && (
+          <BalanceCard
+            view={balance}
+            total={answer?.figures['credit-left'].isKnown ? answer.figures['credit-left'].text : null}
+          />
+        )}
         <section className="card forecast-card" aria-labelledby="forecast-title" data-testid="forecast-card">
           <h3 id="forecast-title">Forecast</h3>
           {isWhatIf && <p className="badge warn">what-if, not saved</p>}

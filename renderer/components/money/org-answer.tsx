@@ -21,7 +21,7 @@ export interface OrgAnswerProps {
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
-  /** The answer for `money` (core's, computed once for the page). */
+  /** The account's answer: the server's (`answer:get`), or a what-if's built from `money`. */
   answer: AccountAnswer | null;
   /** The figures are a what-if's (never saved). */
   isWhatIf?: boolean;

@@ -91,8 +91,7 @@ describe('money in its own currency', () => {
       provider: 'deepseek',
       atMs: NOW - 60_000,
     });
-    expect(fromApi.estimate).toBe('CN¥191.14');
-    expect(fromApi.range).toBe('CN¥191.14');
+    expect(fromApi.start).toBe('CN¥191.14');
     expect(fromApi.provisional).toBe('−CN¥1.50');
     expect(fromApi.basis).toBe('From the CN¥191.14 the DeepSeek API reported 1 minute ago (Dec 2, 9:59 AM)');
     const recorded = buildBalanceView(b, NOW, ZONE, 'prepaid', 'CNY', null);

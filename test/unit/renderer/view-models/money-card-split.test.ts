@@ -50,7 +50,7 @@ describe('buildCardSplitView', () => {
 });
 
 describe('balance figures near zero', () => {
-  it('never shows "−$0.00", and is red only when negative to the cent', () => {
+  it('never shows "−$0.00": a part that rounds to zero carries no sign', () => {
     expect(formatUsd(-4_000)).toBe('$0.00');
     const b: BalanceEstimate = {
       asOfMs: 0,
@@ -60,18 +60,16 @@ describe('balance figures near zero', () => {
       highMicros: -4_000,
       sdMicros: 0,
       creditsAddedMicros: 500_000_000,
-      settledCostMicros: 0,
-      provisionalCostMicros: 0,
+      settledCostMicros: 4_000,
+      provisionalCostMicros: 10_000,
       expiredMicros: 0,
       predictedReloads: [],
       missingDays: [],
     };
     const v = buildBalanceView(b, 0, zone, 'monthly', 'USD');
-    expect(v.estimate).toBe('$0.00');
-    expect(v.isNegative).toBe(false);
-    expect(v.title).toBe('Credit left');
-    expect(buildBalanceView({ ...b, estimateMicros: -10_000 }, 0, zone, 'prepaid', 'USD').isNegative).toBe(
-      true,
-    );
+    expect(v.settled).toBe('$0.00');
+    expect(v.provisional).toBe('−$0.01');
+    expect(v.start).toBe('$0.00');
+    expect(v.title).toBe('How the credit left adds up');
   });
 });
