@@ -27,13 +27,18 @@ export function headlineNames(answer: AccountAnswer): FigureName[] {
   return names;
 }
 
+/** Past this many characters a figure is a sentence ("around Sat 19 Dec, $400.00 …"), not a number. */
+const WORDY_CHARS = 24;
+
 /** The headline figures row. */
 export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf: string }) {
   return (
     <section className="headline" aria-label="Headline figures" data-testid="headline-figures">
       <dl className="headline-grid">
-        {headlineNames(answer).map((name) => {
+        {headlineNames(answer).map((name, i) => {
           const f = answer.figures[name];
+          // One figure leads (the first, what matters now); a figure said in a sentence is set at reading size.
+          const weight = f.text.length > WORDY_CHARS ? 'wordy' : i === 0 ? 'leading' : 'plain';
           return (
             <div className="card headline-figure" key={name} data-testid={`hl-${name}`}>
               <dt className="figure-label">{LONGER_LABELS[name] ?? figureLabel(name, answer.provider)}</dt>
@@ -41,7 +46,7 @@ export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf:
                 <Figure
                   figure={f}
                   orgId={answer.orgId}
-                  className="headline-value"
+                  className={`headline-value ${weight}`}
                   testId={`hl-${name}-value`}
                 />
                 {f.note && <span className="muted headline-nature">{f.note}</span>}
