@@ -48,9 +48,12 @@ export function roundedMoneyWords(micros: Micros, currency: string): string {
     : text;
 }
 
+/** A range no wider than this share of its middle is said as the middle alone. */
+const NARROW_RANGE_SHARE = 0.02;
+
 /**
  * A ranged figure in words after `roundRange`: "$481 (likely $384–$573)"; just the middle when the range
- * is one figure. Example: `rangeWords({ low: 5e6, mid: 5e6, high: 5e6 }, 'USD')` → "$5.00".
+ * is one figure or within 1 % of the middle either way ("$36.50", not "$36.50 (likely $36.48–$36.52)"). Example: `rangeWords({ low: 5e6, mid: 5e6, high: 5e6 }, 'USD')` → "$5.00".
  */
 export function rangeWords(r: MicrosRange, currency: string): string {
   // An exact figure (no range) is said to the cent.
@@ -59,6 +62,7 @@ export function rangeWords(r: MicrosRange, currency: string): string {
   const isWhole = Math.abs(r.mid) >= WHOLE_UNITS_FROM_MICROS;
   const say = (m: Micros) =>
     isWhole ? formatMoney(m, currency).replace(/\.00$/, '') : formatMoney(m, currency);
-  if (x.low === x.high) return say(x.mid);
+  // A range within 1 % of the middle either way changes nothing a person would do: the middle alone.
+  if (x.high - x.low <= NARROW_RANGE_SHARE * Math.abs(x.mid)) return say(x.mid);
   return `${say(x.mid)} (likely ${say(x.low)}–${say(x.high)})`;
 }

@@ -82,4 +82,11 @@ describe('ranges', () => {
       'CN¥2.35 (likely CN¥1.23–CN¥3.46)',
     );
   });
+  it('says only the middle when the range is within 1 % of it either way', () => {
+    expect(rangeWords({ low: 36_480_000, mid: 36_500_000, high: 36_520_000 }, 'USD')).toBe('$36.50');
+    expect(rangeWords({ low: 201_200_000, mid: 201_410_000, high: 201_900_000 }, 'CNY')).toBe('CN¥201');
+    expect(rangeWords({ low: 379_000_000, mid: 386_000_000, high: 392_400_000 }, 'USD')).toBe(
+      '$386 (likely $379–$393)',
+    );
+  });
 });
