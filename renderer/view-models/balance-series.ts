@@ -52,7 +52,7 @@ const MIN_AHEAD_MS = 14 * DAY_MS;
 const MAX_AHEAD_MS = 31 * DAY_MS;
 const LOOKBACK_MS = 30 * DAY_MS;
 /** Spend rates sampled across the likely range (plus the middle line) to draw its band. */
-const RANGE_SCENARIOS = 24;
+const RANGE_SCENARIOS = 80;
 /** The band's time step: fine enough that reloads at different times blend into one area. */
 const BAND_STEP_MS = HOUR_MS;
 
