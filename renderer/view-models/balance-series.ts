@@ -6,9 +6,10 @@
  * and its forecast to month end.
  *
  * The forecast lines go through the forecast's own answers: each falls from today's estimate to the threshold
- * at the crossing time of its quantile (the middle line at the likely time, the range's edges at the early and
- * late ends), so the chart and the headline never disagree; with no crossing in sight, a line falls at the
- * daily spend rate of the matching month-end spend.
+ * at the crossing time of its quantile (the middle line at the likely time, the range at rates from the early to
+ * the late end), so the chart and the headline never disagree; with no crossing in sight, a line falls at the
+ * daily spend rate of the matching month-end spend. The range is one band: at each hour, the lowest and highest
+ * balance over those rates, never below zero.
  *
  * Example: estimate $100 now, threshold $10, crossings in 2 / 3 / 5 days, restore to $50 → the middle line
  * reaches $10 in 3 days, jumps to $50 (a predicted reload marker) and falls again at $30 a day.
@@ -50,6 +51,10 @@ const STEP_MS = 3 * HOUR_MS;
 const MIN_AHEAD_MS = 14 * DAY_MS;
 const MAX_AHEAD_MS = 31 * DAY_MS;
 const LOOKBACK_MS = 30 * DAY_MS;
+/** Spend rates sampled across the likely range (plus the middle line) to draw its band. */
+const RANGE_SCENARIOS = 80;
+/** The band's time step: fine enough that reloads at different times blend into one area. */
+const BAND_STEP_MS = HOUR_MS;
 
 /** Where the chart ends: the month end, but at least two weeks and at most 31 days ahead. */
 export function chartEndMs(nowMs: number, monthEndMs: number): number {
@@ -123,6 +128,58 @@ function fallingLine(
     points.push({ x: t, y: balance });
   }
   return points;
+}
+
+/**
+ * A line's lowest and highest value at `t`: both sides of a jump there, else linear between its points. `from`
+ * is a search hint for times asked in order.
+ */
+function valuesAt(line: readonly Point[], t: number, from: { i: number }): [number, number] {
+  while (from.i + 1 < line.length && line[from.i + 1]!.x < t) from.i++;
+  const a = line[from.i]!;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let j = from.i; j < line.length && line[j]!.x <= t; j++)
+    if (line[j]!.x === t) {
+      lo = Math.min(lo, line[j]!.y);
+      hi = Math.max(hi, line[j]!.y);
+    }
+  if (lo <= hi) return [lo, hi];
+  const b = line[from.i + 1];
+  const y = !b || a.x >= t || b.x === a.x ? a.y : a.y + ((b.y - a.y) * (t - a.x)) / (b.x - a.x);
+  return [y, y];
+}
+
+/**
+ * The band over a set of forecast lines: at each hour from `nowMs` to `endMs` and at each of `extraTimes`
+ * (where a line jumps), the lowest and highest of the lines, floored at zero (a prepaid balance cannot go below
+ * it). Example: lines at $40 and $50 (one just reloaded) at some hour give low $40, high $50 there, whichever
+ * line is which.
+ */
+export function rangeBand(
+  lines: readonly Point[][],
+  nowMs: number,
+  endMs: number,
+  extraTimes: readonly number[] = [],
+): { low: Point[]; high: Point[] } {
+  const times = new Set<number>(extraTimes.filter((t) => t >= nowMs && t <= endMs));
+  for (let t = nowMs; t < endMs; t += BAND_STEP_MS) times.add(t);
+  times.add(endMs);
+  const low: Point[] = [];
+  const high: Point[] = [];
+  const hints = lines.map(() => ({ i: 0 }));
+  for (const t of [...times].sort((a, b) => a - b)) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    lines.forEach((line, i) => {
+      const [a, b] = valuesAt(line, t, hints[i]!);
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, b);
+    });
+    low.push({ x: t, y: Math.max(0, lo) });
+    high.push({ x: t, y: Math.max(0, hi) });
+  }
+  return { low, high };
 }
 
 /** Builds the series (see the module doc). */
@@ -233,24 +290,32 @@ export function buildBalanceSeries(
     (p) => reloads.push(p),
     drop(unused?.p50),
   );
-  // The low line spends fast (so less is left to expire); the high line spends slowly.
-  const low = fallingLine(
-    b0,
+  // The likely range is, at each instant, the lowest and highest balance over spend rates from the fast end
+  // (early crossing, more spent so less left to expire) to the slow end: one band whose edges never cross, even
+  // where reloads at different times jump single lines up past each other.
+  const fast = { rate: rate(c?.p10, s.p90, unused?.p10), unused: unused?.p10 };
+  const slow = { rate: rate(c?.p90, s.p10, unused?.p90), unused: unused?.p90 };
+  const scenarios: Point[][] = [middle];
+  for (let k = 0; k <= RANGE_SCENARIOS; k++) {
+    const share = k / RANGE_SCENARIOS;
+    const unusedK = fast.unused + (slow.unused - fast.unused) * share;
+    scenarios.push(
+      fallingLine(
+        b0,
+        nowMs,
+        endMs,
+        fast.rate + (slow.rate - fast.rate) * share,
+        billing,
+        undefined,
+        drop(unusedK),
+      ),
+    );
+  }
+  const { low, high } = rangeBand(
+    scenarios,
     nowMs,
     endMs,
-    rate(c?.p10, s.p90, unused?.p10),
-    billing,
-    undefined,
-    drop(unused?.p10),
-  );
-  const high = fallingLine(
-    b0,
-    nowMs,
-    endMs,
-    rate(c?.p90, s.p10, unused?.p90),
-    billing,
-    undefined,
-    drop(unused?.p90),
+    middle.map((p) => p.x),
   );
   const stepWords =
     expiringAt !== null && unused.p50 > 0

@@ -145,12 +145,61 @@ describe('balance series', () => {
     // The first reload of the middle line is at the forecast's likely crossing, restoring $50.
     expect(s.reloads[0]!.x).toBeCloseTo(NOW + 3 * DAY_MS, -3);
     expect(s.reloads[0]!.y).toBe(50);
-    // The range: the low edge crosses first (at 2 days), the high edge last (at 5 days).
-    const firstBelow = (line: { x: number; y: number }[]) => line.find((p) => p.y <= 10)!.x;
-    expect(firstBelow(s.low)).toBeCloseTo(NOW + 2 * DAY_MS, -3);
-    expect(firstBelow(s.high)).toBeCloseTo(NOW + 5 * DAY_MS, -3);
+    // The range: its low edge is the fast end, reaching the threshold at the early crossing (2 days); until then
+    // its high edge is the slow end, still $60 above the threshold at 2 days (reaching it at 5 days).
+    const firstNear = (line: { x: number; y: number }[]) => line.find((p) => p.y <= 10.5)!.x;
+    expect(Math.abs(firstNear(s.low) - (NOW + 2 * DAY_MS))).toBeLessThanOrEqual(2 * HOUR_MS);
+    const at = (line: { x: number; y: number }[], x: number) => line.find((p) => p.x === x)!.y;
+    expect(at(s.high, NOW + DAY_MS)).toBeCloseTo(100 - 18, 6);
+    expect(at(s.low, NOW + DAY_MS)).toBeCloseTo(100 - 45, 6);
+    // After reloads, the low edge stays at the threshold and the high edge near the restored $50.
+    expect(Math.min(...s.low.map((p) => p.y))).toBeGreaterThanOrEqual(10 - 1e-9);
+    expect(at(s.high, NOW + 4 * DAY_MS)).toBeGreaterThan(45);
     expect(s.thresholdAmount).toBe(10);
     expect(s.marks.map((m) => m.kind)).toEqual(['now', 'month-end', 'expiry']);
+  });
+
+  it('draws the likely range as one band: low never above high, no gap from now to the end, never below zero', () => {
+    // The value of a line at x (after any jump at x), linear between its points.
+    const valueAt = (line: { x: number; y: number }[], x: number) => {
+      let i = 0;
+      while (i + 1 < line.length && line[i + 1]!.x <= x) i++;
+      const a = line[i]!;
+      const b = line[i + 1];
+      return !b || a.x >= x || b.x === a.x ? a.y : a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
+    };
+    const addRule = { ...RULE, action: { kind: 'add-fixed' as const, amountMicros: 40 * USD } };
+    const cases = [
+      money([OBS]),
+      money([OBS], {
+        ledger: { ...money([]).ledger, billing: { ...money([]).ledger.billing, reload: addRule } },
+      }),
+      // No auto-reload: the fast end runs the balance out, and the band stops at zero.
+      money([OBS], {
+        ledger: { ...money([]).ledger, billing: { ...money([]).ledger.billing, reload: null } },
+        forecast: forecast({ crossing: null, reloads: null }),
+      }),
+    ];
+    for (const m of cases) {
+      const s = buildBalanceSeries(m, daily(30), NOW)!;
+      const xs = [...new Set([...s.low, ...s.high].map((p) => p.x))].sort((a, b) => a - b);
+      for (const x of xs) {
+        expect(valueAt(s.low, x)).toBeLessThanOrEqual(valueAt(s.high, x) + 1e-9);
+        expect(valueAt(s.low, x)).toBeGreaterThanOrEqual(0);
+      }
+      // Both edges run from now to the chart's end without a hole.
+      for (const edge of [s.low, s.high]) {
+        expect(edge[0]!.x).toBe(NOW);
+        expect(edge.at(-1)!.x).toBe(s.endMs);
+        for (let i = 1; i < edge.length; i++)
+          expect(edge[i]!.x - edge[i - 1]!.x).toBeLessThanOrEqual(3 * HOUR_MS);
+      }
+      // The middle line (drawn floored at zero like the band) lies inside the band.
+      for (const p of s.middle.filter((q) => q.x > NOW)) {
+        expect(Math.max(0, p.y)).toBeGreaterThanOrEqual(valueAt(s.low, p.x) - 1e-6);
+        expect(Math.max(0, p.y)).toBeLessThanOrEqual(valueAt(s.high, p.x) + 1e-6);
+      }
+    }
   });
 
   it('shows this month’s spend and its forecast for monthly billing', () => {
