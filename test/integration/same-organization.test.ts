@@ -93,8 +93,6 @@ describe.each(['openai', 'anthropic'] as const)('adding a %s organization', (pro
       baseUrl: sim.baseUrl,
       provider,
     });
-    expect(first.providerOrgId).toBe(orgIdOf(11));
-    expect(settings.get().orgs.map((o) => o.providerOrgId)).toEqual([orgIdOf(11)]);
 
     const second = registerOrg(deps, {
       name: 'Acme finance',
@@ -106,6 +104,8 @@ describe.each(['openai', 'anthropic'] as const)('adding a %s organization', (pro
     await expect(second).rejects.toThrow(/^"Acme" is this organization already: .*Nothing was saved\.$/);
     expect(settings.get().orgs.map((o) => o.name)).toEqual(['Acme']);
     expect([...keys.values()]).toEqual([FIRST_KEY[provider]]);
+    expect(first.providerOrgId).toBe(orgIdOf(11));
+    expect(settings.get().orgs.map((o) => o.providerOrgId)).toEqual([orgIdOf(11)]);
   });
 
   it('adds two different organizations, each with its own id', async () => {
