@@ -32,12 +32,15 @@ export interface HandlerDeps {
   /** Checks a key with one cheap API call; throws an error whose message is for the user. */
   /** Gives a new balance demo account its history (see demo-warm-up.ts); absent in tests that need none. */
   warmUpDemo?(org: Org): Promise<void>;
-  /** Checks a key with one call; resolves with the currency the API names (balance providers), else null. */
+  /**
+   * Checks a key with one call; resolves with the currency the API names (balance providers), else null,
+   * and the provider's id of the key's organization where the API names it.
+   */
   verifyKey(
     provider: ProviderId,
     apiKey: string,
     baseUrl: string | null,
-  ): Promise<{ currency: string | null }>;
+  ): Promise<{ currency: string | null; organizationId?: string | null }>;
   /** node-cron validation: null when fine, else the message. */
   validateCron(expr: string): string | null;
   /** Applies a new schedule to the running scheduler. */

@@ -37,6 +37,12 @@ export const OrgSchema = z.object({
    * account was rebuilt after its settings were lost): no key is sent anywhere until the user confirms it.
    */
   addressToConfirm: z.boolean().optional(),
+  /**
+   * The provider's own id of the organization (OpenAI `org-…`, Anthropic a UUID), as its API named it when
+   * the key was checked or at a sync; absent when not known yet or the provider names none. The same
+   * organization is never added twice.
+   */
+  providerOrgId: z.string().min(1).max(128).optional(),
   /** Which built-in demo a `demo` org shows (absent on older files: the company demo). */
   demoProfile: z.enum(['company', 'personal', 'anthropic', 'openrouter', 'deepseek']).optional(),
 });

@@ -1,7 +1,9 @@
 /**
  * The same organization is never added twice (it would be counted twice). An Admin or API key belongs to
- * one organization, so a key already stored for another account names that account; none of the providers'
- * APIs used here returns an organization id to compare instead.
+ * one organization, so a key already stored for another account names that account. Two different keys
+ * of one organization are caught by the organization id the API names on its answers (OpenAI,
+ * Anthropic: stored on the account as `providerOrgId`); OpenRouter and DeepSeek name none, so for them
+ * only the key itself is compared.
  */
 import type { Org } from '@core/schemas';
 import type { SecretStore } from './secrets';
@@ -24,4 +26,48 @@ export async function accountWithKey(
 /** Words for the refusal. Example: `This key is already in use here by "Acme": …`. */
 export function duplicateOrgMessage(org: Org): string {
   return `This key is already in use here by "${org.name}": that organization is already added. Nothing was saved.`;
+}
+
+/**
+ * The account (other than `except`) on `provider` whose organization id is `providerOrgId`, or null.
+ * Example: a second OpenAI Admin key of org-abc while "Acme" has org-abc → "Acme".
+ */
+export function accountOfOrganization(
+  orgs: readonly Org[],
+  provider: Org['provider'],
+  providerOrgId: string,
+  except: string | null,
+): Org | null {
+  return (
+    orgs.find(
+      (o) =>
+        o.kind === 'live' && o.id !== except && o.provider === provider && o.providerOrgId === providerOrgId,
+    ) ?? null
+  );
+}
+
+/** Words for the refusal of another key of an organization already added. */
+export function sameOrganizationMessage(org: Org): string {
+  return (
+    `"${org.name}" is this organization already: this key belongs to the same organization, so its spend ` +
+    `would be counted twice. Nothing was saved.`
+  );
+}
+
+/**
+ * Stores the organization id an account's API named at a sync, when the account has none yet (accounts
+ * added before it was recorded); an id already stored is never replaced. Writes nothing otherwise.
+ */
+export async function rememberProviderOrgId(
+  settings: Pick<SettingsStore, 'get' | 'update'>,
+  orgId: string,
+  providerOrgId: string | null,
+): Promise<void> {
+  if (!providerOrgId) return;
+  const org = settings.get().orgs.find((o) => o.id === orgId);
+  if (!org || org.kind !== 'live' || org.providerOrgId) return;
+  await settings.update((s) => ({
+    ...s,
+    orgs: s.orgs.map((o) => (o.id === orgId && !o.providerOrgId ? { ...o, providerOrgId } : o)),
+  }));
 }

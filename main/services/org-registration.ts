@@ -8,7 +8,12 @@ import { ApiError } from '@core/api-contract';
 import { wrongProviderKeyProblem, type ProviderId } from '@core/providers';
 import type { Org } from '@core/schemas';
 import { isProjectScopedKey, projectKeyMessage } from '@core/sync-errors';
-import { accountWithKey, duplicateOrgMessage } from './duplicate-org';
+import {
+  accountOfOrganization,
+  accountWithKey,
+  duplicateOrgMessage,
+  sameOrganizationMessage,
+} from './duplicate-org';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './stores/settings-store';
 
@@ -23,12 +28,15 @@ export interface OrgRegistrationDeps {
   secrets: SecretStore;
   /** The app runs on a pinned clock: only accounts at a local address (a simulator) can be added. */
   isClockPinned: boolean;
-  /** Checks a key with one call; resolves with the currency the API names (balance providers), else null. */
+  /**
+   * Checks a key with one call; resolves with the currency the API names (balance providers), else null,
+   * and the provider's id of the key's organization where the API names it.
+   */
   verifyKey(
     provider: ProviderId,
     apiKey: string,
     baseUrl: string | null,
-  ): Promise<{ currency: string | null }>;
+  ): Promise<{ currency: string | null; organizationId?: string | null }>;
   /** Whether an account has a usable key. */
   hasKey(org: Org): Promise<boolean>;
   newOrgId(): string;
@@ -63,13 +71,21 @@ export async function registerOrg(deps: OrgRegistrationDeps, request: NewOrgRequ
   const twin = await accountWithKey(deps, key, null);
   if (twin) throw new ApiError('rejected', duplicateOrgMessage(twin));
   let currency: string | null;
+  let providerOrgId: string | null;
   try {
-    ({ currency } = await deps.verifyKey(provider, key, baseUrl));
+    const verified = await deps.verifyKey(provider, key, baseUrl);
+    currency = verified.currency;
+    providerOrgId = verified.organizationId ?? null;
   } catch (err) {
     throw new ApiError('rejected', `${withFullStop((err as Error).message)} Nothing was saved.`);
   }
   // Adding again an org whose key is missing or unreadable keeps its id, so its ledger and history stay.
   const again = await orgNeedingKey(deps, name, baseUrl, provider);
+  // Another key of an organization already here (the API names the same organization id): refused, naming it.
+  if (providerOrgId) {
+    const same = accountOfOrganization(deps.settings.get().orgs, provider, providerOrgId, again?.id ?? null);
+    if (same) throw new ApiError('rejected', sameOrganizationMessage(same));
+  }
   const org: Org = again ?? {
     id: deps.newOrgId(),
     name,
@@ -79,14 +95,15 @@ export async function registerOrg(deps: OrgRegistrationDeps, request: NewOrgRequ
     baseUrl,
     createdAtMs: deps.nowMs(),
   };
+  const confirmed = (o: Org): Org => (providerOrgId ? { ...withoutHold(o), providerOrgId } : withoutHold(o));
   await deps.secrets.set(org.id, key);
   await deps.settings.update((s) => ({
     ...s,
     // The user just typed this address with this key: nothing left to confirm.
-    orgs: again ? s.orgs.map((o) => (o.id === org.id ? withoutHold(o) : o)) : [...s.orgs, org],
+    orgs: again ? s.orgs.map((o) => (o.id === org.id ? confirmed(o) : o)) : [...s.orgs, confirmed(org)],
     selectedOrgId: org.id,
   }));
-  return again ? withoutHold(org) : org;
+  return confirmed(org);
 }
 
 /** A configured account of this provider with this name and base URL whose key is missing or unreadable. */

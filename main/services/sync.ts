@@ -9,6 +9,7 @@ import { INITIAL_SYNC_STATUS, type Org, type SyncStatus } from '@core/schemas';
 import { classifySyncError, isAttemptDue, redactSecrets } from '@core/sync-errors';
 import { DAY_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { describeError, ClientSetupError } from './api-errors';
+import { rememberProviderOrgId } from './duplicate-org';
 import { accountCurrency, PROVIDERS } from '@core/providers';
 import { backfillActivity } from './activity-backfill';
 import { runBalanceSync } from './balance-sync-run';
@@ -178,6 +179,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngineTools {
         lastError: null,
       };
       log(`sync ${org.id}: ok (${result.calls} calls, ${deps.nowMs() - startedMs} ms)`);
+      await rememberProviderOrgId(deps.settings, org.id, api.organizationId?.() ?? null).catch((err: Error) =>
+        log(`organization id of ${org.id}: ${err.message}`),
+      );
     } catch (err) {
       const failures = before.failures + 1;
       const timeZone = deps.settings.get().timeZone;

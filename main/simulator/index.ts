@@ -82,6 +82,11 @@ export interface SimulatorOptions {
   spendLimit?: 'set' | 'none';
   /** When the calling Admin key expires (listed by `/organization/admin_api_keys`); default null = never. */
   adminKeyExpiresAtMs?: number | null;
+  /**
+   * The organization's id (the `openai-organization` header on every answer); default one fixed id per
+   * seed. Any Admin key is accepted, so two keys of one organization are two keys on one simulator.
+   */
+  organizationId?: string;
 }
 
 export interface Simulator {
@@ -154,6 +159,11 @@ export function createSimulatedSpendModel(
   return createSpendModel({ org, source, historyStartMs, costLagMinutes: opts.costLagMinutes ?? 30 });
 }
 
+/** The fixed organization id of the simulated org of `seed`. Example: 7 → 'org-CreditwatchSim000007'. */
+export function simulatedOpenAiOrgId(seed: number): string {
+  return `org-CreditwatchSim${String(Math.abs(Math.trunc(seed))).padStart(6, '0')}`;
+}
+
 /** Starts the simulator on 127.0.0.1 (only) and resolves once it is listening. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const clock = opts.clock ?? createSimClock();
@@ -169,6 +179,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     port,
     clock,
     faults,
+    organizationId: opts.organizationId ?? simulatedOpenAiOrgId(seed),
     handlers: {
       costs: (q, now) =>
         handleBucketEndpoint(COSTS, q, model, now, {

@@ -103,6 +103,8 @@ export async function startHttpSimulator(opts: {
   clock: SimClock;
   faults: FaultInjector;
   handlers: Record<RouteName, RouteHandler>;
+  /** The organization's id, sent on every answer as the `openai-organization` header (as the API does). */
+  organizationId: string;
 }): Promise<HttpSimulator> {
   const { clock, faults, handlers } = opts;
   let requestCounter = 0;
@@ -110,6 +112,7 @@ export async function startHttpSimulator(opts: {
   function send(x: Exchange, status: number, text: string, headers: Record<string, string> = {}): void {
     x.send(status, text, {
       'x-request-id': `req_${(++requestCounter).toString(16).padStart(12, '0')}`,
+      'openai-organization': opts.organizationId,
       ...headers,
     });
   }

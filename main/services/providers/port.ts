@@ -27,6 +27,11 @@ interface ProviderApiBase {
   readonly keyKind: KeyKind;
   /** Checks the key with one cheap call; throws what a sync would (the caller classifies it). */
   verify(nowMs: number): Promise<void>;
+  /**
+   * The organization id the provider's last successful answer named (OpenAI `openai-organization`,
+   * Anthropic `anthropic-organization-id` headers); null before one, or when the provider names none.
+   */
+  organizationId?(): string | null;
 }
 
 /**

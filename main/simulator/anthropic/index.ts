@@ -92,6 +92,11 @@ export interface AnthropicSimulatorOptions {
    * a $5,000 usage-tier cap and no limit of its own.
    */
   spendLimits?: SimSpendLimits | null;
+  /**
+   * The organization's id (the `anthropic-organization-id` header on every answer); default one fixed id
+   * per seed. Any Admin key is accepted, so two keys of one organization are two keys on one simulator.
+   */
+  organizationId?: string;
 }
 
 export interface AnthropicSimulator {
@@ -107,6 +112,11 @@ export interface AnthropicSimulator {
 }
 
 const DEFAULT_LIMITS: SimSpendLimits = { usageTierCents: 500_000, organizationCents: null };
+
+/** The fixed organization id (a UUID, as the API's) of the simulated org of `seed`. */
+export function simulatedAnthropicOrgId(seed: number): string {
+  return `5e0c1a2d-0000-4000-8000-${Math.abs(Math.trunc(seed)).toString(16).padStart(12, '0').slice(-12)}`;
+}
 
 /** Starts the simulator on 127.0.0.1 (only) and resolves once it is listening. */
 export async function startAnthropicSimulator(
@@ -131,6 +141,7 @@ export async function startAnthropicSimulator(
     port: opts.port ?? 0,
     clock,
     faults,
+    organizationId: opts.organizationId ?? simulatedAnthropicOrgId(opts.seed ?? 1),
     handlers: {
       cost_report: (q, now) => handleCostReport(q, model, now),
       usage_messages: (q, now) => handleUsageReport(q, model, now),

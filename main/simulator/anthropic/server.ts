@@ -120,13 +120,19 @@ export async function startAnthropicHttp(opts: {
   clock: SimClock;
   faults: ReturnType<typeof createAnthropicFaults>;
   handlers: Record<AnthropicRoute, AnthropicHandler>;
+  /** The organization's id, sent on every answer as `anthropic-organization-id` (as the API does). */
+  organizationId: string;
 }): Promise<AnthropicHttp> {
   const { clock, faults, handlers } = opts;
   let counter = 0;
 
   const send = (x: Exchange, status: number, text: string, headers = {}) => {
     const requestId = `req_011CSim${(++counter).toString(16).padStart(12, '0')}`;
-    x.send(status, text, { 'request-id': requestId, ...headers });
+    x.send(status, text, {
+      'request-id': requestId,
+      'anthropic-organization-id': opts.organizationId,
+      ...headers,
+    });
   };
   const sendError = (x: Exchange, e: unknown) => {
     const err = e instanceof AnthropicHttpError ? e : apiError();
