@@ -83,8 +83,8 @@ export interface SimulatorOptions {
   /** When the calling Admin key expires (listed by `/organization/admin_api_keys`); default null = never. */
   adminKeyExpiresAtMs?: number | null;
   /**
-   * The organization's id (the `openai-organization` header on every answer); default one fixed id per
-   * seed. Any Admin key is accepted, so two keys of one organization are two keys on one simulator.
+   * The organization's id (the `openai-organization` header on every answer): every key is then a key of this one
+   * organization. Default: one organization per key (different keys, different organizations).
    */
   organizationId?: string;
 }
@@ -179,7 +179,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     port,
     clock,
     faults,
-    organizationId: opts.organizationId ?? simulatedOpenAiOrgId(seed),
+    organizationId: opts.organizationId ?? null,
     handlers: {
       costs: (q, now) =>
         handleBucketEndpoint(COSTS, q, model, now, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * The HTTP plumbing every simulator shares (node:http, 127.0.0.1 only): the request log, answers that record
  * their status, delayed answers for latency faults, and a close that ends hanging requests. Each simulator
@@ -95,4 +96,15 @@ export async function startLoopbackServer(opts: {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The organization a simulator answers for when none was given: one per key (the key's SHA-256, shortened), so
+ * accounts added with different keys on one simulator are different organizations, and the same key always the
+ * same one. A simulator started with an `organizationId` answers for that one organization, whatever the key.
+ */
+export function organizationOfKey(req: IncomingMessage, prefix: string): string {
+  const auth = req.headers.authorization ?? req.headers['x-api-key'] ?? '';
+  const key = (Array.isArray(auth) ? auth[0] : auth)?.replace(/^Bearer\s+/i, '') ?? '';
+  return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
 }

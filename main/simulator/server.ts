@@ -15,7 +15,7 @@ import {
   spendLimitExceeded,
 } from './api-errors';
 import type { FaultDecision, FaultInjector } from './fault-injector';
-import { startLoopbackServer, type Exchange, type LoopbackServer } from './loopback';
+import { organizationOfKey, startLoopbackServer, type Exchange, type LoopbackServer } from './loopback';
 import { createQueryReader, type QueryReader } from './query';
 import type { SimClock } from './sim-clock';
 
@@ -103,8 +103,11 @@ export async function startHttpSimulator(opts: {
   clock: SimClock;
   faults: FaultInjector;
   handlers: Record<RouteName, RouteHandler>;
-  /** The organization's id, sent on every answer as the `openai-organization` header (as the API does). */
-  organizationId: string;
+  /**
+   * The organization's id, sent on every answer as the `openai-organization` header (as the API does); null:
+   * one organization per key (`organizationOfKey`).
+   */
+  organizationId: string | null;
 }): Promise<HttpSimulator> {
   const { clock, faults, handlers } = opts;
   let requestCounter = 0;
@@ -112,7 +115,7 @@ export async function startHttpSimulator(opts: {
   function send(x: Exchange, status: number, text: string, headers: Record<string, string> = {}): void {
     x.send(status, text, {
       'x-request-id': `req_${(++requestCounter).toString(16).padStart(12, '0')}`,
-      'openai-organization': opts.organizationId,
+      'openai-organization': opts.organizationId ?? organizationOfKey(x.req, 'org-'),
       ...headers,
     });
   }

@@ -273,9 +273,9 @@ export function buildBalanceSeries(
   const expiringAt =
     expiring?.atMs != null && expiring.atMs > nowMs && expiring.atMs <= endMs ? expiring.atMs : null;
   const unused = {
-    p10: (unusedRange?.low ?? unusedMid) / 1e6,
-    p50: (unusedRange?.mid ?? unusedMid) / 1e6,
-    p90: (unusedRange?.high ?? unusedMid) / 1e6,
+    p10: (unusedRange?.low ?? unusedMid) / MICROS_PER_UNIT,
+    p50: (unusedRange?.mid ?? unusedMid) / MICROS_PER_UNIT,
+    p90: (unusedRange?.high ?? unusedMid) / MICROS_PER_UNIT,
   };
   const drop = (usd: number | undefined) =>
     expiringAt !== null && usd !== undefined && usd > 0 ? { atMs: expiringAt, usd } : null;
@@ -319,7 +319,7 @@ export function buildBalanceSeries(
   );
   const stepWords =
     expiringAt !== null && unused.p50 > 0
-      ? `, about ${roundedMoneyWords(Math.round(unused.p50 * 1e6), money.currency)} unused`
+      ? `, about ${roundedMoneyWords(Math.round(unused.p50 * MICROS_PER_UNIT), money.currency)} unused`
       : '';
   const expiryDays = new Set<number>();
   for (const lot of lotsFromEntries(money.ledger.entries)) {

@@ -46,8 +46,13 @@ async function simulatorOf(provider: 'openai' | 'anthropic', seed: number) {
   const clock = createSimClock({ startMs: START_MS, speed: 0 });
   const sim =
     provider === 'openai'
-      ? await startSimulator({ seed, historyDays: 3, clock })
-      : await startAnthropicSimulator({ seed, historyDays: 3, clock });
+      ? await startSimulator({ seed, historyDays: 3, clock, organizationId: simulatedOpenAiOrgId(seed) })
+      : await startAnthropicSimulator({
+          seed,
+          historyDays: 3,
+          clock,
+          organizationId: simulatedAnthropicOrgId(seed),
+        });
   cleanup.push(sim.close);
   return sim;
 }

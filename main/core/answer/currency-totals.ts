@@ -10,7 +10,7 @@
  * Example: a reload account with about even odds of one $400 reload (likely $0–$400) and a monthly account
  * with $803 (likely $700–$803) → card by month end "likely $803, up to $1,203".
  */
-import type { Micros } from '../money';
+import { MICROS_PER_UNIT, type Micros } from '../money';
 import type { ConversionRate } from '../schemas';
 import { dateWords } from '../words/date-words';
 import { moneyWords, roundedMoneyWords, roundRange, WHOLE_UNITS_FROM_MICROS } from '../words/money-words';
@@ -66,8 +66,8 @@ function cardWords(g: Group, currency: string): string {
   const unknown = g.cardUnknown > 0 ? ` (not known yet for ${accounts})` : '';
   // The total follows the one rounding rule too: whole units from 100 up (likely to nearest, up-to rounded up).
   const isWhole = g.cardUpTo >= WHOLE_UNITS_FROM_MICROS;
-  const likely = isWhole ? Math.round(g.cardLikely / 1e6) * 1e6 : g.cardLikely;
-  const most = isWhole ? Math.ceil(g.cardUpTo / 1e6) * 1e6 : g.cardUpTo;
+  const likely = isWhole ? Math.round(g.cardLikely / MICROS_PER_UNIT) * MICROS_PER_UNIT : g.cardLikely;
+  const most = isWhole ? Math.ceil(g.cardUpTo / MICROS_PER_UNIT) * MICROS_PER_UNIT : g.cardUpTo;
   const say = (m: Micros) => roundedMoneyWords(m, currency);
   const upTo = `up to ${say(most)}`;
   if (likely <= 0) return `${upTo}; likely none${unknown}`;

@@ -93,8 +93,8 @@ export interface AnthropicSimulatorOptions {
    */
   spendLimits?: SimSpendLimits | null;
   /**
-   * The organization's id (the `anthropic-organization-id` header on every answer); default one fixed id
-   * per seed. Any Admin key is accepted, so two keys of one organization are two keys on one simulator.
+   * The organization's id (the `anthropic-organization-id` header on every answer): every key is then a key of this one
+   * organization. Default: one organization per key (different keys, different organizations).
    */
   organizationId?: string;
 }
@@ -141,7 +141,7 @@ export async function startAnthropicSimulator(
     port: opts.port ?? 0,
     clock,
     faults,
-    organizationId: opts.organizationId ?? simulatedAnthropicOrgId(opts.seed ?? 1),
+    organizationId: opts.organizationId ?? null,
     handlers: {
       cost_report: (q, now) => handleCostReport(q, model, now),
       usage_messages: (q, now) => handleUsageReport(q, model, now),

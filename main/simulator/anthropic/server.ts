@@ -3,7 +3,7 @@
  * docs' curl sends it, or `Authorization: Bearer` as `@anthropic-ai/sdk` 1.17.0 does) and `anthropic-version`
  * checks, the `anthropic-beta` value each beta route needs, fault injection, and Anthropic-shaped JSON answers.
  */
-import { startLoopbackServer, type Exchange, type LoopbackServer } from '../loopback';
+import { organizationOfKey, startLoopbackServer, type Exchange, type LoopbackServer } from '../loopback';
 import type { SimClock } from '../sim-clock';
 import {
   AnthropicHttpError,
@@ -120,8 +120,11 @@ export async function startAnthropicHttp(opts: {
   clock: SimClock;
   faults: ReturnType<typeof createAnthropicFaults>;
   handlers: Record<AnthropicRoute, AnthropicHandler>;
-  /** The organization's id, sent on every answer as `anthropic-organization-id` (as the API does). */
-  organizationId: string;
+  /**
+   * The organization's id, sent on every answer as `anthropic-organization-id` (as the API does); null: one
+   * organization per key (`organizationOfKey`).
+   */
+  organizationId: string | null;
 }): Promise<AnthropicHttp> {
   const { clock, faults, handlers } = opts;
   let counter = 0;
@@ -130,7 +133,7 @@ export async function startAnthropicHttp(opts: {
     const requestId = `req_011CSim${(++counter).toString(16).padStart(12, '0')}`;
     x.send(status, text, {
       'request-id': requestId,
-      'anthropic-organization-id': opts.organizationId,
+      'anthropic-organization-id': opts.organizationId ?? organizationOfKey(x.req, 'org_'),
       ...headers,
     });
   };

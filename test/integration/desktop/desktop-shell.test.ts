@@ -115,10 +115,23 @@ describe('desktop shell (built main bundle, electron stand-in)', () => {
     // figures change as syncs land).
     const target0 = orgs[0]!;
     const beforeMenu = shell.records.length;
+    const lineOf = (r: ShellRecord) =>
+      ((r.items ?? []) as { label: string | null }[])
+        .map((i) => i.label)
+        .find((l) => l?.startsWith(`${target0.name}:`));
     for (let tries = 0; ; tries++) {
+      // The account's line comes with a menu built after its first sync: wait for one (a busy machine).
+      await shell.waitFor(
+        (r) => r.kind === 'Tray.setContextMenu' && lineOf(r) !== undefined,
+        "a tray menu with the account's line",
+        90_000,
+      );
       const newest = shell.records.filter((r) => r.kind === 'Tray.setContextMenu').at(-1);
-      const items = (newest?.items ?? []) as { label: string | null }[];
-      const label = items.map((i) => i.label).find((l) => l?.startsWith(`${target0.name}:`));
+      const label = newest ? lineOf(newest) : undefined;
+      if (label === undefined && tries < 5) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        continue;
+      }
       expect(label, 'the account has a line in the tray menu').toBeDefined();
       const clicked = await shell.command('clickMenu', { label }).then(
         () => true,
