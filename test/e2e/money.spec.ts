@@ -52,6 +52,13 @@ test('recording the billing-page balance brings the estimate and the crossing fo
   // The breakdown shows the parts from the recorded balance; its total is the headline's credit left, once.
   await expect(page.getByTestId('balance-start')).toHaveText('$100.00');
   await expect(page.getByTestId('balance-settled')).toHaveText(/^(−\$[\d,]+\.\d\d|\$0\.00)$/);
+  // The answer knows the credit left once the costs since the reading are in (a sync follows the record; on a
+  // busy machine it may land after the page first shows the parts).
+  await expect
+    .poll(async () => (await app.call('answer:get', { orgId })).figures['credit-left'].isKnown, {
+      timeout: 45_000,
+    })
+    .toBe(true);
   const creditLeft = (await app.call('answer:get', { orgId })).figures['credit-left'].text;
   await expect(page.getByTestId('hl-credit-left-value')).toHaveText(creditLeft);
   await expect(page.getByTestId('balance-total')).toHaveText(
