@@ -8,9 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandom } from '@core/random';
-import { createApp } from '../../main/app/create-app';
-import { createFileSecretStore } from '../../main/services/secrets';
-import { restoreAndKill, threeAccountBackup } from '../support/killed-restore';
+import { restoreAndKill, startAppOn, threeAccountBackup } from '../support/killed-restore';
 
 const KILLS = Number(process.env.CRASH_LOOP_KILLS ?? 50);
 /** Rounds in which two processes start on the folder at once (one must be refused, nothing lost). */
@@ -29,12 +27,7 @@ async function killDuringRestore(): Promise<Record<string, unknown>> {
     for (let i = 0; i < RESTORE_KILLS; i++) {
       const dataDir = join(root, `target-${i}`);
       await restoreAndKill(dataDir, file);
-      const app = await createApp({
-        dataDir,
-        version: 'bench',
-        transport: 'http',
-        secrets: createFileSecretStore(dataDir),
-      });
+      const app = await startAppOn(dataDir);
       try {
         const ids = new Set((await app.handlers['orgs:list']({})).orgs.map((o) => o.id));
         accountsMissing += orgIds.filter((id) => !ids.has(id)).length;
@@ -141,12 +134,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       }
       for (const f of unparsable(dataDir)) corrupted.add(f);
     }
-    const app = await createApp({
-      dataDir,
-      version: 'bench',
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-    });
+    const app = await startAppOn(dataDir);
     const problems = (await app.handlers['app:problems']({})).problems.map((p) => p.message);
     const orgId = app.settings.get().orgs.find((o) => o.kind === 'demo')!.id;
     const stored = new Set((await app.handlers['ledger:get']({ orgId })).entries.map((e) => e.id));

@@ -3,20 +3,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../main/app/create-app';
-import { createFileSecretStore } from '../../main/services/secrets';
+import { describe, expect, it } from 'vitest';
 import { openSettingsStore } from '../../main/services/stores/settings-store';
-import { restoreAndKill, threeAccountBackup } from '../support/killed-restore';
-
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'cw-restore-kill-'));
-});
-afterAll(async () => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
+import { restoreAndKill, startAppOn, threeAccountBackup } from '../support/killed-restore';
 
 describe('a restore killed between its ledger writes and its settings write', () => {
   it('is finished at the next start, and the page is told', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cw-restore-kill-'));
     const { file } = await threeAccountBackup(root);
     const dataDir = join(root, 'target');
     await restoreAndKill(dataDir, file);
@@ -24,12 +17,7 @@ describe('a restore killed between its ledger writes and its settings write', ()
     expect(files.filter((n) => n.startsWith('ledger-')).length, 'the ledgers were written').toBe(3);
     expect((await openSettingsStore(dataDir)).get().orgs, 'and the settings were not').toEqual([]);
 
-    const app = await createApp({
-      dataDir,
-      version: 't',
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-    });
+    const app = await startAppOn(dataDir);
     try {
       const { orgs } = await app.handlers['orgs:list']({});
       expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Beta', 'Gamma']);
@@ -41,6 +29,7 @@ describe('a restore killed between its ledger writes and its settings write', ()
       );
     } finally {
       await app.close();
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     }
   }, 60_000);
 });

@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Org } from '@core/schemas';
+import { createApp, type App } from '../../main/app/create-app';
 import { createBackupText } from '../../main/services/backup';
+import { createFileSecretStore } from '../../main/services/secrets';
 import { createLedgerStore } from '../../main/services/stores/ledger-store';
 import { openSettingsStore } from '../../main/services/stores/settings-store';
 
@@ -22,8 +24,9 @@ const child = new URL('./restore-child.ts', import.meta.url).pathname;
  */
 export async function threeAccountBackup(root: string): Promise<{ file: string; orgIds: string[] }> {
   const dir = join(root, 'source');
-  const settings = await openSettingsStore(dir, { nowMs: () => RESTORE_NOW });
-  const ledgers = createLedgerStore(dir, { nowMs: () => RESTORE_NOW });
+  const nowMs = () => RESTORE_NOW;
+  const settings = await openSettingsStore(dir, { nowMs });
+  const ledgers = createLedgerStore(dir, { nowMs });
   const orgs: Org[] = RESTORE_ACCOUNTS.map((name, i) => ({
     id: `org_restore0000${i}`,
     name,
@@ -47,16 +50,15 @@ export async function threeAccountBackup(root: string): Promise<{ file: string; 
       ],
     }));
   await settings.update((s) => ({ ...s, orgs }));
-  const text = await createBackupText({
-    settings,
-    ledgers,
-    dataDir: dir,
-    nowMs: () => RESTORE_NOW,
-    appVersion: 'test',
-  });
+  const text = await createBackupText({ settings, ledgers, dataDir: dir, nowMs, appVersion: 'test' });
   const file = join(root, 'backup.json');
   await writeFile(file, text);
   return { file, orgIds: orgs.map((o) => o.id) };
+}
+
+/** Starts the app on `dataDir`, as the next start after a kill would (close it when done). */
+export function startAppOn(dataDir: string): Promise<App> {
+  return createApp({ dataDir, version: 'test', transport: 'http', secrets: createFileSecretStore(dataDir) });
 }
 
 /** Restores `file` into `dataDir` in a child process until its ledgers are written, then SIGKILLs it. */
