@@ -50,7 +50,10 @@ function specOf(g: Generated): AccountSpec {
   if (g.balance !== null) entries.push(observation(NOW - 3 * HOUR_MS, g.balance * 1_000_000));
   return {
     hasSynced: g.hasSynced,
-    dailyMicros: Array.from({ length: 30 }, (_, i) => g.perDay * 1_000_000 * (0.6 + ((i * 7) % 9) / 10)),
+    // Whole micro-units, as the history files hold them (a figure's amount is whole micro-units, checked).
+    dailyMicros: Array.from({ length: 30 }, (_, i) =>
+      Math.round(g.perDay * 1_000_000 * (0.6 + ((i * 7) % 9) / 10)),
+    ),
     entries,
     billing:
       g.mode === 'reload'
