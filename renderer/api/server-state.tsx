@@ -136,3 +136,9 @@ export function useOrgRefetch(): (orgId: string) => void {
   const cache = useQueryClient();
   return (orgId) => void cache.invalidateQueries({ predicate: (q) => isAboutOrg(q, orgId) });
 }
+
+/** Marks every cached answer stale and refetches those on screen (after a change that may touch any, a restore). */
+export function useServerRefetchAll(): () => void {
+  const cache = useQueryClient();
+  return () => void cache.invalidateQueries();
+}

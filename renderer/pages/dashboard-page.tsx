@@ -2,12 +2,12 @@
  * One account's page (`#/org/<id>`), live: loads it, follows its events, and runs "Sync now". Its heading is
  * there from the first frame, so a route change can move the focus to it.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { applyWhatIf, type WhatIfPreview } from '../view-models/what-if-preview';
 import { useApi } from '../api/api-context';
 import { useDashboard } from '../hooks/use-dashboard';
 import { useNow } from '../hooks/use-now';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
 import { usePrefersDark } from '../hooks/use-color-scheme';
 import { DashboardView } from '../components/dashboard-view';
 import { PanelBoundary } from '../components/panel-boundary';
@@ -60,21 +60,13 @@ export function DashboardPage({
   );
   // One answer for the page — the server's, or a what-if's: the headline, chart, lots and forecast panel quote it.
   const answer = useAccountAnswer(orgId, whatIf ? shownMoney : null, dashboard);
-  const [isSyncing, setIsSyncing] = useState(false);
-  const [syncRequestError, setSyncRequestError] = useState<string | null>(null);
-
-  const syncNow = useCallback(async () => {
-    setIsSyncing(true);
-    setSyncRequestError(null);
+  const sync = useFormSubmit(async () => {
     try {
       await api.invoke('sync:now', { orgId });
-    } catch (err) {
-      setSyncRequestError(errorText(err));
     } finally {
-      setIsSyncing(false);
       reload(); // the sync may have stored new costs, or a new error status
     }
-  }, [api, orgId, reload]);
+  });
 
   const shownCurrency = dashboard?.currency ?? currency;
   const heading = (
@@ -167,9 +159,9 @@ export function DashboardPage({
           nowMs={nowMs}
           zone={zone}
           isDark={isDark}
-          isSyncing={isSyncing}
-          syncRequestError={syncRequestError}
-          onSyncNow={() => void syncNow()}
+          isSyncing={sync.isPending}
+          syncRequestError={sync.error}
+          onSyncNow={() => sync.submit(null)}
         />
       </PanelBoundary>
       <PanelBoundary what="the balance, forecast and ledger">

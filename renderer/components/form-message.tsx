@@ -1,0 +1,29 @@
+/**
+ * What the last submit of a form said, where the user looks: a problem as an alert (read out at once), a
+ * notice such as "Saved." as a status line.
+ */
+import type { FormSubmit } from '../hooks/use-form-submit';
+
+/** The error or notice of `save`, or nothing. */
+export function FormMessage({
+  save,
+  testId,
+}: {
+  save: Pick<FormSubmit<never>, 'error' | 'notice'>;
+  /** Names the error line for tests. */
+  testId?: string;
+}) {
+  if (save.error)
+    return (
+      <p className="form-error" role="alert" data-testid={testId}>
+        {save.error}
+      </p>
+    );
+  if (save.notice)
+    return (
+      <p className="form-notice" role="status">
+        {save.notice}
+      </p>
+    );
+  return null;
+}
