@@ -6,6 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ConversionRate, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 import { useNow } from '../hooks/use-now';
 import { rateWords } from '@core/answer/currency-totals';
 import { rateProblem, ratesWith, ratesWithout } from '../view-models/conversion-rates';
@@ -126,17 +128,10 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
           />
           {errorFor('rate')}
         </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save rate'}
-          </button>
-        </div>
+        <SubmitButton label="Save rate" isPending={save.isPending} isPrimary={false} />
       </form>
-      {save.notice && (
-        <p className="form-notice" role="status">
-          {save.notice}
-        </p>
-      )}
+      {/* Problems are shown at their field; what was saved or removed, below the form. */}
+      <FormMessage save={{ error: null, notice: save.notice }} />
     </section>
   );
 }

@@ -7,21 +7,24 @@ import type { FormSubmit } from '../hooks/use-form-submit';
 /** The error or notice of `save`, or nothing. */
 export function FormMessage({
   save,
-  testId,
+  errorTestId,
+  noticeTestId,
 }: {
   save: Pick<FormSubmit<never>, 'error' | 'notice'>;
   /** Names the error line for tests. */
-  testId?: string;
+  errorTestId?: string;
+  /** Names the notice line for tests. */
+  noticeTestId?: string;
 }) {
   if (save.error)
     return (
-      <p className="form-error" role="alert" data-testid={testId}>
+      <p className="form-error" role="alert" data-testid={errorTestId}>
         {save.error}
       </p>
     );
   if (save.notice)
     return (
-      <p className="form-notice" role="status">
+      <p className="form-notice" role="status" data-testid={noticeTestId}>
         {save.notice}
       </p>
     );

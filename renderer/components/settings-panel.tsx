@@ -6,6 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { OrgSummary, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
 import { FormProblem, useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 import { ConversionRates } from './conversion-rates';
 import { OrgList } from './org-list';
 import { TimeZoneSelect } from './time-zone-select';
@@ -104,21 +106,8 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
           </p>
         </div>
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
-        {error && (
-          <p className="form-error" role="alert" data-testid="settings-error">
-            {error}
-          </p>
-        )}
-        {save.notice && (
-          <p className="form-notice" role="status">
-            {save.notice}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
+        <FormMessage save={{ error, notice: save.notice }} errorTestId="settings-error" />
+        <SubmitButton label="Save settings" isPending={save.isPending} />
       </form>
       <ConversionRates
         rates={settings.conversionRates}

@@ -12,6 +12,7 @@ import { useApi } from '../../api/api-context';
 import { useServerState, useServerWrite } from '../../api/server-state';
 import { FormProblem, useFormSubmit } from '../../hooks/use-form-submit';
 import { FormMessage } from '../form-message';
+import { SubmitButton } from '../submit-button';
 import { MICROS_PER_UNIT } from '@core/money';
 
 /** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
@@ -139,11 +140,7 @@ function AlertSettingsFields({ saved, currencies }: { saved: AlertSettings; curr
         <input id={`${id}-hook`} type="url" value={webhook} onChange={(e) => setWebhook(e.target.value)} />
       </div>
       <FormMessage save={save} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          Save alert settings
-        </button>
-      </div>
+      <SubmitButton label="Save alert settings" isPending={save.isPending} isPrimary={false} />
     </form>
   );
 }

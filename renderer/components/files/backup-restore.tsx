@@ -135,19 +135,10 @@ function RestorePreview(props: {
         </p>
       )}
       {words.leftOut && <p>{words.leftOut}</p>}
-      {props.preview.conflicts.length > 0 && (
-        <>
-          <p>Differences (this machine&apos;s values will be kept):</p>
-          <ul>
-            {props.preview.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.orgName ? `${c.orgName}: ` : ''}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Differences
+        conflicts={props.preview.conflicts}
+        heading="Differences (this machine's values will be kept):"
+      />
       <div className="actions">
         <button type="button" className="button primary" onClick={props.onConfirm} disabled={props.isBusy}>
           Restore
@@ -174,19 +165,25 @@ export function RestoreSummary({ report }: { report: RestoreResult }) {
       ) : (
         <p>Nothing to restore: everything in the backup is already here. Nothing was changed.</p>
       )}
-      {report.conflicts.length > 0 && (
-        <>
-          <p>Differences (this machine&apos;s values were kept):</p>
-          <ul>
-            {report.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.orgName ? `${c.orgName}: ` : ''}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Differences conflicts={report.conflicts} heading="Differences (this machine's values were kept):" />
     </div>
+  );
+}
+
+/** The backup's values that differ from this machine's, under `heading`; nothing when there are none. */
+function Differences({ conflicts, heading }: { conflicts: RestoreResult['conflicts']; heading: string }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <>
+      <p>{heading}</p>
+      <ul>
+        {conflicts.map((c, i) => (
+          <li key={i}>
+            {c.orgName ? `${c.orgName}: ` : ''}
+            {c.message}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

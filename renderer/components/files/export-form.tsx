@@ -10,6 +10,7 @@ import { useApi } from '../../api/api-context';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { defaultExportForm, EXPORT_CHOICES, exportRequestOf } from '../../view-models/export-form';
 import { DownloadLink } from './download-link';
+import { SubmitButton } from '../submit-button';
 
 type ExportRequest = RequestArgs<'export:save'>;
 
@@ -111,11 +112,7 @@ export function ExportForm({ orgs, selectedOrgId, nowMs }: ExportFormProps) {
         Times are in UTC, with a column in your time zone where it helps. Data is as of the last sync. Text
         that a spreadsheet could run as a formula starts with an apostrophe.
       </p>
-      <div>
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? 'Exporting…' : 'Export'}
-        </button>
-      </div>
+      <SubmitButton label="Export" isPending={save.isPending} pendingLabel="Exporting…" />
       {save.error && (
         <p className="banner" role="alert" data-testid="export-error">
           {save.error}

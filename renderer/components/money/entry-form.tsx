@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { fieldOfMessage, type EntryField } from '@core/ledger-entry-rules';
 import { useClock } from '../../hooks/clock-context';
 import { FormProblem, useFormSubmit } from '../../hooks/use-form-submit';
+import { SubmitButton } from '../submit-button';
 import {
   parseEntryForm,
   type EntryDraft,
@@ -165,11 +166,7 @@ export function EntryForm({
         />
         {errorAt('note')}
       </div>
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : submitLabel}
-        </button>
-      </div>
+      <SubmitButton label={submitLabel} isPending={save.isPending} />
       {errorAt(null)}
     </form>
   );
