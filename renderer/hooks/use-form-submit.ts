@@ -85,6 +85,7 @@ export function useFormSubmit<A, F extends string = string>(
     submit: (values: A) => {
       if (isPending) return;
       setLastValues(() => values);
+      setCleared(outcome); // the last message does not stay under values being sent again
       startTransition(() => dispatch(values));
     },
     isPending,
