@@ -1,14 +1,14 @@
 /**
- * Run by allocation.test.ts in a node of its own (`--expose-gc`, a young generation large enough that no
- * collection runs while measuring): prints, as JSON, the heap bytes the Anthropic simulator allocates per
+ * Run by test/unit/simulator/allocation.test.ts in a node of its own (`--expose-gc`, a young generation
+ * large enough that no collection runs while measuring): prints, as JSON, the heap bytes the Anthropic simulator allocates per
  * cost line (`linesOf`) and per 31-day daily analytics cost report over the Claude team demo's spend, and
- * a 10 MB control allocation (it shows that no collection hid what was allocated).
+ * a control allocation of over 10 MB (it shows that no collection hid what was allocated).
  */
-import { DEMO_SIMULATORS } from '../../../main/app/demo-backend';
-import { handleAnalyticsCost } from '../../../main/simulator/anthropic/analytics-report';
-import { linesOf } from '../../../main/simulator/anthropic/mapping';
-import { readParams } from '../../../main/simulator/anthropic/params';
-import { createSimulatedSpendModel } from '../../../main/simulator/index';
+import { DEMO_SIMULATORS } from '../../main/app/demo-backend';
+import { handleAnalyticsCost } from '../../main/simulator/anthropic/analytics-report';
+import { linesOf } from '../../main/simulator/anthropic/mapping';
+import { readParams } from '../../main/simulator/anthropic/params';
+import { createSimulatedSpendModel } from '../../main/simulator/index';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
