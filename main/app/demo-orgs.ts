@@ -71,10 +71,12 @@ export async function ensureDemoOrgs(deps: DemoOrgDeps): Promise<Org> {
 
 /**
  * The spend a demo's simulator serves when started at `nowMs` (its ground truth, read directly), so the
- * seeded ledger records what that spend really did. The model is dropped once the ledger is written.
+ * seeded ledger records what that spend really did. The model is dropped once the ledger is written; it
+ * keeps no hourly rows meanwhile (the ledger sums each hour once, and its hour totals are kept), so
+ * seeding a demo does not hold months of rows until then.
  */
 export function demoSpend(profile: DemoProfile, nowMs: number): DemoSpend {
   const { seed, historyDays, shape } = DEMO_SIMULATORS[profile];
-  const model = createSimulatedSpendModel({ seed, historyDays, shape }, nowMs);
+  const model = createSimulatedSpendModel({ seed, historyDays, shape, maxCachedRows: 0 }, nowMs);
   return (startMs, endMs) => model.costMicros(startMs, endMs);
 }

@@ -118,10 +118,13 @@ function checkInt(name: string, value: number, min: number, max: number): number
 
 /**
  * Builds the spend model a simulator with these options would serve, without starting a server; `startMs` is
- * the clock's start (it fixes where history begins). Same options and day, same numbers.
+ * the clock's start (it fixes where history begins). Same options and day, same numbers. `maxCachedRows`
+ * bounds the hourly rows kept for re-reading (a caller that reads each hour once keeps none).
  */
 export function createSimulatedSpendModel(
-  opts: Pick<SimulatorOptions, 'seed' | 'historyDays' | 'shape' | 'trace' | 'costLagMinutes'>,
+  opts: Pick<SimulatorOptions, 'seed' | 'historyDays' | 'shape' | 'trace' | 'costLagMinutes'> & {
+    maxCachedRows?: number;
+  },
   startMs: number,
 ): SpendModel {
   const seed = opts.seed ?? 1;
@@ -156,7 +159,13 @@ export function createSimulatedSpendModel(
           generated,
           startOfUtcDay(startMs - checkInt('shape.spendStartsDaysAgo', startsDaysAgo, 0, 3650) * DAY_MS),
         );
-  return createSpendModel({ org, source, historyStartMs, costLagMinutes: opts.costLagMinutes ?? 30 });
+  return createSpendModel({
+    org,
+    source,
+    historyStartMs,
+    costLagMinutes: opts.costLagMinutes ?? 30,
+    ...(opts.maxCachedRows === undefined ? {} : { maxCachedRows: opts.maxCachedRows }),
+  });
 }
 
 /** The fixed organization id of the simulated org of `seed`. Example: 7 → 'org-CreditwatchSim000007'. */

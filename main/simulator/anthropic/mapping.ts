@@ -100,12 +100,17 @@ const TOKEN_WORDS: Record<TokenType, string> = {
  */
 export function linesOf(row: SpendRow): AnthropicLine[] {
   const claude = claudeModelOf(row.model);
-  const base = { projectId: row.projectId, apiKeyId: apiKeyIdOf(row.apiKeyId), usageModel: claude.id };
+  const apiKeyId = apiKeyIdOf(row.apiKeyId);
+  // Every line is one literal with all its fields: a line built by spreading a shared part and adding
+  // fields would get a hidden class of its own (hundreds of bytes each, in the old generation), and this
+  // runs for every row of every hour of a report.
   if (row.tokenKind === 'image') {
     return [
       {
-        ...base,
+        projectId: row.projectId,
+        apiKeyId,
         model: null,
+        usageModel: claude.id,
         description: 'Web Search',
         costType: 'web_search',
         tokenType: null,
@@ -117,19 +122,20 @@ export function linesOf(row: SpendRow): AnthropicLine[] {
       },
     ];
   }
-  const tier = row.isBatch ? 'batch' : 'standard';
   const line = (
     tokenType: TokenType,
     costMicros: number,
     tokens: number,
     requests = row.requests,
   ): AnthropicLine => ({
-    ...base,
+    projectId: row.projectId,
+    apiKeyId,
     model: claude.id,
+    usageModel: claude.id,
     description: `${claude.name} Usage - ${TOKEN_WORDS[tokenType]}${row.isBatch ? ' (Batch)' : ''}`,
     costType: 'tokens',
     tokenType,
-    serviceTier: tier,
+    serviceTier: row.isBatch ? 'batch' : 'standard',
     costMicros,
     tokens,
     webSearchRequests: 0,

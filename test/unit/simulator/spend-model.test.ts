@@ -165,3 +165,19 @@ describe('an org that starts spending (spendStartsDaysAgo)', () => {
     ).toThrow(/spendStartsDaysAgo/);
   });
 });
+
+describe('a spend model that keeps no rows', () => {
+  it('makes an hour again when it is read again, with the same rows and sums as a caching model', () => {
+    const caching = createSimulatedSpendModel({ seed: 7 }, NOW);
+    const keeping = createSimulatedSpendModel({ seed: 7, maxCachedRows: 0 }, NOW);
+    const h = Date.UTC(2026, 10, 20, 14);
+    const first = keeping.hourly(h);
+    keeping.hourly(h + HOUR_MS); // reading the next hour lets the first go
+    const again = keeping.hourly(h);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(again).toEqual(caching.hourly(h));
+    const range = [h - 2 * DAY_MS + 1_234, h + 5 * HOUR_MS] as const;
+    expect(keeping.costMicros(...range)).toBe(caching.costMicros(...range));
+  });
+});
