@@ -11,7 +11,6 @@ import { nextMonthStartMs } from '../billing';
 import type { HourlySeries } from '../hourly-series';
 import { sliceBefore } from '../hourly-series';
 import type { Micros } from '../money';
-import { createRandom } from '../random';
 import { runAllSteps } from '../steps';
 import { HOUR_MS } from '../time';
 import {
@@ -23,9 +22,9 @@ import {
   simulateReloads,
   spendOver,
 } from './outcomes';
-import { createPathSampler, createSlotGrid } from './paths';
+import { createSpendDraws, drawsFit, type DrawKey, type DrawsMemo } from './spend-draws';
 import { type Bands, bands, countBands, shareAtMost } from './quantiles';
-import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
+import { type ModelParams, DEFAULT_MODEL_PARAMS } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
 import { MICROS_PER_UNIT } from '../money';
@@ -80,21 +79,35 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
  * The forecast as a sequence of steps: it pauses (yields) after every `PATHS_PER_STEP` paths, so a host
  * can let other requests run between them (`forecastSpend` runs every step at once). The result is the
  * same either way.
+ *
+ * With `memo`, the spend paths kept there are walked again when they were drawn for this very history,
+ * instant, seed and model (see `spend-draws.ts`), and this forecast's draws are offered to it otherwise:
+ * the result is exactly the one computed without it.
  */
-export function* forecastSteps(input: ForecastInput): Generator<void, ForecastResult, void> {
+export function* forecastSteps(
+  input: ForecastInput,
+  memo: DrawsMemo | null = null,
+): Generator<void, ForecastResult, void> {
   validateForecastInput(input, MAX_HORIZON_HOURS);
   const zone = input.timeZone ?? 'UTC';
   const mode = input.mode ?? 'prepaid';
   const paths = input.paths ?? DEFAULT_PATHS;
-  const history = sliceBefore(input.history, input.nowMs);
-  const model = fitSpendModel(history, { ...DEFAULT_MODEL_PARAMS, ...input.params });
   const monthEndMs = nextMonthStartMs(input.nowMs, zone);
   const horizonSlots = Math.ceil(
     (input.nowMs + input.horizonHours * HOUR_MS - Math.floor(input.nowMs / HOUR_MS) * HOUR_MS) / HOUR_MS,
   );
   const monthSlots = Math.ceil((monthEndMs - Math.floor(input.nowMs / HOUR_MS) * HOUR_MS) / HOUR_MS);
-  const grid = createSlotGrid(model, input.nowMs, Math.max(horizonSlots, monthSlots));
-  const sample = createPathSampler(model, grid, createRandom(input.seed), paths);
+  const key: DrawKey = {
+    history: sliceBefore(input.history, input.nowMs),
+    nowMs: input.nowMs,
+    slots: Math.max(horizonSlots, monthSlots),
+    seed: input.seed,
+    paths,
+    params: { ...DEFAULT_MODEL_PARAMS, ...input.params },
+  };
+  const kept = memo?.get() ?? null;
+  const draws = kept && drawsFit(kept, key) ? kept : createSpendDraws(key);
+  const { model, grid } = draws;
 
   const rule = input.reload && input.reload.enabled ? input.reload : null;
   const threshold = rule ? rule.thresholdMicros : input.thresholdMicros;
@@ -122,7 +135,7 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
   const byExpiry = expiryOrder(lots);
   for (let p = 0; p < paths; p++) {
     if (p > 0 && p % PATHS_PER_STEP === 0) yield;
-    sample(p, path);
+    draws.path(p, path);
     if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
     crossing[p] = gapAmount === null ? Infinity : crossingHours(drain, grid, gapAmount);
     monthSpend[p] = spendOver(path, monthSlots);
@@ -143,6 +156,7 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
     if (limitAmount !== null) limitHit[p] = crossingHours(path, monthGrid, limitAmount - monthToDateAmount);
   }
 
+  if (draws !== kept && draws.isComplete()) memo?.set(draws);
   const horizonEndMs = input.nowMs + input.horizonHours * HOUR_MS;
   const monthCharge: Bands | null =
     mode === 'prepaid'
