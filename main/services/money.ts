@@ -16,6 +16,7 @@ import {
   type MoneyOverrides,
 } from '@core/money-compute';
 import type { DrawsMemo, SpendDraws } from '@core/forecast/spend-draws';
+import type { SpendWalk } from '@core/forecast/spend-walk';
 import type { LedgerView, MoneyView } from '@core/money-view';
 import { reconcileObservation, type Reconciliation } from '@core/ledger-reconcile';
 import { reloadRuleProblem } from '@core/reload-rule-check';
@@ -137,9 +138,22 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
   // Each account's latest kept spend paths (~0.5 MB for 2,000 paths over a month): a what-if at their
   // instant walks them again instead of drawing anew. Core checks that they fit before taking them.
   const keptPaths = new Map<string, SpendDraws>();
+  // The walked paths of the account whose what-if is being typed (~12 MB): only the latest account's, and
+  // only while its paths are the kept ones.
+  let keptWalk: { orgId: string; walk: SpendWalk } | null = null;
   const pathsMemo = (orgId: string): DrawsMemo => ({
     get: () => keptPaths.get(orgId) ?? null,
-    set: (draws) => void keptPaths.set(orgId, draws),
+    set(draws) {
+      keptPaths.set(orgId, draws);
+      if (keptWalk?.orgId === orgId && keptWalk.walk.draws !== draws) keptWalk = null;
+    },
+  });
+  const whatIfMemo = (orgId: string): DrawsMemo => ({
+    ...pathsMemo(orgId),
+    walks: {
+      get: () => (keptWalk?.orgId === orgId ? keptWalk.walk : null),
+      set: (walk) => void (keptWalk = { orgId, walk }),
+    },
   });
   const ledgerView = async (orgId: string): Promise<LedgerView> => {
     const ledger = await deps.ledgers.get(orgId);
@@ -220,7 +234,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
         ),
       ),
     whatIf: async (orgId, overrides, atMs) =>
-      runSteps(whatIfSteps(await inputsOf(orgId, atMs ?? deps.nowMs()), overrides, pathsMemo(orgId))),
+      runSteps(whatIfSteps(await inputsOf(orgId, atMs ?? deps.nowMs()), overrides, whatIfMemo(orgId))),
     async snapshotExtras(orgId, atMs) {
       const view = await runSteps(moneyViewSteps(await inputsOf(orgId, atMs)));
       return {
@@ -230,6 +244,7 @@ export function createMoneyService(deps: MoneyDeps): MoneyService {
     },
     forget: (orgId) => {
       keptPaths.delete(orgId);
+      if (keptWalk?.orgId === orgId) keptWalk = null;
       return deps.ledgers.archive(orgId);
     },
     discardReadings: async (orgId, fromMs, toMs) =>

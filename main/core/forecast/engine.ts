@@ -23,6 +23,7 @@ import {
   spendOver,
 } from './outcomes';
 import { createSpendDraws, drawsFit, type DrawKey, type DrawsMemo } from './spend-draws';
+import { createSpendWalk, drainOf, walkFits, type WalkKey } from './spend-walk';
 import { type Bands, bands, countBands, shareAtMost } from './quantiles';
 import { type ModelParams, DEFAULT_MODEL_PARAMS } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
@@ -120,25 +121,42 @@ export function* forecastSteps(
   const monthToDateAmount = (input.monthToDateMicros ?? 0) / MICROS_PER_UNIT;
   const limitAmount = input.hardLimitMicros != null ? input.hardLimitMicros / MICROS_PER_UNIT : null;
 
+  // Without a balance or rule: kept from an earlier forecast over the same draws, or walked here.
+  const walkKey: WalkKey = {
+    lots,
+    monthSlots,
+    limitGapAmount: limitAmount === null ? null : limitAmount - monthToDateAmount,
+  };
+  const keptWalk = memo?.walks?.get() ?? null;
+  const walk = keptWalk && walkFits(keptWalk, draws, walkKey) ? keptWalk : null;
+  const newWalk = walk === null && memo?.walks ? createSpendWalk(draws, walkKey) : null;
+  const monthSpend = walk?.monthSpend ?? newWalk?.monthSpend ?? new Float64Array(paths);
+  const limitHit = walk?.limitHit ?? newWalk?.limitHit ?? new Float64Array(paths);
+  const expired = walk?.expired ?? newWalk?.expired ?? new Float64Array(paths);
+  // With the balance and the rule.
   const crossing = new Float64Array(paths);
-  const monthSpend = new Float64Array(paths);
   const reloadCount = new Float64Array(paths);
   const reloadCharged = new Float64Array(paths);
-  const limitHit = new Float64Array(paths);
-  const expired = new Float64Array(paths);
   let limitReached = 0;
   const reloadMonthStarts = monthStarts.filter((st) => st < monthSlots);
   const monthGrid = { ...grid, count: monthSlots };
   const path = new Float64Array(grid.count);
   // What leaves the balance: spend plus credit expiring unused (the same array as `path` without lots).
-  const drain = lots.length > 0 ? new Float64Array(grid.count) : path;
+  const drainOfPath = lots.length > 0 ? new Float64Array(grid.count) : path;
   const byExpiry = expiryOrder(lots);
   for (let p = 0; p < paths; p++) {
     if (p > 0 && p % PATHS_PER_STEP === 0) yield;
-    draws.path(p, path);
-    if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
+    let drain: Float64Array = drainOfPath;
+    if (walk) drain = drainOf(walk, p);
+    else {
+      draws.path(p, path);
+      if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
+      monthSpend[p] = spendOver(path, monthSlots);
+      if (walkKey.limitGapAmount !== null)
+        limitHit[p] = crossingHours(path, monthGrid, walkKey.limitGapAmount);
+      newWalk?.drains.set(drain, p * grid.count);
+    }
     crossing[p] = gapAmount === null ? Infinity : crossingHours(drain, grid, gapAmount);
-    monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {
       const r = simulateReloads(drain, {
         balanceAmount: input.balanceMicros / MICROS_PER_UNIT,
@@ -153,10 +171,10 @@ export function* forecastSteps(
       reloadCharged[p] = r.chargedAmount;
       if (r.limitReached) limitReached++;
     }
-    if (limitAmount !== null) limitHit[p] = crossingHours(path, monthGrid, limitAmount - monthToDateAmount);
   }
 
   if (draws !== kept && draws.isComplete()) memo?.set(draws);
+  if (newWalk && draws.isComplete()) memo?.walks?.set(newWalk);
   const horizonEndMs = input.nowMs + input.horizonHours * HOUR_MS;
   const monthCharge: Bands | null =
     mode === 'prepaid'

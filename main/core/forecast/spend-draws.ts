@@ -12,6 +12,7 @@ import type { HourlySeries } from '../hourly-series';
 import { createRandom } from '../random';
 import { createPathDrawer, createSlotGrid, type SlotGrid } from './paths';
 import { fitSpendModel, type ModelParams, type SpendModel } from './spend-model';
+import type { SpendWalk } from './spend-walk';
 
 /** Everything the spend paths depend on (two forecasts with equal keys draw equal paths). */
 export interface DrawKey {
@@ -44,6 +45,11 @@ export interface SpendDraws {
 export interface DrawsMemo {
   get(): SpendDraws | null;
   set(draws: SpendDraws): void;
+  /**
+   * Where the walked paths are kept too (`spend-walk.ts`, paths × slots numbers): given by a caller that
+   * expects more forecasts over the same draws soon (a what-if being typed), absent otherwise.
+   */
+  walks?: { get(): SpendWalk | null; set(walk: SpendWalk): void };
 }
 
 /** Fits the model and lays out the grid for `key`; the paths are drawn as `path` asks for them. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BillingConfig } from '@core/billing';
 import { forecastSpend, forecastSteps, type ForecastInput } from '@core/forecast/engine';
 import type { DrawsMemo, SpendDraws } from '@core/forecast/spend-draws';
+import type { SpendWalk } from '@core/forecast/spend-walk';
 import { createHourlySeries } from '@core/hourly-series';
 import { LedgerFileSchema, type LedgerEntry } from '@core/ledger-schema';
 import {
@@ -70,17 +71,31 @@ const inputs = (over: Partial<MoneyInputs> = {}): MoneyInputs => ({
   ...over,
 });
 
-/** A memo that counts how often a forecast offered it new draws (once per drawing from nothing). */
-function countingMemo(): DrawsMemo & { sets: number } {
+/**
+ * A memo that counts how often a forecast offered it new draws (once per drawing from nothing) and, when it
+ * keeps walks, new walks (once per walking the paths again without a balance or rule).
+ */
+function countingMemo(keepsWalks = false): DrawsMemo & { sets: number; walkSets: number } {
   let kept: SpendDraws | null = null;
-  return {
+  let walk: SpendWalk | null = null;
+  const memo: DrawsMemo & { sets: number; walkSets: number } = {
     sets: 0,
+    walkSets: 0,
     get: () => kept,
     set(draws) {
       kept = draws;
-      this.sets++;
+      memo.sets++;
     },
   };
+  if (keepsWalks)
+    memo.walks = {
+      get: () => walk,
+      set(w) {
+        walk = w;
+        memo.walkSets++;
+      },
+    };
+  return memo;
 }
 
 const amount = (min: number, max: number) => fc.integer({ min, max }).map((units) => units * 1e6);
@@ -119,22 +134,47 @@ const overridesArb: fc.Arbitrary<MoneyOverrides> = fc.record(
 );
 
 describe('a what-if over the saved view’s spend paths', () => {
-  it('gives exactly the what-if computed from nothing, for any rule, balance and billing settings', () => {
-    const memo = countingMemo();
-    const view = runAllSteps(moneyViewSteps(inputs(), memo));
-    expect(view).toEqual(computeMoneyView(inputs()));
-    expect(memo.sets).toBe(1);
+  it.each([
+    ['the drawn paths', false],
+    ['the drawn and walked paths', true],
+  ])(
+    'over %s, gives exactly the what-if computed from nothing, for any rule, balance and billing settings',
+    (_, keepsWalks) => {
+      const memo = countingMemo(keepsWalks);
+      const view = runAllSteps(moneyViewSteps(inputs(), memo));
+      expect(view).toEqual(computeMoneyView(inputs()));
+      expect(memo.sets).toBe(1);
+      fc.assert(
+        fc.property(overridesArb, (overrides) => {
+          const reused = runAllSteps(whatIfSteps(inputs(), overrides, memo));
+          const fresh = computeWhatIf(inputs(), overrides);
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+          expect(reused).toEqual(fresh);
+        }),
+        { numRuns: 20 },
+      );
+      // Every what-if walked the view's paths: none drew its own.
+      expect(memo.sets).toBe(1);
+      // A walk is kept again only when the lots, the month end or the hard limit differ from the last one's.
+      if (keepsWalks) expect(memo.walkSets).toBeGreaterThanOrEqual(1);
+    },
+  );
+
+  it('walks the paths once for a run of what-ifs that change only the balance', () => {
+    // (A changed rule may change the credit lots too — the ledger's past reloads are replayed under it —
+    // and then the paths are walked again for them.)
+    const memo = countingMemo(true);
+    runAllSteps(moneyViewSteps(inputs(), memo));
     fc.assert(
-      fc.property(overridesArb, (overrides) => {
-        const reused = runAllSteps(whatIfSteps(inputs(), overrides, memo));
-        const fresh = computeWhatIf(inputs(), overrides);
-        expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
-        expect(reused).toEqual(fresh);
+      fc.property(amount(-50, 1500), (balanceMicros) => {
+        expect(runAllSteps(whatIfSteps(inputs(), { balanceMicros }, memo))).toEqual(
+          computeWhatIf(inputs(), { balanceMicros }),
+        );
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
-    // Every what-if walked the view's paths: none drew its own.
     expect(memo.sets).toBe(1);
+    expect(memo.walkSets).toBe(1);
   });
 
   it('draws afresh, and still matches, when the spend, the instant or the account differ', () => {
@@ -176,32 +216,56 @@ describe('the forecast over kept spend paths', () => {
     seed: 11,
   };
 
-  it('is the forecast drawn from nothing, unrounded, whatever the purse', () => {
-    const memo = countingMemo();
-    expect(runAllSteps(forecastSteps(base, memo))).toEqual(forecastSpend(base));
-    const purseArb = fc.record({
-      balanceMicros: amount(-50, 900),
-      thresholdMicros: fc.option(amount(0, 200), { nil: null }),
-      reload: fc.option(ruleArb, { nil: null }),
-      mode: fc.constantFrom('prepaid' as const, 'monthly' as const),
-      hardLimitMicros: fc.option(amount(1, 2000), { nil: null }),
-      monthToDateMicros: amount(0, 600),
-      lots: fc.array(
-        fc.record({
-          remainingMicros: amount(0, 300),
-          expiresAtMs: fc.integer({ min: -48, max: 24 * 40 }).map((h) => NOW + h * HOUR_MS),
+  it.each([false, true])(
+    'is the forecast drawn from nothing, unrounded, whatever the purse (walks kept: %s)',
+    (keepsWalks) => {
+      const memo = countingMemo(keepsWalks);
+      expect(runAllSteps(forecastSteps(base, memo))).toEqual(forecastSpend(base));
+      const purseArb = fc.record({
+        balanceMicros: amount(-50, 900),
+        thresholdMicros: fc.option(amount(0, 200), { nil: null }),
+        reload: fc.option(ruleArb, { nil: null }),
+        mode: fc.constantFrom('prepaid' as const, 'monthly' as const),
+        hardLimitMicros: fc.option(amount(1, 2000), { nil: null }),
+        monthToDateMicros: amount(0, 600),
+        lots: fc.array(
+          fc.record({
+            remainingMicros: amount(0, 300),
+            expiresAtMs: fc.integer({ min: -48, max: 24 * 40 }).map((h) => NOW + h * HOUR_MS),
+          }),
+          { maxLength: 4 },
+        ),
+        timeZone: fc.constantFrom('UTC', 'Asia/Tokyo'),
+      });
+      fc.assert(
+        fc.property(purseArb, (purse) => {
+          const input = { ...base, ...purse };
+          expect(runAllSteps(forecastSteps(input, memo))).toEqual(forecastSpend(input));
         }),
-        { maxLength: 4 },
-      ),
-      timeZone: fc.constantFrom('UTC', 'Asia/Tokyo'),
-    });
-    fc.assert(
-      fc.property(purseArb, (purse) => {
-        const input = { ...base, ...purse };
-        expect(runAllSteps(forecastSteps(input, memo))).toEqual(forecastSpend(input));
-      }),
-      { numRuns: 30 },
-    );
-    expect(memo.sets).toBe(1);
+        { numRuns: 20 },
+      );
+      expect(memo.sets).toBe(1);
+    },
+  );
+
+  it('walks the paths again when the lots, the month end or the hard limit differ', () => {
+    const lots = [
+      { remainingMicros: 40e6, expiresAtMs: NOW + 30 * HOUR_MS },
+      { remainingMicros: 90e6, expiresAtMs: NOW + 9 * 24 * HOUR_MS },
+    ];
+    const kept = { ...base, lots, hardLimitMicros: 900e6, monthToDateMicros: 300e6 };
+    const others: ForecastInput[] = [
+      { ...kept, lots: [lots[0]!, { ...lots[1]!, remainingMicros: 91e6 }] },
+      { ...kept, lots: [{ ...lots[0]!, expiresAtMs: NOW + 31 * HOUR_MS }, lots[1]!] },
+      { ...kept, hardLimitMicros: 901e6 },
+      { ...kept, monthToDateMicros: 299e6 },
+      { ...kept, timeZone: 'Asia/Tokyo' },
+    ];
+    for (const other of others) {
+      const memo = countingMemo(true);
+      runAllSteps(forecastSteps(kept, memo));
+      expect(runAllSteps(forecastSteps(other, memo))).toEqual(forecastSpend(other));
+      expect(memo.walkSets).toBe(2);
+    }
   });
 });
