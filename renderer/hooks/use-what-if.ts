@@ -26,17 +26,28 @@ export interface WhatIfState {
 
 const IDLE: WhatIfState = { forecast: null, forecastNote: null, isPending: false, error: null, forKey: null };
 
-/** Runs `money:whatIf` for `change` (null = no what-if active); `key` identifies the change's content. */
-export function useWhatIf(orgId: string, change: WhatIfChange | null, key: string): WhatIfState {
+/**
+ * Runs `money:whatIf` for `change` (null = no what-if active); `key` identifies the change's content.
+ * `onForecast` is told each forecast for the change in force as its reply arrives, in the same update as the
+ * returned state, so a page following the what-if redraws once, in the same frame.
+ */
+export function useWhatIf(
+  orgId: string,
+  change: WhatIfChange | null,
+  key: string,
+  onForecast?: (forecast: ForecastSummary, change: WhatIfChange) => void,
+): WhatIfState {
   const api = useApi();
   const [state, setState] = useState<WhatIfState>(IDLE);
   const sequence = useRef(0);
   const changeRef = useRef(change);
+  const onForecastRef = useRef(onForecast);
   // One request at a time: the change typed meanwhile waits (a newer one replaces it).
   const [line] = useState(createOneAtATime);
   // Before the effect below reads it (layout effects run first), never while rendering.
   useLayoutEffect(() => {
     changeRef.current = change;
+    onForecastRef.current = onForecast;
   });
 
   useEffect(() => {
@@ -53,6 +64,7 @@ export function useWhatIf(orgId: string, change: WhatIfChange | null, key: strin
         (result) => {
           if (ticket !== sequence.current) return; // stale: the user kept typing
           setState({ ...result, isPending: false, error: null, forKey: key });
+          if (result.forecast) onForecastRef.current?.(result.forecast, current);
         },
         (err: unknown) => {
           if (ticket !== sequence.current) return;
