@@ -9,6 +9,7 @@ import type { BillingConfig } from './billing';
 import { monthStartMs } from './billing';
 import { cardSplit, type CardSplit } from './card-split';
 import { forecastSteps, type ForecastInput } from './forecast/engine';
+import type { DrawsMemo } from './forecast/spend-draws';
 import { summarizeForecast, type ForecastSummary } from './forecast/summary';
 import { lastObservation, ledgerState, type BalanceEstimate, type LedgerState } from './ledger-estimate';
 import { explainApiReconciliation, reconcileObservation, type Reconciliation } from './ledger-reconcile';
@@ -139,11 +140,12 @@ function* runForecast(
   prepared: Prepared,
   billing: BillingConfig,
   balanceMicros: number | null,
+  memo: DrawsMemo | null,
 ): Steps<{ forecast: ForecastSummary | null; forecastNote: string | null }> {
   const { input, note } = forecastInput(inputs, prepared, billing, balanceMicros);
   if (!input) return { forecast: null, forecastNote: note };
   try {
-    return { forecast: summarizeForecast(yield* forecastSteps(input)), forecastNote: note };
+    return { forecast: summarizeForecast(yield* forecastSteps(input, memo)), forecastNote: note };
   } catch (err) {
     if (err instanceof RangeError) return { forecast: null, forecastNote: `No forecast: ${err.message}.` };
     throw err;
@@ -177,8 +179,12 @@ export function computeMoneyView(typed: MoneyInputs): MoneyView {
   return runAllSteps(moneyViewSteps(typed));
 }
 
-/** `computeMoneyView` in steps: it pauses between the replay, the forecast's batches of paths and the reconciliation. */
-export function* moneyViewSteps(typed: MoneyInputs): Steps<MoneyView> {
+/**
+ * `computeMoneyView` in steps: it pauses between the replay, the forecast's batches of paths and the
+ * reconciliation. With `memo`, the forecast's spend paths are kept there for a what-if at the same instant
+ * (or taken from it when they fit); the view is the same with or without it.
+ */
+export function* moneyViewSteps(typed: MoneyInputs, memo: DrawsMemo | null = null): Steps<MoneyView> {
   const inputs = withApiObservations(typed);
   const prepared = prepare(inputs);
   yield;
@@ -187,6 +193,7 @@ export function* moneyViewSteps(typed: MoneyInputs): Steps<MoneyView> {
     prepared,
     inputs.ledger.billing,
     prepared.balance?.estimateMicros ?? null,
+    memo,
   );
   const firstDay = inputs.historyStartMs ?? inputs.nowMs;
   yield;
@@ -218,17 +225,22 @@ export function computeWhatIf(
   return runAllSteps(whatIfSteps(typed, overrides));
 }
 
-/** `computeWhatIf` in steps (see `moneyViewSteps`). */
+/**
+ * `computeWhatIf` in steps (see `moneyViewSteps`). A what-if changes the balance or the billing rule, never
+ * the spend history: with `memo` holding the saved view's spend paths at the same instant, only the balance
+ * is walked again over them, and the result is exactly `computeWhatIf`'s.
+ */
 export function* whatIfSteps(
   typed: MoneyInputs,
   overrides: MoneyOverrides,
+  memo: DrawsMemo | null = null,
 ): Steps<{ forecast: ForecastSummary | null; forecastNote: string | null }> {
   const inputs = withApiObservations(typed);
   const billing = overrides.billing ?? inputs.ledger.billing;
   const prepared = prepare(inputs, billing);
   const balance = overrides.balanceMicros ?? prepared.balance?.estimateMicros ?? null;
   yield;
-  return yield* runForecast(inputs, prepared, billing, balance);
+  return yield* runForecast(inputs, prepared, billing, balance, memo);
 }
 
 function lastApiBalance(inputs: MoneyInputs): MoneyView['apiBalance'] {

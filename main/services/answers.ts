@@ -55,7 +55,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
           nowMs,
           timeZone,
           isDemo: org.kind === 'demo',
-          money: await deps.money.view(org.id, nowMs),
+          // Its spend paths are kept: a what-if on this answer walks them again (see `money:whatIf`).
+          money: await deps.money.view(org.id, nowMs, { keepPaths: true }),
           dashboard: dashboards[i] as Dashboard,
           apiSpendLimit: deps.spendLimit(org.id),
           wrongOrgFlags: flags,

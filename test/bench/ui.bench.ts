@@ -11,6 +11,33 @@ import { accountUrl, startServe } from '../e2e/serve';
 
 const NOW = '2026-11-18T15:20:00Z';
 const RUNS = 5;
+/** Keystroke → headline and chart redrawn (issue's speed goal). */
+const WHAT_IF_GOAL_MS = 100;
+
+/**
+ * Run in the page before a what-if is typed: notes the first input event, then each frame checks the headline
+ * and the chart; `window.__redraw.ms` is set, at the first frame showing both with the what-if's figures, to
+ * the time since that input event.
+ */
+const WATCH_REDRAW = `(want) => {
+  const state = { input: null, ms: null };
+  window.__redraw = state;
+  document.addEventListener('input', (e) => { if (state.input === null) state.input = e.timeStamp; }, { capture: true, once: true });
+  const check = () => {
+    const headline = document.querySelector('[data-testid="hl-credit-left-value"]');
+    const chart = document.querySelector('[data-testid="balance-chart"]');
+    const isShown = headline && headline.textContent === want.text && chart && chart.getAttribute('data-forecast-from') === want.from;
+    if (isShown && state.input !== null) state.ms = Math.max(0, performance.now() - state.input);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}`;
+
+/** The machine's 1-minute load average while the bench ran (the machine may be shared). */
+async function loadAverage(): Promise<number | null> {
+  const { loadavg } = await import('node:os');
+  return Math.round(loadavg()[0]! * 100) / 100;
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -67,10 +94,14 @@ export async function bench(): Promise<Record<string, unknown>> {
       { timeout: 30_000, polling: 'raf' },
     );
     const whatIfMs: number[] = [];
-    const replyToRedrawMs: number[] = [];
+    const keystrokeMs: number[] = [];
+    const replyToRedrawnMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const value = String(200 + i * 37);
       const expected = `$${value}.00`;
+      // In the page, on its own clock: the keystroke's input event, and the first frame that shows the
+      // what-if in the headline and on the chart (the forecast line drawn from the typed balance).
+      await page.evaluate(`(${WATCH_REDRAW})(${JSON.stringify({ text: expected, from: value })})`);
       const reply = page.waitForResponse(
         (r) =>
           r.url().includes('/api/money:whatIf') && (r.request().postData() ?? '').includes(`${value}000000`),
@@ -79,13 +110,14 @@ export async function bench(): Promise<Record<string, unknown>> {
       await page.getByTestId('whatif-balance').fill(value);
       await reply;
       const tReply = performance.now();
-      await page.waitForFunction(
-        (want) => document.querySelector('[data-testid="hl-credit-left-value"]')?.textContent === want,
-        expected,
+      const inPage = await page.waitForFunction(
+        () => (window as unknown as { __redraw: { ms: number | null } }).__redraw.ms,
+        undefined,
         { timeout: 10_000, polling: 'raf' },
       );
       whatIfMs.push(performance.now() - t0);
-      replyToRedrawMs.push(performance.now() - tReply);
+      replyToRedrawnMs.push(performance.now() - tReply);
+      keystrokeMs.push((await inPage.jsonValue()) as number);
     }
     const historyDays = (await app.call('money:get', { orgId: orgs[0]!.id })).historyDays;
     return {
@@ -97,11 +129,19 @@ export async function bench(): Promise<Record<string, unknown>> {
       navigationRunsMs: navMs.map(Math.round),
       rendererJsBytes: jsBytes,
       rendererJsGzipBytes: jsGzipBytes,
+      whatIfKeystrokeToRedrawnMs: Math.round(median(keystrokeMs)),
+      whatIfKeystrokeRunsMs: keystrokeMs.map(Math.round),
+      whatIfGoalMs: WHAT_IF_GOAL_MS,
+      meetsGoal: median(keystrokeMs) <= WHAT_IF_GOAL_MS,
       whatIfChangeToRedrawnMs: Math.round(median(whatIfMs)),
       whatIfRunsMs: whatIfMs.map(Math.round),
-      whatIfReplyToRedrawnMs: Math.round(median(replyToRedrawMs)),
+      whatIfReplyToRedrawnMs: Math.round(median(replyToRedrawnMs)),
+      loadAverage: await loadAverage(),
       whatIfNote:
-        'change → redrawn: from the keystroke (50 ms input debounce, the server forecast and its reply included); reply → redrawn: the page alone',
+        'keystroke → redrawn (the goal): in the page, from the input event to the first frame showing the what-if ' +
+        'in the headline and on the chart, the server forecast and its reply included; change → redrawn: the same ' +
+        "seen from the test, from the call that types the value (the browser automation's own delay included); " +
+        'reply → redrawn: from the reply reaching the test',
     };
   } finally {
     await browser.close();

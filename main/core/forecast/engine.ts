@@ -11,7 +11,6 @@ import { nextMonthStartMs } from '../billing';
 import type { HourlySeries } from '../hourly-series';
 import { sliceBefore } from '../hourly-series';
 import type { Micros } from '../money';
-import { createRandom } from '../random';
 import { runAllSteps } from '../steps';
 import { HOUR_MS } from '../time';
 import {
@@ -23,9 +22,10 @@ import {
   simulateReloads,
   spendOver,
 } from './outcomes';
-import { createPathSampler, createSlotGrid } from './paths';
+import { createSpendDraws, drawsFit, type DrawKey, type DrawsMemo } from './spend-draws';
+import { createSpendWalk, drainOf, walkFits, type WalkKey } from './spend-walk';
 import { type Bands, bands, countBands, shareAtMost } from './quantiles';
-import { type ModelParams, DEFAULT_MODEL_PARAMS, fitSpendModel } from './spend-model';
+import { type ModelParams, DEFAULT_MODEL_PARAMS } from './spend-model';
 import { type ForecastResult, confidenceOf, toBandsMicros, toCentredTimeBands } from './result';
 import { validateForecastInput } from './validate';
 import { MICROS_PER_UNIT } from '../money';
@@ -80,21 +80,35 @@ export function forecastSpend(input: ForecastInput): ForecastResult {
  * The forecast as a sequence of steps: it pauses (yields) after every `PATHS_PER_STEP` paths, so a host
  * can let other requests run between them (`forecastSpend` runs every step at once). The result is the
  * same either way.
+ *
+ * With `memo`, the spend paths kept there are walked again when they were drawn for this very history,
+ * instant, seed and model (see `spend-draws.ts`), and this forecast's draws are offered to it otherwise:
+ * the result is exactly the one computed without it.
  */
-export function* forecastSteps(input: ForecastInput): Generator<void, ForecastResult, void> {
+export function* forecastSteps(
+  input: ForecastInput,
+  memo: DrawsMemo | null = null,
+): Generator<void, ForecastResult, void> {
   validateForecastInput(input, MAX_HORIZON_HOURS);
   const zone = input.timeZone ?? 'UTC';
   const mode = input.mode ?? 'prepaid';
   const paths = input.paths ?? DEFAULT_PATHS;
-  const history = sliceBefore(input.history, input.nowMs);
-  const model = fitSpendModel(history, { ...DEFAULT_MODEL_PARAMS, ...input.params });
   const monthEndMs = nextMonthStartMs(input.nowMs, zone);
   const horizonSlots = Math.ceil(
     (input.nowMs + input.horizonHours * HOUR_MS - Math.floor(input.nowMs / HOUR_MS) * HOUR_MS) / HOUR_MS,
   );
   const monthSlots = Math.ceil((monthEndMs - Math.floor(input.nowMs / HOUR_MS) * HOUR_MS) / HOUR_MS);
-  const grid = createSlotGrid(model, input.nowMs, Math.max(horizonSlots, monthSlots));
-  const sample = createPathSampler(model, grid, createRandom(input.seed), paths);
+  const key: DrawKey = {
+    history: sliceBefore(input.history, input.nowMs),
+    nowMs: input.nowMs,
+    slots: Math.max(horizonSlots, monthSlots),
+    seed: input.seed,
+    paths,
+    params: { ...DEFAULT_MODEL_PARAMS, ...input.params },
+  };
+  const kept = memo?.get() ?? null;
+  const draws = kept && drawsFit(kept, key) ? kept : createSpendDraws(key);
+  const { model, grid } = draws;
 
   const rule = input.reload && input.reload.enabled ? input.reload : null;
   const threshold = rule ? rule.thresholdMicros : input.thresholdMicros;
@@ -107,25 +121,42 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
   const monthToDateAmount = (input.monthToDateMicros ?? 0) / MICROS_PER_UNIT;
   const limitAmount = input.hardLimitMicros != null ? input.hardLimitMicros / MICROS_PER_UNIT : null;
 
+  // Without a balance or rule: kept from an earlier forecast over the same draws, or walked here.
+  const walkKey: WalkKey = {
+    lots,
+    monthSlots,
+    limitGapAmount: limitAmount === null ? null : limitAmount - monthToDateAmount,
+  };
+  const keptWalk = memo?.walks?.get() ?? null;
+  const walk = keptWalk && walkFits(keptWalk, draws, walkKey) ? keptWalk : null;
+  const newWalk = walk === null && memo?.walks ? createSpendWalk(draws, walkKey) : null;
+  const monthSpend = walk?.monthSpend ?? newWalk?.monthSpend ?? new Float64Array(paths);
+  const limitHit = walk?.limitHit ?? newWalk?.limitHit ?? new Float64Array(paths);
+  const expired = walk?.expired ?? newWalk?.expired ?? new Float64Array(paths);
+  // With the balance and the rule.
   const crossing = new Float64Array(paths);
-  const monthSpend = new Float64Array(paths);
   const reloadCount = new Float64Array(paths);
   const reloadCharged = new Float64Array(paths);
-  const limitHit = new Float64Array(paths);
-  const expired = new Float64Array(paths);
   let limitReached = 0;
   const reloadMonthStarts = monthStarts.filter((st) => st < monthSlots);
   const monthGrid = { ...grid, count: monthSlots };
   const path = new Float64Array(grid.count);
   // What leaves the balance: spend plus credit expiring unused (the same array as `path` without lots).
-  const drain = lots.length > 0 ? new Float64Array(grid.count) : path;
+  const drainOfPath = lots.length > 0 ? new Float64Array(grid.count) : path;
   const byExpiry = expiryOrder(lots);
   for (let p = 0; p < paths; p++) {
     if (p > 0 && p % PATHS_PER_STEP === 0) yield;
-    sample(p, path);
-    if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
+    let drain: Float64Array = drainOfPath;
+    if (walk) drain = drainOf(walk, p);
+    else {
+      draws.path(p, path);
+      if (lots.length > 0) expired[p] = expiredUnusedAmount(path, grid, lots, drain, byExpiry);
+      monthSpend[p] = spendOver(path, monthSlots);
+      if (walkKey.limitGapAmount !== null)
+        limitHit[p] = crossingHours(path, monthGrid, walkKey.limitGapAmount);
+      newWalk?.drains.set(drain, p * grid.count);
+    }
     crossing[p] = gapAmount === null ? Infinity : crossingHours(drain, grid, gapAmount);
-    monthSpend[p] = spendOver(path, monthSlots);
     if (rule) {
       const r = simulateReloads(drain, {
         balanceAmount: input.balanceMicros / MICROS_PER_UNIT,
@@ -140,9 +171,10 @@ export function* forecastSteps(input: ForecastInput): Generator<void, ForecastRe
       reloadCharged[p] = r.chargedAmount;
       if (r.limitReached) limitReached++;
     }
-    if (limitAmount !== null) limitHit[p] = crossingHours(path, monthGrid, limitAmount - monthToDateAmount);
   }
 
+  if (draws !== kept && draws.isComplete()) memo?.set(draws);
+  if (newWalk && draws.isComplete()) memo?.walks?.set(newWalk);
   const horizonEndMs = input.nowMs + input.horizonHours * HOUR_MS;
   const monthCharge: Bands | null =
     mode === 'prepaid'

@@ -70,7 +70,35 @@ export function createPathSampler(
   random: Random,
   paths: number,
 ): (path: number, out: Float64Array) => void {
+  const drawer = createPathDrawer(model, grid, random, paths);
   const dayFactor = new Float64Array(Math.max(1, grid.dayCount));
+  const walk = new Int32Array(2);
+  return (path, out) => {
+    drawer.draw(path, dayFactor, walk, 0);
+    drawer.fill(dayFactor, walk[0] as number, walk[1] as number, out);
+  };
+}
+
+/**
+ * A path in two parts: `draw` takes its random numbers (its day factors and where it walks the hourly
+ * burst table), `fill` turns them into hourly spend. Drawing is most of a path's cost and depends only on
+ * the model, the grid and the seed, so draws can be kept and filled again (`spend-draws.ts`); the filled
+ * path is the same either way, to the last bit.
+ */
+export interface PathDrawer {
+  /** Path `path`'s day factors into `dayFactor` (length ≥ grid.dayCount), its burst walk into `walk[at]`, `walk[at + 1]`. */
+  draw(path: number, dayFactor: Float64Array, walk: Int32Array, at: number): void;
+  /** Fills `out` (length ≥ grid.count) with the hourly spend of the path drawn as `dayFactor`, `start`, `stride`. */
+  fill(dayFactor: Float64Array, start: number, stride: number, out: Float64Array): void;
+}
+
+/** Creates the drawer; draws must be taken in path order (they read one random stream). */
+export function createPathDrawer(
+  model: SpendModel,
+  grid: SlotGrid,
+  random: Random,
+  paths: number,
+): PathDrawer {
   const tau = model.dayLogSd * model.spreadScale;
   const sigma = model.levelLogSd * model.spreadScale;
   const drift = model.driftLogSdPerDay;
@@ -85,34 +113,39 @@ export function createPathSampler(
   // The level and today's deviation decide most of a path; stratifying them steadies the quantiles.
   const levelZ = stratifiedNormals(paths, random);
   const dayZ = stratifiedNormals(paths, random);
-  return (path, out) => {
-    // Level and day factors are median-1: we are as likely too high as too low in log terms, so the P50
-    // path follows the fitted level (a mean-1 day factor would bias every P50 late by e^(τ²/2)).
-    // Quiet-side deviations (z < 0) are stretched by the low-tail scale: spend falls further than it rises.
-    const z = levelZ[path % paths] as number;
-    let logLevel = sigma * (z < 0 ? low * z : z);
-    let e = dayZ[path % paths] as number;
-    const rho = model.dayCorrelation;
-    const innov = Math.sqrt(1 - rho * rho);
-    for (let d = 0; d < grid.dayCount; d++) {
-      if (d > 0) {
-        logLevel += drift * normal(random);
-        e = rho * e + innov * normal(random);
+  return {
+    draw(path, dayFactor, walk, at) {
+      // Level and day factors are median-1: we are as likely too high as too low in log terms, so the P50
+      // path follows the fitted level (a mean-1 day factor would bias every P50 late by e^(τ²/2)).
+      // Quiet-side deviations (z < 0) are stretched by the low-tail scale: spend falls further than it rises.
+      const z = levelZ[path % paths] as number;
+      let logLevel = sigma * (z < 0 ? low * z : z);
+      let e = dayZ[path % paths] as number;
+      const rho = model.dayCorrelation;
+      const innov = Math.sqrt(1 - rho * rho);
+      for (let d = 0; d < grid.dayCount; d++) {
+        if (d > 0) {
+          logLevel += drift * normal(random);
+          e = rho * e + innov * normal(random);
+        }
+        dayFactor[d] = Math.exp(logLevel + tau * (e < 0 ? low * e : e));
       }
-      dayFactor[d] = Math.exp(logLevel + tau * (e < 0 ? low * e : e));
-    }
-    const base = grid.base;
-    const day = grid.day;
-    if (hs > 0) {
-      let at = (random() * 4096) | 0;
-      const stride = ((random() * 2048) | 0) * 2 + 1;
-      for (let i = 0; i < grid.count; i++) {
-        out[i] = (base[i] as number) * (dayFactor[day[i] as number] as number) * (table[at] as number);
-        at = (at + stride) & 4095;
+      walk[at] = hs > 0 ? (random() * 4096) | 0 : 0;
+      walk[at + 1] = hs > 0 ? ((random() * 2048) | 0) * 2 + 1 : 0;
+    },
+    fill(dayFactor, start, stride, out) {
+      const base = grid.base;
+      const day = grid.day;
+      if (hs > 0) {
+        let at = start;
+        for (let i = 0; i < grid.count; i++) {
+          out[i] = (base[i] as number) * (dayFactor[day[i] as number] as number) * (table[at] as number);
+          at = (at + stride) & 4095;
+        }
+      } else {
+        for (let i = 0; i < grid.count; i++)
+          out[i] = (base[i] as number) * (dayFactor[day[i] as number] as number);
       }
-    } else {
-      for (let i = 0; i < grid.count; i++)
-        out[i] = (base[i] as number) * (dayFactor[day[i] as number] as number);
-    }
+    },
   };
 }

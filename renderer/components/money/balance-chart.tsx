@@ -18,6 +18,7 @@ import {
   Tooltip,
   type ChartDataset,
   type ChartOptions,
+  type Plugin,
 } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { Line } from 'react-chartjs-2';
@@ -25,6 +26,20 @@ import type { BalanceSeries } from '../../view-models/balance-series';
 import type { DisplayZone } from '../../view-models/format';
 
 Chart.register(LinearScale, LineElement, PointElement, Filler, Tooltip, Legend, annotationPlugin);
+
+/**
+ * After each draw, the chart's box says where the forecast line it drew starts (`data-forecast-from`, in the
+ * account's currency): a test or a benchmark knows from it that the canvas shows a given view (a what-if's
+ * balance, say), which the canvas's pixels cannot tell.
+ */
+const DRAWN_FORECAST_MARK: Plugin<'line'> = {
+  id: 'drawnForecastMark',
+  afterDraw(chart) {
+    const forecast = chart.data.datasets.find((d) => d.label?.startsWith('forecast'));
+    const first = forecast?.data[0] as { y: number } | undefined;
+    chart.canvas.parentElement?.setAttribute('data-forecast-from', first ? String(first.y) : '');
+  },
+};
 
 export interface BalanceChartProps {
   series: BalanceSeries;
@@ -231,6 +246,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
       <Line
         data={data}
         options={options}
+        plugins={[DRAWN_FORECAST_MARK]}
         role="img"
         aria-label={
           isBalance

@@ -36,22 +36,17 @@ export function WhatIfPanel({
   const fields: WhatIfFields = { ...defaults, ...edits };
   const built = buildWhatIfChange(fields, defaults, billing, currency);
   const change = built.ok ? built.change : null;
-  const whatIf = useWhatIf(orgId, change, JSON.stringify(change));
-  // The page's headline follows a what-if only with the forecast computed for that very change; while a new
-  // one is computed the previous pair stays.
   const changeKey = JSON.stringify(change);
+  // The page's headline follows a what-if only with the forecast computed for that very change, told as its
+  // reply arrives (the page redraws with it at once); while a new one is computed the previous pair stays.
+  const whatIf = useWhatIf(orgId, change, changeKey, (forecast, asked) =>
+    onPreview?.({ forecast, balanceMicros: asked.balanceMicros, billing: asked.billing }),
+  );
   const isComplete = change !== null && whatIf.forKey === changeKey && whatIf.forecast !== null;
+  const isCleared = change === null;
   useEffect(() => {
-    if (change === null) onPreview?.(null);
-    else if (isComplete && whatIf.forecast)
-      onPreview?.({
-        forecast: whatIf.forecast,
-        balanceMicros: change.balanceMicros,
-        billing: change.billing,
-      });
-    // `change` is identified by `changeKey` (a new object each render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [changeKey, isComplete, whatIf.forecast, onPreview]);
+    if (isCleared) onPreview?.(null);
+  }, [isCleared, onPreview]);
   useEffect(() => () => onPreview?.(null), [onPreview]);
   const set = (patch: Partial<WhatIfFields>) => setEdits((e) => ({ ...e, ...patch }));
   // The what-if's own answer, quoted as the headline quotes it (shown only once it is this change's).
