@@ -119,7 +119,6 @@ export function DashboardPage({
           <OrgAnswer
             money={shownMoney}
             isWhatIf={whatIf !== null}
-            dashboard={dashboard}
             nowMs={nowMs}
             zone={zone}
             isDark={isDark}
@@ -164,6 +163,7 @@ export function DashboardPage({
       <PanelBoundary what="the spend and sync details">
         <DashboardView
           dashboard={dashboard}
+          spend={answer?.charts.spend ?? null}
           nowMs={nowMs}
           zone={zone}
           isDark={isDark}

@@ -4,6 +4,8 @@
  * uncertain, its "as of", its source and its words. Every surface — card, page, alert, notification,
  * tray, command line, webhook — quotes these figures and their `text`; none derives its own.
  */
+import type { BalanceChart } from '../charts/balance-chart';
+import type { SpendCharts } from '../charts/spend-by';
 import type { Micros } from '../money';
 import type { ProviderId } from '../provider-info';
 import type { MicrosRange } from '../words/money-words';
@@ -100,4 +102,9 @@ export interface AccountAnswer {
   /** The figure most worth a glance now (tray title, status line), and how urgent the account is (0–3). */
   urgency: number;
   headline: FigureName;
+  /**
+   * The page's charts, every amount computed here: the balance (or this month's spend) with its forecast and
+   * likely range (null without a forecast), and daily spend by project, model, line item or key.
+   */
+  charts: { balance: BalanceChart | null; spend: SpendCharts };
 }

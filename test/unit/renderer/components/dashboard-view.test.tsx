@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSpendCharts } from '@core/charts/spend-by';
 import type { Dashboard } from '@core/dashboard';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUsd } from '@core/money';
@@ -22,6 +23,8 @@ function render(dashboard: Dashboard = base) {
   const html = renderToStaticMarkup(
     <DashboardView
       dashboard={dashboard}
+      // The charts core builds with the account's answer, from this very dashboard.
+      spend={buildSpendCharts(dashboard)}
       nowMs={NOW}
       zone={{ locale: 'en-US', timeZone: 'UTC' }}
       isDark={false}

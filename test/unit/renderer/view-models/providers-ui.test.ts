@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startAnthropicSimulator } from '../../../../main/simulator/anthropic/index';
 import { createSimClock } from '../../../../main/simulator/sim-clock';
-import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '../../../../renderer/view-models/spend-by';
+import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '@core/charts/spend-by';
 import type { MoneyView } from '@core/money-view';
 import { ApiError } from '@core/api-contract';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../../../../renderer/view-models/add-org';
