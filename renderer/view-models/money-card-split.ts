@@ -49,7 +49,7 @@ export function buildCardSplitView(
     sentence =
       `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.zone)} will be ` +
       `${payer} on the 1st; usage since then draws your ${money(since.micros)} credit (${left} left)${ranOut}.`;
-  } else if (s.creditDrawnMicros > 0 || s.creditLeftMicros > 0) {
+  } else if (s.hasCredit) {
     sentence = `Usage this month draws your credit (${left} left); ${card} not covered by credit will be ${payer} on the 1st.`;
   } else {
     sentence = `No credit recorded: all usage this month (${card} so far) will be ${payer} on the 1st.`;

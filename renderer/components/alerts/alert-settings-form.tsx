@@ -5,11 +5,10 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertSettings } from '@core/alerts/alert-settings';
-import { parseMoneyInput } from '@core/money-input';
+import { microsToInput, parseMoneyInput } from '@core/money-input';
 import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { errorText } from '../../hooks/use-orgs';
-import { MICROS_PER_UNIT } from '@core/money';
 
 /** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
 const BUILT_IN_LOW = 10;
@@ -31,14 +30,12 @@ export function AlertSettingsForm({ currencies = [] }: { currencies?: readonly s
     setSaved(s);
     setQuietStart(s.quietHours?.start ?? '');
     setQuietEnd(s.quietHours?.end ?? '');
-    setLowCredit(
-      s.defaults.lowCreditMicros === undefined ? '' : String(s.defaults.lowCreditMicros / MICROS_PER_UNIT),
-    );
+    setLowCredit(s.defaults.lowCreditMicros === undefined ? '' : microsToInput(s.defaults.lowCreditMicros));
     setLowBy(
       Object.fromEntries(
         Object.entries(s.currencyDefaults ?? {}).map(([code, rules]) => [
           code,
-          rules.lowCreditMicros === undefined ? '' : String(rules.lowCreditMicros / MICROS_PER_UNIT),
+          rules.lowCreditMicros === undefined ? '' : microsToInput(rules.lowCreditMicros),
         ]),
       ),
     );

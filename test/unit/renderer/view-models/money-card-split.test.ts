@@ -11,6 +11,7 @@ const split = {
   cardMicros: 120_000_000,
   creditDrawnMicros: 110_000_000,
   creditLeftMicros: 390_000_000,
+  hasCredit: true,
   creditSince: { atMs: Date.UTC(2026, 10, 13), kind: 'purchase' as const, micros: 500_000_000 },
 };
 
@@ -40,7 +41,7 @@ describe('buildCardSplitView', () => {
 
   it('without credit, all usage this month is on the card', () => {
     const v = buildCardSplitView(
-      { ...split, creditDrawnMicros: 0, creditLeftMicros: 0, creditSince: null },
+      { ...split, creditDrawnMicros: 0, creditLeftMicros: 0, hasCredit: false, creditSince: null },
       { isInvoiced: false, zone, currency: 'USD' },
     );
     expect(v.sentence).toBe(
