@@ -30,7 +30,7 @@ export function DashboardView(props: DashboardViewProps) {
   const { dashboard, nowMs, zone } = props;
   const summary = buildSpendSummary(dashboard, nowMs, zone);
   const sync = describeSync(dashboard.sync, nowMs, zone);
-  const spendSource = spendSourceWords(dashboard.spendSource, zone);
+  const spendSource = spendSourceWords(dashboard.spendSource, nowMs, zone);
   const [dimension, setDimension] = useState<SpendDimension>('project');
   const spend = props.spend;
   const shown =

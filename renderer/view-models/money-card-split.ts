@@ -35,7 +35,7 @@ const WHAT: Record<NonNullable<CardSplit['creditSince']>['kind'], string> = {
  */
 export function buildCardSplitView(
   s: CardSplit,
-  options: { isInvoiced: boolean; zone: DisplayZone; currency: string },
+  options: { isInvoiced: boolean; zone: DisplayZone; currency: string; nowMs: number },
 ): CardSplitView {
   const money = (micros: number) => formatMoney(micros, options.currency);
   const payer = options.isInvoiced ? 'invoiced' : 'charged to your card';
@@ -47,7 +47,7 @@ export function buildCardSplitView(
     const ranOut =
       s.creditLeftMicros === 0 ? ' until it ran out; usage after that is added to the charge' : '';
     sentence =
-      `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.zone)} will be ` +
+      `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.nowMs, options.zone)} will be ` +
       `${payer} on the 1st; usage since then draws your ${money(since.micros)} credit (${left} left)${ranOut}.`;
   } else if (s.hasCredit) {
     sentence = `Usage this month draws your credit (${left} left); ${card} not covered by credit will be ${payer} on the 1st.`;
@@ -59,6 +59,6 @@ export function buildCardSplitView(
     card,
     fromCredit: money(s.creditDrawnMicros),
     creditLeft: left,
-    chargeAt: formatDateTime(s.chargeAtMs, options.zone),
+    chargeAt: formatDateTime(s.chargeAtMs, options.nowMs, options.zone),
   };
 }

@@ -62,7 +62,7 @@ export function describeWhen(iso: string, nowMs: number, zone: DisplayZone): Whe
   if (!Number.isFinite(ms)) throw new RangeError(`not an ISO time: ${iso}`);
   return {
     relative: formatAbout(ms, nowMs),
-    absolute: formatDateTime(ms, zone),
+    absolute: formatDateTime(ms, nowMs, zone),
     iso: new Date(ms).toISOString(),
   };
 }

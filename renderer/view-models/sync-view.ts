@@ -47,9 +47,10 @@ export interface SyncView {
  * headline "Sync failed", error.kindLabel "Rate limited", error.retryText "Next attempt … (in 30 s)".
  */
 export function describeSync(status: SyncStatus, nowMs: number, zone: DisplayZone = {}): SyncView {
-  const at = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(ms, nowMs)})`;
+  const at = (ms: number) => `${formatDateTime(ms, nowMs, zone)} (${formatRelative(ms, nowMs)})`;
   // What already happened is said as past even when this clock lags the one that recorded it.
-  const past = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(Math.min(ms, nowMs), nowMs)})`;
+  const past = (ms: number) =>
+    `${formatDateTime(ms, nowMs, zone)} (${formatRelative(Math.min(ms, nowMs), nowMs)})`;
   const lastSuccessText =
     status.lastSuccessMs === null ? 'Never synced yet' : `Last synced ${past(status.lastSuccessMs)}`;
   const failuresText =

@@ -45,7 +45,7 @@ describe('DashboardView', () => {
     expect(byTestId('mtd-settled')).toBe(formatUsd(dashboard.monthToDate.settledMicros));
     expect(byTestId('mtd-provisional')).toBe(formatUsd(dashboard.monthToDate.provisionalMicros));
     expect(byTestId('today-cost')).toBe(formatUsd(dashboard.today.costMicros));
-    expect(byTestId('as-of')).toBe('Nov 24, 3:42 PM'); // synced at NOW
+    expect(byTestId('as-of')).toBe('Tue 24 Nov, 15:42'); // synced at NOW
     expect(byTestId('sync-state')).toBe('Up to date');
   });
 
@@ -67,7 +67,7 @@ describe('DashboardView', () => {
     });
     expect(byTestId('sync-error-kind')).toBe('Key rejected');
     expect(byTestId('sync-error-message')).toBe('OpenAI rejected the key.');
-    expect(byTestId('sync-retry')).toBe('Next attempt Nov 24, 3:52 PM (in about 10 minutes)');
+    expect(byTestId('sync-retry')).toBe('Next attempt Tue 24 Nov, 15:52 (in about 10 minutes)');
     expect(html).toContain('HTTP 401');
     expect(html).toContain('role="alert"');
   });
