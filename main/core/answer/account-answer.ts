@@ -74,6 +74,8 @@ export interface LotAnswer {
   remaining: { micros: Micros; text: string };
   /** Null when this lot is not forecast on its own (several lots expire within the forecast). */
   unusedAtExpiry: { range: MicrosRange; text: string } | null;
+  /** Whether some of this lot is likely to expire unused (its range reaches above zero): worth a callout. */
+  isExpectedUnused: boolean;
   /** "$670.78 left, expires Sat 19 Dec; about $384 (likely $0–$573) expected unused". */
   text: string;
 }
@@ -107,4 +109,6 @@ export interface AccountAnswer {
    * likely range (null without a forecast), and daily spend by project, model, line item or key.
    */
   charts: { balance: BalanceChart | null; spend: SpendCharts };
+  /** Whether the `expiring-unused` figure says some credit is likely to expire unused (worth a callout). */
+  isExpiringUnused: boolean;
 }

@@ -139,5 +139,8 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
       }),
       spend: buildSpendCharts(d),
     },
+    isExpiringUnused:
+      figures['expiring-unused'].isKnown &&
+      (figures['expiring-unused'].range?.high ?? figures['expiring-unused'].valueMicros ?? 0) > 0,
   };
 }

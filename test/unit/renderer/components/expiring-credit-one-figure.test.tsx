@@ -43,6 +43,13 @@ describe('expiring credit on the page', () => {
     expect(lot.unusedAtExpiry).not.toBeNull();
     expect(figure.isKnown).toBe(true);
     expect(figure.text).toContain(lot.unusedAtExpiry!.text);
+    // Whether a callout shows is the answer's to say, not the page's to work out from the amounts.
+    expect(lot.isExpectedUnused).toBe(true);
+    expect(answer.isExpiringUnused).toBe(true);
+    const none = answerOf(
+      accountState({ entries: [observation(NOW - 3 * HOUR_MS, 700_000_000)], billing: { mode: 'prepaid' } }),
+    );
+    expect(none.isExpiringUnused).toBe(false);
   });
 
   it('the lots callout quotes the lot’s two figures as the answer says them', () => {
