@@ -62,7 +62,9 @@ describe('buildDailyChart', () => {
     expect(buildDailyChart([day(0, { a: 0 })], PROJECTS)).toMatchObject({ hasSpend: false, series: [] });
     const first = buildDailyChart([day(0, { b: 1, a: 1 })], PROJECTS);
     const second = buildDailyChart([day(0, { a: 1, b: 1 })], PROJECTS);
-    expect(first.series.map((s) => [s.key, s.colorIndex])).toEqual(second.series.map((s) => [s.key, s.colorIndex]));
+    expect(first.series.map((s) => [s.key, s.colorIndex])).toEqual(
+      second.series.map((s) => [s.key, s.colorIndex]),
+    );
   });
 
   it('rejects a non-positive series cap', () => {
