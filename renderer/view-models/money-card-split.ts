@@ -7,7 +7,7 @@ import { formatMoney } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 export interface CardSplitView {
-  /** "$120.00 accrued before your purchase on Nov 13, 12:00 AM will be charged to your card on the 1st; …" */
+  /** "$120.00 accrued before your purchase on Fri 13 Nov, 00:00 will be charged to your card on the 1st; …" */
   sentence: string;
   /** Usage on the card so far this month. */
   card: string;
@@ -15,7 +15,7 @@ export interface CardSplitView {
   fromCredit: string;
   /** Credit left now. */
   creditLeft: string;
-  /** When the month closes: "Dec 1, 12:00 AM". */
+  /** When the month closes: "Tue 1 Dec, 00:00". */
   chargeAt: string;
 }
 
@@ -30,7 +30,7 @@ const WHAT: Record<NonNullable<CardSplit['creditSince']>['kind'], string> = {
  * Describes the split.
  *
  * Example: card $120, $500 bought 13 Nov, $110 drawn, $390 left → "$120.00 accrued before your purchase on
- * Nov 13, 12:00 AM will be charged to your card on the 1st; usage since then draws your $500.00 credit
+ * Fri 13 Nov, 00:00 will be charged to your card on the 1st; usage since then draws your $500.00 credit
  * ($390.00 left)."
  */
 export function buildCardSplitView(

@@ -26,9 +26,9 @@ export interface SyncErrorView {
   message: string;
   /** "HTTP 429", or null when no response arrived. */
   statusText: string | null;
-  /** "Failed at Nov 24, 3:42 PM (2 min ago)". */
+  /** "Failed at Tue 24 Nov, 15:42 (2 minutes ago)". */
   atText: string;
-  /** "Next attempt Nov 24, 3:45 PM (in 30 s)", "Retrying now", or null when no retry is scheduled. */
+  /** "Next attempt Tue 24 Nov, 15:45 (in 30 seconds)", "Retrying now", or null when no retry is scheduled. */
   retryText: string | null;
 }
 
