@@ -28,7 +28,7 @@ export interface SyncErrorView {
   statusText: string | null;
   /** "Failed at Tue 24 Nov, 15:42 (2 minutes ago)". */
   atText: string;
-  /** "Next attempt Tue 24 Nov, 15:45 (in 30 seconds)", "Retrying now", or null when no retry is scheduled. */
+  /** "Next attempt Tue 24 Nov, 15:45 (in about 3 minutes)", "Retrying now", or null when no retry is scheduled. */
   retryText: string | null;
 }
 
