@@ -1,7 +1,9 @@
 /** The `alerts:*` channels (active alerts and history, snooze, pause, settings) and `limits:get`. */
 import type { Handlers } from '@core/api-contract';
+import type { SpendLimitsView } from '@core/spend-limits';
+import type { AlertDispatcher } from '../services/alert-dispatcher';
+import type { SettingsStore } from '../services/stores/settings-store';
 import { findOrg } from './org-lookup';
-import type { HandlerDeps } from './handler-deps';
 
 type AlertChannels =
   | 'alerts:get'
@@ -13,7 +15,12 @@ type AlertChannels =
   | 'limits:get';
 
 /** What the alert channels use. */
-export type AlertHandlerDeps = Pick<HandlerDeps, 'alerts' | 'limits' | 'settings'>;
+export interface AlertHandlerDeps {
+  alerts: Pick<AlertDispatcher, 'view' | 'snooze' | 'acknowledge' | 'pause' | 'settings' | 'updateSettings'>;
+  /** Hard spend limits read from the API. */
+  limits: { get(orgId: string): SpendLimitsView };
+  settings: Pick<SettingsStore, 'get'>;
+}
 
 /** Handlers for the alert channels. */
 export function createAlertHandlers(deps: AlertHandlerDeps): Pick<Handlers, AlertChannels> {

@@ -1,12 +1,19 @@
 /** The `ledger:backups` and `ledger:restoreBackup` channels. */
 import { ApiError, type Handlers } from '@core/api-contract';
-import type { HandlerDeps } from './handler-deps';
+import type { LedgerBackups } from '../services/ledger-backups';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { EventBus } from './event-bus';
 import { findOrg } from './org-lookup';
 
 type BackupChannels = 'ledger:backups' | 'ledger:restoreBackup';
 
 /** What the ledger-backup channels use. */
-export type BackupHandlerDeps = Pick<HandlerDeps, 'bus' | 'ledgerBackups' | 'settings'>;
+export interface BackupHandlerDeps {
+  bus: Pick<EventBus, 'emit'>;
+  /** Ledger backups (list and restore); absent in hosts or tests that do not offer them. */
+  ledgerBackups?: LedgerBackups;
+  settings: Pick<SettingsStore, 'get'>;
+}
 
 /** Handlers for ledger backups; a restore is announced with `data:changed`. */
 export function createBackupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupChannels> {

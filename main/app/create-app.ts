@@ -36,12 +36,12 @@ import { createProblemList, type ProblemList } from '../services/stores/store-pr
 import { createSyncEngine, type SyncEngine, type SyncEngineTools } from '../services/sync';
 import { createAppFiles, LINK_DELIVERY, type AppFiles, type FileDeliveryPort } from './app-files';
 import { createDemoBackend, type DemoBackend } from './demo-backend';
-import { demoProfileOf, ensureDemoOrgs } from './demo-orgs';
+import { demoProfileOf, ensureDemoOrgs, type DemoOrgDeps } from './demo-orgs';
 import { warmUpBalanceDemo } from './demo-warm-up';
 import { createEventBus, type EventBus } from './event-bus';
 import { guardAppSecrets } from './guard-app-secrets';
-import type { HandlerDeps } from './handler-deps';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerParts } from './handlers';
+import type { KeyStateDeps } from './org-lookup';
 import { assertPinnedClockAllowed } from './pinned-clock';
 import { wireAlerts } from './wire-alerts';
 
@@ -102,9 +102,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clients = connectAccounts(base, opts);
   const services = await startServices(base, clients);
   await finishInterruptedRestoreStep(base, services, opts);
-  const deps = handlerDeps(base, clients, services, opts);
-  await addStartingAccounts(base, deps, opts);
-  return assemble(base, clients, services, deps);
+  const parts = handlerParts(base, clients, services, opts);
+  await addStartingAccounts(base, parts.orgs, opts);
+  return assemble(base, clients, services, parts);
 }
 
 /** What every later step shares: the folder, its clock, log, events, problems, keys and settings. */
@@ -274,43 +274,30 @@ async function finishInterruptedRestoreStep(base: Base, services: Services, opts
     base.problems.report({ file: base.dataDir, quarantinedAs: null, atMs: base.nowMs(), message: finished });
 }
 
-/** Step 5: what the handlers are given. */
-function handlerDeps(
+/**
+ * Step 5: what each handler file is given, each built from the parts the steps before made: the keys'
+ * state, the key check, new ids and the demo warm-up once, then one small set per handler file.
+ */
+function handlerParts(
   base: Base,
   clients: OrgClients & { demo: DemoBackend },
   services: Services,
   opts: AppOptions,
-): HandlerDeps {
-  const { nowMs } = base;
-  return {
-    files: services.files,
-    delivery: opts.delivery?.(services.files) ?? LINK_DELIVERY,
-    appInfo: {
-      version: opts.version,
-      transport: opts.transport,
-      dataDir: opts.dataDir,
-      isClockPinned: base.clock !== SYSTEM_CLOCK,
-    },
-    settings: base.settings,
-    secrets: base.secrets,
-    keyState: clients.keyState,
-    hasKey: clients.hasKey,
-    sync: services.sync,
-    money: services.money,
-    answers: services.answers,
-    alerts: services.alerts,
-    limits: services.limits,
-    ledgerBackups: createLedgerBackups(services.ledgers),
-    problems: base.problems.list,
-    bus: base.bus,
+): HandlerParts {
+  const { nowMs, settings, bus } = base;
+  const { sync, money, answers, alerts, limits, files } = services;
+  const keys: KeyStateDeps = { hasKey: clients.hasKey, keyState: clients.keyState };
+  const appInfo = {
+    version: opts.version,
+    transport: opts.transport,
+    dataDir: opts.dataDir,
+    isClockPinned: base.clock !== SYSTEM_CLOCK,
+  };
+  const demos: DemoOrgDeps = {
+    settings,
+    money,
     nowMs,
     newOrgId: () => `org_${randomBytes(6).toString('hex')}`,
-    verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
-      verifyProviderKey(
-        createProviderApi(provider, { apiKey, baseURL: baseUrl ?? PROVIDERS[provider].baseUrl }),
-        nowMs(),
-      ),
-    validateCron,
     warmUpDemo: async (org: Org) =>
       warmUpBalanceDemo({
         org,
@@ -318,23 +305,49 @@ function handlerDeps(
         demo: clients.demo,
         nowMs: nowMs(),
       }),
-    reschedule: (cron: string) => services.scheduler.reschedule(cron),
+  };
+  return {
+    app: { ...keys, appInfo, problems: base.problems.list, nowMs, settings, sync },
+    settings: {
+      settings,
+      nowMs,
+      validateCron,
+      reschedule: (cron: string) => services.scheduler.reschedule(cron),
+    },
+    orgs: {
+      ...keys,
+      ...demos,
+      bus,
+      sync,
+      money,
+      secrets: base.secrets,
+      isClockPinned: appInfo.isClockPinned,
+      verifyKey: (provider: ProviderId, apiKey: string, baseUrl: string | null) =>
+        verifyProviderKey(
+          createProviderApi(provider, { apiKey, baseURL: baseUrl ?? PROVIDERS[provider].baseUrl }),
+          nowMs(),
+        ),
+    },
+    money: { answers, bus, limits, money, nowMs, settings, sync },
+    alerts: { alerts, limits, settings },
+    backups: { bus, ledgerBackups: createLedgerBackups(services.ledgers), settings },
+    files: { bus, files, settings, delivery: opts.delivery?.(files) ?? LINK_DELIVERY },
   };
 }
 
 /** Step 6: the environment key's account, and the demo accounts when asked for (the folder's writer only). */
-async function addStartingAccounts(base: Base, deps: HandlerDeps, opts: AppOptions): Promise<void> {
+async function addStartingAccounts(base: Base, demos: DemoOrgDeps, opts: AppOptions): Promise<void> {
   if (opts.readOnly) return;
   if (base.envKey) await ensureEnvOrg(base.settings, base.nowMs());
-  if (opts.demo) await ensureDemoOrgs(deps);
+  if (opts.demo) await ensureDemoOrgs(demos);
 }
 
 /** Step 7: the app as the hosts see it. */
-function assemble(base: Base, clients: { demo: DemoBackend }, services: Services, deps: HandlerDeps): App {
+function assemble(base: Base, clients: { demo: DemoBackend }, services: Services, parts: HandlerParts): App {
   const { settings, log } = base;
   const { sync, scheduler } = services;
   return {
-    handlers: createHandlers(deps),
+    handlers: createHandlers(parts),
     bus: base.bus,
     settings,
     sync,

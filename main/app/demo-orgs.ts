@@ -5,9 +5,10 @@
 import { demoLedger } from '@core/demo-ledger';
 import type { DemoSpend } from '@core/demo-reloads';
 import type { DemoProfile, Org } from '@core/schemas';
+import type { MoneyService } from '../services/money';
+import type { SettingsStore } from '../services/stores/settings-store';
 import { createSimulatedSpendModel } from '../simulator/index';
 import { DEMO_SIMULATORS } from './demo-backend';
-import type { HandlerDeps } from './handler-deps';
 
 /** Each demo account: its name (its provider is its simulator's), in the order they are listed. */
 export const DEMO_ORGS: Array<{ profile: DemoProfile; name: string; currency?: string }> = [
@@ -23,13 +24,22 @@ export function demoProfileOf(org: Org): DemoProfile {
   return org.demoProfile ?? 'company';
 }
 
+/** What adding the demo accounts reads and writes. */
+export interface DemoOrgDeps {
+  settings: SettingsStore;
+  /** Each new demo's ledger is seeded through the money service, as if typed. */
+  money: Pick<MoneyService, 'addEntry' | 'updateBilling'>;
+  nowMs(): number;
+  newOrgId(): string;
+  /** Gives a new balance demo account its history (see demo-warm-up.ts); absent where none is needed. */
+  warmUpDemo?(org: Org): Promise<void>;
+}
+
 /**
  * Ensures every demo account exists (seeding a new one's ledger) and selects the company demo; returns it.
  * A demo org the user already has keeps its ledger: what was typed is never replaced.
  */
-export async function ensureDemoOrgs(
-  deps: Pick<HandlerDeps, 'settings' | 'nowMs' | 'newOrgId' | 'money' | 'warmUpDemo'>,
-): Promise<Org> {
+export async function ensureDemoOrgs(deps: DemoOrgDeps): Promise<Org> {
   const nowMs = deps.nowMs();
   const existing = deps.settings.get().orgs.filter((o) => o.kind === 'demo');
   const created: Org[] = [];

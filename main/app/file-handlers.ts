@@ -2,12 +2,21 @@
 import { ApiError, type Handlers } from '@core/api-contract';
 import { BackupInputError } from '@core/backup/backup-file';
 import { ExportInputError } from '@core/export/request';
-import type { HandlerDeps } from './handler-deps';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { AppFiles, FileDeliveryPort } from './app-files';
+import type { EventBus } from './event-bus';
 
 type FileChannels = 'export:save' | 'backup:save' | 'backup:restore';
 
 /** What the file channels use. */
-export type FileHandlerDeps = Pick<HandlerDeps, 'bus' | 'delivery' | 'files' | 'settings'>;
+export interface FileHandlerDeps {
+  bus: Pick<EventBus, 'emit'>;
+  /** How this host hands a file to the user. */
+  delivery: FileDeliveryPort;
+  /** Exports, backups and restores. */
+  files: Pick<AppFiles, 'plan' | 'backupFileName' | 'restore'>;
+  settings: Pick<SettingsStore, 'get'>;
+}
 
 /** Handlers for exports and backups. */
 export function createFileHandlers(deps: FileHandlerDeps): Pick<Handlers, FileChannels> {

@@ -1,79 +1,37 @@
 /**
- * `createHandlers(deps)`: main's one implementation of the contract, mounted by both transports.
- * It translates requests into service calls; decisions live in core and services.
+ * `createHandlers(parts)`: main's one implementation of the contract, mounted by both transports.
+ * It translates requests into service calls; decisions live in core and services. Each handler file
+ * declares what it uses, and is given only that.
  */
-import { ApiError, type Handlers } from '@core/api-contract';
-import type { HandlerDeps } from './handler-deps';
-import { findOrg, summarize } from './org-lookup';
-import { createAlertHandlers } from './alert-handlers';
-import { createBackupHandlers } from './backup-handlers';
-import { createFileHandlers } from './file-handlers';
-import { createMoneyHandlers } from './money-handlers';
-import { createOrgHandlers } from './org-handlers';
+import type { Handlers } from '@core/api-contract';
+import { createAlertHandlers, type AlertHandlerDeps } from './alert-handlers';
+import { createAppHandlers, type AppHandlerDeps } from './app-handlers';
+import { createBackupHandlers, type BackupHandlerDeps } from './backup-handlers';
+import { createFileHandlers, type FileHandlerDeps } from './file-handlers';
+import { createMoneyHandlers, type MoneyHandlerDeps } from './money-handlers';
+import { createOrgHandlers, type OrgHandlerDeps } from './org-handlers';
+import { createSettingsHandlers, type SettingsHandlerDeps } from './settings-handlers';
+
+/** What each handler file is given, by file (the composition root builds each from the app's parts). */
+export interface HandlerParts {
+  app: AppHandlerDeps;
+  settings: SettingsHandlerDeps;
+  orgs: OrgHandlerDeps;
+  money: MoneyHandlerDeps;
+  alerts: AlertHandlerDeps;
+  backups: BackupHandlerDeps;
+  files: FileHandlerDeps;
+}
 
 /** Builds the handler object; a channel without a handler does not compile. */
-export function createHandlers(deps: HandlerDeps): Handlers {
-  const orgs = createOrgHandlers(deps);
+export function createHandlers(parts: HandlerParts): Handlers {
   return {
-    'app:info': async () => ({ ...deps.appInfo, nowMs: deps.nowMs() }),
-    'app:problems': async () => ({ problems: deps.problems() }),
-    ...orgs,
-    ...createMoneyHandlers(deps),
-    ...createAlertHandlers(deps),
-    ...createBackupHandlers(deps),
-    ...createFileHandlers(deps),
-    'dashboard:get': async ({ orgId }) => {
-      const org = findOrg(deps.settings.get(), orgId);
-      const dashboard = await deps.sync.dashboard(orgId);
-      return { ...dashboard, org: await summarize(deps, org) };
-    },
-    'sync:now': async ({ orgId }) => {
-      findOrg(deps.settings.get(), orgId);
-      return deps.sync.syncOrg(orgId, { force: true });
-    },
-    'settings:get': async () => deps.settings.get(),
-    'settings:update': async (patch) => {
-      if (patch.syncCron !== undefined) {
-        const problem = deps.validateCron(patch.syncCron);
-        if (problem) throw new ApiError('invalid-argument', problem);
-      }
-      if (patch.timeZone) assertTimeZone(patch.timeZone);
-      const nowMs = deps.nowMs();
-      const { conversionRates, ...rest } = patch;
-      const next = await deps.settings.update((s) => ({
-        ...s,
-        ...definedOnly(rest),
-        ...(conversionRates === undefined
-          ? {}
-          : {
-              conversionRates: conversionRates
-                .filter((r) => r.currency !== 'USD')
-                .map((r) => {
-                  // A rate typed again unchanged keeps the time it was first set.
-                  const same = s.conversionRates.find(
-                    (o) => o.currency === r.currency && o.usdPerUnit === r.usdPerUnit,
-                  );
-                  return { ...r, setAtMs: same?.setAtMs ?? nowMs };
-                }),
-            }),
-      }));
-      if (patch.syncCron !== undefined) deps.reschedule(next.syncCron);
-      return next;
-    },
+    ...createAppHandlers(parts.app),
+    ...createSettingsHandlers(parts.settings),
+    ...createOrgHandlers(parts.orgs),
+    ...createMoneyHandlers(parts.money),
+    ...createAlertHandlers(parts.alerts),
+    ...createBackupHandlers(parts.backups),
+    ...createFileHandlers(parts.files),
   };
-}
-
-function assertTimeZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new ApiError(
-      'invalid-argument',
-      `'${zone}' is not a time zone (use an IANA name such as Europe/Berlin).`,
-    );
-  }
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -3,8 +3,12 @@
  * forecast view, and what-if forecasts that are never saved.
  */
 import type { Handlers } from '@core/api-contract';
-import type { HandlerDeps } from './handler-deps';
+import type { SpendLimitsView } from '@core/spend-limits';
 import { createAnswerService, type AnswerService } from '../services/answers';
+import type { MoneyService } from '../services/money';
+import type { SettingsStore } from '../services/stores/settings-store';
+import type { SyncEngine } from '../services/sync';
+import type { EventBus } from './event-bus';
 import { findOrg } from './org-lookup';
 import { displayZone, systemTimeZone } from '@core/time-zone';
 
@@ -36,10 +40,20 @@ type MoneyChannels =
   | 'balance:discardReadings';
 
 /** What the money channels use. */
-export type MoneyHandlerDeps = Pick<
-  HandlerDeps,
-  'answers' | 'bus' | 'limits' | 'money' | 'nowMs' | 'settings' | 'sync'
->;
+export interface MoneyHandlerDeps {
+  /** Each account's answer (absent: built here from `money`, `sync` and `limits`, and kept fresh by `bus`). */
+  answers?: AnswerService;
+  bus: EventBus;
+  /** Hard spend limits read from the API (for an answer built here). */
+  limits: { get(orgId: string): SpendLimitsView };
+  money: Pick<
+    MoneyService,
+    'ledger' | 'addEntry' | 'removeEntry' | 'updateBilling' | 'view' | 'discardReadings' | 'whatIf'
+  >;
+  nowMs(): number;
+  settings: Pick<SettingsStore, 'get'>;
+  sync: Pick<SyncEngine, 'dashboard'>;
+}
 
 /** Handlers for the money channels. */
 export function createMoneyHandlers(deps: MoneyHandlerDeps): Pick<Handlers, MoneyChannels> {

@@ -4,30 +4,25 @@
  */
 import { ApiError, type Handlers } from '@core/api-contract';
 import { isHttpAddress } from '@core/org-address';
-import { registerOrg, withoutHold } from '../services/org-registration';
-import type { HandlerDeps } from './handler-deps';
-import { findOrg, summarize } from './org-lookup';
-import { ensureDemoOrgs } from './demo-orgs';
+import type { MoneyService } from '../services/money';
+import { registerOrg, withoutHold, type OrgRegistrationDeps } from '../services/org-registration';
+import type { SyncEngine } from '../services/sync';
+import type { EventBus } from './event-bus';
+import { findOrg, summarize, type KeyStateDeps } from './org-lookup';
+import { ensureDemoOrgs, type DemoOrgDeps } from './demo-orgs';
 
 type OrgChannels =
   'orgs:list' | 'orgs:add' | 'orgs:startDemo' | 'orgs:remove' | 'orgs:select' | 'orgs:confirmAddress';
 
-/** What the organization channels use. */
-export type OrgHandlerDeps = Pick<
-  HandlerDeps,
-  | 'appInfo'
-  | 'bus'
-  | 'hasKey'
-  | 'keyState'
-  | 'money'
-  | 'newOrgId'
-  | 'nowMs'
-  | 'secrets'
-  | 'settings'
-  | 'sync'
-  | 'verifyKey'
-  | 'warmUpDemo'
->;
+/**
+ * What the organization channels use: what adding an account (`registerOrg`), adding the demo accounts and
+ * summarizing an account each need, and the bus, sync and money they tell of an account added or removed.
+ */
+export interface OrgHandlerDeps extends OrgRegistrationDeps, DemoOrgDeps, KeyStateDeps {
+  bus: Pick<EventBus, 'emit'>;
+  sync: Pick<SyncEngine, 'syncOrg' | 'forget'>;
+  money: Pick<MoneyService, 'addEntry' | 'updateBilling' | 'forget'>;
+}
 
 /** Handlers for the organization channels. */
 export function createOrgHandlers(deps: OrgHandlerDeps): Pick<Handlers, OrgChannels> {
@@ -43,10 +38,7 @@ export function createOrgHandlers(deps: OrgHandlerDeps): Pick<Handlers, OrgChann
       };
     },
     'orgs:add': async ({ name, apiKey, baseUrl, provider = 'openai' }) => {
-      const org = await registerOrg(
-        { ...deps, isClockPinned: deps.appInfo.isClockPinned },
-        { name, apiKey, baseUrl: baseUrl ?? null, provider },
-      );
+      const org = await registerOrg(deps, { name, apiKey, baseUrl: baseUrl ?? null, provider });
       changed();
       startSync(org.id);
       return summarize(deps, org);

@@ -2,7 +2,8 @@
  * The page's one cache of server data (TanStack Query), keyed by request: `[channel, args]`. Every view that
  * shows a figure reads it through `useServerState`, so the overview and an account's page asking for the same
  * account share one request and one answer. The host's events keep it current: `data:changed` refetches that
- * account's figures, `sync:status` patches its dashboard at once, `orgs:changed` the list, `alerts:changed`
+ * account's figures, `sync:status` patches its dashboard at once, `orgs:changed` the list and the store
+ * problems, `alerts:changed`
  * replaces the alerts view; a minute's refresh catches up events missed while the stream reconnected.
  */
 import { useEffect, useState, type ReactNode } from 'react';
@@ -72,7 +73,11 @@ function followEvents(api: CreditwatchApi, cache: QueryClient): () => void {
       // The account's answer quotes its sync state.
       void cache.invalidateQueries({ queryKey: serverKey('answer:get', { orgId }) });
     }),
-    api.on('orgs:changed', () => void cache.invalidateQueries({ queryKey: ['orgs:list'] })),
+    api.on('orgs:changed', () => {
+      void cache.invalidateQueries({ queryKey: ['orgs:list'] });
+      // Adding, removing or restoring accounts is when a store file may have been set aside or recovered.
+      void cache.invalidateQueries({ queryKey: ['app:problems'] });
+    }),
     api.on('alerts:changed', (view) => cache.setQueryData(serverKey('alerts:get', {}), view)),
   ];
   return () => {
@@ -135,4 +140,10 @@ export function useServerWrite(): <K extends RequestChannel>(
 export function useOrgRefetch(): (orgId: string) => void {
   const cache = useQueryClient();
   return (orgId) => void cache.invalidateQueries({ predicate: (q) => isAboutOrg(q, orgId) });
+}
+
+/** Marks every cached answer stale and refetches those on screen (after a change that may touch any, a restore). */
+export function useServerRefetchAll(): () => void {
+  const cache = useQueryClient();
+  return () => void cache.invalidateQueries();
 }

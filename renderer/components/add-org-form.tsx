@@ -10,6 +10,7 @@ import type { ProviderId } from '@core/provider-info';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { useFormSubmit } from '../hooks/use-form-submit';
+import { SubmitButton } from './submit-button';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../view-models/add-org';
 import { LinkedText } from './linked-text';
 
@@ -37,7 +38,7 @@ export function AddOrgForm({ onAdded, onCancel, account }: AddOrgFormProps) {
   const [baseUrl, setBaseUrl] = useState(account?.baseUrl ?? '');
   const words = addOrgWords(provider);
   const keyProblem = keyFieldProblem(provider, apiKey);
-  const { submit, isPending, error, clear } = useFormSubmit(async (v: AddOrgValues) => {
+  const { submit, isPending, error, clear, formProps } = useFormSubmit(async (v: AddOrgValues) => {
     const trimmedUrl = v.baseUrl.trim();
     // For a stored account: same name, provider and address, so the key joins it (its id, ledger, history).
     const org = await api.invoke('orgs:add', {
@@ -75,6 +76,7 @@ export function AddOrgForm({ onAdded, onCancel, account }: AddOrgFormProps) {
       onSubmit={onSubmit}
       aria-describedby={account ? undefined : `${id}-help`}
       data-testid={account ? 'key-needed-form' : 'add-org-form'}
+      {...formProps}
     >
       {!account && (
         <>
@@ -165,16 +167,18 @@ export function AddOrgForm({ onAdded, onCancel, account }: AddOrgFormProps) {
           <LinkedText text={error} />
         </p>
       )}
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={isPending || keyProblem !== null}>
-          {isPending ? 'Checking the key…' : account ? 'Save the key' : words.submitLabel}
-        </button>
+      <SubmitButton
+        label={account ? 'Save the key' : words.submitLabel}
+        isPending={isPending}
+        pendingLabel="Checking the key…"
+        isBlocked={keyProblem !== null}
+      >
         {onCancel && (
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
         )}
-      </div>
+      </SubmitButton>
     </form>
   );
 }

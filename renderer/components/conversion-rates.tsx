@@ -5,7 +5,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConversionRate, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 import { useNow } from '../hooks/use-now';
 import { rateWords } from '@core/answer/currency-totals';
 import { rateProblem, ratesWith, ratesWithout } from '../view-models/conversion-rates';
@@ -17,6 +19,13 @@ export interface ConversionRatesProps {
   zone: DisplayZone;
 }
 
+/** A change to the list: the whole new list, what to say once saved, and whether the typed rate was added. */
+interface RatesChange {
+  list: Array<{ currency: string; usdPerUnit: number }>;
+  done: string;
+  isAdding: boolean;
+}
+
 /** The rates list and the add/change form. */
 export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
   const id = useId();
@@ -24,34 +33,24 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
   const timeZone = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const [currency, setCurrency] = useState('');
   const [rate, setRate] = useState('');
-  const [problem, setProblem] = useState<{ field: 'currency' | 'rate'; message: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-
-  async function save(list: Array<{ currency: string; usdPerUnit: number }>, done: string) {
-    setIsSaving(true);
-    setProblem(null);
-    setNotice(null);
-    try {
-      await onSave({ conversionRates: list });
-      setNotice(done);
-      return true;
-    } catch (err) {
-      const { field, text } = rateProblem(errorText(err));
-      setProblem({ field, message: text });
-      return false;
-    } finally {
-      setIsSaving(false);
-    }
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const code = currency.trim().toUpperCase();
-    if (await save(ratesWith(rates, { currency, usdPerUnit: rate }), `Rate for ${code} saved.`)) {
+  const save = useFormSubmit(async ({ list, done, isAdding }: RatesChange) => {
+    await onSave({ conversionRates: list });
+    if (isAdding) {
       setCurrency('');
       setRate('');
     }
+    return done;
+  }, rateProblem);
+  const problem = save.error === null ? null : { field: save.errorField, message: save.error };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = currency.trim().toUpperCase();
+    save.submit({
+      list: ratesWith(rates, { currency, usdPerUnit: rate }),
+      done: `Rate for ${code} saved.`,
+      isAdding: true,
+    });
   }
 
   const errorFor = (field: 'currency' | 'rate') =>
@@ -76,8 +75,14 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
               <button
                 type="button"
                 className="button"
-                disabled={isSaving}
-                onClick={() => void save(ratesWithout(rates, r.currency), `Rate for ${r.currency} removed.`)}
+                disabled={save.isPending}
+                onClick={() =>
+                  save.submit({
+                    list: ratesWithout(rates, r.currency),
+                    done: `Rate for ${r.currency} removed.`,
+                    isAdding: false,
+                  })
+                }
               >
                 Remove {r.currency}
               </button>
@@ -89,13 +94,16 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
           No rates set: totals in other currencies are shown only in their own currency.
         </p>
       )}
-      <form className="form-grid" onSubmit={submit} noValidate>
+      <form className="form-grid" onSubmit={submit} noValidate {...save.formProps}>
         <div className="field">
           <label htmlFor={`${id}-currency`}>Currency code</label>
           <input
             id={`${id}-currency`}
             value={currency}
-            onChange={(e) => setCurrency(e.currentTarget.value)}
+            onChange={(e) => {
+              setCurrency(e.currentTarget.value);
+              save.clear();
+            }}
             placeholder="CNY"
             maxLength={3}
             spellCheck={false}
@@ -110,24 +118,20 @@ export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
             id={`${id}-rate`}
             inputMode="decimal"
             value={rate}
-            onChange={(e) => setRate(e.currentTarget.value)}
+            onChange={(e) => {
+              setRate(e.currentTarget.value);
+              save.clear();
+            }}
             placeholder="0.14"
             aria-invalid={problem?.field === 'rate'}
             aria-describedby={problem?.field === 'rate' ? `${id}-rate-error` : undefined}
           />
           {errorFor('rate')}
         </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={isSaving}>
-            {isSaving ? 'Saving…' : 'Save rate'}
-          </button>
-        </div>
+        <SubmitButton label="Save rate" isPending={save.isPending} isPrimary={false} />
       </form>
-      {notice && (
-        <p className="form-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* Problems are shown at their field; what was saved or removed, below the form. */}
+      <FormMessage save={{ error: null, notice: save.notice }} />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import type { Micros } from '@core/money';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
 import { useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 import {
   ONBOARDING_DEFAULTS,
   parseOnboarding,
@@ -105,7 +107,7 @@ export function OnboardingQuestions({
           </>
         )}
       </p>
-      <form className="stack" onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={submit} noValidate {...save.formProps}>
         {words.asksMode && (
           <fieldset className="rule">
             <legend>1. How does {org.name} pay?</legend>
@@ -161,24 +163,12 @@ export function OnboardingQuestions({
             <div className="form-grid">{field('balance', `${pw.balance} (${currency})`)}</div>
           </fieldset>
         )}
-        {save.error && (
-          <p className="form-error" role="alert">
-            {save.error}
-          </p>
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="button primary"
-            disabled={save.isPending}
-            data-testid="onboarding-save"
-          >
-            {save.isPending ? 'Saving…' : 'Save and show the figures'}
-          </button>
+        <FormMessage save={{ error: save.error, notice: null }} />
+        <SubmitButton label="Save and show the figures" isPending={save.isPending} testId="onboarding-save">
           <button type="button" className="button" onClick={onDone}>
             Later
           </button>
-        </div>
+        </SubmitButton>
       </form>
     </section>
   );

@@ -6,7 +6,8 @@ import type { OrgSummary } from '@core/schemas';
 import { orgAddress } from '@core/org-address';
 import { useApi } from '../api/api-context';
 import { useServerWrite } from '../api/server-state';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
 import { orgLabel } from './org-switcher';
 
 export interface OrgListProps {
@@ -17,15 +18,16 @@ export interface OrgListProps {
 /** Lists orgs; removing one asks for a confirming second click and shows the server's error if it fails. */
 export function OrgList({ orgs, onRemove }: OrgListProps) {
   const [confirmId, setConfirmId] = useState<string | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const api = useApi();
   const write = useServerWrite();
-
-  async function confirmAddress(orgId: string) {
-    setBusyId(orgId);
-    setError(null);
-    try {
+  // Confirming an address and removing share one busy state and one message line: one runs at a time.
+  const action = useFormSubmit(
+    async ({ orgId, what }: { orgId: string; what: 'confirm-address' | 'remove' }) => {
+      if (what === 'remove') {
+        await onRemove(orgId);
+        setConfirmId(null);
+        return;
+      }
       const confirmed = await api.invoke('orgs:confirmAddress', { orgId });
       // Shown at once (the host's event also refetches the list, but may come later while it syncs).
       write(
@@ -33,28 +35,16 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
         {},
         (list) => list && { ...list, orgs: list.orgs.map((o) => (o.id === orgId ? confirmed : o)) },
       );
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusyId(null);
-    }
-  }
+    },
+  );
+  const busyId = action.pendingValues?.orgId ?? null;
 
-  async function remove(orgId: string) {
+  function remove(orgId: string) {
     if (confirmId !== orgId) {
       setConfirmId(orgId);
       return;
     }
-    setBusyId(orgId);
-    setError(null);
-    try {
-      await onRemove(orgId);
-      setConfirmId(null);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusyId(null);
-    }
+    action.submit({ orgId, what: 'remove' });
   }
 
   return (
@@ -79,8 +69,8 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
               <button
                 type="button"
                 className="button"
-                onClick={() => void confirmAddress(org.id)}
-                disabled={busyId === org.id}
+                onClick={() => action.submit({ orgId: org.id, what: 'confirm-address' })}
+                disabled={action.isPending}
               >
                 Confirm this address
               </button>
@@ -88,9 +78,9 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
             <button
               type="button"
               className={confirmId === org.id ? 'button danger' : 'button'}
-              onClick={() => void remove(org.id)}
+              onClick={() => remove(org.id)}
               onBlur={() => setConfirmId((id) => (id === org.id && busyId !== org.id ? null : id))}
-              disabled={busyId === org.id}
+              disabled={action.isPending}
             >
               {confirmId === org.id ? `Really remove ${org.name}?` : 'Remove'}
             </button>
@@ -107,11 +97,7 @@ export function OrgList({ orgs, onRemove }: OrgListProps) {
           the address is yours; if it is not, remove the account.
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessage save={action} />
     </div>
   );
 }

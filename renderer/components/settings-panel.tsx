@@ -5,7 +5,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { OrgSummary, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
-import { errorText } from '../hooks/use-orgs';
+import { FormProblem, useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from './form-message';
+import { SubmitButton } from './submit-button';
 import { ConversionRates } from './conversion-rates';
 import { OrgList } from './org-list';
 import { TimeZoneSelect } from './time-zone-select';
@@ -25,12 +27,6 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
   const [syncCron, setSyncCron] = useState(settings.syncCron);
   const [backfillDays, setBackfillDays] = useState(String(settings.backfillDays));
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
-  const [error, setError] = useState<string | null>(null);
-  // A schedule problem is shown at the schedule field, where the user looks.
-  const [cronError, setCronError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-
   // New saved settings reset the fields, adjusted while rendering so no frame shows the old values.
   const [shownSettings, setShownSettings] = useState(settings);
   if (settings !== shownSettings) {
@@ -40,31 +36,25 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
     setTimeZone(settings.timeZone ?? '');
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  // A schedule problem is shown at the schedule field, where the user looks; others under the form.
+  const save = useFormSubmit(async (typed: { syncCron: string; backfillDays: string; timeZone: string }) => {
+    if (!typed.syncCron.trim()) throw new FormProblem(EMPTY_SCHEDULE, 'syncCron');
+    const days = Number(typed.backfillDays);
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      throw new FormProblem('Days of history must be a whole number from 1 to 365.');
+    await onSave({
+      syncCron: typed.syncCron,
+      backfillDays: days,
+      timeZone: typed.timeZone === '' ? null : typed.timeZone,
+    });
+    return 'Saved.';
+  }, placeSettingsProblem);
+  const cronError = save.errorField === 'syncCron' ? save.error : null;
+  const error = save.errorField === null ? save.error : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
-    setCronError(null);
-    setNotice(null);
-    if (!syncCron.trim()) {
-      setCronError(EMPTY_SCHEDULE);
-      return;
-    }
-    const days = Number(backfillDays);
-    if (!Number.isInteger(days) || days < 1 || days > 365) {
-      setError('Days of history must be a whole number from 1 to 365.');
-      return;
-    }
-    setIsSaving(true);
-    try {
-      await onSave({ syncCron, backfillDays: days, timeZone: timeZone === '' ? null : timeZone });
-      setNotice('Saved.');
-    } catch (err) {
-      const text = errorText(err);
-      if (isScheduleProblem(text)) setCronError(text);
-      else setError(text);
-    } finally {
-      setIsSaving(false);
-    }
+    save.submit({ syncCron, backfillDays, timeZone });
   }
 
   return (
@@ -75,7 +65,7 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
           Close
         </button>
       </div>
-      <form className="stack" onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={submit} noValidate {...save.formProps}>
         <div className="field">
           <label htmlFor={`${id}-cron`}>Check for new spend</label>
           <select
@@ -116,21 +106,8 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
           </p>
         </div>
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
-        {error && (
-          <p className="form-error" role="alert" data-testid="settings-error">
-            {error}
-          </p>
-        )}
-        {notice && (
-          <p className="form-notice" role="status">
-            {notice}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={isSaving}>
-            {isSaving ? 'Saving…' : 'Save settings'}
-          </button>
-        </div>
+        <FormMessage save={{ error, notice: save.notice }} errorTestId="settings-error" />
+        <SubmitButton label="Save settings" isPending={save.isPending} />
       </form>
       <ConversionRates
         rates={settings.conversionRates}
@@ -147,7 +124,7 @@ export function SettingsPanel({ settings, onSave, onClose, orgs, onRemoveOrg }: 
 
 const EMPTY_SCHEDULE = 'Choose how often to check for new spend.';
 
-/** Whether a server message is about the schedule (then it belongs at the schedule field). */
-function isScheduleProblem(text: string): boolean {
-  return /schedule|cron|once a minute|needs 5 or 6 fields/i.test(text);
+/** A server message about the schedule belongs at the schedule field; any other under the form. */
+function placeSettingsProblem(text: string): { field: 'syncCron' | null; text: string } {
+  return { field: /schedule|cron|once a minute|needs 5 or 6 fields/i.test(text) ? 'syncCron' : null, text };
 }

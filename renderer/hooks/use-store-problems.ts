@@ -1,27 +1,13 @@
 /**
- * Store files main had to set aside (unreadable or corrupt), refreshed when main announces a change.
+ * Store files main had to set aside (unreadable or corrupt), from the page's server cache (refetched when main
+ * announces a change of the accounts, `orgs:changed`).
  */
-import { useEffect, useState } from 'react';
 import type { StoreProblemView } from '@core/api-contract';
-import { useApi } from '../api/api-context';
+import { useServerState } from '../api/server-state';
 
-/** The current list; empty when all is well or when it cannot be fetched. */
+const NONE: StoreProblemView[] = [];
+
+/** The current list; empty when all is well or before it is known (the last list stays if a refresh fails). */
 export function useStoreProblems(): StoreProblemView[] {
-  const api = useApi();
-  const [problems, setProblems] = useState<StoreProblemView[]>([]);
-  useEffect(() => {
-    let isCurrent = true;
-    const load = () =>
-      api.invoke('app:problems', {}).then(
-        (r) => isCurrent && setProblems(r.problems),
-        () => {},
-      );
-    void load();
-    const off = api.on('orgs:changed', () => void load());
-    return () => {
-      isCurrent = false;
-      off();
-    };
-  }, [api]);
-  return problems;
+  return useServerState('app:problems', {}).value?.problems ?? NONE;
 }

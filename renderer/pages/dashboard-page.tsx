@@ -2,12 +2,12 @@
  * One account's page (`#/org/<id>`), live: loads it, follows its events, and runs "Sync now". Its heading is
  * there from the first frame, so a route change can move the focus to it.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { applyWhatIf, type WhatIfPreview } from '../view-models/what-if-preview';
 import { useApi } from '../api/api-context';
 import { useDashboard } from '../hooks/use-dashboard';
 import { useNow } from '../hooks/use-now';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
 import { usePrefersDark } from '../hooks/use-color-scheme';
 import { DashboardView } from '../components/dashboard-view';
 import { PanelBoundary } from '../components/panel-boundary';
@@ -60,21 +60,13 @@ export function DashboardPage({
   );
   // One answer for the page — the server's, or a what-if's: the headline, chart, lots and forecast panel quote it.
   const answer = useAccountAnswer(orgId, whatIf ? shownMoney : null, dashboard);
-  const [isSyncing, setIsSyncing] = useState(false);
-  const [syncRequestError, setSyncRequestError] = useState<string | null>(null);
-
-  const syncNow = useCallback(async () => {
-    setIsSyncing(true);
-    setSyncRequestError(null);
+  const sync = useFormSubmit(async () => {
     try {
       await api.invoke('sync:now', { orgId });
-    } catch (err) {
-      setSyncRequestError(errorText(err));
     } finally {
-      setIsSyncing(false);
       reload(); // the sync may have stored new costs, or a new error status
     }
-  }, [api, orgId, reload]);
+  });
 
   const shownCurrency = dashboard?.currency ?? currency;
   const heading = (
@@ -94,8 +86,7 @@ export function DashboardPage({
   );
   if (!dashboard) {
     return (
-      <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
-        {heading}
+      <OrgPageFrame heading={heading}>
         {error ? (
           <div className="card" role="alert" data-testid="dashboard-error">
             <p>{error}</p>
@@ -108,50 +99,31 @@ export function DashboardPage({
             Loading the dashboard…
           </p>
         )}
-      </section>
+      </OrgPageFrame>
     );
   }
+  // The instant and display zone every panel of the page draws with.
+  const seen = { nowMs, zone };
+  const notSet = setupOrg && (
+    <SetupNotSet
+      org={setupOrg}
+      nowMs={nowMs}
+      isLater={isSetupLater}
+      onLater={onSetupLater}
+      onSaved={moneyState.reload}
+    />
+  );
   return (
-    <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
-      {heading}
+    <OrgPageFrame heading={heading}>
       {shownMoney && (
         <PanelBoundary what="the answer for this organization">
           <OrgAnswer
+            {...seen}
+            isDark={isDark}
             money={shownMoney}
             isWhatIf={whatIf !== null}
-            nowMs={nowMs}
-            zone={zone}
-            isDark={isDark}
             answer={answer}
-            notSet={
-              setupOrg && (
-                <>
-                  <p className="ov-mode" data-testid="org-billing-words">
-                    How does {orgName} pay? <strong>Not set</strong>
-                    {isSetupLater && (
-                      <>
-                        {' '}
-                        —{' '}
-                        <button type="button" className="link-button" onClick={() => onSetupLater(false)}>
-                          answer the questions
-                        </button>
-                      </>
-                    )}
-                  </p>
-                  {!isSetupLater && (
-                    <OnboardingQuestions
-                      org={setupOrg}
-                      nowMs={nowMs}
-                      onDone={() => {
-                        // Saved: the figures come; skipped ("Later"): the questions fold to one line.
-                        onSetupLater(true);
-                        moneyState.reload();
-                      }}
-                    />
-                  )}
-                </>
-              )
-            }
+            notSet={notSet}
           />
         </PanelBoundary>
       )}
@@ -162,28 +134,77 @@ export function DashboardPage({
       )}
       <PanelBoundary what="the spend and sync details">
         <DashboardView
+          {...seen}
+          isDark={isDark}
           dashboard={dashboard}
           spend={answer?.charts.spend ?? null}
-          nowMs={nowMs}
-          zone={zone}
-          isDark={isDark}
-          isSyncing={isSyncing}
-          syncRequestError={syncRequestError}
-          onSyncNow={() => void syncNow()}
+          isSyncing={sync.isPending}
+          syncRequestError={sync.error}
+          onSyncNow={() => sync.submit(null)}
         />
       </PanelBoundary>
       <PanelBoundary what="the balance, forecast and ledger">
         <MoneySection
+          {...seen}
           orgId={orgId}
           provider={provider}
           state={moneyState}
-          nowMs={nowMs}
-          zone={zone}
           onWhatIf={setWhatIf}
           answer={answer}
           isWhatIf={whatIf !== null}
         />
       </PanelBoundary>
+    </OrgPageFrame>
+  );
+}
+
+/** The account page's frame: its heading (there from the first frame) over what is known so far. */
+function OrgPageFrame({ heading, children }: { heading: ReactNode; children: ReactNode }) {
+  return (
+    <section className="org-page stack" aria-labelledby="page-title" data-testid="org-page">
+      {heading}
+      {children}
     </section>
+  );
+}
+
+/**
+ * "How does … pay? Not set", with the setup questions below it — or, once put off ("Later"), folded to one line
+ * with a way back.
+ */
+function SetupNotSet(props: {
+  org: OrgSummary;
+  nowMs: number;
+  isLater: boolean;
+  onLater: (isLater: boolean) => void;
+  onSaved: () => void;
+}) {
+  const { org, isLater, onLater } = props;
+  return (
+    <>
+      <p className="ov-mode" data-testid="org-billing-words">
+        How does {org.name} pay? <strong>Not set</strong>
+        {isLater && (
+          <>
+            {' '}
+            —{' '}
+            <button type="button" className="link-button" onClick={() => onLater(false)}>
+              answer the questions
+            </button>
+          </>
+        )}
+      </p>
+      {!isLater && (
+        <OnboardingQuestions
+          org={org}
+          nowMs={props.nowMs}
+          onDone={() => {
+            // Saved: the figures come; skipped ("Later"): the questions fold to one line.
+            onLater(true);
+            props.onSaved();
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -2,11 +2,11 @@
  * First run: add an organization with its Admin key, bring your accounts from another machine with a
  * backup, or try the built-in demo.
  */
-import { useState } from 'react';
 import type { RestoreResult } from '@core/api-contract';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../api/api-context';
-import { errorText } from '../hooks/use-orgs';
+import { useFormSubmit } from '../hooks/use-form-submit';
+import { FormMessage } from '../components/form-message';
 import { AddOrgForm } from '../components/add-org-form';
 import { BackupRestore } from '../components/files/backup-restore';
 
@@ -22,20 +22,7 @@ export function WelcomePage({
   onRestored?: (report: RestoreResult) => void;
 }) {
   const api = useApi();
-  const [demoError, setDemoError] = useState<string | null>(null);
-  const [isStarting, setIsStarting] = useState(false);
-
-  async function startDemo() {
-    setIsStarting(true);
-    setDemoError(null);
-    try {
-      onReady(await api.invoke('orgs:startDemo', {}));
-    } catch (err) {
-      setDemoError(errorText(err));
-    } finally {
-      setIsStarting(false);
-    }
-  }
+  const demo = useFormSubmit(async () => onReady(await api.invoke('orgs:startDemo', {})));
 
   return (
     <div className="welcome" data-testid="welcome">
@@ -58,13 +45,14 @@ export function WelcomePage({
             credit with auto-reload, a credit about to expire, and an account that just started spending. The
             demo keeps its accounts apart from yours.
           </p>
-          {demoError && (
-            <p className="form-error" role="alert">
-              {demoError}
-            </p>
-          )}
-          <button type="button" className="button" onClick={() => void startDemo()} disabled={isStarting}>
-            {isStarting ? 'Starting the demo…' : 'Try the demo'}
+          <FormMessage save={demo} />
+          <button
+            type="button"
+            className="button"
+            onClick={() => demo.submit(null)}
+            disabled={demo.isPending}
+          >
+            {demo.isPending ? 'Starting the demo…' : 'Try the demo'}
           </button>
         </section>
         <section className="card" aria-labelledby="restore-title">

@@ -7,7 +7,6 @@ import { dateWords } from '@core/words/date-words';
 import type { AccountAnswer, AnswerFigure, FigureName, PaymentKind } from '@core/answer/account-answer';
 import { formatMoney } from '@core/money';
 import { autoReloadWord, PROVIDERS, type ProviderId } from '@core/provider-info';
-import type { WrongOrgFlag } from '@core/wrong-org';
 import type { DisplayZone } from './format';
 import type { OrgData } from './overview';
 
@@ -190,19 +189,4 @@ export function buildCardSummary(data: OrgData, zone: DisplayZone): CardSummary 
       .slice(0, 1)
       .map(lineOf),
   };
-}
-
-/**
- * The wrong-organization flag as a card says it, on the account that spends unexpectedly.
- *
- * @example started spending → "Wrong organization? $12.92 in 3 days here, usually nothing. Keys meant for Demo organization?"
- */
-export function cardFlagWords(flag: WrongOrgFlag, currency: string): string {
-  const spent = formatMoney(flag.recentMicros, currency);
-  const usual =
-    flag.kind === 'started-spending'
-      ? 'usually nothing'
-      : `usually ${formatMoney(flag.usualDailyMicros, currency)} a day`;
-  const from = flag.fromName ? ` Keys meant for ${flag.fromName}?` : '';
-  return `Wrong organization? ${spent} in ${flag.recentDays} days here, ${usual}.${from}`;
 }

@@ -4,16 +4,11 @@
 // Then restores killed half-way: the next start must bring every account back and say so.
 // "filesCorrupted", "acknowledgedWritesLost", "accountsMissing" and "ledgersWithoutAccount" must be 0.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRandom } from '@core/random';
-import type { Org } from '@core/schemas';
-import { createApp } from '../../main/app/create-app';
-import { createBackupText } from '../../main/services/backup';
-import { createFileSecretStore } from '../../main/services/secrets';
-import { createLedgerStore } from '../../main/services/stores/ledger-store';
-import { openSettingsStore } from '../../main/services/stores/settings-store';
+import { restoreAndKill, startAppOn, threeAccountBackup } from '../support/killed-restore';
 
 const KILLS = Number(process.env.CRASH_LOOP_KILLS ?? 50);
 /** Rounds in which two processes start on the folder at once (one must be refused, nothing lost). */
@@ -21,69 +16,6 @@ const PAIRS = Number(process.env.CRASH_LOOP_PAIRS ?? 10);
 const child = new URL('./crash-child.ts', import.meta.url).pathname;
 /** Restores killed with SIGKILL after their ledger writes and before their settings write. */
 const RESTORE_KILLS = Number(process.env.CRASH_LOOP_RESTORE_KILLS ?? 5);
-const restoreChild = new URL('../integration/restore-child.ts', import.meta.url).pathname;
-const RESTORE_NOW = Date.UTC(2026, 10, 18, 15, 20);
-
-/** A backup file of three accounts, each with one purchase, written below `root`. */
-async function threeAccountBackup(root: string): Promise<string> {
-  const dir = join(root, 'source');
-  const settings = await openSettingsStore(dir, { nowMs: () => RESTORE_NOW });
-  const ledgers = createLedgerStore(dir, { nowMs: () => RESTORE_NOW });
-  const orgs: Org[] = ['Acme', 'Beta', 'Gamma'].map((name, i) => ({
-    id: `org_crashrestore${i}`,
-    name,
-    kind: 'live',
-    provider: 'openai',
-    baseUrl: null,
-    createdAtMs: RESTORE_NOW,
-  }));
-  for (const o of orgs)
-    await ledgers.update(o.id, (l) => ({
-      ...l,
-      entries: [
-        {
-          id: `p-${o.id}`,
-          kind: 'purchase',
-          atMs: RESTORE_NOW - 1e9,
-          micros: 1e8,
-          expiresAtMs: null,
-          note: '',
-        },
-      ],
-    }));
-  await settings.update((x) => ({ ...x, orgs }));
-  const file = join(root, 'backup.json');
-  writeFileSync(
-    file,
-    await createBackupText({
-      settings,
-      ledgers,
-      dataDir: dir,
-      nowMs: () => RESTORE_NOW,
-      appVersion: 'bench',
-    }),
-  );
-  return file;
-}
-
-/** Runs a restore until its ledgers are written, then SIGKILLs it (the moment a kill hurts most). */
-function restoreAndKill(dataDir: string, file: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', restoreChild, dataDir, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('LEDGERS-WRITTEN')) proc.kill('SIGKILL');
-    });
-    proc.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`the restore was not killed mid-way:\n${out}`)),
-    );
-  });
-}
-
 /** Kills restores mid-way; after each, the next start must finish it (every account back) and say so. */
 async function killDuringRestore(): Promise<Record<string, unknown>> {
   const root = mkdtempSync(join(tmpdir(), 'cw-crash-restore-'));
@@ -91,19 +23,14 @@ async function killDuringRestore(): Promise<Record<string, unknown>> {
   let ledgersWithoutAccount = 0;
   let reported = 0;
   try {
-    const file = await threeAccountBackup(root);
+    const { file, orgIds } = await threeAccountBackup(root);
     for (let i = 0; i < RESTORE_KILLS; i++) {
       const dataDir = join(root, `target-${i}`);
       await restoreAndKill(dataDir, file);
-      const app = await createApp({
-        dataDir,
-        version: 'bench',
-        transport: 'http',
-        secrets: createFileSecretStore(dataDir),
-      });
+      const app = await startAppOn(dataDir);
       try {
         const ids = new Set((await app.handlers['orgs:list']({})).orgs.map((o) => o.id));
-        accountsMissing += ['0', '1', '2'].filter((n) => !ids.has(`org_crashrestore${n}`)).length;
+        accountsMissing += orgIds.filter((id) => !ids.has(id)).length;
         ledgersWithoutAccount += readdirSync(dataDir)
           .filter((n) => /^ledger-.*\.json$/.test(n))
           .filter((n) => !ids.has(n.slice('ledger-'.length, -'.json'.length))).length;
@@ -207,12 +134,7 @@ export async function bench(): Promise<Record<string, unknown>> {
       }
       for (const f of unparsable(dataDir)) corrupted.add(f);
     }
-    const app = await createApp({
-      dataDir,
-      version: 'bench',
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-    });
+    const app = await startAppOn(dataDir);
     const problems = (await app.handlers['app:problems']({})).problems.map((p) => p.message);
     const orgId = app.settings.get().orgs.find((o) => o.kind === 'demo')!.id;
     const stored = new Set((await app.handlers['ledger:get']({ orgId })).entries.map((e) => e.id));

@@ -3,9 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { SCREENS_DIR } from './page-checks';
-import { accountUrl, startServe, type ServedApp } from './serve';
+import { accountUrl, DEMO_ORG_ID, oneDemoOrgFiles, startServe, type ServedApp } from './serve';
 
-const ORG = 'org_demo00000001';
+const ORG = DEMO_ORG_ID;
 const purchase = (id: string, usd: number) => ({
   id,
   kind: 'purchase',
@@ -21,25 +21,11 @@ let app: ServedApp;
 test.beforeAll(async () => {
   app = await startServe({
     demo: true,
-    files: {
-      'settings.json': JSON.stringify({
-        version: 1,
-        orgs: [
-          {
-            id: ORG,
-            name: 'Demo organization',
-            kind: 'demo',
-            provider: 'openai',
-            baseUrl: null,
-            createdAtMs: 1,
-          },
-        ],
-        selectedOrgId: ORG,
-      }),
+    files: oneDemoOrgFiles({
       [`ledger-${ORG}.json`]: ledger(['first', 'second']).slice(0, 60), // truncated
       [`backups/ledger-${ORG}.2026-01-05T12-00-00-000Z.json`]: ledger(['first']),
       [`backups/ledger-${ORG}.2026-01-06T09-30-00-000Z.json`]: ledger(['first', 'second']),
-    },
+    }),
   });
 });
 test.afterAll(async () => app?.stop());

@@ -158,6 +158,29 @@ async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
+/** The id of the demo account `oneDemoOrgFiles` sets up. */
+export const DEMO_ORG_ID = 'org_demo00000001';
+
+/**
+ * A data folder holding one demo account, "Demo organization" (read from the local simulator like every demo
+ * account), as `files` for `startServe`; `extra` adds files beside it (e.g. its ledger). Without `demo: true`
+ * the host adds no other demo account, so removing this one leaves none.
+ */
+export function oneDemoOrgFiles(extra: Record<string, string> = {}): Record<string, string> {
+  const org = {
+    id: DEMO_ORG_ID,
+    name: 'Demo organization',
+    kind: 'demo',
+    provider: 'openai',
+    baseUrl: null,
+    createdAtMs: Date.parse(E2E_NOW),
+  };
+  return {
+    'settings.json': JSON.stringify({ version: 1, orgs: [org], selectedOrgId: DEMO_ORG_ID }),
+    ...extra,
+  };
+}
+
 /**
  * The address of one account's page (`#/org/<id>`): the given account, else the selected one (the first
  * account when none is). The overview is `app.url` itself.

@@ -3,6 +3,7 @@
 // balance view and answer once, from the page's one server cache. The clock does not move, so no sync runs
 // and no event asks for fresh figures in between.
 import { test, expect, type Request } from '@playwright/test';
+import { REFRESH_MS } from '../../renderer/api/server-state';
 import { startServe, type ServedApp } from './serve';
 
 const NOW = '2026-11-18T15:20:00Z';
@@ -49,4 +50,58 @@ test('the overview and the account page share one request per figure', async ({ 
   expect(count(requests, 'dashboard:get', companyId)).toBe(1);
   expect(count(requests, 'money:get', companyId)).toBe(1);
   expect(count(requests, 'answer:get', companyId)).toBe(1);
+});
+
+/** Requests on `channel` (whatever their arguments). */
+function onChannel(requests: Request[], channel: string): Request[] {
+  return requests.filter((r) => r.url().endsWith(`/api/${channel}`));
+}
+
+/**
+ * At most one request, plus one for each minute's refresh that fell while the view was on screen (a slow,
+ * busy machine may take longer than a minute over the test; a quick run must show exactly one).
+ */
+function oncePerRefresh(asked: number[], endMs: number): number {
+  return asked.length === 0 ? 0 : 1 + Math.floor((endMs - asked[0]!) / REFRESH_MS);
+}
+
+test('the page clock, the store problems, the alert settings and the spend limits are asked once', async ({
+  page,
+}) => {
+  const requests: Request[] = [];
+  const askedAt = new Map<Request, number>();
+  page.on('request', (r) => {
+    if (r.method() !== 'POST' || !r.url().includes('/api/')) return;
+    requests.push(r);
+    askedAt.set(r, Date.now());
+  });
+  await page.goto(app.url);
+  await expect(page.getByTestId('overview-card')).toHaveCount(5, { timeout: 45_000 });
+  await expect(page.getByTestId('alert-settings')).toBeVisible();
+  // Each account page and the overview twice: every view mounts its loaders again.
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate((id) => (location.hash = `#/org/${encodeURIComponent(id)}`), companyId);
+    await expect(page.getByTestId('balance-chart')).toBeVisible({ timeout: 45_000 });
+    await expect.poll(() => count(requests, 'limits:get', companyId)).toBeGreaterThan(0);
+    await page.evaluate(() => (location.hash = '#/'));
+    await expect(page.getByTestId('alert-settings')).toBeVisible();
+  }
+  // Opening the settings shows the stored ones at once, from the cache.
+  await page.getByTestId('alert-settings').locator('summary').click();
+  await expect(page.getByRole('button', { name: 'Save alert settings' })).toBeVisible();
+  const endMs = Date.now();
+
+  const times = (list: Request[]) => list.map((r) => askedAt.get(r)!);
+  const limits = onChannel(requests, 'limits:get').filter(
+    (r) => (r.postDataJSON() as { orgId?: string }).orgId === companyId,
+  );
+  expect(onChannel(requests, 'app:info')).toHaveLength(1); // the clock is asked once, never refreshed
+  for (const list of [
+    onChannel(requests, 'alerts:getSettings'),
+    limits,
+    onChannel(requests, 'app:problems'),
+  ]) {
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.length).toBeLessThanOrEqual(oncePerRefresh(times(list), endMs));
+  }
 });

@@ -9,8 +9,7 @@ import { formatUsd } from '@core/money';
 import { DAY_MS, startOfUtcDay } from '@core/time';
 import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createEventBus } from '../../main/app/event-bus';
-import type { HandlerDeps } from '../../main/app/handler-deps';
-import { createMoneyHandlers } from '../../main/app/money-handlers';
+import { createMoneyHandlers, type MoneyHandlerDeps } from '../../main/app/money-handlers';
 import { createMoneyService, type MoneyService } from '../../main/services/money';
 import { createLedgerStore } from '../../main/services/stores/ledger-store';
 import { createProblemList } from '../../main/services/stores/store-problem';
@@ -41,7 +40,7 @@ async function demoOrg(): Promise<{ money: MoneyService; handlers: ReturnType<ty
     limits: { get: () => ({ org: null }) },
     nowMs: () => h.clock.nowMs(),
     bus: createEventBus(() => {}),
-  } as unknown as HandlerDeps;
+  } as unknown as MoneyHandlerDeps;
   return { money, handlers: createMoneyHandlers(deps) };
 }
 

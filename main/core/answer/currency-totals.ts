@@ -10,11 +10,20 @@
  * Example: a reload account with about even odds of one $400 reload (likely $0–$400) and a monthly account
  * with $803 (likely $700–$803) → card by month end "likely $803, up to $1,203".
  */
-import { MICROS_PER_UNIT, type Micros } from '../money';
+import {
+  addAmounts,
+  amount,
+  inCurrency,
+  MICROS_PER_UNIT,
+  zeroAmount,
+  type Amount,
+  type Currency,
+} from '../money';
 import type { ConversionRate } from '../schemas';
 import { dateWords } from '../words/date-words';
 import { moneyWords, roundedMoneyWords, roundRange, WHOLE_UNITS_FROM_MICROS } from '../words/money-words';
 import type { AccountAnswer } from './account-answer';
+import { figureAmount } from './figure-of';
 
 export interface CurrencyTotal {
   currency: string;
@@ -29,18 +38,29 @@ export interface CurrencyTotal {
   converted: string | null;
 }
 
+/** One currency's running totals: every sum an `Amount`, so an account in another currency is refused, not added. */
 interface Group {
   count: number;
-  credit: Micros;
-  mtd: Micros;
-  cardLikely: Micros;
-  cardUpTo: Micros;
+  credit: Amount;
+  mtd: Amount;
+  cardLikely: Amount;
+  cardUpTo: Amount;
   cardUnknown: number;
 }
 
-/** Micro-units of the rate's currency in micro-dollars, rounded to the micro-dollar. Example: 100e6 CNY at 0.14 → 14e6. */
-export function convert(micros: Micros, rate: ConversionRate): Micros {
-  return Math.round(micros * rate.usdPerUnit);
+function emptyGroup(currency: Currency): Group {
+  const zero = zeroAmount(currency);
+  return { count: 0, credit: zero, mtd: zero, cardLikely: zero, cardUpTo: zero, cardUnknown: 0 };
+}
+
+/**
+ * An amount in the rate's currency in US dollars, rounded to the micro-dollar; an amount in any other
+ * currency than the rate's is refused (CurrencyMismatchError).
+ *
+ * Example: CN¥100 at 1 CNY = $0.14 → `{ micros: 14_000_000, currency: 'USD' }`.
+ */
+export function convert(money: Amount, rate: ConversionRate): Amount {
+  return amount(Math.round(inCurrency(money, rate.currency).micros * rate.usdPerUnit), 'USD');
 }
 
 const RATE_FORMAT = new Intl.NumberFormat('en-US', {
@@ -59,19 +79,26 @@ export function rateWords(rate: ConversionRate, nowMs: number, zone: string): st
   return `your rate 1 ${rate.currency} = ${RATE_FORMAT.format(rate.usdPerUnit)}, set ${dateWords(rate.setAtMs, nowMs, zone)}`;
 }
 
+/** Money words for an amount in its own currency. */
+function words(a: Amount): string {
+  return moneyWords(a.micros, a.currency);
+}
+
 /** "likely $400, up to $1,203"; "up to $803" when nothing is likely; "nothing expected". */
-function cardWords(g: Group, currency: string): string {
+function cardWords(g: Group): string {
   const accounts = `${g.cardUnknown} account${g.cardUnknown === 1 ? '' : 's'}`;
-  if (g.cardUpTo <= 0) return g.cardUnknown > 0 ? `not known yet for ${accounts}` : 'nothing expected';
+  const upTo = g.cardUpTo.micros;
+  if (upTo <= 0) return g.cardUnknown > 0 ? `not known yet for ${accounts}` : 'nothing expected';
   const unknown = g.cardUnknown > 0 ? ` (not known yet for ${accounts})` : '';
   // The total follows the one rounding rule too: whole units from 100 up (likely to nearest, up-to rounded up).
-  const isWhole = g.cardUpTo >= WHOLE_UNITS_FROM_MICROS;
-  const likely = isWhole ? Math.round(g.cardLikely / MICROS_PER_UNIT) * MICROS_PER_UNIT : g.cardLikely;
-  const most = isWhole ? Math.ceil(g.cardUpTo / MICROS_PER_UNIT) * MICROS_PER_UNIT : g.cardUpTo;
-  const say = (m: Micros) => roundedMoneyWords(m, currency);
-  const upTo = `up to ${say(most)}`;
-  if (likely <= 0) return `${upTo}; likely none${unknown}`;
-  return likely === most ? `${say(likely)}${unknown}` : `likely ${say(likely)}, ${upTo}${unknown}`;
+  const isWhole = upTo >= WHOLE_UNITS_FROM_MICROS;
+  const likelyMicros = g.cardLikely.micros;
+  const likely = isWhole ? Math.round(likelyMicros / MICROS_PER_UNIT) * MICROS_PER_UNIT : likelyMicros;
+  const most = isWhole ? Math.ceil(upTo / MICROS_PER_UNIT) * MICROS_PER_UNIT : upTo;
+  const say = (m: number) => roundedMoneyWords(m, g.cardUpTo.currency);
+  const upToWords = `up to ${say(most)}`;
+  if (likely <= 0) return `${upToWords}; likely none${unknown}`;
+  return likely === most ? `${say(likely)}${unknown}` : `likely ${say(likely)}, ${upToWords}${unknown}`;
 }
 
 /**
@@ -88,27 +115,21 @@ export function currencyTotals(
 ): CurrencyTotal[] {
   const real = answers.filter((a) => !a.isDemo);
   const counted = real.length > 0 ? real : answers;
-  const groups = new Map<string, Group>();
+  const groups = new Map<Currency, Group>();
   for (const a of counted) {
-    const g = groups.get(a.currency) ?? {
-      count: 0,
-      credit: 0,
-      mtd: 0,
-      cardLikely: 0,
-      cardUpTo: 0,
-      cardUnknown: 0,
-    };
+    const g = groups.get(a.currency) ?? emptyGroup(a.currency);
+    const zero = zeroAmount(a.currency);
     g.count += 1;
-    g.credit += a.figures['credit-left'].valueMicros ?? 0;
-    g.mtd += a.figures['this-month'].valueMicros ?? 0;
+    g.credit = addAmounts(g.credit, figureAmount(a, 'credit-left') ?? zero);
+    g.mtd = addAmounts(g.mtd, figureAmount(a, 'this-month') ?? zero);
     const card = a.figures['card-by-month-end'];
     if (!card.isKnown) g.cardUnknown += 1;
     else {
       // Each account's figure as it is said (after the one rounding rule), so the total adds what is shown.
-      const mid = card.valueMicros ?? 0;
+      const mid = figureAmount(a, 'card-by-month-end')?.micros ?? 0;
       const r = card.range ? roundRange(card.range) : { low: mid, mid, high: mid };
-      g.cardLikely += r.mid;
-      g.cardUpTo += r.high;
+      g.cardLikely = addAmounts(g.cardLikely, amount(r.mid, a.currency));
+      g.cardUpTo = addAmounts(g.cardUpTo, amount(r.high, a.currency));
     }
     groups.set(a.currency, g);
   }
@@ -119,12 +140,12 @@ export function currencyTotals(
     return {
       currency,
       orgCount: g.count,
-      creditLeft: moneyWords(g.credit, currency),
-      monthToDate: moneyWords(g.mtd, currency),
-      cardBeforeMonthEnd: cardWords(g, currency),
-      hasCardCharge: g.cardUpTo > 0 || g.cardUnknown > 0,
+      creditLeft: words(g.credit),
+      monthToDate: words(g.mtd),
+      cardBeforeMonthEnd: cardWords(g),
+      hasCardCharge: g.cardUpTo.micros > 0 || g.cardUnknown > 0,
       converted: rate
-        ? `≈ ${moneyWords(convert(g.mtd, rate), 'USD')} this month · ${moneyWords(convert(g.credit, rate), 'USD')} credit left, in US dollars at ${rateWords(rate, nowMs, zone)}`
+        ? `≈ ${words(convert(g.mtd, rate))} this month · ${words(convert(g.credit, rate))} credit left, in US dollars at ${rateWords(rate, nowMs, zone)}`
         : null,
     };
   });

@@ -3,7 +3,8 @@
  *
  * Example: `unknownFigure('credit-left', 'not known yet — record the balance your billing page shows')`.
  */
-import type { AnswerFigure, FigureName, FigureSource } from './account-answer';
+import type { AccountAnswer, AnswerFigure, FigureName, FigureSource } from './account-answer';
+import { amount, type Amount } from '../money';
 import { roundRange, type MicrosRange } from '../words/money-words';
 
 /** A figure that cannot be known yet: its text says why and what to do. */
@@ -54,4 +55,16 @@ export function knownFigure(
 export function notKnownBecause(reason: string | null): string {
   const clause = (reason ?? 'there is no forecast yet').trim().replace(/\.$/, '');
   return `not known yet — ${clause.charAt(0).toLowerCase()}${clause.slice(1)}`;
+}
+
+/**
+ * A figure's value as it leaves its account: an `Amount` in the account's currency, or null when the
+ * figure has no value (not known yet, or a date with no amount). Anything that adds figures of several
+ * accounts takes them through here, so CN¥ is never added to $.
+ *
+ * Example: a DeepSeek account's credit left of CN¥82.90 → `{ micros: 82_900_000, currency: 'CNY' }`.
+ */
+export function figureAmount(a: AccountAnswer, name: FigureName): Amount | null {
+  const value = a.figures[name].valueMicros;
+  return value === null ? null : amount(value, a.currency);
 }

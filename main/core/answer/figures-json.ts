@@ -2,14 +2,22 @@
  * The named figures of an answer as plain JSON, the one shape every machine-read surface carries:
  * `status --json`, `forecast --org … --json`, the alert webhook and exported snapshots.
  *
- * Example: `figuresJson(a)['credit-left']` → `{ value: 144_880_000, text: "$144.88", isKnown: true,
+ * Example: `figuresJson(a)['credit-left']` → `{ value: 144_880_000, currency: "USD", text: "$144.88", isKnown: true,
  * range: null, atMs: null, asOfMs: 1_765_098_000_000, source: "recorded" }`.
  */
+import type { Currency } from '../money';
 import { FIGURE_NAMES, type AccountAnswer, type FigureName } from './account-answer';
+import { figureAmount } from './figure-of';
 
-/** One figure: the value in micro-units of the account's currency, and the words every surface shows. */
+/**
+ * One figure: the value in micro-units of `currency`, and the words every surface shows. Each figure names
+ * its currency, so a script that reads figures of several accounts (`status --json` lists them all) can
+ * never add CN¥ to $ unknowingly.
+ */
 export interface FigureJson {
   value: number | null;
+  /** The currency of `value` and `range` (ISO 4217): the account's. */
+  currency: Currency;
   text: string;
   isKnown: boolean;
   range: { low: number; mid: number; high: number } | null;
@@ -26,7 +34,8 @@ export function figuresJson(a: AccountAnswer): Record<FigureName, FigureJson> {
       return [
         n,
         {
-          value: f.valueMicros,
+          value: figureAmount(a, n)?.micros ?? null,
+          currency: a.currency,
           text: f.text,
           isKnown: f.isKnown,
           range: f.range,

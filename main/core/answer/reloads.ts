@@ -9,7 +9,7 @@
 import { reloadChargeMicros } from '../reload-charge';
 import { toMicros } from '../money';
 import type { MoneyView } from '../money-view';
-import { chanceOfWords, chanceWords, percentWords } from '../words/chance-words';
+import { chanceOfWords, NEAR_CERTAIN, percentWords } from '../words/chance-words';
 import { dateWords } from '../words/date-words';
 import { moneyWords, rangeWords, roundRange, roundedMoneyWords } from '../words/money-words';
 import type { AccountAnswer, AnswerFigure, CardDistribution, PaymentKind } from './account-answer';
@@ -109,7 +109,8 @@ export function reloadFigures(
   const nextText =
     p50 === null
       ? `not within ${ANSWER_WINDOW_DAYS} days`
-      : `around ${dateWords(p50, now, zone)}, ${moneyWords(perReload, cur)} (${chanceWords(chance)} ${before}, ${percentWords(chance)})`;
+      : // A near-certain reload needs no chance said; otherwise the chance it lands before the month ends.
+        `around ${dateWords(p50, now, zone)}, ${moneyWords(perReload, cur)}${chance >= NEAR_CERTAIN ? '' : ` (${percentWords(chance)} chance ${before})`}`;
   const amount = {
     low: toMicros(r.cardChargesAmount.p10),
     mid: toMicros(r.cardChargesAmount.p50),
@@ -128,7 +129,7 @@ export function reloadFigures(
   else if (count.high <= 1)
     cardText = `${chanceOfWords(chance)} of one ${per} reload ${before} (${percentWords(chance)})`;
   else if (count.mid <= 1)
-    cardText = `${chanceOfWords(chance)} of a reload ${before} (${percentWords(chance)}): likely ${count.low}–${count.high} of ${per}`;
+    cardText = `${chanceOfWords(chance)} of a reload ${before} (${percentWords(chance)}), likely ${count.low}–${count.high} reloads of ${per}`;
   else
     cardText = `${reloadCountWords(count.mid)} (likely ${count.low}–${count.high}), about ${roundedMoneyWords(roundRange(amount).mid, cur)} ${before}`;
   return {

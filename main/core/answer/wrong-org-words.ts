@@ -29,3 +29,17 @@ export function wrongOrgWords(
   const mine = flags.filter((f) => f.toOrgId === orgId || f.fromOrgId === orgId);
   return mine.length === 0 ? null : mine.map((f) => describeWrongOrgFlag(f, orgId, currency)).join(' ');
 }
+
+/**
+ * The flag as an overview card says it, short, on the account that spends unexpectedly (its page has the
+ * whole sentence).
+ *
+ * Example: started spending → "Wrong organization? $12.92 here in 3 days, usually nothing."
+ */
+export function cardWrongOrgWords(flag: WrongOrgFlag, currency: string): string {
+  const usual =
+    flag.kind === 'started-spending'
+      ? 'usually nothing'
+      : `usually ${formatMoney(flag.usualDailyMicros, currency)} a day`;
+  return `Wrong organization? ${formatMoney(flag.recentMicros, currency)} here in ${flag.recentDays} days, ${usual}.`;
+}

@@ -110,34 +110,22 @@ export const COLUMNS: Record<ExportKind, readonly Column[]> = {
 /** One value as CSV cell text (before RFC 4180 quoting). */
 export function csvCell(value: ExportValue, type: ColumnType, zone: string): string {
   if (value === null) return '';
-  switch (type) {
-    case 'text':
-      return safeText(String(value));
-    case 'usd':
-      return usdText(value as number);
-    case 'time':
-    case 'date':
-    case 'local':
-      return instantText(value as number, type, zone);
-    default:
-      // Numbers we produced: a negative amount stays a number a spreadsheet can add up.
-      return String(value);
-  }
+  if (isInstantType(type)) return instantText(value as number, type, zone);
+  if (type === 'usd') return usdText(value as number);
+  // Numbers we produced: a negative amount stays a number a spreadsheet can add up.
+  return type === 'text' ? safeText(String(value)) : String(value);
 }
 
 /** One value as a JSON value. */
 export function jsonValue(value: ExportValue, type: ColumnType, zone: string): string | number | null {
   if (value === null) return null;
-  switch (type) {
-    case 'usd':
-      return usdNumber(value as number);
-    case 'time':
-    case 'date':
-    case 'local':
-      return instantText(value as number, type, zone);
-    default:
-      return value;
-  }
+  if (isInstantType(type)) return instantText(value as number, type, zone);
+  return type === 'usd' ? usdNumber(value as number) : value;
+}
+
+/** Whether a column holds an instant (written the same way in CSV and JSON). */
+function isInstantType(type: ColumnType): type is 'time' | 'date' | 'local' {
+  return type === 'time' || type === 'date' || type === 'local';
 }
 
 /** An instant as the same text in CSV and JSON: UTC ISO time, UTC day, or ISO time in the display zone. */

@@ -6,7 +6,7 @@
  * [Date.UTC(2026,10,1), 'org_…', 'Acme', 'openai', 'USD', 'p1', 'Web', 'gpt-4o, input', 'key_…', 1_250_000].
  * Money rows name the account's provider and currency; their amounts are micro-units of that currency.
  */
-import { FIGURE_NAMES, type AccountAnswer } from '../answer/account-answer';
+import { FIGURE_NAMES, type AccountAnswer, type FigureName } from '../answer/account-answer';
 import type { ProjectName } from '../dashboard';
 import type { HourlySeries } from '../hourly-series';
 import type { LedgerFile } from '../ledger-schema';
@@ -66,10 +66,26 @@ export function usageRows(
   ]);
 }
 
+/**
+ * `count` empty cells: the columns a row of a table leaves empty (CSV blank, JSON null).
+ *
+ * Example: `blanks(3)` → `[null, null, null]`.
+ */
+function blanks(count: number): null[] {
+  return new Array<null>(count).fill(null);
+}
+
+/** Whether a figure has a date column besides its amount and words (as in `columns.ts`). */
+const hasDate = (name: FigureName) => name === 'runs-out' || name === 'next-reload';
+
 /** The answer columns of a stored snapshot: empty (answers are not kept with snapshots). */
-const ANSWER_BLANK: readonly null[] = FIGURE_NAMES.flatMap((n) =>
-  n === 'runs-out' || n === 'next-reload' ? [null, null, null] : [null, null],
-);
+const ANSWER_BLANK = blanks(FIGURE_NAMES.reduce((n, f) => n + (hasDate(f) ? 3 : 2), 0));
+/** The stored-snapshot columns of an answer row, `error_kind` to `forecast_confidence`. */
+const SNAPSHOT_BLANK = blanks(12);
+/** The entry columns of the billing-rule row, `entry_id` to `note`. */
+const ENTRY_BLANK = blanks(7);
+/** The billing columns of an entry row, `billing_mode` to `billing_time_zone`. */
+const BILLING_BLANK = blanks(8);
 
 /** Rows of sync snapshots (with the balance and forecast figures each one kept). */
 export function snapshotRows(org: Org, snapshots: readonly SpendSnapshot[]): ExportRow[] {
@@ -108,7 +124,7 @@ export function answerRow(org: Org, answer: AccountAnswer): ExportRow {
   const figures = FIGURE_NAMES.flatMap((n) => {
     const f = answer.figures[n];
     const cells: ExportRow = [f.valueMicros, f.text];
-    if (n === 'runs-out' || n === 'next-reload') cells.push(f.atMs);
+    if (hasDate(n)) cells.push(f.atMs);
     return cells;
   });
   return [
@@ -119,23 +135,10 @@ export function answerRow(org: Org, answer: AccountAnswer): ExportRow {
     org.provider,
     answer.currency,
     'answer',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    ...SNAPSHOT_BLANK,
     ...figures,
   ];
 }
-
-const BILLING_BLANK = [null, null, null, null, null, null, null, null] as const;
 
 /**
  * The billing rule as one row, then the entries with `atMs` in [fromMs, toMs), oldest first. An observation's
@@ -149,13 +152,7 @@ export function ledgerRows(org: Org, ledger: LedgerFile, fromMs: number, toMs: n
   const rule: ExportRow = [
     ...orgMoneyCells(org),
     'billing-rule',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
+    ...ENTRY_BLANK,
     b.mode,
     r ? (r.enabled ? 'yes' : 'no') : null,
     r?.thresholdMicros ?? null,

@@ -11,16 +11,19 @@ export function percentWords(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** From this chance on, a chance is "almost certain" and need not be said. */
+export const NEAR_CERTAIN = 0.97;
+
 /**
- * A chance in plain words. Bands: under 5 % "very unlikely", under 35 % "unlikely", under 65 % "about even
+ * A chance in plain words. Bands: under 5 % "very unlikely", under 40 % "unlikely", under 60 % "about even
  * odds", under 90 % "likely", under 97 % "very likely", else "almost certain".
  */
 export function chanceWords(p: number): string {
   if (p < 0.05) return 'very unlikely';
-  if (p < 0.35) return 'unlikely';
-  if (p < 0.65) return 'about even odds';
+  if (p < 0.4) return 'unlikely';
+  if (p < 0.6) return 'about even odds';
   if (p < 0.9) return 'likely';
-  if (p < 0.97) return 'very likely';
+  if (p < NEAR_CERTAIN) return 'very likely';
   return 'almost certain';
 }
 
@@ -33,9 +36,9 @@ export function chanceWords(p: number): string {
  */
 export function chanceOfWords(p: number): string {
   if (p < 0.05) return 'a very small chance';
-  if (p < 0.35) return 'a small chance';
-  if (p < 0.65) return 'about even odds';
+  if (p < 0.4) return 'a small chance';
+  if (p < 0.6) return 'about even odds';
   if (p < 0.9) return 'a good chance';
-  if (p < 0.97) return 'a very good chance';
+  if (p < NEAR_CERTAIN) return 'a very good chance';
   return 'near certainty';
 }

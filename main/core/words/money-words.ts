@@ -66,3 +66,15 @@ export function rangeWords(r: MicrosRange, currency: string): string {
   if (x.high - x.low <= NARROW_RANGE_SHARE * Math.abs(x.mid)) return say(x.mid);
   return `${say(x.mid)} (likely ${say(x.low)}–${say(x.high)})`;
 }
+
+/**
+ * A figure's words split where its trailing likely range starts, so a page can set the most likely value
+ * large and the range beneath it. The two parts join back to the very same words.
+ *
+ * Example: "$402 (likely $393–$411)" → { lead: "$402", range: " (likely $393–$411)" };
+ * "$147" → { lead: "$147", range: "" }.
+ */
+export function splitAtRange(text: string): { lead: string; range: string } {
+  const m = /^(.*?)( \(likely [^()]*\))$/.exec(text);
+  return m ? { lead: m[1]!, range: m[2]! } : { lead: text, range: '' };
+}

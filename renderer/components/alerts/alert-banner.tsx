@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Alert } from '@core/alerts/alert-types';
 import type { AlertsView } from '@core/alerts/alerts-view';
 import { useApi } from '../../api/api-context';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { buildAlertList, type AlertListState } from '../../view-models/alert-list';
 
 export interface AlertBannerProps {
@@ -20,20 +21,14 @@ export interface AlertBannerProps {
 
 export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBannerProps) {
   const api = useApi();
-  const [error, setError] = useState<string | null>(null);
+  const acknowledgement = useFormSubmit(async (a: Alert) =>
+    onView(await api.invoke('alerts:acknowledge', { alertId: a.id })),
+  );
   const [state, setState] = useState<AlertListState>('folded');
   const isOpen = state !== 'folded';
   const list = buildAlertList(view, orgId, state);
   const total = list.needsActionCount + list.infoCount;
   if (total === 0 && !view.webhookProblem) return null;
-  const acknowledge = (a: Alert) =>
-    api.invoke('alerts:acknowledge', { alertId: a.id }).then(
-      (v) => {
-        setError(null);
-        onView(v);
-      },
-      (err: Error) => setError(err.message),
-    );
   const tone = list.needsActionCount > 0 ? 'action' : 'info';
   return (
     <section
@@ -75,7 +70,12 @@ export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBann
                     <strong>{withoutOrgName(a)}</strong>
                     {(isOpen || needsAction) && <span className="alert-body"> {a.body}</span>}
                   </span>
-                  <button type="button" className="button small" onClick={() => void acknowledge(a)}>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => acknowledgement.submit(a)}
+                    disabled={acknowledgement.isPending}
+                  >
                     Got it
                   </button>
                 </li>
@@ -100,7 +100,7 @@ export function AlertBanner({ view, onView, onOpenOrg, orgId = null }: AlertBann
         )}
       </div>
       {view.webhookProblem && <p data-testid="webhook-problem">{view.webhookProblem}</p>}
-      {error && <p className="form-error">{error}</p>}
+      {acknowledgement.error && <p className="form-error">{acknowledgement.error}</p>}
     </section>
   );
 }

@@ -1,35 +1,19 @@
 /**
-/**
  * The hard spend limits read from the provider for one org (and its projects or workspaces), with their
  * "as of"; for OpenAI also the spend alerts (of projects that spent in the last 30 days) and a warning when
  * the Admin key is about to expire; for Anthropic the usage-tier cap, a limit the user cannot change; for
  * OpenRouter the credit limit of the key Creditwatch reads with and what remains of it.
  */
-import { useEffect, useState } from 'react';
 import { formatUsd } from '@core/money';
 import { PROVIDERS } from '@core/provider-info';
-import { adminKeyWarning, keyLimitWords, type SpendLimitsView } from '@core/spend-limits';
-import { useApi } from '../../api/api-context';
+import { adminKeyWarning, keyLimitWords } from '@core/spend-limits';
+import { useServerState } from '../../api/server-state';
 import { useNow } from '../../hooks/use-now';
 
 export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: string }) {
-  const api = useApi();
-  const [view, setView] = useState<SpendLimitsView | null>(null);
+  // From the page's server cache, refetched when the account's data changes (`data:changed`).
+  const { value: view } = useServerState('limits:get', { orgId });
   const nowMs = useNow(60_000);
-  useEffect(() => {
-    let isCurrent = true;
-    const load = () =>
-      api.invoke('limits:get', { orgId }).then(
-        (v) => isCurrent && setView(v),
-        () => {},
-      );
-    void load();
-    const off = api.on('data:changed', (p) => p.orgId === orgId && void load());
-    return () => {
-      isCurrent = false;
-      off();
-    };
-  }, [api, orgId]);
   if (!view || (view.asOfMs === null && !view.problem)) return null;
   const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const enforced = (isOn: boolean) => (isOn ? 'enforced' : 'not enforced');

@@ -8,7 +8,8 @@ import { useId, useState, type ChangeEvent } from 'react';
 import type { FileDelivery, RestoreResult } from '@core/api-contract';
 import { restorePreviewWords } from '@core/backup/restore-preview-words';
 import { useApi } from '../../api/api-context';
-import { errorText } from '../../hooks/use-orgs';
+import { useServerRefetchAll } from '../../api/server-state';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { plural } from '../../view-models/money-format';
 import { DownloadLink } from './download-link';
 
@@ -22,26 +23,18 @@ export function BackupRestore({
   onRestored,
 }: { canSave?: boolean; onRestored?: (report: RestoreResult) => void } = {}) {
   const api = useApi();
+  const refetchAll = useServerRefetchAll();
   const id = useId();
   const [saved, setSaved] = useState<FileDelivery | null>(null);
   const [report, setReport] = useState<RestoreResult | null>(null);
   // A file read and checked, waiting for the user's go-ahead.
   const [pending, setPending] = useState<{ text: string; preview: RestoreResult } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [acceptEdited, setAcceptEdited] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
-
-  async function run(task: () => Promise<void>) {
-    setError(null);
-    setIsBusy(true);
-    try {
-      await task();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setIsBusy(false);
-    }
-  }
+  // Saving, reading a file and restoring share one busy state and one message line: one runs at a time.
+  const action = useFormSubmit((task: () => Promise<void>) => task());
+  const run = (task: () => Promise<void>) => action.submit(task);
+  const isBusy = action.isPending;
+  const error = action.error;
   const backup = () =>
     run(async () => {
       setReport(null);
@@ -52,7 +45,7 @@ export function BackupRestore({
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
-    void run(async () => {
+    run(async () => {
       setSaved(null);
       setReport(null);
       setPending(null);
@@ -69,6 +62,8 @@ export function BackupRestore({
       const result = await api.invoke('backup:restore', { text: pending.text, acceptEdited });
       setPending(null);
       setReport(result);
+      // A restore may bring settings, alert settings, billing rules and ledgers: every figure is asked again.
+      if (result.changed) refetchAll();
       onRestored?.(result);
     });
 
@@ -81,7 +76,7 @@ export function BackupRestore({
       </p>
       {canSave && (
         <div>
-          <button type="button" className="button" onClick={() => void backup()} disabled={isBusy}>
+          <button type="button" className="button" onClick={backup} disabled={isBusy}>
             Save a backup
           </button>
         </div>
@@ -115,7 +110,7 @@ export function BackupRestore({
         <RestorePreview
           preview={pending.preview}
           isBusy={isBusy}
-          onConfirm={() => void confirm()}
+          onConfirm={confirm}
           onCancel={() => setPending(null)}
         />
       )}
@@ -140,19 +135,10 @@ function RestorePreview(props: {
         </p>
       )}
       {words.leftOut && <p>{words.leftOut}</p>}
-      {props.preview.conflicts.length > 0 && (
-        <>
-          <p>Differences (this machine&apos;s values will be kept):</p>
-          <ul>
-            {props.preview.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.orgName ? `${c.orgName}: ` : ''}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Differences
+        conflicts={props.preview.conflicts}
+        heading="Differences (this machine's values will be kept):"
+      />
       <div className="actions">
         <button type="button" className="button primary" onClick={props.onConfirm} disabled={props.isBusy}>
           Restore
@@ -179,19 +165,25 @@ export function RestoreSummary({ report }: { report: RestoreResult }) {
       ) : (
         <p>Nothing to restore: everything in the backup is already here. Nothing was changed.</p>
       )}
-      {report.conflicts.length > 0 && (
-        <>
-          <p>Differences (this machine&apos;s values were kept):</p>
-          <ul>
-            {report.conflicts.map((c, i) => (
-              <li key={i}>
-                {c.orgName ? `${c.orgName}: ` : ''}
-                {c.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Differences conflicts={report.conflicts} heading="Differences (this machine's values were kept):" />
     </div>
+  );
+}
+
+/** The backup's values that differ from this machine's, under `heading`; nothing when there are none. */
+function Differences({ conflicts, heading }: { conflicts: RestoreResult['conflicts']; heading: string }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <>
+      <p>{heading}</p>
+      <ul>
+        {conflicts.map((c, i) => (
+          <li key={i}>
+            {c.orgName ? `${c.orgName}: ` : ''}
+            {c.message}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

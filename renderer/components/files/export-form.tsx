@@ -3,13 +3,16 @@
  * request and says why it refuses one; in a browser the file downloads, in the desktop app a save dialog asks where.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { FileDelivery } from '@core/api-contract';
+import type { FileDelivery, RequestArgs } from '@core/api-contract';
 import type { ExportFormat, ExportKind } from '@core/export/request';
 import type { OrgSummary } from '@core/schemas';
 import { useApi } from '../../api/api-context';
-import { errorText } from '../../hooks/use-orgs';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { defaultExportForm, EXPORT_CHOICES, exportRequestOf } from '../../view-models/export-form';
 import { DownloadLink } from './download-link';
+import { SubmitButton } from '../submit-button';
+
+type ExportRequest = RequestArgs<'export:save'>;
 
 export interface ExportFormProps {
   orgs: OrgSummary[];
@@ -22,23 +25,19 @@ export function ExportForm({ orgs, selectedOrgId, nowMs }: ExportFormProps) {
   const api = useApi();
   const id = useId();
   const [form, setForm] = useState(() => defaultExportForm(nowMs, selectedOrgId));
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<FileDelivery | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const save = useFormSubmit(async (request: ExportRequest) => {
+    setResult(await api.invoke('export:save', request));
+  });
+  const set = (patch: Partial<typeof form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    save.clear();
+  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
     setResult(null);
-    setIsBusy(true);
-    try {
-      setResult(await api.invoke('export:save', exportRequestOf(form)));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setIsBusy(false);
-    }
+    save.submit(exportRequestOf(form));
   }
 
   return (
@@ -48,6 +47,7 @@ export function ExportForm({ orgs, selectedOrgId, nowMs }: ExportFormProps) {
       noValidate
       aria-labelledby={`${id}-title`}
       data-testid="export-form"
+      {...save.formProps}
     >
       <h3 id={`${id}-title`}>Export history</h3>
       <div className="field">
@@ -112,14 +112,10 @@ export function ExportForm({ orgs, selectedOrgId, nowMs }: ExportFormProps) {
         Times are in UTC, with a column in your time zone where it helps. Data is as of the last sync. Text
         that a spreadsheet could run as a formula starts with an apostrophe.
       </p>
-      <div>
-        <button type="submit" className="button primary" disabled={isBusy}>
-          {isBusy ? 'Exporting…' : 'Export'}
-        </button>
-      </div>
-      {error && (
+      <SubmitButton label="Export" isPending={save.isPending} pendingLabel="Exporting…" />
+      {save.error && (
         <p className="banner" role="alert" data-testid="export-error">
-          {error}
+          {save.error}
         </p>
       )}
       {result?.delivery === 'download' && <DownloadLink href={result.href} fileName={result.fileName} />}

@@ -6,6 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { BillingConfig } from '@core/billing';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { FormMessage } from '../form-message';
+import { SubmitButton } from '../submit-button';
 import {
   billingToFields,
   parseBillingForm,
@@ -68,7 +70,7 @@ export function BillingForm({ billing, onSave, currency, provider }: BillingForm
   const ruleOn = isPrepaid && fields.reloadEnabled;
 
   return (
-    <form className="stack" onSubmit={submit} noValidate data-testid="billing-form">
+    <form className="stack" onSubmit={submit} noValidate data-testid="billing-form" {...save.formProps}>
       <div className="field">
         <label htmlFor={`${id}-mode`}>Billing</label>
         <select
@@ -196,21 +198,8 @@ export function BillingForm({ billing, onSave, currency, provider }: BillingForm
           <p className="help">OpenAI and Anthropic bill calendar months in UTC.</p>
         </div>
       </div>
-      {save.error && (
-        <p className="form-error" role="alert" data-testid="billing-server-error">
-          {save.error}
-        </p>
-      )}
-      {save.notice && (
-        <p className="form-notice" role="status" data-testid="billing-saved">
-          {save.notice}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save billing settings'}
-        </button>
-      </div>
+      <FormMessage save={save} errorTestId="billing-server-error" noticeTestId="billing-saved" />
+      <SubmitButton label="Save billing settings" isPending={save.isPending} />
     </form>
   );
 }

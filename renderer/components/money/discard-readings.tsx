@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { formatMoney } from '@core/money';
 import { useApi } from '../../api/api-context';
-import { errorText } from '../../hooks/use-orgs';
+import { FormProblem, useFormSubmit } from '../../hooks/use-form-submit';
+import { FormMessage } from '../form-message';
 import { parseLocalDateTime } from '../../view-models/money-input';
 
 /** The form; `onDone` reloads the figures after a discard. */
@@ -25,38 +26,30 @@ export function DiscardReadings({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [isConfirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const save = useFormSubmit(async (typed: { from: string; to: string; isConfirmed: boolean }) => {
+    const start = parseLocalDateTime(typed.from, timeZone, 'From');
+    const end = parseLocalDateTime(typed.to, timeZone, 'To');
+    if (!start.ok) throw new FormProblem(start.error);
+    if (!end.ok) throw new FormProblem(end.error);
+    // The first click asks again; only the second changes anything.
+    setConfirming(!typed.isConfirmed);
+    if (!typed.isConfirmed) return null;
+    const r = await api.invoke('balance:discardReadings', { orgId, fromMs: start.value, toMs: end.value });
+    onDone();
+    return r.removedReadings === 0 && r.removedSpendMicros === 0
+      ? 'No readings were taken then: nothing was changed.'
+      : `Removed ${r.removedReadings} ${r.removedReadings === 1 ? 'reading' : 'readings'} and ${formatMoney(r.removedSpendMicros, currency)} of spend read from them. The next reading starts afresh.`;
+  });
 
-  async function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    const start = parseLocalDateTime(from, timeZone, 'From');
-    const end = parseLocalDateTime(to, timeZone, 'To');
-    if (!start.ok) return setMessage({ text: start.error, isError: true });
-    if (!end.ok) return setMessage({ text: end.error, isError: true });
-    if (!isConfirming) {
-      setConfirming(true);
-      return;
-    }
-    setConfirming(false);
-    try {
-      const r = await api.invoke('balance:discardReadings', { orgId, fromMs: start.value, toMs: end.value });
-      setMessage({
-        text:
-          r.removedReadings === 0 && r.removedSpendMicros === 0
-            ? 'No readings were taken then: nothing was changed.'
-            : `Removed ${r.removedReadings} ${r.removedReadings === 1 ? 'reading' : 'readings'} and ${formatMoney(r.removedSpendMicros, currency)} of spend read from them. The next reading starts afresh.`,
-        isError: false,
-      });
-      onDone();
-    } catch (err) {
-      setMessage({ text: errorText(err), isError: true });
-    }
+    save.submit({ from, to, isConfirmed: isConfirming });
   }
 
   return (
     <details data-testid="discard-readings">
       <summary>A wrong reading? Discard readings between two times</summary>
-      <form className="stack" onSubmit={(e) => void submit(e)}>
+      <form className="stack" onSubmit={submit} {...save.formProps}>
         <label>
           From
           <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required />
@@ -65,18 +58,11 @@ export function DiscardReadings({
           To
           <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
         </label>
-        <button type="submit" className={isConfirming ? 'button danger' : 'button'}>
+        <button type="submit" className={isConfirming ? 'button danger' : 'button'} disabled={save.isPending}>
           {isConfirming ? 'Really discard these readings?' : 'Discard readings'}
         </button>
+        <FormMessage save={save} />
       </form>
-      {message && (
-        <p
-          className={message.isError ? 'form-error' : 'form-notice'}
-          role={message.isError ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
     </details>
   );
 }

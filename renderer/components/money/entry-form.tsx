@@ -6,7 +6,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fieldOfMessage, type EntryField } from '@core/ledger-entry-rules';
 import { useClock } from '../../hooks/clock-context';
-import { errorText } from '../../hooks/use-orgs';
+import { FormProblem, useFormSubmit } from '../../hooks/use-form-submit';
+import { SubmitButton } from '../submit-button';
 import {
   parseEntryForm,
   type EntryDraft,
@@ -62,48 +63,42 @@ export function EntryForm({
   const [fields, setFields] = useState<EntryFormFields>(blank);
   // An untouched "When" means now: use the exact time, not the minute the form shows.
   const [isAtTouched, setIsAtTouched] = useState(false);
-  const [error, setError] = useState<{ field: EntryField | null; message: string } | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-  const set = (patch: Partial<EntryFormFields>) => setFields((f) => ({ ...f, ...patch }));
+  const save = useFormSubmit(async (typed: EntryFormFields) => {
+    const parsed = parseEntryForm(typed, { timeZone, nowMs: clock.nowMs(), currency });
+    if (!parsed.ok) throw new FormProblem(parsed.error, parsed.field);
+    await onSubmit(isAtTouched ? parsed.value : { ...parsed.value, atMs: clock.nowMs() });
+    setIsAtTouched(false);
+    setFields({ ...blank(), kind: typed.kind, at: toLocalInputValue(clock.nowMs(), timeZone) });
+  }, placeAtField);
+  const set = (patch: Partial<EntryFormFields>) => {
+    setFields((f) => ({ ...f, ...patch }));
+    save.clear();
+  };
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseEntryForm(fields, { timeZone, nowMs: clock.nowMs(), currency });
-    if (!parsed.ok) {
-      setError({ field: parsed.field, message: parsed.error });
-      return;
-    }
-    setError(null);
-    setIsSaving(true);
-    try {
-      await onSubmit(isAtTouched ? parsed.value : { ...parsed.value, atMs: clock.nowMs() });
-      setIsAtTouched(false);
-      setFields({ ...blank(), kind: fields.kind, at: toLocalInputValue(clock.nowMs(), timeZone) });
-    } catch (err) {
-      const message = errorText(err);
-      setError({ field: fieldOfMessage(message), message });
-    } finally {
-      setIsSaving(false);
-    }
+    save.submit(fields);
   }
 
   const hasExpiry = fields.kind === 'purchase' || fields.kind === 'grant';
   const errorId = `${id}-error`;
   const invalid = (field: EntryField) =>
-    error?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+    save.error !== null && save.errorField === field
+      ? { 'aria-invalid': true, 'aria-describedby': errorId }
+      : {};
   const errorAt = (field: EntryField | null) =>
-    error && error.field === field ? (
+    save.error !== null && save.errorField === field ? (
       <p
         className={field === null ? 'form-error full' : 'field-error'}
         id={errorId}
         role="alert"
         data-testid={`${testId}-error`}
       >
-        {error.message}
+        {save.error}
       </p>
     ) : null;
   return (
-    <form className="entry-form" onSubmit={submit} noValidate data-testid={testId}>
+    <form className="entry-form" onSubmit={submit} noValidate data-testid={testId} {...save.formProps}>
       {kinds.length > 1 && (
         <div className="field">
           <label htmlFor={`${id}-kind`}>What happened</label>
@@ -171,12 +166,13 @@ export function EntryForm({
         />
         {errorAt('note')}
       </div>
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={isSaving}>
-          {isSaving ? 'Saving…' : submitLabel}
-        </button>
-      </div>
+      <SubmitButton label={submitLabel} isPending={save.isPending} />
       {errorAt(null)}
     </form>
   );
+}
+
+/** A server message shown at the field it names ("Amount: …" at the amount), else under the form. */
+function placeAtField(message: string): { field: EntryField | null; text: string } {
+  return { field: fieldOfMessage(message), text: message };
 }

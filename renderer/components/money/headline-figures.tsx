@@ -6,6 +6,7 @@
  */
 import type { AccountAnswer, FigureName } from '@core/answer/account-answer';
 import { figureLabel } from '../../view-models/card-summary';
+import { splitAtRange } from '@core/words/money-words';
 import { Figure } from '../figure';
 
 /** The page's longer labels; the balance and the automatic top-up take the provider's own words. */
@@ -38,7 +39,8 @@ export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf:
         {headlineNames(answer).map((name, i) => {
           const f = answer.figures[name];
           // One figure leads (the first, what matters now); a figure said in a sentence is set at reading size.
-          const weight = f.text.length > WORDY_CHARS ? 'wordy' : i === 0 ? 'leading' : 'plain';
+          const weight =
+            splitAtRange(f.text).lead.length > WORDY_CHARS ? 'wordy' : i === 0 ? 'leading' : 'plain';
           return (
             <div className="card headline-figure" key={name} data-testid={`hl-${name}`}>
               <dt className="figure-label">{LONGER_LABELS[name] ?? figureLabel(name, answer.provider)}</dt>
@@ -48,6 +50,7 @@ export function HeadlineFigures({ answer, asOf }: { answer: AccountAnswer; asOf:
                   orgId={answer.orgId}
                   className={`headline-value ${weight}`}
                   testId={`hl-${name}-value`}
+                  rangeBelow
                 />
                 {f.note && <span className="muted headline-nature">{f.note}</span>}
               </dd>

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import type { LedgerBackupView } from '@core/api-contract';
 import { useApi } from '../../api/api-context';
-import { errorText } from '../../hooks/use-orgs';
+import { useFormSubmit } from '../../hooks/use-form-submit';
+import { FormMessage } from '../form-message';
 import { useServerState } from '../../api/server-state';
 import { formatDateTime, type DisplayZone } from '../../view-models/format';
 
@@ -15,23 +16,18 @@ export function LedgerBackups({ orgId, zone, nowMs }: { orgId: string; zone: Dis
   const { value, error } = useServerState('ledger:backups', { orgId });
   const backups = value?.backups ?? null;
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const save = useFormSubmit(async (b: LedgerBackupView) => {
+    const ledger = await api.invoke('ledger:restoreBackup', { orgId, name: b.name });
+    return `Restored the backup of ${formatDateTime(b.atMs, nowMs, zone)}: ${entryCount(ledger.entries.length)}. The ledger as it was stays among the backups.`;
+  });
 
-  async function restore(b: LedgerBackupView) {
+  function restore(b: LedgerBackupView) {
     if (confirm !== b.name) {
       setConfirm(b.name);
       return;
     }
     setConfirm(null);
-    try {
-      const ledger = await api.invoke('ledger:restoreBackup', { orgId, name: b.name });
-      setMessage({
-        text: `Restored the backup of ${formatDateTime(b.atMs, nowMs, zone)}: ${entryCount(ledger.entries.length)}. The ledger as it was stays among the backups.`,
-        isError: false,
-      });
-    } catch (err) {
-      setMessage({ text: errorText(err), isError: true });
-    }
+    save.submit(b);
   }
 
   return (
@@ -54,8 +50,8 @@ export function LedgerBackups({ orgId, zone, nowMs }: { orgId: string; zone: Dis
               <button
                 type="button"
                 className={confirm === b.name ? 'button danger' : 'button'}
-                disabled={b.entries === null}
-                onClick={() => void restore(b)}
+                disabled={b.entries === null || save.isPending}
+                onClick={() => restore(b)}
               >
                 {confirm === b.name ? 'Really restore this backup?' : 'Restore'}
               </button>
@@ -63,14 +59,7 @@ export function LedgerBackups({ orgId, zone, nowMs }: { orgId: string; zone: Dis
           ))}
         </ul>
       )}
-      {message && (
-        <p
-          className={message.isError ? 'form-error' : 'form-notice'}
-          role={message.isError ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage save={save} />
     </details>
   );
 }

@@ -2,7 +2,8 @@
  * The ledger, newest first: kind, time, amount, note, and a delete that asks for a second click.
  */
 import { useState } from 'react';
-import { errorText } from '../../hooks/use-orgs';
+import { useFormSubmit } from '../../hooks/use-form-submit';
+import { FormMessage } from '../form-message';
 import type { LedgerRow } from '../../view-models/money-ledger';
 
 /** The list of recorded facts. */
@@ -14,24 +15,18 @@ export function LedgerList({
   onRemove: (id: string) => Promise<void>;
 }) {
   const [confirmId, setConfirmId] = useState<string | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const removal = useFormSubmit(async (id: string) => {
+    await onRemove(id);
+    setConfirmId(null);
+  });
+  const busyId = removal.pendingValues;
 
-  async function remove(id: string) {
+  function remove(id: string) {
     if (confirmId !== id) {
       setConfirmId(id);
       return;
     }
-    setBusyId(id);
-    setError(null);
-    try {
-      await onRemove(id);
-      setConfirmId(null);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusyId(null);
-    }
+    removal.submit(id);
   }
 
   if (rows.length === 0) return <p className="muted">Nothing recorded yet.</p>;
@@ -70,9 +65,9 @@ export function LedgerList({
                   <button
                     type="button"
                     className={confirmId === r.id ? 'button danger' : 'button'}
-                    onClick={() => void remove(r.id)}
+                    onClick={() => remove(r.id)}
                     onBlur={() => setConfirmId((id) => (id === r.id && busyId !== r.id ? null : id))}
-                    disabled={busyId === r.id}
+                    disabled={removal.isPending}
                   >
                     {confirmId === r.id ? 'Really delete?' : 'Delete'}
                   </button>
@@ -82,11 +77,7 @@ export function LedgerList({
           </tbody>
         </table>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessage save={removal} />
     </div>
   );
 }

@@ -92,7 +92,7 @@ export function OrgCard({
               <div className="ov-hero">
                 <p className="ov-hero-label">{summary.hero.label}</p>
                 <p className="ov-hero-value">
-                  <Figure figure={summary.hero.value} orgId={card.orgId} testId="ov-hero" />
+                  <Figure figure={summary.hero.value} orgId={card.orgId} testId="ov-hero" rangeBelow />
                 </p>
                 <p className="ov-marker muted">
                   {summary.hero.source}

@@ -4,7 +4,8 @@
  */
 import type { ConversionRate, OrgSummary } from '@core/schemas';
 import { useOverview } from '../../hooks/use-overview';
-import { buildCardSummary, cardFlagWords, sharedAsOf } from '../../view-models/card-summary';
+import { cardWrongOrgWords } from '@core/answer/wrong-org-words';
+import { buildCardSummary, sharedAsOf } from '../../view-models/card-summary';
 import type { DisplayZone } from '../../view-models/format';
 import { buildOverview, type OrgData } from '../../view-models/overview';
 import { OrgCard } from './org-card';
@@ -124,7 +125,7 @@ function OverviewGroup(props: {
             // taking usage from).
             flags={view.flags
               .filter((f) => f.toOrgId === card.orgId)
-              .map((f) => cardFlagWords(f, card.currency ?? 'USD'))}
+              .map((f) => cardWrongOrgWords(f, card.currency ?? 'USD'))}
             // Labelled on each card only beside real accounts; a demo-only page says "Demo" once, in its title.
             isDemo={props.isDemo && props.title !== null}
             onOpen={() => props.onOpen(card.orgId)}

@@ -72,8 +72,11 @@ const decode = (html: string) =>
 /** The words of every `data-figure` element of one account in rendered HTML, by name. */
 export function figuresIn(html: string, orgId: string): Partial<Record<FigureName, string>> {
   const out: Partial<Record<FigureName, string>> = {};
-  const re = /<span[^>]*data-figure="([a-z-]+)"[^>]*data-org="([^"]+)"[^>]*>([^<]*)<\/span>/g;
-  for (const m of html.matchAll(re)) if (m[2] === orgId) out[m[1] as FigureName] = decode(m[3] ?? '');
+  // A headline figure may hold its likely range in one inner span: its words are the text of both.
+  const re =
+    /<span[^>]*data-figure="([a-z-]+)"[^>]*data-org="([^"]+)"[^>]*>((?:[^<]|<span class="figure-range">[^<]*<\/span>)*)<\/span>/g;
+  for (const m of html.matchAll(re))
+    if (m[2] === orgId) out[m[1] as FigureName] = decode((m[3] ?? '').replace(/<[^>]+>/g, ''));
   return out;
 }
 

@@ -6,8 +6,7 @@ import { ApiError, REQUEST_ARGS } from '@core/api-contract';
 import type { Dashboard } from '@core/dashboard';
 import { INITIAL_SYNC_STATUS, SettingsSchema, type Settings } from '@core/schemas';
 import { createEventBus } from '../../../main/app/event-bus';
-import type { HandlerDeps } from '../../../main/app/handler-deps';
-import { createHandlers } from '../../../main/app/handlers';
+import { createHandlers, type HandlerParts } from '../../../main/app/handlers';
 
 const ADMIN_KEY = 'sk-admin-valid-0123456789';
 
@@ -20,6 +19,7 @@ function setup() {
   let n = 0;
   const deps = {
     appInfo: { version: '0.0.0-test', transport: 'http' as const, dataDir: '/tmp/x', isClockPinned: false },
+    isClockPinned: false,
     settings: {
       get: () => settings,
       update: async (mutate: (s: Settings) => Settings) =>
@@ -81,8 +81,18 @@ function setup() {
       restore: vi.fn(),
     },
     delivery: { deliverExport: vi.fn(), deliverBackup: vi.fn() },
-  } satisfies HandlerDeps;
-  return { deps, handlers: createHandlers(deps), keys, events, getSettings: () => settings };
+  };
+  // One set of stand-ins serves every handler file, each typed as what that file uses.
+  const parts = {
+    app: deps,
+    settings: deps,
+    orgs: deps,
+    money: deps,
+    alerts: deps,
+    backups: deps,
+    files: deps,
+  } satisfies HandlerParts;
+  return { deps, handlers: createHandlers(parts), keys, events, getSettings: () => settings };
 }
 
 describe('orgs:add', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULES } from '@core/alerts/alert-settings';
 import { buildAlertFacts } from '@core/alerts/build-facts';
 import { ALERT_RULES } from '@core/alerts/rules';
-import { FIGURE_NAMES, type FigureName } from '@core/answer/account-answer';
+import { FIGURE_NAMES } from '@core/answer/account-answer';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { DAY_MS, HOUR_MS } from '@core/time';
@@ -16,6 +16,7 @@ import { HeadlineFigures } from '../../../renderer/components/money/headline-fig
 import { buildCardSummary } from '../../../renderer/view-models/card-summary';
 import { OrgCard } from '../../../renderer/components/overview/org-card';
 import { buildOverview } from '../../../renderer/view-models/overview';
+import { figuresIn } from './answer-world';
 import { accountState, NOW, observation, type AccountSpec } from '../core/answer/answer-fixtures';
 
 const RULE = {
@@ -24,22 +25,6 @@ const RULE = {
   action: { kind: 'restore-to' as const, targetMicros: 250_000_000 },
   monthlyLimit: null,
 };
-
-const decode = (html: string) =>
-  html
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'");
-
-/** The words of every `data-figure` element in rendered HTML, by name (for one account). */
-function figuresIn(html: string, orgId: string): Partial<Record<FigureName, string>> {
-  const out: Partial<Record<FigureName, string>> = {};
-  const re = /<span[^>]*data-figure="([a-z-]+)"[^>]*data-org="([^"]+)"[^>]*>([^<]*)<\/span>/g;
-  for (const m of html.matchAll(re)) if (m[2] === orgId) out[m[1] as FigureName] = decode(m[3] ?? '');
-  return out;
-}
 
 const specArb = fc.record({
   balance: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
@@ -65,7 +50,10 @@ function specOf(g: Generated): AccountSpec {
   if (g.balance !== null) entries.push(observation(NOW - 3 * HOUR_MS, g.balance * 1_000_000));
   return {
     hasSynced: g.hasSynced,
-    dailyMicros: Array.from({ length: 30 }, (_, i) => g.perDay * 1_000_000 * (0.6 + ((i * 7) % 9) / 10)),
+    // Whole micro-units, as the history files hold them (a figure's amount is whole micro-units, checked).
+    dailyMicros: Array.from({ length: 30 }, (_, i) =>
+      Math.round(g.perDay * 1_000_000 * (0.6 + ((i * 7) % 9) / 10)),
+    ),
     entries,
     billing:
       g.mode === 'reload'

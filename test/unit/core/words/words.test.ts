@@ -54,6 +54,10 @@ describe('chances', () => {
     expect(chanceWords(0.8)).toBe('likely');
     expect(chanceWords(0.99)).toBe('almost certain');
     expect(chanceWords(0.2)).toBe('unlikely');
+    // Even odds means about half: 65 % is likely, 38 % is not.
+    expect(chanceWords(0.65)).toBe('likely');
+    expect(chanceWords(0.62)).toBe('likely');
+    expect(chanceWords(0.38)).toBe('unlikely');
     expect(percentWords(1)).toBe('100%');
     expect(percentWords(0.564)).toBe('56%');
     expect(percentWords(0.001)).toBe('under 1%');

@@ -6,6 +6,7 @@ import { formatUsd } from '@core/money';
 import { DashboardView } from '../../../../renderer/components/dashboard-view';
 import { WelcomePage } from '../../../../renderer/pages/welcome-page';
 import { ApiProvider } from '../../../../renderer/api/api-context';
+import { ServerStateProvider } from '../../../../renderer/api/server-state';
 import { openRealApi, type RealApi } from '../../../support/real-api';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 42);
@@ -97,7 +98,9 @@ describe('WelcomePage', () => {
   it('offers both ways in, a password field for the key, and where to create an Admin key', () => {
     const html = renderToStaticMarkup(
       <ApiProvider api={api}>
-        <WelcomePage onReady={() => undefined} />
+        <ServerStateProvider>
+          <WelcomePage onReady={() => undefined} />
+        </ServerStateProvider>
       </ApiProvider>,
     );
     expect(html).toContain('Add an organization');

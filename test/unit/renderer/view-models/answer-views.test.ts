@@ -195,7 +195,7 @@ describe('organization headline (the account answer it quotes)', () => {
     expect(FIGURE_NAMES.map((n) => [n, a.figures[n].text])).toEqual([
       ['credit-left', '$100 (likely $98–$102)'],
       ['runs-out', 'does not run out — auto-reload tops it up'],
-      ['next-reload', 'around Sat 21 Nov, $40.00 (almost certain before Mon 30 Nov, 100%)'],
+      ['next-reload', 'around Sat 21 Nov, $40.00'],
       ['card-by-month-end', '4 reloads (likely 3–6), about $160 before Mon 30 Nov'],
       ['expiring-unused', 'no credit expires in the next 31 days'],
       ['this-month', '$200.00'],
