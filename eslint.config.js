@@ -39,6 +39,31 @@ function reaches(folders) {
   return `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 }
 
+/**
+ * The renderer computes no money figure: a sum, a difference, a share, a scaling or a comparison of amounts is
+ * core's (it comes with the account's answer). These selectors catch arithmetic on a name ending in `Micros`
+ * (`balanceMicros`, `e.micros`, `totals.dayMicros`), directly or through `Math.*`. Converting an amount to a
+ * pixel or to text goes through core (`fromMicros`, `formatMoney`), which is not arithmetic here.
+ */
+const MONEY_NAME = '/micros$/i';
+const ARITHMETIC = '/^([-+*/%]|[<>]=?|\\*\\*)$/';
+const NO_MONEY_ARITHMETIC = [
+  ...['left', 'right'].flatMap((side) => [
+    `BinaryExpression[operator=${ARITHMETIC}][${side}.name=${MONEY_NAME}]`,
+    `BinaryExpression[operator=${ARITHMETIC}][${side}.property.name=${MONEY_NAME}]`,
+  ]),
+  `AssignmentExpression[operator=/^[-+*/%]=$/][left.name=${MONEY_NAME}]`,
+  `AssignmentExpression[operator=/^[-+*/%]=$/][left.property.name=${MONEY_NAME}]`,
+  `AssignmentExpression[operator=/^[-+*/%]=$/][right.name=${MONEY_NAME}]`,
+  `AssignmentExpression[operator=/^[-+*/%]=$/][right.property.name=${MONEY_NAME}]`,
+  `CallExpression[callee.object.name='Math'] > Identifier.arguments[name=${MONEY_NAME}]`,
+  `CallExpression[callee.object.name='Math'] > MemberExpression.arguments[property.name=${MONEY_NAME}]`,
+].map((selector) => ({
+  selector,
+  message:
+    'The renderer computes no money figure: compute it in main/core (with the account’s answer) and only format it here.',
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -169,6 +194,7 @@ export default tseslint.config(
       'renderer/view-models/**/*.ts',
     ],
     rules: {
+      'no-restricted-syntax': ['error', ...NO_MONEY_ARITHMETIC],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the injected CreditwatchApi.' }],
       'no-restricted-properties': [
         'error',

@@ -22,6 +22,8 @@ export interface CardSplit {
   creditDrawnMicros: Micros;
   /** Credit left now (zero when there is none). */
   creditLeftMicros: Micros;
+  /** Whether credit covers any of this month's usage: some was drawn, or some is left. */
+  hasCredit: boolean;
   /**
    * The first credit added this month (or the first positive balance recorded): usage before it is on the
    * card. Null when no credit was added this month.
@@ -38,12 +40,15 @@ export function cardSplit(ledger: LedgerFile, state: LedgerState, nowMs: number)
     .filter((e) => e.atMs >= month && e.atMs <= nowMs)
     .filter((e) => e.kind !== 'card-charge' && (e.kind !== 'observation' || e.balanceMicros > 0))
     .sort((a, b) => a.atMs - b.atMs)[0];
+  const drawn = state.drawnByMonth.get(month) ?? 0;
+  const left = Math.max(0, state.estimate?.estimateMicros ?? 0);
   return {
     monthStartMs: month,
     chargeAtMs: nextMonthStartMs(nowMs, zone),
     cardMicros: state.cardByMonth.get(month) ?? 0,
-    creditDrawnMicros: state.drawnByMonth.get(month) ?? 0,
-    creditLeftMicros: Math.max(0, state.estimate?.estimateMicros ?? 0),
+    creditDrawnMicros: drawn,
+    creditLeftMicros: left,
+    hasCredit: drawn > 0 || left > 0,
     creditSince:
       credit === undefined
         ? null

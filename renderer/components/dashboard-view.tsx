@@ -2,14 +2,9 @@
  * The dashboard of one organization, from plain values (so it renders the same in tests and in the app).
  */
 import { spendSourceWords } from '../view-models/figure-source';
-import { useMemo, useState } from 'react';
-import {
-  buildSpendChartBy,
-  hasModelRows,
-  perKeyNote,
-  topSpenders,
-  type SpendDimension,
-} from '../view-models/spend-by';
+import { useState } from 'react';
+import type { SpendCharts, SpendDimension } from '@core/charts/spend-by';
+import { perKeyNote } from '../view-models/spend-by';
 import type { Dashboard } from '@core/dashboard';
 import { buildSpendSummary } from '../view-models/spend-summary';
 import { describeSync } from '../view-models/sync-view';
@@ -20,6 +15,8 @@ import { SyncPanel } from './sync-panel';
 
 export interface DashboardViewProps {
   dashboard: Dashboard;
+  /** The spend charts, computed in core with the account's answer; null until it arrives. */
+  spend: SpendCharts | null;
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
@@ -33,26 +30,11 @@ export function DashboardView(props: DashboardViewProps) {
   const { dashboard, nowMs, zone } = props;
   const summary = buildSpendSummary(dashboard, nowMs, zone);
   const sync = describeSync(dashboard.sync, nowMs, zone);
-  const spendSource = spendSourceWords(dashboard.spendSource, zone);
+  const spendSource = spendSourceWords(dashboard.spendSource, nowMs, zone);
   const [dimension, setDimension] = useState<SpendDimension>('project');
-  const isBalance = dashboard.spendSource.kind === 'balance';
-  // A balance account has no projects; with an activity report (OpenRouter) its days have models.
-  const chartDimension: SpendDimension = isBalance
-    ? hasModelRows(dashboard.daily)
-      ? 'model'
-      : 'project'
-    : dimension;
-  const chart = useMemo(
-    () =>
-      buildSpendChartBy(dashboard.daily, dashboard.projects, chartDimension, {
-        fromBalance: isBalance,
-      }),
-    [dashboard.daily, dashboard.projects, chartDimension, isBalance],
-  );
-  const top = useMemo(
-    () => topSpenders(dashboard.daily, dashboard.projects, dimension, dashboard.currency),
-    [dashboard.daily, dashboard.projects, dimension, dashboard.currency],
-  );
+  const spend = props.spend;
+  const shown =
+    spend === null ? null : spend.kind === 'balance' ? { chart: spend.chart, top: [] } : spend.by[dimension];
   const asOf = summary.asOf ? (
     <p className="as-of">
       as of{' '}
@@ -115,23 +97,25 @@ export function DashboardView(props: DashboardViewProps) {
           onSyncNow={props.onSyncNow}
         />
       </div>
-      <SpendChart
-        chart={chart}
-        isDark={props.isDark}
-        hasData={summary.hasData}
-        currency={dashboard.currency}
-        // Spend read from a balance has no projects, models or keys to split it by.
-        by={
-          spendSource
-            ? undefined
-            : {
-                dimension,
-                onChange: setDimension,
-                top,
-                note: perKeyNote(dashboard.daily, dashboard.perKeyFromMs, dimension),
-              }
-        }
-      />
+      {shown && (
+        <SpendChart
+          chart={shown.chart}
+          isDark={props.isDark}
+          hasData={summary.hasData}
+          currency={dashboard.currency}
+          // Spend read from a balance has no projects, models or keys to split it by.
+          by={
+            spendSource
+              ? undefined
+              : {
+                  dimension,
+                  onChange: setDimension,
+                  top: shown.top,
+                  note: perKeyNote(dashboard.daily, dashboard.perKeyFromMs, dimension),
+                }
+          }
+        />
+      )}
     </div>
   );
 }

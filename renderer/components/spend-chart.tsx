@@ -1,12 +1,16 @@
 /**
- * The 30-day daily spend chart, stacked by project, with the same numbers as a table for screen readers.
+ * The 30-day daily spend chart, stacked by project, with the same numbers as a table for screen readers. The
+ * figures come computed from core; this maps them to bars in the colours the stylesheet sets.
  */
 import { useMemo } from 'react';
 import { BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
-import { formatMoney } from '@core/money';
-import type { DailyChart } from '../view-models/daily-chart';
-import { DIMENSIONS, type SpendDimension, type SpenderRow } from '../view-models/spend-by';
+import type { DailyChart } from '@core/charts/daily-chart';
+import type { SpendDimension, SpenderRow } from '@core/charts/spend-by';
+import { formatMoney, fromMicros } from '@core/money';
+import { useChartColors } from '../hooks/use-chart-colors';
+import { formatUtcDay } from '../view-models/format';
+import { DIMENSIONS } from '../view-models/spend-by';
 
 Chart.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 // The canvas cannot inherit CSS fonts; match the page's system font stack.
@@ -37,22 +41,23 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
     [currency],
   );
   const money = (micros: number) => formatMoney(micros, currency);
+  const { ref, colors } = useChartColors(isDark);
+  const labels = useMemo(() => chart.dayStartsMs.map((ms) => formatUtcDay(ms)), [chart]);
   const data = useMemo(
     () => ({
-      labels: chart.labels,
+      labels,
       datasets: chart.series.map((s) => ({
         label: s.label,
-        data: s.values,
-        backgroundColor: s.color,
+        data: s.valuesMicros.map(fromMicros),
+        backgroundColor: s.colorIndex === null ? colors.other : (colors.series[s.colorIndex] ?? colors.other),
         borderWidth: 0,
         stack: 'spend',
       })),
     }),
-    [chart],
+    [chart, labels, colors],
   );
   const options = useMemo<ChartOptions<'bar'>>(() => {
-    const text = isDark ? '#c9ced6' : '#3c4043';
-    const grid = isDark ? 'rgba(255,255,255,0.08)' : 'rgba(0,0,0,0.08)';
+    const { text, grid } = colors;
     return {
       responsive: true,
       maintainAspectRatio: false,
@@ -85,7 +90,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
         },
       },
     };
-  }, [chart, isDark, currency, AMOUNT_AXIS]);
+  }, [chart, colors, currency, AMOUNT_AXIS]);
 
   return (
     <section className="card chart-card" aria-labelledby="chart-title">
@@ -116,7 +121,7 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
         </p>
       )}
       {chart.hasSpend ? (
-        <div className="chart-box" data-testid="spend-chart">
+        <div className="chart-box" data-testid="spend-chart" ref={ref}>
           <Bar
             data={data}
             options={options}
@@ -184,11 +189,11 @@ export function SpendChart({ chart, isDark, hasData, by, currency }: SpendChartP
               </tr>
             </thead>
             <tbody>
-              {chart.labels.map((label, i) => (
+              {labels.map((label, i) => (
                 <tr key={chart.dayKeys[i] ?? label}>
                   <th scope="row">{label}</th>
                   {chart.series.map((s) => (
-                    <td key={s.key}>{AMOUNT_AXIS.format(s.values[i] ?? 0)}</td>
+                    <td key={s.key}>{money(s.valuesMicros[i] ?? 0)}</td>
                   ))}
                   <td>{money(chart.dailyTotalsMicros[i] ?? 0)}</td>
                 </tr>

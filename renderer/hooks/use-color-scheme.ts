@@ -1,5 +1,6 @@
 /**
- * Whether the system prefers a dark colour scheme (the chart's canvas cannot read CSS variables itself).
+ * Whether the system prefers a dark colour scheme: the charts read their colours from the stylesheet again when
+ * it changes (a canvas does not follow CSS by itself).
  */
 import { useEffect, useState } from 'react';
 

@@ -122,7 +122,6 @@ export function DashboardPage({
             isDark={isDark}
             money={shownMoney}
             isWhatIf={whatIf !== null}
-            dashboard={dashboard}
             answer={answer}
             notSet={notSet}
           />
@@ -138,6 +137,7 @@ export function DashboardPage({
           {...seen}
           isDark={isDark}
           dashboard={dashboard}
+          spend={answer?.charts.spend ?? null}
           isSyncing={sync.isPending}
           syncRequestError={sync.error}
           onSyncNow={() => sync.submit(null)}

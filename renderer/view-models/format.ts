@@ -1,6 +1,8 @@
 /**
  * Display formatting for times: stored values are UTC epoch milliseconds; the user sees their own zone.
  */
+import { displayZone, systemTimeZone } from '@core/time-zone';
+import { dateTimeWords } from '@core/words/date-words';
 import { agoWords, untilWords } from '@core/words/time-words';
 
 /** Display options shared by the formatters: locale and IANA zone (undefined = the system's). */
@@ -24,20 +26,20 @@ export function isoOf(ms: number): string {
   return isShowableInstant(ms) ? new Date(ms).toISOString() : '';
 }
 
+/** The IANA zone the page shows times in: the user's setting, else the system's. */
+export function zoneName(zone: DisplayZone): string {
+  return displayZone(zone.timeZone, systemTimeZone());
+}
+
 /**
- * Formats an instant as a short local date and time.
+ * An instant in core's one date-time wording (`@core/words/date-words`, the same as alerts, tray and command
+ * line), in the user's zone; the year is said when it is not the current one.
  *
- * Example: `formatDateTime(Date.UTC(2026, 10, 24, 15, 42), { locale: 'en-US', timeZone: 'UTC' })` → "Nov 24, 3:42 PM".
+ * Example: `formatDateTime(Date.UTC(2026, 10, 24, 15, 42), now, { timeZone: 'UTC' })` → "Tue 24 Nov, 15:42".
  */
-export function formatDateTime(ms: number, zone: DisplayZone = {}): string {
+export function formatDateTime(ms: number, nowMs: number, zone: DisplayZone = {}): string {
   if (!isShowableInstant(ms)) return UNREADABLE_DATE;
-  return new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
-    timeZone: zone.timeZone,
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(ms);
+  return dateTimeWords(ms, nowMs, zoneName(zone));
 }
 
 /**

@@ -47,14 +47,14 @@ export function buildBalanceView(
   const money = (micros: Micros) => formatMoney(micros, currency);
   const basis =
     api && b.basis.observationId && b.basis.atMs === api.atMs
-      ? `From the ${money(b.basis.balanceMicros)} the ${PROVIDERS[api.provider].name} API reported ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
+      ? `From the ${money(b.basis.balanceMicros)} the ${PROVIDERS[api.provider].name} API reported ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, nowMs, zone)})`
       : b.basis.observationId
-        ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, zone)})`
-        : `From the credit you recorded since ${formatDateTime(b.basis.atMs, zone)} (no balance recorded yet)`;
+        ? `From the ${money(b.basis.balanceMicros)} you recorded ${formatAbout(b.basis.atMs, nowMs)} (${formatDateTime(b.basis.atMs, nowMs, zone)})`
+        : `From the credit you recorded since ${formatDateTime(b.basis.atMs, nowMs, zone)} (no balance recorded yet)`;
   return {
     title: mode === 'prepaid' ? 'How the estimated credit adds up' : 'How the credit left adds up',
     start: money(b.basis.balanceMicros),
-    asOf: formatDateTime(b.asOfMs, zone),
+    asOf: formatDateTime(b.asOfMs, nowMs, zone),
     asOfIso: new Date(b.asOfMs).toISOString(),
     basis,
     settled: signed('−', b.settledCostMicros, currency),
@@ -63,7 +63,7 @@ export function buildBalanceView(
     expired: signed('−', b.expiredMicros, currency),
     predictedReloads: b.predictedReloads.map((r) => ({
       key: String(r.atMs),
-      text: `+${money(r.micros)} reload around ${formatDateTime(r.atMs, zone)} (predicted, not confirmed)`,
+      text: `+${money(r.micros)} reload around ${formatDateTime(r.atMs, nowMs, zone)} (predicted, not confirmed)`,
     })),
     missingDaysNote:
       b.missingDays.length === 0

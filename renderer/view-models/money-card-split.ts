@@ -7,7 +7,7 @@ import { formatMoney } from '@core/money';
 import { formatDateTime, type DisplayZone } from './format';
 
 export interface CardSplitView {
-  /** "$120.00 accrued before your purchase on Nov 13, 12:00 AM will be charged to your card on the 1st; …" */
+  /** "$120.00 accrued before your purchase on Fri 13 Nov, 00:00 will be charged to your card on the 1st; …" */
   sentence: string;
   /** Usage on the card so far this month. */
   card: string;
@@ -15,7 +15,7 @@ export interface CardSplitView {
   fromCredit: string;
   /** Credit left now. */
   creditLeft: string;
-  /** When the month closes: "Dec 1, 12:00 AM". */
+  /** When the month closes: "Tue 1 Dec, 00:00". */
   chargeAt: string;
 }
 
@@ -30,12 +30,12 @@ const WHAT: Record<NonNullable<CardSplit['creditSince']>['kind'], string> = {
  * Describes the split.
  *
  * Example: card $120, $500 bought 13 Nov, $110 drawn, $390 left → "$120.00 accrued before your purchase on
- * Nov 13, 12:00 AM will be charged to your card on the 1st; usage since then draws your $500.00 credit
+ * Fri 13 Nov, 00:00 will be charged to your card on the 1st; usage since then draws your $500.00 credit
  * ($390.00 left)."
  */
 export function buildCardSplitView(
   s: CardSplit,
-  options: { isInvoiced: boolean; zone: DisplayZone; currency: string },
+  options: { isInvoiced: boolean; zone: DisplayZone; currency: string; nowMs: number },
 ): CardSplitView {
   const money = (micros: number) => formatMoney(micros, options.currency);
   const payer = options.isInvoiced ? 'invoiced' : 'charged to your card';
@@ -47,9 +47,9 @@ export function buildCardSplitView(
     const ranOut =
       s.creditLeftMicros === 0 ? ' until it ran out; usage after that is added to the charge' : '';
     sentence =
-      `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.zone)} will be ` +
+      `${card} accrued before ${WHAT[since.kind]} on ${formatDateTime(since.atMs, options.nowMs, options.zone)} will be ` +
       `${payer} on the 1st; usage since then draws your ${money(since.micros)} credit (${left} left)${ranOut}.`;
-  } else if (s.creditDrawnMicros > 0 || s.creditLeftMicros > 0) {
+  } else if (s.hasCredit) {
     sentence = `Usage this month draws your credit (${left} left); ${card} not covered by credit will be ${payer} on the 1st.`;
   } else {
     sentence = `No credit recorded: all usage this month (${card} so far) will be ${payer} on the 1st.`;
@@ -59,6 +59,6 @@ export function buildCardSplitView(
     card,
     fromCredit: money(s.creditDrawnMicros),
     creditLeft: left,
-    chargeAt: formatDateTime(s.chargeAtMs, options.zone),
+    chargeAt: formatDateTime(s.chargeAtMs, options.nowMs, options.zone),
   };
 }

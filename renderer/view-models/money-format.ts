@@ -55,14 +55,14 @@ export interface WhenText {
  * Describes an ISO instant relative to now and in the user's zone.
  *
  * Example: `describeWhen('2026-11-27T17:32:50Z', Date.UTC(2026, 10, 24, 16), utc)` →
- * `{ relative: 'in about 3 days', absolute: 'Nov 27, 5:32 PM', iso: '2026-11-27T17:32:50.000Z' }`.
+ * `{ relative: 'in about 3 days', absolute: 'Fri 27 Nov, 17:32', iso: '2026-11-27T17:32:50.000Z' }`.
  */
 export function describeWhen(iso: string, nowMs: number, zone: DisplayZone): WhenText {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) throw new RangeError(`not an ISO time: ${iso}`);
   return {
     relative: formatAbout(ms, nowMs),
-    absolute: formatDateTime(ms, zone),
+    absolute: formatDateTime(ms, nowMs, zone),
     iso: new Date(ms).toISOString(),
   };
 }

@@ -3,9 +3,7 @@
  */
 import type { LedgerEntry } from '@core/ledger-schema';
 import { formatMoney } from '@core/money';
-import { dateTimeWords } from '@core/words/date-words';
-import { displayZone, systemTimeZone } from '@core/time-zone';
-import { formatDateTime as formatShortDateTime, isoOf, type DisplayZone } from './format';
+import { formatDateTime as formatOnPage, isoOf, type DisplayZone } from './format';
 
 export type EntryKind = LedgerEntry['kind'];
 
@@ -43,12 +41,9 @@ export function buildLedgerRows(
   nowMs?: number,
 ): LedgerRow[] {
   const money = (micros: number) => formatMoney(micros, currency);
-  const tz = displayZone(zone.timeZone, systemTimeZone());
-  const formatDateTime = (ms: number, z: DisplayZone) =>
-    // A date no Date can hold goes to the defensive short format ("an unreadable date"), never a throw.
-    nowMs === undefined || !Number.isFinite(new Date(ms).getTime())
-      ? formatShortDateTime(ms, z)
-      : dateTimeWords(ms, nowMs, tz);
+  // Without `nowMs` every date is taken as this year's (no year said); a date no Date can hold reads "an
+  // unreadable date", never a throw.
+  const formatDateTime = (ms: number, z: DisplayZone) => formatOnPage(ms, nowMs ?? ms, z);
   return entries.map((e) => {
     let amount: string;
     let detail: string | null = null;

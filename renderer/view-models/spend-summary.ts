@@ -13,7 +13,7 @@ export interface SpendSummary {
   today: string;
   /** "1,234 requests so far" or null when usage was not fetched. */
   todayRequests: string | null;
-  /** "Nov 24, 3:42 PM" in the user's zone, or null before the first successful sync. */
+  /** "Tue 24 Nov, 15:42" in the user's zone, or null before the first successful sync. */
   asOf: string | null;
   /** "5 min ago", or null before the first successful sync. */
   asOfRelative: string | null;
@@ -46,7 +46,7 @@ export function buildSpendSummary(dashboard: Dashboard, nowMs: number, zone: Dis
       requests === null || !hasData
         ? null
         : `${new Intl.NumberFormat(zone.locale ?? 'en-US').format(requests)} ${requests === 1 ? 'request' : 'requests'} so far`,
-    asOf: asOfMs === null ? null : formatDateTime(asOfMs, zone),
+    asOf: asOfMs === null ? null : formatDateTime(asOfMs, nowMs, zone),
     asOfRelative: asOfMs === null ? null : formatRelative(asOfMs, nowMs),
     asOfIso: asOfMs === null ? null : new Date(asOfMs).toISOString(),
     hasData,

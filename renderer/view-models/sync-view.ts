@@ -26,9 +26,9 @@ export interface SyncErrorView {
   message: string;
   /** "HTTP 429", or null when no response arrived. */
   statusText: string | null;
-  /** "Failed at Nov 24, 3:42 PM (2 min ago)". */
+  /** "Failed at Tue 24 Nov, 15:42 (2 minutes ago)". */
   atText: string;
-  /** "Next attempt Nov 24, 3:45 PM (in 30 s)", "Retrying now", or null when no retry is scheduled. */
+  /** "Next attempt Tue 24 Nov, 15:45 (in about 3 minutes)", "Retrying now", or null when no retry is scheduled. */
   retryText: string | null;
 }
 
@@ -47,9 +47,10 @@ export interface SyncView {
  * headline "Sync failed", error.kindLabel "Rate limited", error.retryText "Next attempt … (in 30 s)".
  */
 export function describeSync(status: SyncStatus, nowMs: number, zone: DisplayZone = {}): SyncView {
-  const at = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(ms, nowMs)})`;
+  const at = (ms: number) => `${formatDateTime(ms, nowMs, zone)} (${formatRelative(ms, nowMs)})`;
   // What already happened is said as past even when this clock lags the one that recorded it.
-  const past = (ms: number) => `${formatDateTime(ms, zone)} (${formatRelative(Math.min(ms, nowMs), nowMs)})`;
+  const past = (ms: number) =>
+    `${formatDateTime(ms, nowMs, zone)} (${formatRelative(Math.min(ms, nowMs), nowMs)})`;
   const lastSuccessText =
     status.lastSuccessMs === null ? 'Never synced yet' : `Last synced ${past(status.lastSuccessMs)}`;
   const failuresText =

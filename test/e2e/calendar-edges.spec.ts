@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUsd } from '@core/money';
 import { HOUR_MS, startOfUtcDay, startOfUtcMonth } from '@core/time';
+import { dateTimeWords } from '@core/words/date-words';
 import { DEMO_SEED } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { SCREENS_DIR, watchPageErrors } from './page-checks';
@@ -163,13 +164,7 @@ test('a display zone across a daylight-saving change shows "as of" in that zone'
     const asOf = page.getByTestId('as-of');
     await expect(asOf).toBeVisible({ timeout: 45_000 });
     const ms = Date.parse((await asOf.getAttribute('datetime'))!);
-    const expected = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'America/New_York',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(ms);
+    const expected = dateTimeWords(ms, ms, 'America/New_York');
     await expect(asOf).toHaveText(expected);
     // Month-to-date follows UTC months (cost buckets are UTC days), whatever the display zone.
     await expect(page.getByRole('heading', { name: 'Spend this month · November 2026' })).toBeVisible();

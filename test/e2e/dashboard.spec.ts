@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUsd } from '@core/money';
+import { dateTimeWords } from '@core/words/date-words';
 import { startOfUtcDay, startOfUtcMonth } from '@core/time';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
 import { DEMO_SEED } from '../../main/app/demo-backend';
@@ -44,19 +45,10 @@ test('the demo dashboard shows month-to-date spend equal to the simulator ground
   await expect(page.getByTestId('spend-chart').locator('canvas')).toBeVisible();
   await page.screenshot({ path: join(SCREENS_DIR, 'demo-dashboard.png') });
 
-  // "as of" is the API's as-of time in the browser's zone.
+  // "as of" is the API's as-of time in the browser's zone, in core's one date wording.
   const shownAsOf = await page.getByTestId('as-of').textContent();
-  const expectedAsOf = await page.evaluate(
-    (ms) =>
-      new Intl.DateTimeFormat('en-US', {
-        month: 'short',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-      }).format(ms),
-    asOfMs!,
-  );
-  expect(shownAsOf).toBe(expectedAsOf);
+  const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  expect(shownAsOf).toBe(dateTimeWords(asOfMs!, asOfMs!, browserZone));
   expect(errors).toEqual([]);
 });
 

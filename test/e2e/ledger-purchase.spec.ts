@@ -106,7 +106,7 @@ test('monthly billing: usage before a mid-month purchase stays on the card, said
     await expect(page.getByTestId('card-split-card')).toHaveText(formatUsd(before - after));
     await expect(sentence).toHaveText(
       new RegExp(
-        `^\\${formatUsd(before - after)} accrued before your purchase on Nov 10, .+ will be charged to your card on the 1st; usage since then draws your \\$500\\.00 credit \\(\\${formatUsd(500_000_000 - after)} left\\)\\.$`,
+        `^\\${formatUsd(before - after)} accrued before your purchase on Tue 10 Nov, .+ will be charged to your card on the 1st; usage since then draws your \\$500\\.00 credit \\(\\${formatUsd(500_000_000 - after)} left\\)\\.$`,
       ),
     );
     await expect(page.getByTestId('balance-added')).toHaveText('+$500.00');

@@ -4,6 +4,8 @@
  * uncertain, its "as of", its source and its words. Every surface — card, page, alert, notification,
  * tray, command line, webhook — quotes these figures and their `text`; none derives its own.
  */
+import type { BalanceChart } from '../charts/balance-chart';
+import type { SpendCharts } from '../charts/spend-by';
 import type { Micros } from '../money';
 import type { ProviderId } from '../provider-info';
 import type { MicrosRange } from '../words/money-words';
@@ -72,6 +74,8 @@ export interface LotAnswer {
   remaining: { micros: Micros; text: string };
   /** Null when this lot is not forecast on its own (several lots expire within the forecast). */
   unusedAtExpiry: { range: MicrosRange; text: string } | null;
+  /** Whether some of this lot is likely to expire unused (its range reaches above zero): worth a callout. */
+  isExpectedUnused: boolean;
   /** "$670.78 left, expires Sat 19 Dec; about $384 (likely $0–$573) expected unused". */
   text: string;
 }
@@ -100,4 +104,11 @@ export interface AccountAnswer {
   /** The figure most worth a glance now (tray title, status line), and how urgent the account is (0–3). */
   urgency: number;
   headline: FigureName;
+  /**
+   * The page's charts, every amount computed here: the balance (or this month's spend) with its forecast and
+   * likely range (null without a forecast), and daily spend by project, model, line item or key.
+   */
+  charts: { balance: BalanceChart | null; spend: SpendCharts };
+  /** Whether the `expiring-unused` figure says some credit is likely to expire unused (worth a callout). */
+  isExpiringUnused: boolean;
 }

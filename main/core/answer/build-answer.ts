@@ -6,6 +6,8 @@
  * runs-out "around Fri 11 Dec (likely Thu 10 Dec – Sat 12 Dec)", card-by-month-end "nothing — no
  * auto-reload is set".
  */
+import { buildBalanceChart } from '../charts/balance-chart';
+import { buildSpendCharts } from '../charts/spend-by';
 import { PROVIDERS } from '../provider-info';
 import { DAY_MS } from '../time';
 import { dateTimeWords } from '../words/date-words';
@@ -129,5 +131,16 @@ export function buildAccountAnswer(input: AnswerInput): AccountAnswer {
     forecast: forecastDetails(money, zone),
     urgency: urgencyOf(figures, input.nowMs, syncError),
     headline: headlineOf(partial),
+    charts: {
+      // The chart's step at expiry is the answer's own `expiring-unused` figure.
+      balance: buildBalanceChart(money, d.daily, money.asOfMs, figures['expiring-unused'], {
+        timeZone: zone,
+        wordsNowMs: input.nowMs,
+      }),
+      spend: buildSpendCharts(d),
+    },
+    isExpiringUnused:
+      figures['expiring-unused'].isKnown &&
+      (figures['expiring-unused'].range?.high ?? figures['expiring-unused'].valueMicros ?? 0) > 0,
   };
 }

@@ -49,6 +49,7 @@ export function expiringFigures(
       expiresAtMs: l.expiresAtMs,
       remaining,
       unusedAtExpiry: unused,
+      isExpectedUnused: unused !== null && unused.range.high > 0,
       text: unused ? `${head}; ${unused.text} expected unused` : head,
     };
   });

@@ -6,14 +6,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RequestArgs } from '@core/api-contract';
 import type { AlertSettings } from '@core/alerts/alert-settings';
-import { parseMoneyInput } from '@core/money-input';
+import { microsToInput, parseMoneyInput } from '@core/money-input';
 import { useNotifier } from '../../api/notifier-context';
 import { useApi } from '../../api/api-context';
 import { useServerState, useServerWrite } from '../../api/server-state';
 import { FormProblem, useFormSubmit } from '../../hooks/use-form-submit';
 import { FormMessage } from '../form-message';
 import { SubmitButton } from '../submit-button';
-import { MICROS_PER_UNIT } from '@core/money';
 
 /** The built-in low-credit line, in whole units of any currency (alert-settings.ts). */
 const BUILT_IN_LOW = 10;
@@ -157,8 +156,7 @@ interface AlertFields {
 
 /** The fields showing stored settings. */
 function fieldsOf(s: AlertSettings): AlertFields {
-  const amount = (micros: number | undefined) =>
-    micros === undefined ? '' : String(micros / MICROS_PER_UNIT);
+  const amount = (micros: number | undefined) => (micros === undefined ? '' : microsToInput(micros));
   return {
     quietStart: s.quietHours?.start ?? '',
     quietEnd: s.quietHours?.end ?? '',

@@ -5,7 +5,8 @@
  *
  * A prepaid balance cannot go below zero (the API refuses calls at zero), so the balance axis starts at zero,
  * every line is floored there, and the zero line says "API calls stop here". Each line has its own legend
- * marker, and a table says the same figures in words.
+ * marker, and a table says the same figures in words. Every figure comes computed from core; this only maps
+ * amounts to the canvas, in the colours the stylesheet sets.
  */
 import { useMemo } from 'react';
 import {
@@ -22,7 +23,9 @@ import {
 } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { Line } from 'react-chartjs-2';
-import type { BalanceSeries } from '../../view-models/balance-series';
+import type { BalanceChart as BalanceChartData, Point } from '@core/charts/balance-chart';
+import { fromMicros } from '@core/money';
+import { useChartColors } from '../../hooks/use-chart-colors';
 import type { DisplayZone } from '../../view-models/format';
 
 Chart.register(LinearScale, LineElement, PointElement, Filler, Tooltip, Legend, annotationPlugin);
@@ -42,7 +45,8 @@ const DRAWN_FORECAST_MARK: Plugin<'line'> = {
 };
 
 export interface BalanceChartProps {
-  series: BalanceSeries;
+  /** The chart as core built it (amounts in micro-units). */
+  series: BalanceChartData;
   isDark: boolean;
   zone: DisplayZone;
   /** The account's currency (axis and tooltips say it). */
@@ -55,25 +59,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
     () => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }),
     [currency],
   );
-  const colors = isDark
-    ? {
-        text: '#c9ced6',
-        grid: 'rgba(255,255,255,0.08)',
-        line: '#79a6ff',
-        fan: 'rgba(121,166,255,0.22)',
-        actual: '#e6e8eb',
-        mark: '#d29922',
-        threshold: '#ff7b72',
-      }
-    : {
-        text: '#3c4043',
-        grid: 'rgba(0,0,0,0.08)',
-        line: '#2563eb',
-        fan: 'rgba(37,99,235,0.16)',
-        actual: '#1f2328',
-        mark: '#9a6700',
-        threshold: '#c62828',
-      };
+  const { ref, colors } = useChartColors(isDark);
   const day = useMemo(
     () =>
       new Intl.DateTimeFormat(zone.locale ?? 'en-US', {
@@ -85,13 +71,12 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
   );
   const isBalance = series.kind === 'balance';
   const data = useMemo(() => {
-    // A prepaid balance never goes below zero: API calls stop there.
-    const floor = (points: Array<{ x: number; y: number }>) =>
-      isBalance ? points.map((p) => (p.y < 0 ? { x: p.x, y: 0 } : p)) : points;
+    // Amounts to the axis's units (core already floored a prepaid balance at zero).
+    const units = (points: readonly Point[]) => points.map((p) => ({ x: p.x, y: fromMicros(p.y) }));
     const datasets: ChartDataset<'line', Array<{ x: number; y: number }>>[] = [
       {
         label: 'likely range',
-        data: floor(series.high),
+        data: units(series.high),
         borderWidth: 0,
         pointRadius: 0,
         pointStyle: 'rect',
@@ -99,10 +84,10 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
         borderColor: colors.fan,
         fill: '+1',
       },
-      { label: 'likely range (low)', data: floor(series.low), borderWidth: 0, pointRadius: 0, fill: false },
+      { label: 'likely range (low)', data: units(series.low), borderWidth: 0, pointRadius: 0, fill: false },
       {
         label: isBalance ? 'forecast (most likely)' : 'forecast spend (most likely)',
-        data: floor(series.middle),
+        data: units(series.middle),
         borderColor: colors.line,
         backgroundColor: colors.line,
         borderDash: [6, 4],
@@ -112,7 +97,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
       },
       {
         label: isBalance ? 'estimated balance' : 'spend this month',
-        data: floor(series.actual),
+        data: units(series.actual),
         borderColor: colors.actual,
         backgroundColor: colors.actual,
         borderWidth: 2,
@@ -123,7 +108,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
     if (series.recorded.length)
       datasets.push({
         label: 'recorded balance',
-        data: series.recorded,
+        data: units(series.recorded),
         showLine: false,
         pointRadius: 5,
         pointStyle: 'circle',
@@ -133,7 +118,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
     if (series.reloads.length)
       datasets.push({
         label: 'predicted auto-reload',
-        data: floor(series.reloads),
+        data: units(series.reloads),
         showLine: false,
         pointStyle: 'triangle',
         pointRadius: 7,
@@ -160,17 +145,17 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
           font: { size: 11 },
         },
       };
-    if (series.thresholdAmount !== null && series.thresholdAmount > 0)
+    if (series.threshold)
       annotations.threshold = {
         type: 'line',
-        yMin: series.thresholdAmount,
-        yMax: series.thresholdAmount,
+        yMin: fromMicros(series.threshold.micros),
+        yMax: fromMicros(series.threshold.micros),
         borderColor: colors.threshold,
         borderWidth: 1.5,
         borderDash: [3, 3],
         label: {
           display: true,
-          content: `reload below ${USD.format(series.thresholdAmount)}`,
+          content: series.threshold.label,
           position: 'end',
           font: { size: 11 },
         },
@@ -242,7 +227,7 @@ export function BalanceChart({ series, isDark, zone, currency }: BalanceChartPro
   }, [series, colors.text, colors.grid, colors.mark, colors.threshold, day, isBalance, USD]);
 
   return (
-    <div className="chart-box balance-chart" data-testid="balance-chart">
+    <div className="chart-box balance-chart" data-testid="balance-chart" ref={ref}>
       <Line
         data={data}
         options={options}

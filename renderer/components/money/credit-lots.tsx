@@ -12,12 +12,10 @@ function expiringLines(answer: AccountAnswer | null, rows: LotRow[]): Array<{ id
   const figure = answer.figures['expiring-unused'];
   const kindOf = (id: string) => rows.find((r) => r.id === id)?.kind ?? 'Purchase';
   const perLot = answer.lots
-    .filter((l) => l.unusedAtExpiry && l.unusedAtExpiry.range.high > 0)
+    .filter((l) => l.isExpectedUnused)
     .map((l) => ({ id: l.lotId, text: `${kindOf(l.lotId)} credit: ${l.text}.` }));
   if (perLot.length > 0) return perLot;
-  return figure.isKnown && (figure.range?.high ?? figure.valueMicros ?? 0) > 0
-    ? [{ id: 'expiring-unused', text: `Credit: ${figure.text}.` }]
-    : [];
+  return answer.isExpiringUnused ? [{ id: 'expiring-unused', text: `Credit: ${figure.text}.` }] : [];
 }
 
 /** The lots table (it reflows into stacked rows in narrow windows). */

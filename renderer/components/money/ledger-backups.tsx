@@ -11,14 +11,14 @@ import { useServerState } from '../../api/server-state';
 import { formatDateTime, type DisplayZone } from '../../view-models/format';
 
 /** A disclosure listing the backups of `orgId`'s ledger. */
-export function LedgerBackups({ orgId, zone }: { orgId: string; zone: DisplayZone }) {
+export function LedgerBackups({ orgId, zone, nowMs }: { orgId: string; zone: DisplayZone; nowMs: number }) {
   const api = useApi();
   const { value, error } = useServerState('ledger:backups', { orgId });
   const backups = value?.backups ?? null;
   const [confirm, setConfirm] = useState<string | null>(null);
   const save = useFormSubmit(async (b: LedgerBackupView) => {
     const ledger = await api.invoke('ledger:restoreBackup', { orgId, name: b.name });
-    return `Restored the backup of ${formatDateTime(b.atMs, zone)}: ${entryCount(ledger.entries.length)}. The ledger as it was stays among the backups.`;
+    return `Restored the backup of ${formatDateTime(b.atMs, nowMs, zone)}: ${entryCount(ledger.entries.length)}. The ledger as it was stays among the backups.`;
   });
 
   function restore(b: LedgerBackupView) {
@@ -42,7 +42,7 @@ export function LedgerBackups({ orgId, zone }: { orgId: string; zone: DisplayZon
           {backups.map((b) => (
             <li key={b.name}>
               <span>
-                {formatDateTime(b.atMs, zone)} —{' '}
+                {formatDateTime(b.atMs, nowMs, zone)} —{' '}
                 {b.entries === null
                   ? 'cannot be read'
                   : `${b.entries} ${b.entries === 1 ? 'entry' : 'entries'}`}

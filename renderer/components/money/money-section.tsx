@@ -87,7 +87,9 @@ export function MoneySection({
       )
     : null;
   const isInvoiced = billing.mode === 'invoiced';
-  const split = money.cardSplit ? buildCardSplitView(money.cardSplit, { isInvoiced, zone, currency }) : null;
+  const split = money.cardSplit
+    ? buildCardSplitView(money.cardSplit, { isInvoiced, zone, currency, nowMs })
+    : null;
   // With an API balance the newest reading is the API's own, not something to reconcile by hand.
   const reconciled = recorded?.rec ?? (isFromApi ? null : money.lastReconciliation);
   // A recorded balance is judged only once the costs since the estimate it is compared with have synced
@@ -124,7 +126,7 @@ export function MoneySection({
           <h3>The balance comes from the {PROVIDERS[provider].name} API</h3>
           <p className="muted">
             {money.apiBalance
-              ? `Balance ${apiBalanceWords(provider, money.apiBalance.atMs, zone)}. `
+              ? `Balance ${apiBalanceWords(provider, money.apiBalance.atMs, nowMs, zone)}. `
               : `No reading from the ${PROVIDERS[provider].name} API yet. `}
             Creditwatch reads it at every sync, and spend is read from how it falls, so there is nothing to
             copy from a billing page. Purchases and grants you record below are your own notes.
@@ -227,7 +229,7 @@ export function MoneySection({
               currency={currency}
             />
           </details>
-          <LedgerBackups orgId={orgId} zone={zone} />
+          <LedgerBackups orgId={orgId} zone={zone} nowMs={nowMs} />
         </section>
       </div>
     </section>

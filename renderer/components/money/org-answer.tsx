@@ -2,13 +2,10 @@
  * The top of an organization's page: the headline figures, the balance chart with its forecast, and the credit
  * lots — the answers, before the forms.
  */
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { AccountAnswer } from '@core/answer/account-answer';
-import type { Dashboard } from '@core/dashboard';
 import { dateTimeWords } from '@core/words/date-words';
 import type { MoneyView } from '@core/money-view';
-import { buildBalanceSeries } from '../../view-models/balance-series';
-import { buildBalanceTable } from '../../view-models/balance-table';
 import { buildLotRows } from '../../view-models/credit-lots-view';
 import type { DisplayZone } from '../../view-models/format';
 import { BalanceChart } from './balance-chart';
@@ -17,7 +14,6 @@ import { HeadlineFigures } from './headline-figures';
 
 export interface OrgAnswerProps {
   money: MoneyView;
-  dashboard: Dashboard | null;
   nowMs: number;
   zone: DisplayZone;
   isDark: boolean;
@@ -33,22 +29,9 @@ export interface OrgAnswerProps {
 }
 
 /** Headline, chart and lots. */
-export function OrgAnswer({
-  money,
-  dashboard,
-  nowMs,
-  zone,
-  isDark,
-  answer,
-  isWhatIf = false,
-  notSet,
-}: OrgAnswerProps) {
-  const daily = useMemo(() => dashboard?.daily ?? [], [dashboard]);
-  const expiring = answer?.figures['expiring-unused'] ?? null;
-  const series = useMemo(
-    () => buildBalanceSeries(money, daily, money.asOfMs, expiring),
-    [money, daily, expiring],
-  );
+export function OrgAnswer({ money, nowMs, zone, isDark, answer, isWhatIf = false, notSet }: OrgAnswerProps) {
+  // The chart comes computed with the answer (its step at expiry is the answer's own figure).
+  const series = answer?.charts.balance ?? null;
   const lots = buildLotRows(money.ledger.entries, money.lots ?? [], money.asOfMs, zone, money.currency);
   const isPrepaid = money.ledger.billing.mode === 'prepaid';
   return (
@@ -92,7 +75,7 @@ export function OrgAnswer({
                 </tr>
               </thead>
               <tbody>
-                {buildBalanceTable(series, zone, money.currency).map((row) => (
+                {series.table.map((row) => (
                   <tr key={row.day}>
                     <th scope="row">{row.day}</th>
                     <td>{row.value}</td>

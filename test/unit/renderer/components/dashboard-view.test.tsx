@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSpendCharts } from '@core/charts/spend-by';
 import type { Dashboard } from '@core/dashboard';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { formatUsd } from '@core/money';
@@ -23,6 +24,8 @@ function render(dashboard: Dashboard = base) {
   const html = renderToStaticMarkup(
     <DashboardView
       dashboard={dashboard}
+      // The charts core builds with the account's answer, from this very dashboard.
+      spend={buildSpendCharts(dashboard)}
       nowMs={NOW}
       zone={{ locale: 'en-US', timeZone: 'UTC' }}
       isDark={false}
@@ -43,7 +46,7 @@ describe('DashboardView', () => {
     expect(byTestId('mtd-settled')).toBe(formatUsd(dashboard.monthToDate.settledMicros));
     expect(byTestId('mtd-provisional')).toBe(formatUsd(dashboard.monthToDate.provisionalMicros));
     expect(byTestId('today-cost')).toBe(formatUsd(dashboard.today.costMicros));
-    expect(byTestId('as-of')).toBe('Nov 24, 3:42 PM'); // synced at NOW
+    expect(byTestId('as-of')).toBe('Tue 24 Nov, 15:42'); // synced at NOW
     expect(byTestId('sync-state')).toBe('Up to date');
   });
 
@@ -65,7 +68,7 @@ describe('DashboardView', () => {
     });
     expect(byTestId('sync-error-kind')).toBe('Key rejected');
     expect(byTestId('sync-error-message')).toBe('OpenAI rejected the key.');
-    expect(byTestId('sync-retry')).toBe('Next attempt Nov 24, 3:52 PM (in about 10 minutes)');
+    expect(byTestId('sync-retry')).toBe('Next attempt Tue 24 Nov, 15:52 (in about 10 minutes)');
     expect(html).toContain('HTTP 401');
     expect(html).toContain('role="alert"');
   });

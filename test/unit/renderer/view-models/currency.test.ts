@@ -93,7 +93,9 @@ describe('money in its own currency', () => {
     });
     expect(fromApi.start).toBe('CN¥191.14');
     expect(fromApi.provisional).toBe('−CN¥1.50');
-    expect(fromApi.basis).toBe('From the CN¥191.14 the DeepSeek API reported 1 minute ago (Dec 2, 9:59 AM)');
+    expect(fromApi.basis).toBe(
+      'From the CN¥191.14 the DeepSeek API reported 1 minute ago (Wed 2 Dec, 09:59)',
+    );
     const recorded = buildBalanceView(b, NOW, ZONE, 'prepaid', 'CNY', null);
     expect(recorded.basis).toMatch(/^From the CN¥191\.14 you recorded/);
   });

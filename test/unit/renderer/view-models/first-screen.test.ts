@@ -6,8 +6,6 @@ import type { AlertsView } from '@core/alerts/alerts-view';
 import type { HistoryEntry } from '@core/alerts/alert-state';
 import { buildAlertList } from '../../../../renderer/view-models/alert-list';
 import { buildEpisodes } from '../../../../renderer/view-models/alert-episodes';
-import { buildBalanceTable } from '../../../../renderer/view-models/balance-table';
-import type { BalanceSeries } from '../../../../renderer/view-models/balance-series';
 import { sharedAsOf, type CardSummary } from '../../../../renderer/view-models/card-summary';
 import { frequencyChoices } from '../../../../renderer/view-models/sync-frequency';
 
@@ -125,46 +123,6 @@ describe('the overview', () => {
     expect(sharedAsOf([summary('09:20', T0 - 180_000), summary('09:23', T0)])).toBe('09:20–09:23');
     expect(sharedAsOf([summary('08:23', T0 - 3_600_000), summary('09:23', T0)])).toBeNull();
     expect(sharedAsOf([])).toBeNull();
-  });
-});
-
-describe('the balance table', () => {
-  it('has one row per day, floored at zero, with the likely range after now', () => {
-    const DAY = 86_400_000;
-    const start = Date.UTC(2026, 11, 5);
-    const series: BalanceSeries = {
-      kind: 'balance',
-      startMs: start,
-      endMs: start + 4 * DAY,
-      recorded: [],
-      actual: [
-        { x: start, y: 100 },
-        { x: start + DAY + 1, y: 60 },
-      ],
-      middle: [
-        { x: start + DAY + 1, y: 60 },
-        { x: start + 2 * DAY + 1, y: 20 },
-        { x: start + 3 * DAY + 1, y: -20 },
-      ],
-      low: [
-        { x: start + DAY + 1, y: 60 },
-        { x: start + 2 * DAY + 1, y: 0 },
-        { x: start + 3 * DAY + 1, y: -50 },
-      ],
-      high: [
-        { x: start + DAY + 1, y: 60 },
-        { x: start + 2 * DAY + 1, y: 40 },
-        { x: start + 3 * DAY + 1, y: 10 },
-      ],
-      reloads: [],
-      marks: [],
-      thresholdAmount: null,
-    } as unknown as BalanceSeries;
-    const rows = buildBalanceTable(series, { timeZone: 'UTC', locale: 'en-US' }, 'USD');
-    expect(rows.map((r) => r.day)).toEqual(['Dec 5', 'Dec 6', 'Dec 7', 'Dec 8', 'Dec 9']);
-    expect(rows[0]).toEqual({ day: 'Dec 5', value: '$100.00', range: '—' });
-    expect(rows[2]).toEqual({ day: 'Dec 7', value: '$20.00', range: '$0.00–$40.00' });
-    expect(rows[3]).toEqual({ day: 'Dec 8', value: '$0.00', range: '$0.00–$10.00' });
   });
 });
 

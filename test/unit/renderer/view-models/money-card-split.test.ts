@@ -5,34 +5,36 @@ import { buildBalanceView } from '../../../../renderer/view-models/money-balance
 import { buildCardSplitView } from '../../../../renderer/view-models/money-card-split';
 
 const zone = { locale: 'en-US', timeZone: 'UTC' };
+const NOW = Date.UTC(2026, 10, 20, 12);
 const split = {
   monthStartMs: Date.UTC(2026, 10, 1),
   chargeAtMs: Date.UTC(2026, 11, 1),
   cardMicros: 120_000_000,
   creditDrawnMicros: 110_000_000,
   creditLeftMicros: 390_000_000,
+  hasCredit: true,
   creditSince: { atMs: Date.UTC(2026, 10, 13), kind: 'purchase' as const, micros: 500_000_000 },
 };
 
 describe('buildCardSplitView', () => {
   it('says what goes on the card and what the purchase covers', () => {
-    const v = buildCardSplitView(split, { isInvoiced: false, zone, currency: 'USD' });
+    const v = buildCardSplitView(split, { isInvoiced: false, zone, currency: 'USD', nowMs: NOW });
     expect(v.sentence).toBe(
-      '$120.00 accrued before your purchase on Nov 13, 12:00 AM will be charged to your card on the 1st; ' +
+      '$120.00 accrued before your purchase on Fri 13 Nov, 00:00 will be charged to your card on the 1st; ' +
         'usage since then draws your $500.00 credit ($390.00 left).',
     );
     expect([v.card, v.fromCredit, v.creditLeft, v.chargeAt]).toEqual([
       '$120.00',
       '$110.00',
       '$390.00',
-      'Dec 1, 12:00 AM',
+      'Tue 1 Dec, 00:00',
     ]);
   });
 
   it('says when the credit ran out, and speaks of invoices for invoiced billing', () => {
     const v = buildCardSplitView(
       { ...split, creditLeftMicros: 0 },
-      { isInvoiced: true, zone, currency: 'USD' },
+      { isInvoiced: true, zone, currency: 'USD', nowMs: NOW },
     );
     expect(v.sentence).toContain('will be invoiced on the 1st');
     expect(v.sentence).toContain('until it ran out; usage after that is added to the charge');
@@ -40,8 +42,8 @@ describe('buildCardSplitView', () => {
 
   it('without credit, all usage this month is on the card', () => {
     const v = buildCardSplitView(
-      { ...split, creditDrawnMicros: 0, creditLeftMicros: 0, creditSince: null },
-      { isInvoiced: false, zone, currency: 'USD' },
+      { ...split, creditDrawnMicros: 0, creditLeftMicros: 0, hasCredit: false, creditSince: null },
+      { isInvoiced: false, zone, currency: 'USD', nowMs: NOW },
     );
     expect(v.sentence).toBe(
       'No credit recorded: all usage this month ($120.00 so far) will be charged to your card on the 1st.',

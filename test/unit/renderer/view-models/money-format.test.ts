@@ -26,7 +26,7 @@ describe('money wording', () => {
     const when = describeWhen('2026-11-27T17:32:50Z', NOW, { locale: 'en-US', timeZone: 'America/New_York' });
     expect(when).toEqual({
       relative: 'in about 3 days',
-      absolute: 'Nov 27, 12:32 PM',
+      absolute: 'Fri 27 Nov, 12:32',
       iso: '2026-11-27T17:32:50.000Z',
     });
     expect(() => describeWhen('soon', NOW, {})).toThrow(/not an ISO time/);

@@ -229,7 +229,7 @@ describe('overview across currencies', () => {
       note: 'read from DeepSeek, as of Wed 18 Nov, 14:55',
     });
     expect(deep!.spendSource).toBe(
-      'read from the fall of the balance since Nov 15, 9:00 AM (the first reading)',
+      'read from the fall of the balance since Sun 15 Nov, 09:00 (the first reading)',
     );
     expect(router!.creditLeft!.text).toBe('$137.15');
     // An OpenAI account with nothing recorded says so in words, never $0.00.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startAnthropicSimulator } from '../../../../main/simulator/anthropic/index';
 import { createSimClock } from '../../../../main/simulator/sim-clock';
-import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '../../../../renderer/view-models/spend-by';
+import { BALANCE_SPEND_LABEL, buildSpendChartBy } from '@core/charts/spend-by';
 import type { MoneyView } from '@core/money-view';
 import { ApiError } from '@core/api-contract';
 import { addOrgWords, keyFieldProblem, PROVIDER_CHOICES } from '../../../../renderer/view-models/add-org';
@@ -170,15 +170,24 @@ describe('where the figures come from', () => {
     });
     const waiting = answerOf({ ...money, apiBalance: null }, 'openrouter').figures['credit-left'];
     expect(waiting.text).toBe('not known yet — waiting for the first balance reading from OpenRouter');
-    expect(apiBalanceWords('openrouter', NOW, ZONE)).toBe('from the OpenRouter API, as of Dec 2, 10:05 AM');
+    // The page says the instant as the answer's note does: one date wording.
+    expect(apiBalanceWords('openrouter', NOW, NOW, ZONE)).toBe(
+      'from the OpenRouter API, as of Wed 2 Dec, 10:05',
+    );
+    expect(credit.note).toContain(apiBalanceWords('openrouter', NOW, NOW, ZONE).split('as of ')[1]!);
   });
 
   it('says spend is read from the balance since the first reading, and nothing for cost providers', () => {
-    expect(spendSourceWords({ kind: 'balance', sinceMs: Date.UTC(2026, 10, 25) }, ZONE)).toBe(
-      'read from the fall of the balance since Nov 25, 12:00 AM (the first reading)',
+    expect(spendSourceWords({ kind: 'balance', sinceMs: Date.UTC(2026, 10, 25) }, NOW, ZONE)).toBe(
+      'read from the fall of the balance since Wed 25 Nov, 00:00 (the first reading)',
     );
-    expect(spendSourceWords({ kind: 'balance', sinceMs: null }, ZONE)).toMatch(/once two readings are in/);
-    expect(spendSourceWords({ kind: 'costs' }, ZONE)).toBeNull();
+    expect(spendSourceWords({ kind: 'balance', sinceMs: Date.UTC(2025, 10, 25) }, NOW, ZONE)).toContain(
+      'since Tue 25 Nov 2025, 00:00',
+    );
+    expect(spendSourceWords({ kind: 'balance', sinceMs: null }, NOW, ZONE)).toMatch(
+      /once two readings are in/,
+    );
+    expect(spendSourceWords({ kind: 'costs' }, NOW, ZONE)).toBeNull();
   });
 
   it('starts with no way of paying chosen: an unanswered question is asked, never taken as "prepaid"', () => {

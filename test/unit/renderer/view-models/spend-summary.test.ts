@@ -32,7 +32,7 @@ describe('buildSpendSummary', () => {
       mtdProvisional: '$34.56',
       today: '$34.56',
       todayRequests: '1 request so far',
-      asOf: 'Nov 24, 10:37 AM',
+      asOf: 'Tue 24 Nov, 10:37',
       asOfRelative: '5 minutes ago',
       asOfIso: '2026-11-24T15:37:00.000Z',
       hasData: true,
@@ -68,6 +68,11 @@ describe('format helpers', () => {
     expect(formatRelative(NOW + 3 * 86_400_000, NOW)).toBe('in about 3 days');
   });
   it('formats an instant in the requested zone', () => {
-    expect(formatDateTime(NOW, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Nov 25, 12:42 AM');
+    expect(formatDateTime(NOW, NOW, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Wed 25 Nov, 00:42');
+    // The page's one date wording is core's: the year said when it is not the current one.
+    expect(formatDateTime(Date.UTC(2025, 11, 19, 9, 23), NOW, { timeZone: 'UTC' })).toBe(
+      'Fri 19 Dec 2025, 09:23',
+    );
+    expect(formatDateTime(Number.NaN, NOW)).toBe('an unreadable date');
   });
 });

@@ -27,15 +27,15 @@ describe('describeSync', () => {
     const view = describeSync(failed({}, 3), NOW, UTC);
     expect(view.tone).toBe('error');
     expect(view.headline).toBe('Sync failed');
-    expect(view.lastSuccessText).toBe('Last synced Nov 24, 2:00 PM (1 hour ago)');
+    expect(view.lastSuccessText).toBe('Last synced Tue 24 Nov, 14:00 (1 hour ago)');
     expect(view.failuresText).toBe('3 attempts in a row have failed');
     expect(view.error).toEqual({
       kind: 'rate-limited',
       kindLabel: 'Rate limited',
       message: 'OpenAI is rate-limiting this key.',
       statusText: 'HTTP 429',
-      atText: 'Failed at Nov 24, 2:59 PM (1 minute ago)',
-      retryText: 'Next attempt Nov 24, 3:00 PM (now)',
+      atText: 'Failed at Tue 24 Nov, 14:59 (1 minute ago)',
+      retryText: 'Next attempt Tue 24 Nov, 15:00 (now)',
     });
   });
 
@@ -43,8 +43,8 @@ describe('describeSync', () => {
     const ahead = NOW + 5_000; // recorded by a clock 5 s ahead of this one
     const status: SyncStatus = { ...failed({ atMs: ahead }), lastSuccessMs: ahead };
     const view = describeSync(status, NOW, UTC);
-    expect(view.error?.atText).toBe('Failed at Nov 24, 3:00 PM (just now)');
-    expect(view.lastSuccessText).toBe('Last synced Nov 24, 3:00 PM (just now)');
+    expect(view.error?.atText).toBe('Failed at Tue 24 Nov, 15:00 (just now)');
+    expect(view.lastSuccessText).toBe('Last synced Tue 24 Nov, 15:00 (just now)');
     expect(view.error?.atText).not.toMatch(/\(in /);
   });
 
@@ -59,7 +59,7 @@ describe('describeSync', () => {
     const status: SyncStatus = { ...failed({}), state: 'ok', lastSuccessMs: NOW, failures: 0 };
     const view = describeSync(status, NOW, UTC);
     expect(view).toMatchObject({ tone: 'ok', headline: 'Up to date', error: null, failuresText: null });
-    expect(view.lastSuccessText).toBe('Last synced Nov 24, 3:00 PM (just now)');
+    expect(view.lastSuccessText).toBe('Last synced Tue 24 Nov, 15:00 (just now)');
   });
 
   it('says when nothing has synced yet, and when a sync is running', () => {

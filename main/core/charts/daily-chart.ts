@@ -1,43 +1,33 @@
 /**
- * The 30-day daily spend chart as data: one stacked series per project (the largest ones by name, the rest
- * folded into "Other projects"), values in USD for chart.js, labels as UTC days.
+ * The 30-day daily spend chart as data: one stacked series per project (or model, line item, key) — the
+ * largest ones by name, the rest folded into "Other …" — with each day's total and the 30 days' total, all in
+ * micro-units. The page only maps them to bars and formats them.
  */
-import type { DailyProjectSpend, ProjectName } from '@core/dashboard';
-import { fromMicros, type Micros } from '@core/money';
-import { utcDayKey } from '@core/time';
-import { formatUtcDay } from './format';
+import type { DailyProjectSpend, ProjectName } from '../dashboard';
+import type { Micros } from '../money';
+import { utcDayKey } from '../time';
 
 /** Spend without a project id is attributed to the org's default project (OpenAI usage docs). */
 export const DEFAULT_PROJECT_LABEL = 'Default project';
 export const OTHER_PROJECTS_LABEL = 'Other projects';
 export const OTHER_SERIES_KEY = '__other__';
 const NO_PROJECT_KEY = '__none__';
-
-/** Colour-blind-friendly categorical palette (Tableau 10); "Other" is neutral grey. */
-export const SERIES_PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-] as const;
-export const OTHER_COLOR = '#9aa0a6';
+/** Named series shown before the rest is folded (the page's palette has this many colours). */
+export const MAX_NAMED_SERIES = 9;
 
 export interface ChartSeries {
   key: string;
   label: string;
-  color: string;
-  /** USD per day, aligned with `labels` (display only: sums are done in micros first). */
-  values: number[];
+  /** Its colour: the n-th of the page's series palette (largest first), or null for "Other …" (neutral). */
+  colorIndex: number | null;
+  /** Spend per day, aligned with the chart's days. */
+  valuesMicros: Micros[];
   totalMicros: Micros;
 }
 
 export interface DailyChart {
-  labels: string[];
+  /** UTC midnights of the days shown (cost buckets are UTC days). */
+  dayStartsMs: number[];
   dayKeys: string[];
   series: ChartSeries[];
   dailyTotalsMicros: Micros[];
@@ -48,12 +38,13 @@ export interface DailyChart {
 /**
  * Builds stacked series from daily per-project spend, largest projects first.
  *
- * Example: days [{a: $3, b: $1}, {a: $2}] with `maxSeries` 1 → series "A" [3, 2] and "Other projects" [1, 0].
+ * Example: days [{a: $3, b: $1}, {a: $2}] with `maxSeries` 1 → series "A" [$3, $2] and "Other projects"
+ * [$1, $0].
  */
 export function buildDailyChart(
   daily: readonly DailyProjectSpend[],
   projects: readonly ProjectName[],
-  maxSeries: number = SERIES_PALETTE.length,
+  maxSeries: number = MAX_NAMED_SERIES,
   words: { none: string; other: string } = { none: DEFAULT_PROJECT_LABEL, other: OTHER_PROJECTS_LABEL },
 ): DailyChart {
   if (!Number.isInteger(maxSeries) || maxSeries < 1)
@@ -83,8 +74,8 @@ export function buildDailyChart(
   const series: ChartSeries[] = ranked.slice(0, keep).map((entry, i) => ({
     key: entry.key,
     label: entry.key === NO_PROJECT_KEY ? words.none : (names.get(entry.key) ?? entry.key),
-    color: SERIES_PALETTE[i % SERIES_PALETTE.length] ?? OTHER_COLOR,
-    values: entry.row.map(fromMicros),
+    colorIndex: i % MAX_NAMED_SERIES,
+    valuesMicros: entry.row,
     totalMicros: entry.total,
   }));
   const tail = ranked.slice(keep);
@@ -94,8 +85,8 @@ export function buildDailyChart(
     series.push({
       key: OTHER_SERIES_KEY,
       label: `${words.other} (${tail.length})`,
-      color: OTHER_COLOR,
-      values: row.map(fromMicros),
+      colorIndex: null,
+      valuesMicros: row,
       totalMicros: tail.reduce((a, e) => a + e.total, 0),
     });
   }
@@ -103,7 +94,7 @@ export function buildDailyChart(
   const dailyTotalsMicros = daily.map((day) => day.byProject.reduce((a, p) => a + p.micros, 0));
   const totalMicros = dailyTotalsMicros.reduce((a, b) => a + b, 0);
   return {
-    labels: daily.map((day) => formatUtcDay(day.dayStartMs)),
+    dayStartsMs: daily.map((day) => day.dayStartMs),
     dayKeys: daily.map((day) => utcDayKey(day.dayStartMs)),
     series,
     dailyTotalsMicros,

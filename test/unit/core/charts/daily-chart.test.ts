@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyProjectSpend } from '@core/dashboard';
 import { DAY_MS } from '@core/time';
-import {
-  buildDailyChart,
-  DEFAULT_PROJECT_LABEL,
-  OTHER_COLOR,
-  OTHER_SERIES_KEY,
-} from '../../../../renderer/view-models/daily-chart';
+import { buildDailyChart, DEFAULT_PROJECT_LABEL, OTHER_SERIES_KEY } from '@core/charts/daily-chart';
 
 const DAY0 = Date.UTC(2026, 10, 1);
 
@@ -30,11 +25,12 @@ const PROJECTS = [
 describe('buildDailyChart', () => {
   it('makes one series per project, largest first, aligned with the days', () => {
     const chart = buildDailyChart([day(0, { a: 1, b: 5 }), day(1, { a: 2 }), day(2, {})], PROJECTS);
-    expect(chart.labels).toEqual(['Nov 1', 'Nov 2', 'Nov 3']);
+    expect(chart.dayStartsMs).toEqual([DAY0, DAY0 + DAY_MS, DAY0 + 2 * DAY_MS]);
     expect(chart.dayKeys).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
     expect(chart.series.map((s) => s.label)).toEqual(['Beta', 'Alpha']);
-    expect(chart.series[0]!.values).toEqual([5, 0, 0]);
-    expect(chart.series[1]!.values).toEqual([1, 2, 0]);
+    expect(chart.series[0]!.valuesMicros).toEqual([5_000_000, 0, 0]);
+    expect(chart.series[1]!.valuesMicros).toEqual([1_000_000, 2_000_000, 0]);
+    expect(chart.series.map((s) => s.colorIndex)).toEqual([0, 1]);
     expect(chart.dailyTotalsMicros).toEqual([6_000_000, 2_000_000, 0]);
     expect(chart.totalMicros).toBe(8_000_000);
     expect(chart.hasSpend).toBe(true);
@@ -50,8 +46,8 @@ describe('buildDailyChart', () => {
     expect(chart.series.map((s) => s.label)).toEqual(['Alpha', 'Other projects (3)']);
     const other = chart.series[1]!;
     expect(other.key).toBe(OTHER_SERIES_KEY);
-    expect(other.color).toBe(OTHER_COLOR);
-    expect(other.values).toEqual([6, 2]);
+    expect(other.colorIndex).toBeNull();
+    expect(other.valuesMicros).toEqual([6_000_000, 2_000_000]);
     expect(other.totalMicros).toBe(8_000_000);
   });
 
@@ -66,7 +62,9 @@ describe('buildDailyChart', () => {
     expect(buildDailyChart([day(0, { a: 0 })], PROJECTS)).toMatchObject({ hasSpend: false, series: [] });
     const first = buildDailyChart([day(0, { b: 1, a: 1 })], PROJECTS);
     const second = buildDailyChart([day(0, { a: 1, b: 1 })], PROJECTS);
-    expect(first.series.map((s) => [s.key, s.color])).toEqual(second.series.map((s) => [s.key, s.color]));
+    expect(first.series.map((s) => [s.key, s.colorIndex])).toEqual(
+      second.series.map((s) => [s.key, s.colorIndex]),
+    );
   });
 
   it('rejects a non-positive series cap', () => {
