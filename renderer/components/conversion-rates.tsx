@@ -2,6 +2,7 @@
  * The user's conversion rates: add, change or remove the rate that shows another currency's totals in US
  * dollars as well (never used to store or add up money). The server's message is shown at its field.
  */
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import { useId, useState, type FormEvent } from 'react';
 import type { ConversionRate, Settings } from '@core/schemas';
 import type { RequestArgs } from '@core/api-contract';
@@ -30,7 +31,7 @@ interface RatesChange {
 export function ConversionRates({ rates, onSave, zone }: ConversionRatesProps) {
   const id = useId();
   const nowMs = useNow();
-  const timeZone = zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const timeZone = displayZone(zone.timeZone, systemTimeZone());
   const [currency, setCurrency] = useState('');
   const [rate, setRate] = useState('');
   const save = useFormSubmit(async ({ list, done, isAdding }: RatesChange) => {

@@ -10,7 +10,9 @@ import type { Dashboard } from '@core/dashboard';
 import type { MoneyView } from '@core/money-view';
 import { PROVIDERS, type ProviderId } from '@core/provider-info';
 import type { ConversionRate } from '@core/schemas';
-import { detectWrongOrg, flagsForOrg, type WrongOrgFlag } from '@core/wrong-org';
+import { flagsForOrg, type WrongOrgFlag } from '@core/wrong-org';
+import { wrongOrgFlagsOf } from '@core/answer/wrong-org-flags';
+import { displayZone, systemTimeZone } from '@core/time-zone';
 import { HOUR_MS } from '@core/time';
 import { spendSourceWords } from './figure-source';
 import { formatDateTime, type DisplayZone } from './format';
@@ -125,11 +127,6 @@ export function buildOrgCard(
   };
 }
 
-/** The currency an org's figures are in, once either view has loaded. */
-function currencyOf(o: OrgData): string | null {
-  return o.money?.currency ?? o.dashboard?.currency ?? null;
-}
-
 /**
  * Builds the overview from every org's data; `rates` are the user's conversion rates (shown only as a
  * labelled US-dollar figure next to a currency's own total). Wrong-org flags compare accounts of one
@@ -144,26 +141,15 @@ export function buildOverview(
   zone: DisplayZone = {},
   rates: readonly ConversionRate[] = [],
 ): OverviewView {
-  const loaded = orgs.filter((o) => o.dashboard?.asOfMs != null && currencyOf(o) !== null);
-  const flags = [...new Set(loaded.map(currencyOf))].flatMap((currency) =>
-    detectWrongOrg(
-      loaded
-        .filter((o) => currencyOf(o) === currency)
-        .map((o) => ({
-          orgId: o.orgId,
-          name: o.name,
-          dailyMicros: o.dashboard!.daily.map((x) => x.totalMicros),
-        })),
+  // Core's flags: each currency's synced accounts compared among themselves, named as the list names them.
+  const flags = wrongOrgFlagsOf(
+    orgs.flatMap((o) =>
+      o.dashboard ? [{ ...o.dashboard, org: { ...o.dashboard.org, id: o.orgId, name: o.name } }] : [],
     ),
   );
   const cards = orgs.map((o) => buildOrgCard(o, flags, nowMs, zone));
   // Totals are core's, from the answers: per currency, real accounts only, card charges as likely / up to.
   const answers = orgs.flatMap((o) => (o.answer ? [o.answer] : []));
-  const totals = currencyTotals(
-    answers,
-    rates,
-    nowMs,
-    zone.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
-  );
+  const totals = currencyTotals(answers, rates, nowMs, displayZone(zone.timeZone, systemTimeZone()));
   return { cards, totals, flags };
 }

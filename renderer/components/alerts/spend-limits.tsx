@@ -6,6 +6,8 @@
  */
 import { formatUsd } from '@core/money';
 import { PROVIDERS } from '@core/provider-info';
+import { displayZone, systemTimeZone } from '@core/time-zone';
+import { dateTimeWords } from '@core/words/date-words';
 import { adminKeyWarning, keyLimitWords } from '@core/spend-limits';
 import { useServerState } from '../../api/server-state';
 import { useNow } from '../../hooks/use-now';
@@ -15,7 +17,8 @@ export function SpendLimits({ orgId, timeZone }: { orgId: string; timeZone?: str
   const { value: view } = useServerState('limits:get', { orgId });
   const nowMs = useNow(60_000);
   if (!view || (view.asOfMs === null && !view.problem)) return null;
-  const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  // Dates in the one wording every surface uses.
+  const when = { format: (ms: number) => dateTimeWords(ms, nowMs, displayZone(timeZone, systemTimeZone())) };
   const enforced = (isOn: boolean) => (isOn ? 'enforced' : 'not enforced');
   const who = PROVIDERS[view.provider ?? 'openai'].name;
   if (view.isReadable === false)
