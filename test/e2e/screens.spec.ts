@@ -54,10 +54,10 @@ const moving = (page: Page) => [
 /**
  * A figure's words move with the host's running clock ("a good chance…" one run, "a very good chance…" the
  * next), and a longer sentence wraps onto another line and moves the page below it. The figures are masked, so
- * while the picture is taken each is given one fixed height: the comparison judges the layout around them,
- * never their length.
+ * while the picture is taken each is given one fixed height in pixels (a figure's type size follows its words):
+ * the comparison judges the layout around them, never their length.
  */
-const STEADY_FIGURES = '[data-figure] { display: block; height: 2.4em; overflow: hidden; }';
+const STEADY_FIGURES = '[data-figure] { display: block; height: 64px; overflow: hidden; }';
 
 /**
  * Font antialiasing may move a few edge pixels between runs; anything larger (a line of text, a colour, a
