@@ -8,13 +8,21 @@
 /** Whether `Intl` knows the zone (e.g. "UTC", "Europe/Berlin"; not "Mars/Olympus"). */
 export function isKnownTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
+  // Asked for every date said: the answer for each zone is kept (building a formatter is slow).
+  const known = KNOWN_ZONES.get(zone);
+  if (known !== undefined) return known;
+  let isKnown: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    isKnown = true;
   } catch {
-    return false;
+    isKnown = false;
   }
+  if (KNOWN_ZONES.size < 256) KNOWN_ZONES.set(zone, isKnown);
+  return isKnown;
 }
+
+const KNOWN_ZONES = new Map<string, boolean>();
 
 /**
  * `zone` when `Intl` knows it, else `fallback`: a value that slipped past the checks (a hand-edited file)

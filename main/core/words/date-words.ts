@@ -23,8 +23,17 @@ function format(zone: string, withYear: boolean, withTime: boolean): Intl.DateTi
   return f;
 }
 
+const YEAR_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone, kept: building an `Intl` formatter is slow and holds native memory, and every
+// date said asks for the year twice.
 function yearIn(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: zone }).format(ms);
+  let f = YEAR_FORMATS.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: zone });
+    YEAR_FORMATS.set(zone, f);
+  }
+  return f.format(ms);
 }
 
 function isOtherYear(ms: number, nowMs: number, zone: string): boolean {
