@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { confidenceWords } from '@core/answer/forecast-details';
 import { describe, expect, it } from 'vitest';
 import {
   agoWords,
@@ -60,6 +61,11 @@ describe('chances', () => {
     expect(chanceWords(0.38)).toBe('unlikely');
     expect(percentWords(1)).toBe('100%');
     expect(percentWords(0.564)).toBe('56%');
+    // Never rounded into certainty, either way.
+    expect(percentWords(0.892)).toBe('89%');
+    expect(percentWords(0.998)).toBe('over 99%');
+    expect(percentWords(0.003)).toBe('under 1%');
+    expect(percentWords(0)).toBe('0%');
     expect(percentWords(0.001)).toBe('under 1%');
   });
 });
@@ -92,5 +98,17 @@ describe('ranges', () => {
     expect(rangeWords({ low: 379_000_000, mid: 386_000_000, high: 392_400_000 }, 'USD')).toBe(
       '$386 (likely $379–$393)',
     );
+  });
+});
+
+describe('forecast confidence', () => {
+  it('labels confidence with the history behind it', () => {
+    expect(confidenceWords('low', 96)).toEqual({
+      level: 'low',
+      label: 'Low confidence',
+      reason: '4 days of history — wide range',
+    });
+    expect(confidenceWords('low', 5).reason).toBe('5 hours of history — wide range');
+    expect(confidenceWords('high', 24 * 60).label).toBe('High confidence');
   });
 });

@@ -6,29 +6,9 @@ import { FIGURE_NAMES } from '@core/answer/account-answer';
 import { buildAccountAnswer } from '@core/answer/build-answer';
 import type { Dashboard } from '@core/dashboard';
 import { INITIAL_SYNC_STATUS } from '@core/schemas';
-import { dayRangeWords, likelyWords, monthEndWords } from '../../../../renderer/view-models/plain-words';
 
 const ZONE = { locale: 'en-US', timeZone: 'UTC' };
 import { daily, money, NOW, OBS, USD } from '../../core/money-view-fixture';
-
-describe('plain words', () => {
-  it('says ranges, month ends and day ranges as a person would', () => {
-    expect(likelyWords({ p10: 420, p50: 800, p90: 1370 }, 'USD')).toBe('likely $420.00–$1,370.00');
-    expect(likelyWords({ p10: 0, p50: 0, p90: 0 }, 'USD')).toBeNull();
-    expect(monthEndWords('2026-12-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of November');
-    expect(monthEndWords('2027-01-01T00:00:00.000Z', 'UTC', ZONE)).toBe('end of December');
-    // The billing month is named in its own zone: seen from Kolkata, November (UTC) still ends in November.
-    expect(monthEndWords('2026-12-01T00:00:00.000Z', 'UTC', { timeZone: 'Asia/Kolkata' })).toBe(
-      'end of November',
-    );
-    // A ledger billed in New York months: its November ends at 05:00 UTC on 1 December.
-    expect(monthEndWords('2026-12-01T05:00:00.000Z', 'America/New_York', { timeZone: 'UTC' })).toBe(
-      'end of November',
-    );
-    expect(dayRangeWords(Date.UTC(2026, 11, 3), Date.UTC(2026, 11, 9, 5), ZONE)).toBe('Dec 3 – Dec 9');
-    expect(dayRangeWords(Date.UTC(2026, 11, 3), null, ZONE)).toBe('after Dec 3');
-  });
-});
 
 describe('credit lots', () => {
   it('shows what the ledger replay left of each lot, grants first, with dates in the one wording', () => {

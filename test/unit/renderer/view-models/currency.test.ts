@@ -21,6 +21,7 @@ describe('money in its own currency', () => {
     expect(formatMoney(-4_000, 'CNY')).toBe('CN¥0.00');
     expect(formatMoney(5_000_000, 'EUR')).toBe('€5.00');
     expect(formatMoneyAmount(82.9, 'CNY')).toBe('CN¥82.90');
+    expect(formatMoneyAmount(-3.5, 'CNY')).toBe('-CN¥3.50');
     expect(currencySymbol('CNY')).toBe('CN¥');
     expect(currencySymbol('USD')).toBe('$');
   });
