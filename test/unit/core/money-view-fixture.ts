@@ -91,7 +91,7 @@ export function money(entries: LedgerEntry[], over: Partial<MoneyView> = {}): Mo
   };
 }
 
-export const OBS: LedgerEntry = {
+export const OBS: Extract<LedgerEntry, { kind: 'observation' }> = {
   id: 'o',
   kind: 'observation',
   atMs: NOW - DAY_MS,
