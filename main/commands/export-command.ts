@@ -6,12 +6,12 @@
 import { parseArgs } from 'node:util';
 import { ExportInputError, ExportRequestSchema, planExport } from '@core/export/request';
 import type { Clock } from '@core/time';
-import { createApp, type App } from '../app/create-app';
+import type { App } from '../app/create-app';
 import { PinnedClockError } from '../app/pinned-clock';
 import { defaultDataDir } from '../host/data-dir';
-import { createFileSecretStore } from '../services/secrets';
 import { SYSTEM_CLOCK } from '../services/clock';
 import { exportChunks, writeExportFile } from '../services/exporter';
+import { openCommandApp } from './command-app';
 import { clockFromFlag, fileErrorText, openDataFolder } from './data-folder';
 import { type CommandIo, UsageError } from './io';
 import { checkOutPath, STDOUT } from './out-path';
@@ -127,16 +127,9 @@ async function answeringApp(
   io: CommandIo,
 ): Promise<App | null> {
   try {
-    return await createApp({
-      clock: clock === SYSTEM_CLOCK ? undefined : clock,
-      dataDir,
-      version,
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-      envAdminKey: process.env.OPENAI_ADMIN_KEY ?? null,
-      envBaseUrl: process.env.OPENAI_BASE_URL ?? null,
-      readOnly: true,
-    });
+    // A --now clock stands still on its instant, as the command app's own.
+    const nowMs = clock === SYSTEM_CLOCK ? null : clock.nowMs();
+    return await openCommandApp({ dataDir, version, nowMs, readOnly: true });
   } catch (err) {
     if (!(err instanceof PinnedClockError)) throw err;
     io.err(`note: the accounts' figures now are left out: ${err.message}`);
