@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { effectiveHardLimit } from '@core/spend-limits';
 import { HOUR_MS, startOfUtcDay } from '@core/time';
-import { createApp } from '../../main/app/create-app';
 import { DEMO_SIMULATORS } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
-import { createFileSecretStore } from '../../main/services/secrets';
 import { createSimClock } from '../../main/simulator/sim-clock';
+import { createDemoApp } from '../support/demo-app';
 
 const NOW = Date.parse('2026-12-07T10:40:00Z');
 const dirs: string[] = [];
@@ -23,14 +22,7 @@ describe('demo Claude team', () => {
   it("shows today's request count from the Analytics API and Anthropic's usage-tier cap", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cw-claude-'));
     dirs.push(dataDir);
-    const app = await createApp({
-      dataDir,
-      version: '0.0.0',
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-      demo: true,
-      clock: createSimClock({ startMs: NOW, speed: 0 }),
-    });
+    const app = await createDemoApp(dataDir, createSimClock({ startMs: NOW, speed: 0 }));
     try {
       const claude = app.settings.get().orgs.find((o) => o.provider === 'anthropic')!;
       expect((await app.sync.syncOrg(claude.id, { force: true })).state).toBe('ok');

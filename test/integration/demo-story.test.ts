@@ -9,11 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { needsAction } from '@core/alerts/action-needed';
 import type { LedgerEntry } from '@core/ledger-schema';
 import { HOUR_MS } from '@core/time';
-import { createApp } from '../../main/app/create-app';
 import { DEMO_SIMULATORS } from '../../main/app/demo-backend';
 import { createSimulatedSpendModel } from '../../main/simulator/index';
-import { createFileSecretStore } from '../../main/services/secrets';
 import { createSimClock } from '../../main/simulator/sim-clock';
+import { createDemoApp } from '../support/demo-app';
 
 const INSTANTS = ['2026-12-07T09:23:00Z', '2026-12-31T23:30:00Z', '2027-03-15T12:00:00Z'];
 const CENT = 10_000;
@@ -58,14 +57,7 @@ describe('the demo at pinned instants', () => {
       const now = Date.parse(iso);
       const dataDir = await mkdtemp(join(tmpdir(), 'cw-demo-story-'));
       dirs.push(dataDir);
-      const app = await createApp({
-        dataDir,
-        version: '0.0.0',
-        transport: 'http',
-        secrets: createFileSecretStore(dataDir),
-        demo: true,
-        clock: createSimClock({ startMs: now, speed: 0 }),
-      });
+      const app = await createDemoApp(dataDir, createSimClock({ startMs: now, speed: 0 }));
       try {
         const orgs = app.settings.get().orgs;
         const company = orgs.find((o) => o.demoProfile === 'company')!;

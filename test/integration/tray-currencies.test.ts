@@ -4,10 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../main/app/create-app';
 import { trayModelNow } from '../../main/app/tray-source';
-import { createFileSecretStore } from '../../main/services/secrets';
 import { createSimClock } from '../../main/simulator/sim-clock';
+import { createDemoApp } from '../support/demo-app';
 
 const NOW = Date.parse('2026-12-02T10:00:00Z');
 const dirs: string[] = [];
@@ -20,14 +19,7 @@ describe('tray over accounts in two currencies', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cw-tray-'));
     dirs.push(dataDir);
     const clock = createSimClock({ startMs: NOW, speed: 0 });
-    const app = await createApp({
-      dataDir,
-      version: '0.0.0',
-      transport: 'http',
-      secrets: createFileSecretStore(dataDir),
-      demo: true,
-      clock,
-    });
+    const app = await createDemoApp(dataDir, clock);
     try {
       const orgs = app.settings.get().orgs;
       expect(orgs.map((o) => o.provider).sort()).toEqual([
