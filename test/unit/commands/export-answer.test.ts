@@ -2,7 +2,7 @@
 // figures, in the same words, as `creditwatch forecast --org … --json` prints from the same folder; CSV
 // text cells stay safe from formulas. Beside a real organization on a set clock, the rows are left out
 // with a note (a real account's figures are never computed on a made-up "now").
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -13,10 +13,10 @@ import type { Org } from '@core/schemas';
 import { DAY_MS, HOUR_MS } from '@core/time';
 import { runExportCommand } from '../../../main/commands/export-command';
 import { runForecastCommand } from '../../../main/commands/forecast-command';
-import type { CommandIo } from '../../../main/commands/io';
 import { openOrgHistory } from '../../../main/services/stores/history-store';
 import { createLedgerStore } from '../../../main/services/stores/ledger-store';
 import { openSettingsStore } from '../../../main/services/stores/settings-store';
+import { recordingIo, stdoutSink } from '../../support/recording-io';
 
 const NOW = '2026-11-18T15:20:00Z';
 const NOW_MS = Date.parse(NOW);
@@ -55,23 +55,8 @@ async function folder(orgs: Org[]): Promise<string> {
   return dataDir;
 }
 
-function io(): CommandIo & { outText: string; errText: string; stdout: string } {
-  const r = {
-    outText: '',
-    errText: '',
-    stdout: '',
-    out: (s: string) => void (r.outText += `${s}\n`),
-    err: (s: string) => void (r.errText += `${s}\n`),
-    readFile: (p: string) => readFile(p, 'utf8'),
-    readDir: async () => [],
-  };
-  return r;
-}
-const sink = (r: { stdout: string }) => ({
-  async stdout(chunks: AsyncIterable<string>) {
-    for await (const c of chunks) r.stdout += c;
-  },
-});
+const io = recordingIo;
+const sink = stdoutSink;
 const exportArgs = (dataDir: string, format: string) => [
   ...['--data-dir', dataDir, '--now', NOW, '--from', '2026-11-01', '--to', '2026-11-18'],
   ...['--org', 'all', '--what', 'snapshots', '--format', format],

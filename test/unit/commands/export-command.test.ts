@@ -8,10 +8,10 @@ import type { Org } from '@core/schemas';
 import { DAY_MS } from '@core/time';
 import { runBackupCommand, runRestoreCommand } from '../../../main/commands/backup-command';
 import { runExportCommand } from '../../../main/commands/export-command';
-import type { CommandIo } from '../../../main/commands/io';
 import { openOrgHistory } from '../../../main/services/stores/history-store';
 import { createLedgerStore } from '../../../main/services/stores/ledger-store';
 import { openSettingsStore } from '../../../main/services/stores/settings-store';
+import { recordingIo, stdoutSink } from '../../support/recording-io';
 
 const NOW = '2026-11-18T15:20:00Z';
 const NOW_MS = Date.parse(NOW);
@@ -62,23 +62,8 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
-function io(): CommandIo & { outText: string; errText: string; stdout: string } {
-  const r = {
-    outText: '',
-    errText: '',
-    stdout: '',
-    out: (s: string) => void (r.outText += `${s}\n`),
-    err: (s: string) => void (r.errText += `${s}\n`),
-    readFile: (p: string) => readFile(p, 'utf8'),
-    readDir: async () => [],
-  };
-  return r;
-}
-const sink = (r: { stdout: string }) => ({
-  async stdout(chunks: AsyncIterable<string>) {
-    for await (const c of chunks) r.stdout += c;
-  },
-});
+const io = recordingIo;
+const sink = stdoutSink;
 const base = ['--data-dir', '', '--now', NOW, '--from', '2026-11-01', '--to', '2026-11-18'];
 const args = (...more: string[]) => [...base.map((a) => (a === '' ? dataDir : a)), ...more];
 
